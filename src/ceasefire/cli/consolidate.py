@@ -1,0 +1,1 @@
+"""Commands: consolidate (to come)."""

@@ -1,0 +1,68 @@
+"""Commands: ingest, extract, schema."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ceasefire.cli import main
+from ceasefire.cli.common import db_option, open_db, store_errors
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Extraction processes on this machine.")
+@click.option("--cluster", metavar="ADDRESS", default=None, help="Dask scheduler (tcp://HOST:8786) or local:N.")
+@click.option("--quiet", "-q", is_flag=True, help="Only the summary line and errors.")
+@store_errors
+def ingest(paths: tuple[str, ...], db_url: str | None, jobs: int, cluster: str | None, quiet: bool) -> None:
+    """Read reports (text, HTML, JSON Lines, RSS/Atom, folders; - for JSON Lines on stdin),
+    extract their events, store them, and bring events, truces and access up to date.
+
+    Ends with one line: new, already known, failed. Exit code 1 if anything failed.
+    """
+    from ceasefire.pipeline import ingest as run_ingest
+
+    store = open_db(db_url)
+
+    def on_error(message: str) -> None:
+        click.echo(f"error: {message}", err=True)
+
+    summary = run_ingest(paths, store, jobs=jobs, cluster=cluster, on_error=on_error)
+    click.echo(summary.line())
+    sys.exit(1 if summary.failed else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--no-validate", is_flag=True, help="Skip the schema check of each line.")
+def extract(paths: tuple[str, ...], no_validate: bool) -> None:
+    """Write Event JSON v1, one line per document, for FILE... (default -: JSON Lines on stdin).
+
+    Touches no store. Each line is checked against `ceasefire schema`.
+    """
+    from ceasefire.extract import extract_document, validate
+    from ceasefire.sources import SourceError, read_paths
+
+    failed = 0
+    for item in read_paths(paths or ("-",)):
+        if isinstance(item, SourceError):
+            click.echo(f"error: {item}", err=True)
+            failed += 1
+            continue
+        line = extract_document(item)
+        if not no_validate:
+            validate(line)
+        click.echo(json.dumps(line, ensure_ascii=False))
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of Event JSON v1."""
+    from ceasefire.extract import schema as event_schema
+
+    click.echo(json.dumps(event_schema(), indent=1))

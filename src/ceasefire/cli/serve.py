@@ -1,0 +1,1 @@
+"""Commands: serve (to come)."""

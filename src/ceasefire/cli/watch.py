@@ -1,0 +1,1 @@
+"""Commands: watch (to come)."""
