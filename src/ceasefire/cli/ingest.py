@@ -14,24 +14,43 @@ from ceasefire.cli.common import db_option, open_db, store_errors
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Extraction processes on this machine.")
-@click.option("--cluster", metavar="ADDRESS", default=None, help="Dask scheduler (tcp://HOST:8786) or local:N.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Extraction processes on this machine.")
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    default=None,
+    help="Extract on Dask: a scheduler (tcp://HOST:8786) or local:N (N worker processes here).",
+)
+@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True, help="Documents per transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="Only the summary line and errors.")
 @store_errors
-def ingest(paths: tuple[str, ...], db_url: str | None, jobs: int, cluster: str | None, quiet: bool) -> None:
+def ingest(paths: tuple[str, ...], db_url: str | None, jobs: int, cluster: str | None, batch_size: int, quiet: bool) -> None:
     """Read reports (text, HTML, JSON Lines, RSS/Atom, folders; - for JSON Lines on stdin),
     extract their events, store them, and bring events, truces and access up to date.
 
-    Ends with one line: new, already known, failed. Exit code 1 if anything failed.
+    Each batch of documents is stored whole or not at all, so an interrupted run is
+    resumed by running it again. Ends with one line: new, already known, failed.
+    Exit code 1 if anything failed, 2 if the store could not be written.
     """
+    from ceasefire.cluster import ClusterError
     from ceasefire.pipeline import ingest as run_ingest
-
-    store = open_db(db_url)
+    from ceasefire.store import StoreError, open_store
 
     def on_error(message: str) -> None:
         click.echo(f"error: {message}", err=True)
 
-    summary = run_ingest(paths, store, jobs=jobs, cluster=cluster, on_error=on_error)
+    try:
+        store = open_store(db_url)
+        store.on_retry = lambda line: click.echo(f"warning: {line}", err=True)
+        summary = run_ingest(paths, store, jobs=jobs, cluster=cluster, batch_size=batch_size, on_error=on_error)
+    except ClusterError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except StoreError as exc:
+        done = getattr(exc, "summary", None)
+        click.echo(f"error: {exc}", err=True)
+        if done is not None:
+            click.echo(f"{done.line()} (stopped early)")
+        sys.exit(2)
     click.echo(summary.line())
     sys.exit(1 if summary.failed else 0)
 
