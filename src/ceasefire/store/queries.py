@@ -113,3 +113,118 @@ def event_json(row: dict[str, Any], sources: list[dict[str, Any]]) -> dict[str, 
     obj["id"] = row["id"]
     obj["sources"] = sources
     return obj
+
+
+# -- reads for the HTTP API, the daily report and the exports ----------------
+
+TALLY_KEYS = ("day", "area", "perpetrator", "type")
+
+
+def get_event_row(store: Store, event_id: str) -> dict[str, Any] | None:
+    """One event row whatever its status (active, merged, split, deleted), or None."""
+    with store.connect() as conn:
+        r = conn.execute(sa.select(t.events).where(t.events.c.id == event_id)).mappings().first()
+    return dict(r) if r else None
+
+
+def event_claim_details(store: Store, event_id: str) -> list[dict[str, Any]]:
+    """The claims an event consolidates, each with its document, evidence spans and figures."""
+    c, d = t.claims.c, t.documents.c
+    q = (
+        sa.select(
+            c.id.label("claim_id"), c.document_id, c.payload, d.title, d.outlet, d.agency, d.published, d.url,
+        )
+        .join(t.event_claims, t.event_claims.c.claim_id == c.id)
+        .join(t.documents, d.id == c.document_id)
+        .where(t.event_claims.c.event_id == event_id)
+        .order_by(d.published.nulls_last(), c.id)
+    )
+    out: list[dict[str, Any]] = []
+    with store.connect() as conn:
+        rows = [dict(r) for r in conn.execute(q).mappings()]
+        spans: dict[int, list[dict[str, Any]]] = {r["claim_id"]: [] for r in rows}
+        if spans:
+            for s in conn.execute(
+                sa.select(t.evidence).where(t.evidence.c.claim_id.in_(list(spans))).order_by(t.evidence.c.start)
+            ).mappings():
+                spans[s["claim_id"]].append({"start": s["start"], "end": s["end"], "text": s["text"]})
+    for r in rows:
+        payload = r.pop("payload") or {}
+        r["published"] = r["published"].isoformat() if r["published"] else None
+        r["evidence"] = spans[r["claim_id"]]
+        r["fatalities"] = payload.get("fatalities")
+        r["injured"] = payload.get("injured")
+        r["attribution"] = payload.get("attribution")
+        out.append(r)
+    return out
+
+
+DOCUMENT_LIST_COLUMNS = ("id", "title", "published", "outlet", "byline", "agency", "url", "source_format", "ingested_at")
+
+
+def list_documents(store: Store, limit: int = 100, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """(total, documents newest first without their text)."""
+    cols = [t.documents.c[k] for k in DOCUMENT_LIST_COLUMNS]
+    q = (
+        sa.select(*cols)
+        .order_by(t.documents.c.published.desc().nulls_last(), t.documents.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    with store.connect() as conn:
+        total = conn.execute(sa.select(sa.func.count()).select_from(t.documents)).scalar_one()
+        return total, [dict(r) for r in conn.execute(q).mappings()]
+
+
+def get_document(store: Store, document_id: str) -> dict[str, Any] | None:
+    """One document with its text, or None."""
+    with store.connect() as conn:
+        r = conn.execute(sa.select(t.documents).where(t.documents.c.id == document_id)).mappings().first()
+    return dict(r) if r else None
+
+
+def event_tallies(store: Store, by: str, f: EventFilter | None = None) -> list[dict[str, Any]]:
+    """Events and fatalities (best, low, high) per day, area (admin1), perpetrator or type.
+
+    Aggregate claims (tallies over days or areas) are never counted. An event's low and
+    high are the lowest and highest figures its sources gave; when a bound is missing the
+    best figure stands in, so ``low <= best <= high`` holds for every row. An event with
+    several perpetrators counts once for each.
+    """
+    if by not in TALLY_KEYS:
+        raise ValueError(f"tallies by {by!r}: expected one of {', '.join(TALLY_KEYS)}")
+    f = f or EventFilter()
+    f = EventFilter(**{**f.__dict__, "include_aggregates": False})
+    e = t.events.c
+    best = sa.func.coalesce(e.fatalities_best, 0)
+    low = sa.func.coalesce(e.fatalities_low, e.fatalities_best, 0)
+    high = sa.func.coalesce(e.fatalities_high, e.fatalities_best, 0)
+    if by == "day":
+        key = e.date_start
+    elif by == "area":
+        key = e.admin1
+    elif by == "type":
+        key = e.sub_event_type
+    else:
+        key = t.actors.c.name
+    q = sa.select(
+        key.label("key"),
+        sa.func.count().label("events"),
+        sa.func.sum(best).label("fatalities_best"),
+        sa.func.sum(sa.case((low > best, best), else_=low)).label("fatalities_low"),
+        sa.func.sum(sa.case((high < best, best), else_=high)).label("fatalities_high"),
+    ).select_from(t.events)
+    if by == "perpetrator":
+        q = q.outerjoin(
+            t.event_actors, sa.and_(t.event_actors.c.event_id == e.id, t.event_actors.c.role == "perpetrator")
+        ).outerjoin(t.actors, t.actors.c.id == t.event_actors.c.actor_id)
+    q = q.where(*_conditions(f)).group_by(key)
+    q = q.order_by(key) if by == "day" else q.order_by(sa.desc("events"), key)
+    with store.connect() as conn:
+        rows = [dict(r) for r in conn.execute(q).mappings()]
+    for r in rows:
+        if by == "day" and r["key"] is not None:
+            r["key"] = r["key"].isoformat()
+        for k in ("fatalities_best", "fatalities_low", "fatalities_high"):
+            r[k] = int(r[k] or 0)
+    return rows

@@ -1,0 +1,156 @@
+"""Events: the list with filters, one event with its claims and violations, tallies, review."""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any, Literal
+from urllib.parse import quote
+
+from fastapi import APIRouter, Body, Depends, HTTPException
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from ceasefire.api.deps import get_store, writer
+from ceasefire.api.params import ActorQ, BboxQ, IdPath, Limit, Offset, PlaceQ, Since, TypeQ, Until, event_filter
+from ceasefire.store import Store
+from ceasefire.store import queries
+
+router = APIRouter(prefix="/api", tags=["events"])
+
+
+def fatalities_range(row: dict[str, Any]) -> dict[str, int | None]:
+    return {"best": row.get("fatalities_best"), "low": row.get("fatalities_low"), "high": row.get("fatalities_high")}
+
+
+def event_out(row: dict[str, Any], sources: list[dict[str, Any]]) -> dict[str, Any]:
+    """An event as the API gives it: Event JSON v1 plus id, sources, counts and ranges."""
+    obj = queries.event_json(row, sources)
+    obj["n_sources"] = row.get("n_sources") or 0
+    obj["n_reports"] = row.get("n_reports") or 0
+    obj["fatalities_range"] = fatalities_range(row)
+    obj["status"] = row.get("status")
+    obj["reviewed"] = row.get("reviewed")
+    obj["aggregate"] = bool(row.get("is_aggregate"))
+    return obj
+
+
+@router.get("/events", summary="Events, newest first, with filters and pagination")
+def list_events(
+    since: Since = None,
+    until: Until = None,
+    type: TypeQ = None,
+    actor: ActorQ = None,
+    place: PlaceQ = None,
+    bbox: BboxQ = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    store: Store = Depends(get_store),
+) -> dict[str, Any]:
+    """`{"total", "limit", "offset", "items": [EVENT]}`. EVENT is the event's Event JSON v1
+    object plus `id`, `sources`, `n_sources`, `n_reports`, `fatalities_range`.
+    Aggregate claims (tallies over days or areas) are not events and are left out."""
+    f = event_filter(since, until, type, actor, place, bbox, limit, offset)
+    total = queries.count_events(store, f)
+    rows = queries.list_events(store, f) if offset < total else []
+    sources = queries.event_sources(store, [r["id"] for r in rows])
+    return {"total": total, "limit": limit, "offset": offset, "items": [event_out(r, sources[r["id"]]) for r in rows]}
+
+
+def _violations_of(store: Store, event_id: str) -> list[dict[str, Any]]:
+    from ceasefire.analyse import views
+
+    fn = views.list_violations
+    if "event_id" in inspect.signature(fn).parameters:
+        return list(fn(store, event_id=event_id))
+    return [v for v in fn(store) if v.get("event_id") == event_id]
+
+
+@router.get(
+    "/events/{event_id}",
+    summary="One event with its claims, evidence and violations",
+    responses={301: {"description": "Merged into one event: Location names it"}, 404: {"description": "Unknown id"}, 410: {"description": "Deleted by review"}},
+)
+def get_event(event_id: IdPath, store: Store = Depends(get_store)) -> Any:
+    """EVENT plus `claims` (each source's claim with its evidence sentences and figures)
+    and `violations` (the truces this event breaks, with the verdict's explanation).
+    A merged or split id answers with a tombstone (see the API description)."""
+    row = queries.get_event_row(store, event_id)
+    if row is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    status = row.get("status") or "active"
+    if status == "deleted":
+        raise HTTPException(410, f"event {event_id!r} was deleted by review")
+    if status != "active":
+        replaced = [str(x) for x in (row.get("replaced_by") or [])]
+        body = {"id": event_id, "status": status, "replaced_by": replaced}
+        if status == "merged" and len(replaced) == 1:
+            return JSONResponse(body, status_code=301, headers={"Location": f"/api/events/{quote(replaced[0], safe='')}"})
+        return body
+    sources = queries.event_sources(store, [event_id])[event_id]
+    out = event_out(row, sources)
+    out["claims"] = queries.event_claim_details(store, event_id)
+    out["violations"] = _violations_of(store, event_id)
+    return out
+
+
+@router.get("/tallies", summary="Events and fatalities per day, area, perpetrator or type")
+def tallies(
+    by: Literal["day", "area", "perpetrator", "type"] = "day",
+    since: Since = None,
+    until: Until = None,
+    type: TypeQ = None,
+    actor: ActorQ = None,
+    place: PlaceQ = None,
+    bbox: BboxQ = None,
+    store: Store = Depends(get_store),
+) -> list[dict[str, Any]]:
+    """`[{"key", "events", "fatalities_best", "fatalities_low", "fatalities_high"}]`.
+    `key` is the day (YYYY-MM-DD), the governorate (admin1), the perpetrator's name or the
+    sub-event type; null when unknown. Aggregate claims are excluded. An event with two
+    perpetrators counts under each."""
+    return queries.event_tallies(store, by, event_filter(since, until, type, actor, place, bbox))
+
+
+class Review(BaseModel):
+    """An analyst's edit of one event."""
+
+    action: Literal["confirm", "edit", "merge", "split"]
+    why: str | None = Field(None, max_length=4000, description="The reason, kept in the audit log.")
+    changes: dict[str, Any] | None = Field(None, description="edit: Event JSON v1 fields to set, e.g. {\"fatalities\": {...}}.")
+    merge_with: list[str] | None = Field(None, description="merge: ids of the events that join this one.")
+    claim_groups: list[list[int]] | None = Field(None, description="split: claim ids for each new event.")
+
+
+@router.post(
+    "/events/{event_id}/review",
+    summary="Confirm, edit, merge or split an event (token needed)",
+    responses={401: {"description": "No valid token"}, 404: {"description": "Unknown id"}, 501: {"description": "Review not available"}},
+)
+def review_event(event_id: IdPath, review: Review = Body(...), who: str = Depends(writer), store: Store = Depends(get_store)) -> Any:
+    """Applies the edit through the store's review layer, so it survives reprocessing
+    and is recorded in the audit log with the token's name and `why`."""
+    try:
+        from ceasefire.store import review as review_layer
+    except ImportError:
+        raise HTTPException(501, "analyst review is not available in this version") from None
+    if queries.get_event_row(store, event_id) is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    try:
+        result = _apply_review(review_layer, store, event_id, review, who)
+    except (ValueError, KeyError, LookupError) as exc:
+        raise HTTPException(422, f"review {review.action}: {exc}") from exc
+    return result if isinstance(result, dict) else {"status": "ok", "action": review.action, "event_id": event_id, "result": result}
+
+
+def _apply_review(layer: Any, store: Store, event_id: str, review: Review, who: str) -> Any:
+    """Call the review layer: ``apply(store, event_id, action, ...)`` if it has one, else the
+    function named like the action."""
+    payload = review.model_dump(exclude={"action"}, exclude_none=True)
+    if hasattr(layer, "apply"):
+        return layer.apply(store, event_id, review.action, who=who, **payload)
+    fn = getattr(layer, review.action, None)
+    if fn is None:
+        raise HTTPException(501, f"review action {review.action!r} is not available in this version")
+    params = inspect.signature(fn).parameters
+    kwargs = {k: v for k, v in {**payload, "who": who}.items() if k in params}
+    return fn(store, event_id, **kwargs)
