@@ -1,12 +1,261 @@
-"""Humanitarian access events: sieges, aid deliveries, evacuations, access denied."""
+"""Humanitarian access events: sieges, aid deliveries, evacuations, access denied.
+
+One event per place and kind: "supplies have begun to enter Zabadani and Madaya, where earlier
+this year a government siege brought reports of starvation" gives an `Aid delivery` to each
+town (provider: the organisation the sentence names or the report cites) and a `Siege` of each
+town (besieger: the government), dated "earlier this year".
+
+Rules:
+- A delivery is aid words (aid, supplies, convoy, trucks, food, medicine) with an arrival verb
+  (enter, reach, arrive, deliver, cross into); the places are the ones the verb governs.
+- A siege is "besieged", "siege", "surrounded by", "encircled" or "blockaded"; the besieger is
+  the actor after "by" or before "siege"/"-besieged" ("a government siege" -> government forces).
+- An evacuation is "evacuated"/"evacuation" with the place it left; an access denial is aid that
+  was "denied", "blocked", "turned back" or "not allowed" in.
+- Organisations come from the monitor's list (ICRC, SARC, UN, WFP, ...); "the Red Cross" is the
+  ICRC in Syria, "the Red Crescent" the SARC.
+- Dates: a weekday or "today" in the sentence, else the publication date; "earlier this year"
+  for a siege gives the year so far (precision "year").
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from datetime import date, timedelta
 from typing import Any
 
-from ceasefire.extract.context import DocContext
+from ceasefire.extract.agreements import (
+    actor_for_family,
+    actors_in,
+    fold,
+    governorate,
+    lookup_place,
+    monitor_lexicon,
+    sentences_of,
+)
+from ceasefire.extract.context import DocContext, Sentence
+
+_AID = re.compile(r"\b(?:aid|supplies|convoys?|trucks|lorries|food|medicines?|medical (?:supplies|aid)|humanitarian (?:assistance|relief|deliveries)|relief|flour|deliveries)\b", re.I)
+_ARRIVE = re.compile(r"\b(?:enter(?:ed|s|ing)?|reach(?:ed|es)?|arriv(?:ed|es|ing)|deliver(?:ed|s|y|ies)?|crossed into|made it (?:in)?to|got into|distributed)\b", re.I)
+_SIEGE = re.compile(r"\b(?:besieg(?:ed|ing|e)|sieges?|surrounded by|encircled|blockaded|blockade|under siege|encirclement)\b", re.I)
+_LIFTED = re.compile(r"\b(?:siege (?:was |has been |had been )?(?:lifted|broken|ended)|(?:lifted|broke|ended) the siege)\b", re.I)
+_EVACUATE = re.compile(r"\b(?:evacuat(?:ed|ion|ions|ing|e)|bussed out|were taken out)\b", re.I)
+_DENIED = re.compile(r"\b(?:denied (?:access|entry)|(?:was|were|been) (?:blocked|turned back|refused|prevented|stopped|not allowed)|refused (?:access|entry|permission)|barred|removed from (?:the )?(?:convoy|trucks))\b", re.I)
+_PLACE = r"(?:(?:al|el|ad|ar|as|az)-|Al-|Al |El-)?[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?(?:\s+(?:al-)?[A-Z][\w'’]+)?"
+_PLACE_LIST = rf"(?P<list>{_PLACE}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_PLACE})*)"
+_TOWN_WORDS = r"(?:the\s+)?(?:besieged\s+|rebel-held\s+|government-held\s+|encircled\s+)?(?:towns?|villages?|cit(?:y|ies)|district|neighbou?rhoods?|areas?|suburbs?|enclaves?|camp)\s+of\s+"
+_TARGET = re.compile(
+    rf"\b(?:enter(?:ed|s|ing)?|reach(?:ed|es)?|arriv(?:ed|es|ing)\s+(?:in|at)|deliver(?:ed|ies|y)?\s+(?:to|in)|crossed\s+into|into|besieged|siege\s+(?:of|on)|evacuated\s+from|evacuation\s+(?:of|from)|from|to|in|access\s+to|surrounding)\s+(?:{_TOWN_WORDS})?{_PLACE_LIST}"
+)
+_NOT_PLACES = {"syria", "russia", "moscow", "washington", "geneva", "the", "un", "icrc", "sarc", "red", "international", "united", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday"}
+_ITEMS = ["food", "flour", "wheat", "medicines?", "medical supplies", "surgical supplies", "fuel", "water", "blankets", "nutrition supplies",
+          "vaccines", "hygiene kits", "baby milk", "infant formula", "shelter materials", "winter clothes", "diesel"]
+_ITEMS_RE = re.compile(r"\b(" + "|".join(_ITEMS) + r")\b", re.I)
+_TRUCKS = re.compile(r"\b(?P<n>\d+|" + "|".join(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty"]) + r")\s+(?:aid\s+|relief\s+|UN\s+|humanitarian\s+)?(?:trucks|lorries|vehicles)\b", re.I)
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+                 "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+_PEOPLE = re.compile(r"\b(?P<n>\d+|" + "|".join(_WORD_NUMBERS) + r")\s+(?:\w+\s+)?(?:people|civilians|wounded|patients|fighters|residents|families|children)\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:on\s+)?(?P<d>monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b", re.I)
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+@functools.lru_cache(maxsize=1)
+def _organization_patterns() -> list[tuple[re.Pattern[str], dict[str, Any]]]:
+    out = []
+    for org in monitor_lexicon()["organizations"]:
+        for p in org["patterns"]:
+            flags = 0 if p.replace("\\b", "").isupper() else re.I
+            out.append((re.compile(p, flags), org))
+    return out
+
+
+def organizations_in(text: str) -> list[dict[str, Any]]:
+    """Aid organisations named in ``text`` (each once, in order of mention)."""
+    hits: list[tuple[int, int, dict[str, Any]]] = []
+    for pat, org in _organization_patterns():
+        for m in pat.finditer(text):
+            if not any(not (m.end() <= s or m.start() >= e) for s, e, _ in hits):
+                hits.append((m.start(), m.end(), org))
+    hits.sort(key=lambda h: h[0])
+    seen: list[dict[str, Any]] = []
+    for _, _, org in hits:
+        if org not in seen:
+            seen.append(org)
+    return seen
+
+
+def _day(text: str, published: date | None) -> date | None:
+    if published is None:
+        return None
+    m = _WEEKDAY.search(text)
+    if not m:
+        return published
+    w = m.group("d").lower()
+    if w == "today":
+        return published
+    if w == "yesterday":
+        return published - timedelta(days=1)
+    return published - timedelta(days=(published.weekday() - _WEEKDAYS.index(w)) % 7)
+
+
+def _split_list(words: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+", words) if p.strip()]
+
+
+def _places(ctx: DocContext, sent: Sentence) -> list[dict[str, Any]]:
+    """Places an access sentence is about, each an Event JSON v1 location (dedup by name)."""
+    text = sent.text
+    found: dict[str, dict[str, Any]] = {}
+    # The containing province ("in the northwest province of Idlib") gives admin1 to towns the gazetteer lacks.
+    province = None
+    m = re.search(r"province of (?P<g>[A-Z][\w-]+)|(?P<g2>[A-Z][\w-]+) province", text)
+    if m:
+        province = governorate(m.group("g") or m.group("g2"))
+    for m in _TARGET.finditer(text):
+        for words in _split_list(m.group("list")):
+            words = re.sub(r"^(?:the|The)\s+", "", words)
+            if fold(words) in _NOT_PLACES or governorate(words) and re.search(rf"{re.escape(words)}\s+(?:province|governorate)|province of {re.escape(words)}", text):
+                continue
+            if re.match(r"(?:Red|International|United|Syrian|World|Russian|Government|Rebels?|Islamic)\b", words):
+                continue
+            loc = _toponym_location(ctx, sent, words) or lookup_place(words)
+            if loc is None:
+                if not re.match(r"(?:al-|Al-)?[A-Z][a-z]", words) or len(words) < 4:
+                    continue
+                loc = {"name": words, "lat": None, "lon": None, "country": "SY", "admin1": province, "precision": "exact"}
+            loc = dict(loc)
+            loc["name"] = loc.get("name") or words
+            if not loc.get("admin1") and province:
+                loc["admin1"] = province
+            loc.setdefault("precision", "exact")
+            found.setdefault(fold(loc["name"]), {k: loc.get(k) for k in ("name", "lat", "lon", "country", "admin1", "geonames_id", "precision")})
+    return list(found.values())
+
+
+def _toponym_location(ctx: DocContext, sent: Sentence, words: str) -> dict[str, Any] | None:
+    for t in ctx.toponyms or []:
+        if sent.start <= getattr(t, "start", -1) < sent.end and fold(getattr(t, "text", "")) == fold(words) and getattr(t, "lat", None) is not None:
+            return t.as_location()
+    return None
+
+
+def _besiegers(text: str) -> list[dict[str, Any]]:
+    """Who besieges: "besieged by X", "surrounded by X", "a government siege", "rebel-besieged"."""
+    keys: list[str] = []
+    for m in re.finditer(r"\b(?:besieged|surrounded|encircled|blockaded|under siege)\s+by\s+(?P<c>[^.;,–—()]+)", text, re.I):
+        keys += [k for k, *_ in actors_in(m.group("c"))]
+    for m in re.finditer(r"\b(?P<w>government|regime|army|rebel|insurgent|opposition|jihadist|Islamic State|IS|Nusra|Hezbollah|pro-government)[-\s](?:led\s+)?(?:siege|besieged|blockade|encirclement)", text, re.I):
+        w = fold(m.group("w"))
+        key = {"government": "syrian-government", "regime": "syrian-government", "army": "syrian-government",
+               "pro government": "syrian-government", "rebel": "rebels", "insurgent": "rebels", "opposition": "rebels",
+               "islamic state": "islamic-state", "is": "islamic-state", "nusra": "al-qaeda", "hezbollah": "hezbollah",
+               "jihadist": "al-qaeda"}.get(w)
+        if key:
+            keys.append(key)
+    out, seen = [], set()
+    for k in keys:
+        if k not in seen:
+            seen.add(k)
+            out.append(actor_for_family(k, "besieger"))
+    return out
+
+
+def _providers(orgs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"name": o["full"], "role": "provider", "inter": o.get("inter")} for o in orgs]
+
+
+def _trucks(text: str) -> int | None:
+    m = _TRUCKS.search(text)
+    if not m:
+        return None
+    n = m.group("n")
+    return int(n) if n.isdigit() else _WORD_NUMBERS.get(n.lower())
+
+
+def _items(text: str) -> list[str] | None:
+    items = []
+    for m in _ITEMS_RE.finditer(text):
+        word = m.group(1).lower()
+        word = "medicine" if word.startswith("medicine") else word
+        if word not in items:
+            items.append(word)
+    return items or None
+
+
+def _date(d: date | None, precision: str = "day", start: date | None = None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    return {"start": (start or d).isoformat(), "end": d.isoformat(), "precision": precision}
 
 
 def access_events(ctx: DocContext) -> list[dict[str, Any]]:
     """`Humanitarian access` events of the document (Event JSON v1, with `aid`)."""
-    return []
+    from ceasefire.extract.contract import empty_event
+
+    published = ctx.published or getattr(ctx.doc, "published", None)
+    events: list[dict[str, Any]] = []
+    doc_orgs = organizations_in(ctx.text)
+    for sent in sentences_of(ctx):
+        text = sent.text
+        kinds = []
+        if _EVACUATE.search(text):
+            kinds.append("Evacuation")
+        if _DENIED.search(text) and _AID.search(text):
+            kinds.append("Access denied")
+        elif _AID.search(text) and _ARRIVE.search(text):
+            kinds.append("Aid delivery")
+        if _SIEGE.search(text) or _LIFTED.search(text):
+            kinds.append("Siege")
+        if not kinds:
+            continue
+        places = _places(ctx, sent)
+        if not places:
+            continue
+        orgs = organizations_in(text)
+        day = _day(text, published)
+        for kind in kinds:
+            for loc in places:
+                ev = empty_event("Humanitarian access", kind)
+                ev["location"] = loc
+                ev["evidence"] = [sent.evidence()]
+                ev["attribution"]["certainty"] = "reported" if re.search(r"\b(?:says?|said|according to|reported)\b", text, re.I) else "asserted"
+                aid: dict[str, Any] = {"organizations": [], "trucks": None, "items": None}
+                if kind == "Siege":
+                    ev["actors"] = _besiegers(text)
+                    ev["date"] = _siege_date(text, published, day)
+                    aid["status"] = "lifted" if _LIFTED.search(text) else "besieged"
+                else:
+                    # A delivery told without its organisation is credited to the one the report cites.
+                    used = orgs or (doc_orgs[:1] if kind == "Aid delivery" and re.search(r"\balso\b", text) else [])
+                    aid["organizations"] = [o["name"] for o in used]
+                    ev["actors"] = _providers(used)
+                    aid["trucks"] = _trucks(text)
+                    aid["items"] = _items(text)
+                    ev["date"] = _date(day)
+                    if kind == "Evacuation":
+                        m = _PEOPLE.search(text)
+                        if m:
+                            aid["people"] = int(m.group("n")) if m.group("n").isdigit() else _WORD_NUMBERS[m.group("n").lower()]
+                ev["aid"] = aid
+                events.append(ev)
+    for i, ev in enumerate(events):
+        ev["salience"] = round(max(0.05, 0.5 - 0.04 * i), 3)
+    return events
+
+
+def _siege_date(text: str, published: date | None, day: date | None) -> dict[str, Any] | None:
+    """A siege is dated by when the report places it: "earlier this year" -> the year so far."""
+    if published is None:
+        return None
+    if re.search(r"earlier this year|this year", text, re.I):
+        return {"start": date(published.year, 1, 1).isoformat(), "end": published.isoformat(), "precision": "year"}
+    m = re.search(r"\bsince (?P<m>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<y>\d{4}))?", text)
+    if m:
+        month = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"].index(m.group("m").lower()) + 1
+        year = int(m.group("y")) if m.group("y") else (published.year if month <= published.month else published.year - 1)
+        return {"start": date(year, month, 1).isoformat(), "end": published.isoformat(), "precision": "month"}
+    m = re.search(r"\bsince (?P<y>(?:19|20)\d\d)\b", text)
+    if m:
+        return {"start": date(int(m.group("y")), 1, 1).isoformat(), "end": published.isoformat(), "precision": "year"}
+    return _date(day)
