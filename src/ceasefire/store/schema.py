@@ -145,6 +145,8 @@ events = sa.Table(
     sa.Column("is_aggregate", sa.Boolean, nullable=False, default=False),
     sa.Column("n_sources", sa.Integer, nullable=False, default=0),  # independent sources
     sa.Column("n_reports", sa.Integer, nullable=False, default=0),  # documents
+    sa.Column("n_claims", sa.Integer, nullable=False, default=0, server_default="0"),  # 0002: claims attached
+    sa.Column("span_days", sa.Integer, index=True),  # 0002: date_end - date_start, finds long events
     sa.Column("reviewed", sa.String(16)),  # None | confirmed | edited
     sa.Column("payload", JSON, nullable=False),  # consolidated Event JSON v1 (+ per-source figures)
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
