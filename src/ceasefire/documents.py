@@ -19,9 +19,48 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+# Windows-1252's characters for bytes 0x80-0x9f; with Latin-1 for the rest, a str of
+# mojibake maps back to the bytes it was wrongly decoded from.
+_CP1252_BYTE = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_CONT = "[\u0080-\u00bf" + "".join(sorted(_CP1252_BYTE)) + "]"
+# A UTF-8 lead byte read as one character, then as many continuation bytes as it announces.
+_MOJIBAKE = re.compile(f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}")
+# FA-KES-style damage (see shared/data README): U+0095 plus a byte stands for a quote, a
+# dash or a copyright sign; the original bytes are lost, so map by context.
+_C1_APOSTROPHE = re.compile(r"(?<=\w)\u0095_(?=\w)")
+_C1_DASH = re.compile(r"\u0095_")
+_C1_COPYRIGHT = re.compile(r"(?<=copyright )\u0095\u0081|\u0095\u0081(?= ?(?:19|20)\d\d)", re.I)
+_C1_BULLET = re.compile(r"\u0095\u0081 ?")
+
+
+def _unmojibake(match: re.Match[str]) -> str:
+    s = match.group(0)
+    try:
+        raw = bytes(ord(c) if ord(c) < 256 else _CP1252_BYTE[c] for c in s)
+        return raw.decode("utf-8")
+    except (KeyError, UnicodeDecodeError):
+        return s
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 text that was decoded as Latin-1 or Windows-1252 (``Ã©`` -> ``é``,
+    ``â€™`` -> ``’``), and FA-KES's C1-control damage (``Syria\x95_s`` -> ``Syria’s``).
+
+    Only sequences that decode as valid UTF-8 are changed, so correct text is left alone.
+    """
+    if not any("\u0080" <= c <= "\u00ff" or c in _CP1252_BYTE for c in text):
+        return text
+    text = _C1_APOSTROPHE.sub("\u2019", text)
+    text = _C1_DASH.sub("\u2014", text)
+    text = _C1_COPYRIGHT.sub("\u00a9", text)
+    text = _C1_BULLET.sub("", text)
+    return _MOJIBAKE.sub(_unmojibake, text)
+
+
 def clean_text(text: str) -> str:
-    """Normalise a report's text: NFC, one kind of space, no control characters,
-    at most one blank line between paragraphs, no trailing spaces."""
+    """Normalise a report's text: mojibake repaired, NFC, one kind of space, no control
+    characters, at most one blank line between paragraphs, no trailing spaces."""
+    text = repair_mojibake(text)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _CONTROL.sub("", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]

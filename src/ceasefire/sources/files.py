@@ -1,65 +1,319 @@
-"""Dispatch of a path to the reader of its format (first version: text and JSON Lines)."""
+"""Dispatch of a path to the reader of its format, and the folder walk.
+
+Rules:
+
+- ``-`` is JSON Lines on standard input.
+- A folder is walked recursively in sorted order (by path, so a run is
+  reproducible), without following symbolic links. Hidden files and folders
+  (``.git``, ``.DS_Store``), ``__pycache__``, editor and Office lock files
+  (``~$x.docx``, ``x~``), README/LICENSE/PROVENANCE files, metadata sidecars
+  (read with their report) and files that are plainly not reports (images,
+  media, code, fonts, databases, partial downloads) are passed over without a
+  word. Any other file is read, and one that cannot be is reported. A folder
+  with no report in it is itself reported.
+- A file named explicitly is always read (or reported), except a sidecar whose
+  report lies beside it, so that ``ceasefire ingest reports/*`` works.
+- Whole-file formats (text, HTML, JSON, feeds) are refused above
+  :data:`~ceasefire.sources.formats.MAX_FILE_BYTES` before anything is read;
+  JSON Lines is streamed, and the limit applies to each line.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Iterator
-from datetime import date
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any, BinaryIO
 
-from ceasefire.documents import Document, clean_text
-from ceasefire.sources import SourceError
-from ceasefire.sources.chrome import strip_chrome
+from ceasefire.documents import Document
+from ceasefire.sources import SourceError, SourceWarning
+from ceasefire.sources.assemble import Given, ReportError, make_document
+from ceasefire.sources.formats import (
+    MAX_FILE_BYTES,
+    READABLE_SUFFIXES,
+    SKIPPED_NAMES,
+    SKIPPED_SUFFIXES,
+    binary_kind,
+    declared_charset,
+    decode,
+    human_size,
+    sniff,
+    suffix_format,
+)
+from ceasefire.sources.metadata import (
+    SidecarError,
+    from_file_name,
+    is_sidecar,
+    normalise_fields,
+    read_sidecar,
+    report_of_sidecar,
+    sidecar_for,
+)
+
+Warn = Callable[[SourceWarning], None]
+Item = Document | SourceError
+
+_READABLE = ", ".join(sorted(READABLE_SUFFIXES))
 
 
-def read_path(path: str | Path) -> Iterator[Document | SourceError]:
+def read_path(path: str | Path, warn: Warn) -> Iterator[Item]:
+    """Documents (or errors) from one path: a file, a folder, or ``-``."""
     if str(path) == "-":
-        yield from _read_jsonl_lines(sys.stdin, "<stdin>")
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # a text-only stdin (some embedding hosts)
+            yield from _jsonl_lines(((line.encode("utf-8")) for line in sys.stdin), "<stdin>", warn)
+        else:
+            yield from _jsonl_lines(stream, "<stdin>", warn)
         return
     p = Path(path)
     if not p.exists():
-        yield SourceError(str(p), "no such file or folder")
+        yield SourceError(str(p), "no such file or folder" + (" (a broken symbolic link)" if p.is_symlink() else ""))
         return
     if p.is_dir():
-        for child in sorted(c for c in p.rglob("*") if c.is_file()):
-            yield from read_path(child)
+        yield from read_folder(p, warn)
         return
-    if p.suffix in (".jsonl", ".ndjson"):
-        with p.open(encoding="utf-8") as fh:
-            yield from _read_jsonl_lines(fh, str(p))
+    if not p.is_file():
+        yield SourceError(str(p), "not a regular file (a device, socket or pipe)")
         return
-    text = clean_text(strip_chrome(clean_text(p.read_text(encoding="utf-8"))))
-    if not text:
-        yield SourceError(str(p), "empty file")
-        return
-    yield Document(text=text, source_path=str(p), source_format="text")
+    yield from read_file(p, warn, named=True)
 
 
-def _read_jsonl_lines(fh, name: str) -> Iterator[Document | SourceError]:
-    for n, line in enumerate(fh, 1):
-        if not line.strip():
+def read_folder(folder: Path, warn: Warn) -> Iterator[Item]:
+    """Every report under ``folder``, recursively, in sorted order."""
+    found = 0
+    for root, dirs, files in os.walk(folder, onerror=None, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in {"__pycache__", "node_modules"})
+        for name in sorted(files):
+            p = Path(root, name)
+            if _passed_over(p):
+                continue
+            found += 1
+            yield from read_file(p, warn, named=False)
+    if not found:
+        yield SourceError(str(folder), "no reports in this folder")
+
+
+def _passed_over(p: Path) -> bool:
+    name = p.name.lower()
+    if name.startswith((".", "~$")) or name.endswith("~") or name in SKIPPED_NAMES:
+        return True
+    if p.suffix.lower() in SKIPPED_SUFFIXES:
+        return True
+    if is_sidecar(p):
+        return report_of_sidecar(p) is not None  # an orphan sidecar is reported
+    return False
+
+
+def read_file(p: Path, warn: Warn, *, named: bool) -> Iterator[Item]:
+    """Documents (or errors) from one file, by its extension and its content."""
+    label = str(p)
+    if is_sidecar(p):
+        if report_of_sidecar(p) is None:
+            yield SourceError(label, "a metadata sidecar with no report beside it")
+        return
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        yield SourceError(label, f"cannot be read ({exc.strerror or exc})")
+        return
+    if size == 0:
+        yield SourceError(label, "empty file (0 bytes)")
+        return
+    expected = suffix_format(p.suffix)
+    if expected == "jsonl":
+        try:
+            with p.open("rb") as fh:
+                head = fh.read(8192)
+                kind = binary_kind(head)
+                if kind:
+                    yield SourceError(label, f"not a report: {kind}")
+                    return
+                fh.seek(0)
+                yield from _jsonl_lines(fh, label, warn)
+        except OSError as exc:
+            yield SourceError(label, f"cannot be read ({exc.strerror or exc})")
+        return
+    if size > MAX_FILE_BYTES:
+        yield SourceError(
+            label,
+            f"file is {human_size(size)}, over the {human_size(MAX_FILE_BYTES)} limit for one report"
+            " (split it, or give JSON Lines with one report per line)",
+        )
+        return
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        yield SourceError(label, f"cannot be read ({exc.strerror or exc})")
+        return
+    kind = binary_kind(data[:8192])
+    if kind:
+        yield SourceError(label, f"not a report: {kind}")
+        return
+    decoded = decode(data, declared_charset(data))
+    warnings: list[str] = []
+    if decoded.warning:
+        warnings.append(decoded.warning)
+        warn(SourceWarning(label, decoded.warning))
+    text = decoded.text
+    looks = sniff(text[:4096])
+
+    fmt = _decide_format(expected, looks, p.suffix)
+    if fmt.startswith("error:"):
+        yield SourceError(label, fmt[len("error:"):].strip())
+        return
+    if fmt == "jsonl":
+        yield from _jsonl_lines(iter(data.splitlines(keepends=True)), label, warn)
+        return
+    if fmt == "json":
+        yield from _json_items(text, label, warn)
+        return
+    if fmt == "feed":
+        yield from _feed(data, label)
+        return
+
+    try:
+        sidecar = read_sidecar(sc) if (sc := sidecar_for(p)) else {}
+    except SidecarError as exc:
+        yield SourceError(label, f"its sidecar {exc}; report not ingested")
+        return
+    name_date, name_outlet = from_file_name(p)
+    given = Given(explicit=dict(sidecar), fallback={"published": name_date, "outlet": name_outlet}, warnings=warnings)
+    if decoded.encoding not in ("utf-8", "utf-8-sig"):
+        given.meta["encoding"] = decoded.encoding
+    try:
+        if fmt == "html":
+            doc = _html_document(text, given, label, warn)
+        else:
+            doc = make_document(text, given, source_path=label, source_format="text", find_title=True, prepend_title=False)
+    except ReportError as exc:
+        yield SourceError(label, str(exc))
+        return
+    yield doc
+
+
+def _decide_format(expected: str | None, looks: str, suffix: str) -> str:
+    """The reader for a file, from what its extension promises and what its content looks like."""
+    if looks == "feed" and expected in (None, "feed", "text", "html"):
+        return "feed"
+    if expected == "feed":
+        if looks == "html":
+            return "html"
+        if looks == "xml":
+            return "error: XML, but not an RSS or Atom feed"
+        return "error: not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> element)"
+    if expected == "text":
+        return "html" if looks == "html" else "text"
+    if expected == "html":
+        return "html"
+    if expected == "json":
+        return "json" if looks in ("json", "jsonl") else "error: not JSON (a .json file must hold a report object or an array of them)"
+    if expected is None:
+        if looks in ("html", "feed"):
+            return looks
+        if looks == "xml":
+            return "error: XML, but not an RSS or Atom feed"
+        if not suffix:
+            return looks  # no extension: trust the content (text, JSON Lines, JSON)
+        return f"error: unknown format '{suffix}' (ceasefire reads {_READABLE}, and files without an extension)"
+    return expected
+
+
+def _html_document(text: str, given: Given, label: str, warn: Warn) -> Document:
+    from ceasefire.sources.html import read_page
+
+    page = read_page(text, url=given.explicit.get("url"))
+    for w in page.warnings:
+        given.warnings.append(w)
+        warn(SourceWarning(label, w))
+    if page.truncated:
+        if not page.text.strip():
+            raise ReportError("truncated HTML: the page ends before any report text")
+        w = "HTML ends without </body> or </html> (truncated?); ingested the text before the cut"
+        given.warnings.append(w)
+        given.meta["truncated"] = True
+        warn(SourceWarning(label, w))
+    explicit = dict(page.metadata)
+    explicit.update(given.explicit)  # a sidecar or a JSON Lines field beats the page
+    given.explicit = explicit
+    return make_document(page.text, given, source_path=label, source_format="html", find_title=True, prepend_title=True)
+
+
+def _feed(data: bytes, label: str) -> Iterator[Item]:
+    from ceasefire.sources.feeds import read_feed
+
+    try:
+        for n, result in read_feed(data, label):
+            if isinstance(result, Document):
+                yield result
+            else:
+                yield SourceError(label, f"entry {n}: {result}")
+    except ReportError as exc:
+        yield SourceError(label, str(exc))
+
+
+def _record(obj: Any, label: str, where: str, warn: Warn, warnings: list[str]) -> Document:
+    """One JSON Lines record ({"id", "text"|"html", "title"?, "published"?, "source"?, "url"?}) to a document."""
+    if not isinstance(obj, dict):
+        raise ReportError(f"expected a JSON object, got {type(obj).__name__}")
+    text, html = obj.get("text"), obj.get("html")
+    if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
+        raise ReportError('no "text" or "html" field with content')
+    fields = {k: v for k, v in obj.items() if k not in ("text", "html", "id")}
+    try:
+        explicit = normalise_fields(fields)
+    except SidecarError as exc:
+        raise ReportError(exc.problem) from exc
+    ext_id = obj.get("id")
+    given = Given(explicit=explicit, warnings=warnings)
+    source_path = f"{label}:{where}"
+    if isinstance(text, str) and text.strip():
+        doc = make_document(text, given, source_path=source_path, source_format="jsonl", find_title=True, prepend_title=False,
+                            external_id=str(ext_id) if ext_id is not None else None)
+    else:
+        doc = _html_document(html, given, source_path, warn)
+        doc.source_format = "jsonl"
+        doc.external_id = str(ext_id) if ext_id is not None else None
+    return doc
+
+
+def _jsonl_lines(lines: Iterable[bytes] | BinaryIO, label: str, warn: Warn) -> Iterator[Item]:
+    """Each line of JSON Lines: a document, or an error naming the line; the other lines go on."""
+    for n, raw in enumerate(lines, 1):
+        if len(raw) > MAX_FILE_BYTES:
+            yield SourceError(label, f"line is {human_size(len(raw))}, over the {human_size(MAX_FILE_BYTES)} limit for one report", n)
             continue
+        if not raw.strip():
+            continue
+        decoded = decode(raw)
+        warnings = []
+        if decoded.warning:
+            warnings.append(decoded.warning)
+            warn(SourceWarning(label, decoded.warning, n))
+        line = decoded.text
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield SourceError(name, f"not valid JSON ({exc.msg})", n)
+            hint = " (standard input must be JSON Lines)" if label == "<stdin>" and n == 1 else ""
+            yield SourceError(label, f"not valid JSON ({exc.msg} at column {exc.colno}){hint}", n)
             continue
-        text = clean_text(obj.get("text") or "")
-        published = None
-        if obj.get("published"):
-            try:
-                published = date.fromisoformat(str(obj["published"])[:10])
-            except ValueError:
-                yield SourceError(name, f"'published' is not an ISO date: {obj['published']!r}", n)
-                continue
-        yield Document(
-            text=text,
-            title=obj.get("title"),
-            published=published,
-            outlet=obj.get("source"),
-            url=obj.get("url"),
-            external_id=str(obj["id"]) if obj.get("id") is not None else None,
-            source_path=name,
-            source_format="jsonl",
-        )
+        try:
+            yield _record(obj, label, str(n), warn, warnings)
+        except ReportError as exc:
+            yield SourceError(label, str(exc), n)
+
+
+def _json_items(text: str, label: str, warn: Warn) -> Iterator[Item]:
+    """A .json file: one report object, an array of them, or (leniently) JSON Lines."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        yield from _jsonl_lines(iter(text.encode("utf-8").splitlines(keepends=True)), label, warn)
+        return
+    items = data if isinstance(data, list) else [data]
+    for n, obj in enumerate(items, 1):
+        try:
+            yield _record(obj, label, f"item {n}", warn, [])
+        except ReportError as exc:
+            yield SourceError(label, f"item {n}: {exc}")
