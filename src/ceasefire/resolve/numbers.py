@@ -1,0 +1,631 @@
+"""Casualty figures: who was killed or injured, how many, and how sure the report is.
+
+``find_casualties(text)`` finds every figure of dead or wounded in a text ("at least five
+people were killed", "killing 2 and injuring 5", "two-thirds of the estimated 250 civilian
+casualties", "no civilians were harmed") and ``casualty_counts(figures)`` folds them into the
+Event JSON v1 ``fatalities`` and ``injured`` objects, following ACLED's conventions
+(DOMAIN.md section 3):
+
+=========================  ======  =====  =====  =========
+text                       best    low    high   qualifier
+=========================  ======  =====  =====  =========
+"five"                     5       5      5      exact
+"at least five"            5       5      -      at_least
+"more than 20"             21      21     -      more_than
+"around/an estimated 250"  250     -      -      about
+"up to 50"                 -       -      50     up_to
+"between 10 and 15"        10      10     15     about
+"tens/dozens/hundreds"     10/12/100  same  -    at_least
+"several"                  3       3      -      at_least
+"two-thirds of the 250"    167     -      -      about (``derived``)
+=========================  ======  =====  =====  =========
+
+``up_to`` gives no best: "up to 50" sets a ceiling, not a likely value, and inventing one
+would put a number in the record that no source gave.
+
+"Casualties" alone may include the wounded: a figure of casualties is kept as ``killed`` only
+when its clause also says they died ("250 civilian casualties ... are thought to have died");
+otherwise its outcome is ``"casualties"`` and ``casualty_counts`` leaves it out of both
+fatalities and injured (the figure is still returned, so a reader can show it).
+
+The vocabulary (groups, qualifiers, vague quantities, words of death and injury) is data, in
+``resources/casualty-lexicon.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import asdict, dataclass, field
+from fractions import Fraction
+from typing import Any, Iterable
+
+import yaml
+
+from ceasefire.config import resource
+
+LEXICON_FILE = "casualty-lexicon.yaml"
+GROUPS = ("total", "civilians", "children", "women", "combatants")
+OUTCOMES = ("killed", "injured", "casualties")
+
+
+@dataclass
+class CasualtyFigure:
+    """One figure of people killed or injured, as the text gives it.
+
+    ``start``/``end`` are character offsets (plus the ``offset`` passed to ``find_casualties``).
+    ``derived`` explains a computed figure ("two-thirds of 250"), ``base`` is the figure it was
+    computed from; ``aggregate`` marks a tally over a period or since a date
+    (``{"period": "nine days", "text": "in nine days of bombing"}``), which is not one incident.
+    """
+
+    start: int
+    end: int
+    text: str
+    outcome: str  # killed | injured | casualties
+    group: str  # total | civilians | children | women | combatants
+    best: int | None
+    low: int | None
+    high: int | None
+    qualifier: str  # exact | at_least | about | up_to | more_than
+    derived: str | None = None
+    aggregate: dict[str, Any] | None = None
+    base: int | None = None
+    joint: int | None = None  # figures listed together ("two Somali and four Kenyan citizens") share it and add up
+    cue: str | None = field(default=None, repr=False)  # the word that told the outcome
+
+    def count(self) -> dict[str, Any]:
+        """The Event JSON v1 count object for this figure alone."""
+        return {"best": self.best, "low": self.low, "high": self.high, "qualifier": self.qualifier}
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """The casualty lexicon shipped in resources/ (loaded once per process)."""
+    return yaml.safe_load(resource(LEXICON_FILE).read_text(encoding="utf-8"))
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any run of spaces."""
+    uniq = sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
+
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_FRACTIONS = {
+    "half": Fraction(1, 2), "one half": Fraction(1, 2), "a third": Fraction(1, 3), "one third": Fraction(1, 3),
+    "one-third": Fraction(1, 3), "two thirds": Fraction(2, 3), "two-thirds": Fraction(2, 3),
+    "a quarter": Fraction(1, 4), "one quarter": Fraction(1, 4), "one-quarter": Fraction(1, 4),
+    "three quarters": Fraction(3, 4), "three-quarters": Fraction(3, 4), "a fifth": Fraction(1, 5),
+    "most": None, "the majority": None, "nearly half": Fraction(1, 2), "about half": Fraction(1, 2),
+    "more than half": Fraction(1, 2),
+}
+_SMALL = "(?:" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:[\s-](?:" + "|".join(k for k in _UNITS if _UNITS[k] < 10 and k != "zero") + "))?|" + "|".join(sorted(_UNITS, key=len, reverse=True))
+_WORDNUM = rf"(?:(?:{_SMALL}|a)\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:{_SMALL}))?|{_SMALL})"
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
+_MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+
+
+def parse_number(text: str) -> int | None:
+    """The integer a number phrase stands for: "five" 5, "twenty-three" 23, "1,200" 1200,
+    "a dozen" 12, "dozens" 12 (ACLED), "one hundred and fifty" 150; None if it is not one."""
+    t = re.sub(r"\s+", " ", text.strip().lower()).replace("–", "-")
+    if not t:
+        return None
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t):
+        return int(t.replace(",", ""))
+    m = re.fullmatch(r"(\d+(?:\.\d+)?) (thousand|million)", t)
+    if m:
+        return int(float(m.group(1)) * _SCALES[m.group(2)])
+    vague = lexicon()["vague_quantities"]
+    if t in vague:
+        return int(vague[t]["value"])
+    if t in ("a", "an", "single", "a single", "lone", "a lone", "one"):
+        return 1
+    if t in ("both", "a pair of", "a couple", "couple"):
+        return 2
+    if t in ("dozen",):
+        return 12
+    total, current, seen = 0, 0, False
+    for word in re.split(r"[\s-]+", t):
+        if word == "and":
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word in ("hundred",):
+            current = (current or 1) * 100
+        elif word in ("thousand", "million"):
+            total += (current or 1) * _SCALES[word]
+            current = 0
+        elif word == "a" and not seen:
+            current = 1
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+# --------------------------------------------------------------------------- patterns
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict[str, Any]:
+    lx = lexicon()
+    qual_words = {w: q for q, ws in lx["qualifiers"].items() for w in ws}
+    vague = lx["vague_quantities"]
+    group_of = {w.lower(): g for g, ws in lx["groups"].items() for w in ws}
+    modifier_group = {w.lower(): g for g, ws in lx["group_modifiers"].items() for w in ws}
+    cue_nouns = {w.lower(): "killed" for w in lx["death_nouns"]}
+    cue_nouns.update({w.lower(): "injured" for w in lx["injury_nouns"]})
+    cue_nouns.update({w.lower(): "casualties" for w in lx["ambiguous_nouns"]})
+    # "killed" and "wounded" after a number are cue nouns ("2 killed"), not groups.
+    qual = _alt(qual_words)
+    frac = _alt(_FRACTIONS)
+    number = rf"(?:{_alt(vague)}|(?:between|from)\s+(?:{_DIGITS}|{_WORDNUM})\s+(?:and|to)\s+(?:{_DIGITS}|{_WORDNUM})|(?:{_DIGITS})\s*(?:-|–|to)\s*(?:{_DIGITS})(?![\d/])|{_DIGITS}|{_WORDNUM}|a|an|one|both|the|his|her|him|a single|a lone)"
+    quantity = re.compile(
+        rf"\b(?:(?P<qual>{qual})\s+)?(?:(?P<frac>{frac})\s+(?:of\s+)?(?:the\s+|them,?\s+|those\s+)?(?:(?P<qual2>{qual})\s+)?)?(?P<num>{number})(?![\w,]*\d)(?!['’]s)\b",
+        re.I,
+    )
+    stop = r"(?:were|was|are|is|have|has|had|and|or|in|on|at|of|by|from|to|who|which|that|as|with|for|after|when|while|during|the|a|an|near|into|inside|including|among|but|since|than|killed|wounded|injured|dead|died|hurt|been)"
+    heads = _alt(list(group_of) + list(cue_nouns))
+    right = re.compile(
+        rf"(?P<ofthem>\s+of\s+(?:them|whom|those|the\s+dead|the\s+victims|the\s+casualties|the\s+\w+)(?:\s+(?:were|are|being))?)?"
+        rf"(?P<mods>(?:\s+(?!{stop}\b)[\w’'\-]+){{0,4}}?)\s*(?P<head>\b(?:{heads}))\b(?P<more>(?:\s+(?:{heads})\b)*)",
+        re.I,
+    )
+    death_passive = _alt(lx["death_passive"])
+    injury_passive = _alt(lx["injury_passive"])
+    aux = r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|being|got|get|to\s+have\s+been|to\s+have|have|has|had|be|will\s+be)"
+    adverbs = r"(?:(?:\w+ly|all|also|later|then|thought\s+to\s+have\s+been|believed\s+to\s+have\s+been|thought\s+to\s+have|believed\s+to\s+have|said\s+to\s+have\s+been|reported|confirmed|both|either|subsequently|since|now|each)\s+){0,3}"
+    passive = re.compile(
+        rf"\b(?:(?P<aux>{aux})\s+{adverbs})?(?:(?P<death>{death_passive})|(?P<injury>{injury_passive})|(?P<harm>harmed|affected))\b",
+        re.I,
+    )
+    aux_only = re.compile(rf"\b{aux}\b", re.I)
+    left_active = re.compile(
+        rf"(?:\b(?P<death>{_alt(lx['death_active'])}|the\s+(?:killing|deaths?)\s+of|left|leaving|toll\s+(?:\w+\s+){{0,3}}(?:to|at|of|reached|hit|is|was|stands\s+at|stood\s+at)|coded\s+as|fatalities\s+(?:\w+\s+){{0,2}}(?:to|at|of|reached)|killed\s+and\s+wounded|killed\s+or\s+wounded|dead\s+and\s+wounded)"
+        rf"|\b(?P<injury>{_alt(lx['injury_active'])}|wounding\s+of|injuring\s+of)"
+        rf"|\b(?P<inherit>including|among\s+them|among\s+whom|of\s+whom|amongst\s+them|among\s+the\s+dead(?:\s+were)?|among\s+the\s+victims(?:\s+were)?|of\s+them|and))[\s,:]*$",
+        re.I,
+    )
+    zero = re.compile(
+        rf"\b(?:no|zero|neither|nor|without(?:\s+any)?)\s+(?:(?P<mod>{_alt(modifier_group)})\s+)?(?:(?P<group>{_alt(group_of)}|one|body)\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is)\s+)?(?:(?:reported(?:ly)?|seriously|also)\s+)?(?P<verb>killed|harmed|hurt|injured|wounded|dead|died)"
+        rf"|(?P<noun>fatalities|fatality|deaths|casualties|injuries|loss\s+of\s+life|one\s+was\s+(?:killed|hurt|injured|harmed)|civilian\s+casualties))\b",
+        re.I,
+    )
+    return {
+        "quantity": quantity, "right": right, "passive": passive, "aux_only": aux_only,
+        "left_active": left_active, "zero": zero, "qual_words": {k.lower(): v for k, v in qual_words.items()},
+        "heads": re.compile(rf"\b(?:{heads})\b", re.I), "group_of": group_of, "modifier_group": modifier_group, "cue_nouns": cue_nouns, "vague": {k.lower(): v for k, v in vague.items()},
+    }
+
+
+_UNIT_AFTER = re.compile(
+    rf"^(?:\s*(?:%|percent|per\s*cent|km|kms|kilomet|metres|meters|miles|mm\b|cm\b|kg|tons|tonnes|hours?|hrs|days?|weeks?|months?|years?|year-old|-year|-day|-hour|am\b|pm\b|a\.m|p\.m|:\d|/\d|\.\d|th\b|st\b|nd\b|rd\b|times|trucks|vehicles|houses|homes|buildings|rockets|shells|missiles|mortars|air\s*strikes|strikes|raids|barrel|villages|towns|districts|provinces|countries|points|rounds|attacks|incidents|kilos|million\s+dollars|dollars|usd|\$)|\s+(?:{_MONTHS})\b)",
+    re.I,
+)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
+_CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n|\bbut\b|\bwhile\b|\bwhereas\b|\bmeanwhile\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(\[])|\n+")
+_SINGULAR_DETERMINERS = {"a", "an", "the", "his", "her", "a single", "a lone", "one"}
+_PLURAL_WITHOUT_S = {"people", "men", "women", "children", "police", "personnel", "taliban", "militia", "youth", "elderly", "idps"}
+_ACTIVE_NEXT = re.compile(r"^\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d+|at\s+least|dozens|several|many|some|scores|hundreds|tens|one|him|them|it|civilians|people|soldiers|fighters|[A-Z][a-z]+\s+[A-Z])\b")
+_FREE_AFTER = re.compile(
+    r"^(?:\s*[,.;:)\]\-–—]|\s+(?:and|in|on|at|near|during|while|after|when|with|as|including|of|from|inside|outside|across|today|yesterday|others?|among|amid|following|since|so|the|this|last|more|people|persons)\b|\s*$)",
+    re.I,
+)
+_OTHER_VERB_BEFORE = re.compile(r"\b(?!(?:including|during|following|according|regarding|concerning|bring|bringing|morning|evening|ed)\b)[a-z]{3,}(?:ed|ing)\s*$")
+_SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.I)
+_AGGREGATE = [
+    (re.compile(rf"\b(?:in|over|during|across|within|throughout|for)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+|first\s+)?(?P<n>{_DIGITS}|{_WORDNUM}|a|several|few)\s+(?P<unit>days?|weeks?|months?|years?|hours?)(?:\s+of\s+[\w-]+)?", re.I), "period"),
+    (re.compile(r"\b(?:in|over|during|across|within|throughout)\s+the\s+(?:past|last|previous)\s+(?P<unit>day|week|month|year|24\s+hours|48\s+hours|weekend)\b", re.I), "period"),
+    (re.compile(rf"\bsince\s+(?P<since>(?:the\s+(?:start|beginning|end)\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)|(?:{_MONTHS})\b(?:\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTHS})\b(?:\s+\d{{4}})?|(?:19|20)\d\d|the\s+(?:truce|ceasefire|cease-fire|cessation\s+of\s+hostilities|war|conflict|uprising|offensive|revolution|siege|campaign|assault)(?:\s+(?:began|started|came\s+into\s+(?:force|effect)))?|(?:last|this)\s+(?:week|month|year))", re.I), "since"),
+    (re.compile(r"\bso\s+far\s+(?P<unit>this\s+(?:year|month|week)|in\s+\d{4})|\b(?P<unit2>this\s+year|this\s+month)\s+(?:alone|so\s+far)", re.I), "to_date"),
+    (re.compile(r"\b(?:total|tally|overall|cumulative|in\s+all|altogether)\b", re.I), "total_word"),
+]
+
+
+# --------------------------------------------------------------------------- finding
+
+
+def find_casualties(text: str, offset: int = 0) -> list[CasualtyFigure]:
+    """Every figure of people killed or injured in ``text``, in order of appearance.
+
+    Offsets are character offsets into ``text`` plus ``offset``.  A sentence's tally phrase
+    ("in nine days of bombing", "since July", "so far this year") marks each figure of that
+    sentence as an ``aggregate``.
+    """
+    p = _patterns()
+    masked = _SIZE_TAG.sub(lambda m: " " * len(m.group(0)), text)
+    figures: list[CasualtyFigure] = []
+    taken: list[tuple[int, int]] = []
+    for m in p["quantity"].finditer(masked):
+        fig = _figure_at(masked, m, figures)
+        if fig is None:
+            continue
+        if any(s < fig.end and fig.start < e for s, e in taken):
+            continue
+        figures.append(fig)
+        taken.append((fig.start, fig.end))
+    zeros = [z for z in _zero_figures(masked) if not any(s < z.end and z.start < e for s, e in taken)]
+    figures.extend(zeros)
+    figures.sort(key=lambda f: (f.start, f.outcome))
+    _mark_joint(masked, figures)
+    _mark_aggregates(masked, figures)
+    for f in figures:
+        f.text = text[f.start : f.end]
+        f.start += offset
+        f.end += offset
+    return figures
+
+
+def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> CasualtyFigure | None:
+    p = _patterns()
+    num_text = m.group("num")
+    num_l = re.sub(r"\s+", " ", num_text.lower())
+    after = text[m.end() :]
+    before = text[: m.start()]
+    if _UNIT_AFTER.match(after) or _MONTH_BEFORE.search(before):
+        return None
+    if re.match(r"\d", num_text) and re.search(r"(?:\d[/.:-]|[£$€#]|\bNo\.?\s*)$", before):
+        return None
+    is_determiner = num_l in _SINGULAR_DETERMINERS or num_l in ("both",)
+    left = p["left_active"].search(before[-80:])
+    left_kind = None
+    if left:
+        left_kind = "killed" if left.group("death") else "injured" if left.group("injury") else "inherit"
+        if left_kind == "killed" and re.search(r"(?:and|or)\s+wounded\s*$|dead\s+and\s+wounded\s*$", left.group(0), re.I):
+            left_kind = "casualties"
+        if left_kind == "killed" and re.match(r"(?:left|leaving)\b", left.group(0).strip(), re.I):
+            left_kind = "left"  # "left 5 dead": the outcome comes after the people
+    # Pronouns after an active verb: "killing him" is one person.
+    right = p["right"].match(after)
+    head_group = outcome = cue = None
+    cue_in_head = False
+    end = m.end()
+    if right:
+        chain = [re.sub(r"\s+", " ", h.lower()) for h in p["heads"].findall(right.group("head") + right.group("more"))]
+        mods = right.group("mods").strip().lower()
+        head = chain[-1]
+        earlier_groups = [p["group_of"][h] for h in chain[:-1] if h in p["group_of"]]
+        if head in p["cue_nouns"] and (head not in p["group_of"] or len(chain) > 1):
+            if head in ("killed", "wounded", "injured", "hurt") and _ACTIVE_NEXT.match(after[right.end() :]):
+                return None  # "2 gunmen killed a man": the two did the killing
+            outcome, cue, cue_in_head = p["cue_nouns"][head], head, True
+            head_group = (earlier_groups[-1] if earlier_groups and earlier_groups[-1] != "total" else None) or _group_from_modifiers(" ".join([mods] + chain[:-1])) or "total"
+        else:
+            head_group = _group_from_modifiers(" ".join([mods] + chain[:-1]), p["group_of"][head]) or p["group_of"][head]
+        if is_determiner and num_l != "both":
+            last = head.split()[-1]
+            plural = (last.endswith("s") and not last.endswith("ss")) or last in _PLURAL_WITHOUT_S
+            if num_l in ("a", "an", "a single", "a lone", "one") and plural and head not in ("police", "taliban"):
+                return None
+            if plural and num_l in ("the", "his", "her", "him"):
+                return None
+        end = m.end() + right.end()
+    elif is_determiner or num_l == "him":
+        # "killing both of them", "killing him": people the verb names without a noun
+        if num_l in ("both", "him", "her") and left_kind in ("killed", "injured"):
+            tail = re.match(r"\s+of\s+them\b", after)
+            head_group, end = "total", m.end() + (tail.end() if tail else 0)
+        elif num_l in ("a", "an", "one") and left_kind in ("killed", "injured"):
+            # "killed a shopkeeper": one person, whatever the noun
+            noun = None
+            for n_words in (1, 2, 3):
+                cand = re.match(rf"(?:\s+(?!(?:number|lot|few|total|series|wave|day|week|month|year|time|car|vehicle|house|home|building|truck|in|on|at|and|of)\b)[a-z][\w'-]*){{{n_words}}}", after)
+                if cand and _FREE_AFTER.match(after[cand.end() :]):
+                    noun = cand
+                    break
+            if noun is None:
+                return None
+            head_group, end = "total", m.end() + noun.end()
+        else:
+            return None
+    if num_l in ("the", "his", "her", "him") and left_kind not in ("killed", "injured"):
+        return None
+    if right is None and head_group is None and left_kind not in ("killed", "injured", "casualties"):
+        # a bare number: only "12 were killed" / "2 killed" / "5 dead" shapes
+        bare = re.match(r"^\s+(?:(?:were|have\s+been|had\s+been|are)\s+)?(?:(?:\w+ly|also|later)\s+)?(killed|dead|died|wounded|injured|hurt|lost\s+their\s+lives|perished)\b", after, re.I)
+        if not bare:
+            return None
+        outcome = "killed" if bare.group(1).lower() in ("killed", "dead", "died", "perished") or bare.group(1).lower().startswith("lost") else "injured"
+        cue = bare.group(1).lower()
+        head_group = "total"
+        end = m.end() + bare.end()
+    # outcome from the rest of the clause (passive: "were killed", "died")
+    rest_start = end
+    clause = _clause(text, rest_start)
+    if outcome in (None, "casualties"):
+        passive = _first_passive(clause)
+        if passive:
+            kind, word, pend = passive
+            if outcome == "casualties":
+                if kind == "killed":
+                    outcome, cue = "killed", word
+            elif not (left_kind in ("killed", "injured", "casualties") and right is not None):
+                outcome, cue = kind, word
+                if pend <= 40 and not re.search(r"[^\s]", clause[: clause.find(word) if word in clause else 0].replace("were", "").replace("was", "").replace("have been", "").replace("had been", "")):
+                    end = max(end, rest_start + pend)  # "at least five people were killed" is one span
+    if left_kind is None and outcome is not None and not cue_in_head and _OTHER_VERB_BEFORE.search(before[-40:]):
+        return None  # "arrested 15 people and 2 were killed": the fifteen are the arrest's object
+    if left_kind in ("killed", "injured", "casualties") and outcome is None:
+        if right is None and not _FREE_AFTER.match(text[end:]):
+            return None
+        outcome, cue = left_kind, left.group(0).strip()
+        head_group = head_group or "total"
+    elif left_kind == "inherit" and outcome is None:
+        prev = [f for f in earlier if f.end <= m.start() and m.start() - f.end < 160 and f.outcome in ("killed", "injured")]
+        if prev and head_group:
+            outcome, cue = prev[-1].outcome, "including"
+            if left.group("inherit").lower() == "and" and not re.search(r"\b(?:killing|killed|wounding|injuring|wounded|injured)\b[^.;]*$", before[-120:], re.I):
+                outcome = None
+    if outcome is None or head_group is None:
+        return None
+    if left_kind == "casualties" and outcome in ("killed", "injured") and cue == left.group(0).strip():
+        outcome = "casualties"
+    start = m.start()
+    if left_kind in ("killed", "injured", "casualties") and cue and left and cue == left.group(0).strip():
+        pass  # the verb stays outside the span: the span is the figure itself
+    best, low, high, qualifier, derived, base = _values(m)
+    if best is None and high is None:
+        return None
+    return CasualtyFigure(start, end, text[start:end], outcome, head_group, best, low, high, qualifier, derived, None, base, cue=cue)
+
+
+def _group_from_modifiers(mods: str, head_group: str | None = None) -> str | None:
+    """A group named by a modifier: "civilian casualties", "child victims", "regime soldiers"."""
+    p = _patterns()
+    if head_group in ("children", "women"):
+        return head_group
+    for word in re.findall(r"[\w-]+(?:\s+army)?", mods):
+        g = p["modifier_group"].get(word)
+        if g and (head_group in (None, "total") or g == head_group):
+            return g
+    return None
+
+
+def _clause(text: str, start: int) -> str:
+    window = text[start : start + 220]
+    m = _CLAUSE_END.search(window)
+    return window[: m.start()] if m else window
+
+
+def _first_passive(clause: str) -> tuple[str, str, int] | None:
+    """The outcome a clause gives its subject: ("killed"|"injured", word, end) or None.
+
+    The first verb of the clause must be the cue: in "5 people were arrested and 2 killed" the
+    five were arrested, not killed.
+    """
+    p = _patterns()
+    pm = p["passive"].search(clause)
+    am = p["aux_only"].search(clause)
+    if pm is None:
+        return None
+    if am is not None and am.start() < pm.start():
+        return None
+    # "killed" right after the people but followed by an object is active: "2 gunmen killed a man"
+    if not pm.group("aux"):
+        word = (pm.group("death") or pm.group("injury") or "").lower()
+        if word in ("killed", "wounded", "injured", "executed", "murdered", "massacred", "hurt") and _ACTIVE_NEXT.match(clause[pm.end() :]):
+            return None
+        if re.search(r"\b(?:who|which|that)\s+$", clause[: pm.start()], re.I):
+            return None
+    if pm.group("harm"):
+        return None  # "were harmed" says nothing of death or wounds; only "no one was harmed" counts
+    if pm.group("death"):
+        return ("killed", pm.group("death"), pm.end())
+    return ("injured", pm.group("injury"), pm.end())
+
+
+def _values(m: re.Match[str]) -> tuple[int | None, int | None, int | None, str, str | None, int | None]:
+    """(best, low, high, qualifier, derived, base) of a quantity match, ACLED conventions."""
+    p = _patterns()
+    num = re.sub(r"\s+", " ", m.group("num").lower())
+    qual_word = (m.group("qual2") or m.group("qual") or "").lower()
+    qual_word = re.sub(r"\s+", " ", qual_word)
+    qualifier = p["qual_words"].get(qual_word, "exact")
+    low_high = re.match(rf"(?:between|from)\s+(.+?)\s+(?:and|to)\s+(.+)$|^(\d[\d,]*)\s*(?:-|–|to)\s*(\d[\d,]*)$", num)
+    if low_high:
+        a = parse_number(low_high.group(1) or low_high.group(3))
+        b = parse_number(low_high.group(2) or low_high.group(4))
+        if a is None or b is None:
+            return None, None, None, "exact", None, None
+        a, b = min(a, b), max(a, b)
+        value_best, low, high, qualifier = a, a, b, "about"
+    else:
+        n = parse_number(num) if num not in ("the", "his", "her", "him") else 1
+        if n is None:
+            return None, None, None, "exact", None, None
+        vague = p["vague"].get(num)
+        if vague and qualifier == "exact":
+            qualifier = vague["qualifier"]
+        if qualifier == "exact":
+            value_best, low, high = n, n, n
+        elif qualifier == "at_least":
+            value_best, low, high = n, n, None
+        elif qualifier == "more_than":
+            value_best, low, high = n + 1, n + 1, None
+        elif qualifier == "about":
+            value_best, low, high = n, None, None
+        else:  # up_to: a ceiling, no likely value
+            value_best, low, high = None, None, n
+    frac = (m.group("frac") or "").lower()
+    if frac:
+        ratio = _FRACTIONS.get(re.sub(r"\s+", " ", frac))
+        base = value_best if value_best is not None else high
+        if ratio is None or base is None:
+            return None, None, None, "exact", None, None
+        derived_value = int(round(base * ratio.numerator / ratio.denominator))
+        return derived_value, None, None, "about", f"{frac} of {base}", base
+    return value_best, low, high, qualifier, None, None
+
+
+def _zero_figures(text: str) -> list[CasualtyFigure]:
+    """Statements that nobody was hurt: "no civilians were harmed", "No fatalities reported"."""
+    p = _patterns()
+    out: list[CasualtyFigure] = []
+    for m in p["zero"].finditer(text):
+        if re.search(r"\b(?:information|report|details|word|confirmation)\s+(?:on|about|of)\s*$", text[max(0, m.start() - 40) : m.start()], re.I):
+            continue
+        after = text[m.end() : m.end() + 40]
+        if re.match(r"\s+(?:unknown|figures?|information|toll|count)\b", after, re.I):
+            continue
+        if m.group("noun"):
+            noun = m.group("noun").lower()
+            if noun.startswith("civilian"):
+                groups, outcomes = ["civilians"], ["killed", "injured"]
+            elif noun.startswith("one was"):
+                verb = noun.split()[-1]
+                groups, outcomes = ["total"], ["killed"] if verb == "killed" else ["killed", "injured"] if verb in ("hurt", "harmed") else ["injured"]
+            else:
+                groups = ["total"]
+                outcomes = {"fatalities": ["killed"], "fatality": ["killed"], "deaths": ["killed"], "loss of life": ["killed"], "casualties": ["killed", "injured"], "injuries": ["injured"]}.get(re.sub(r"\s+", " ", noun), ["killed"])
+        else:
+            grp_word = (m.group("group") or "").lower()
+            group = "total" if grp_word in ("one", "body") else p["group_of"].get(re.sub(r"\s+", " ", grp_word), "total")
+            if m.group("mod"):
+                group = _group_from_modifiers(m.group("mod").lower(), group) or group
+            verb = m.group("verb").lower()
+            groups = [group]
+            outcomes = ["killed"] if verb in ("killed", "dead", "died") else ["injured"] if verb in ("injured", "wounded") else ["killed", "injured"]
+        for g in groups:
+            for o in outcomes:
+                out.append(CasualtyFigure(m.start(), m.end(), text[m.start() : m.end()], o, g, 0, 0, 0, "exact", cue=m.group(0)))
+    return out
+
+
+def _mark_joint(text: str, figures: list[CasualtyFigure]) -> None:
+    """Give figures joined by "and" or a comma in one clause the same ``joint`` number."""
+    for a, b in zip(figures, figures[1:]):
+        if a.outcome != b.outcome or a.best == 0 or b.best == 0 or a.end > b.start:
+            continue
+        between = text[a.end : b.start]
+        if re.fullmatch(r"\s*(?:,\s*)?(?:and|as\s+well\s+as|plus|,)\s*", between, re.I) and a.cue != "including":
+            b.joint = a.joint = a.joint if a.joint is not None else a.start
+
+
+def _mark_aggregates(text: str, figures: list[CasualtyFigure]) -> None:
+    if not figures:
+        return
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    for a, b in zip(bounds, bounds[1:]):
+        inside = [f for f in figures if a <= f.start < b]
+        if not inside:
+            continue
+        sentence = text[a:b]
+        agg = _aggregate_in(sentence)
+        if agg:
+            for f in inside:
+                f.aggregate = dict(agg)
+
+
+def _aggregate_in(sentence: str) -> dict[str, Any] | None:
+    for pattern, kind in _AGGREGATE:
+        m = pattern.search(sentence)
+        if not m:
+            continue
+        if kind == "period":
+            gd = m.groupdict()
+            if gd.get("n"):
+                n = gd["n"].lower()
+                if n in ("a",) and gd["unit"].lower().startswith("hour"):
+                    continue
+                return {"period": f"{n} {gd['unit'].lower()}", "text": m.group(0)}
+            return {"period": re.sub(r"\s+", " ", m.group("unit").lower()), "text": m.group(0)}
+        if kind == "since":
+            return {"since": re.sub(r"\s+", " ", m.group("since")), "text": m.group(0)}
+        if kind == "to_date":
+            unit = m.group("unit") or m.group("unit2")
+            return {"period": re.sub(r"\s+", " ", unit.lower()), "to_date": True, "text": m.group(0)}
+    return None
+
+
+# --------------------------------------------------------------------------- counting
+
+
+def casualty_counts(figures: Iterable[CasualtyFigure], include_aggregates: bool = True) -> dict[str, dict[str, Any]]:
+    """Fold figures into Event JSON v1 ``{"fatalities": COUNTS, "injured": COUNTS}``.
+
+    Per group, conflicting figures keep ACLED's rule: the most conservative (lowest) ``best``,
+    with ``low``/``high`` spanning every figure.  When the report names civilians, children,
+    women or combatants but no total, the total is their sum (civilians, else children plus
+    women; plus combatants).  Figures of ``casualties`` whose clause did not say they died are
+    left out.  ``include_aggregates=False`` drops tallies over a period.
+    """
+    figs = [f for f in figures if f.outcome in ("killed", "injured") and (include_aggregates or not f.aggregate)]
+    out: dict[str, dict[str, Any]] = {}
+    for outcome, key in (("killed", "fatalities"), ("injured", "injured")):
+        counts: dict[str, Any] = {g: None for g in GROUPS}
+        for g in GROUPS:
+            counts[g] = _merge_reports([f for f in figs if f.outcome == outcome and f.group == g])
+        if counts["civilians"] is None and (counts["children"] or counts["women"]):
+            counts["civilians"] = _sum([counts["children"], counts["women"]])
+        if counts["total"] is None:
+            parts = [counts["civilians"], counts["combatants"]]
+            if any(parts):
+                counts["total"] = _sum(parts)
+        out[key] = counts
+    return out
+
+
+def _merge_reports(figs: list[CasualtyFigure]) -> dict[str, Any] | None:
+    """One count per group: figures listed together are added, then reports are weighed."""
+    reports: dict[Any, list[CasualtyFigure]] = {}
+    for f in figs:
+        reports.setdefault(f.joint if f.joint is not None else ("single", f.start), []).append(f)
+    return _merge([_sum([f.count() for f in r]) if len(r) > 1 else r[0].count() for r in reports.values()])
+
+
+def _merge(counts: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """ACLED's rule for conflicting reports: the most conservative best, low/high spanning all."""
+    counts = [c for c in counts if c]
+    if not counts:
+        return None
+    distinct = {(c["best"], c["low"], c["high"], c["qualifier"]) for c in counts}
+    if len(distinct) == 1:
+        return dict(counts[0])
+    with_best = [c for c in counts if c["best"] is not None]
+    if not with_best:
+        return {"best": None, "low": None, "high": max(c["high"] for c in counts if c["high"] is not None), "qualifier": "up_to"}
+    chosen = min(with_best, key=lambda c: c["best"])
+    values = [v for c in counts for v in (c["best"], c["low"], c["high"]) if v is not None]
+    return {"best": chosen["best"], "low": min(values), "high": max(values), "qualifier": chosen["qualifier"]}
+
+
+_QUAL_RANK = {"exact": 0, "at_least": 1, "more_than": 1, "up_to": 2, "about": 3}
+
+
+def _sum(parts: list[dict[str, Any] | None]) -> dict[str, Any] | None:
+    parts = [p for p in parts if p]
+    if not parts:
+        return None
+    with_best = [p for p in parts if p["best"] is not None]
+    if not with_best:
+        return {"best": None, "low": None, "high": sum(p["high"] for p in parts if p["high"] is not None), "qualifier": "up_to"}
+    best = sum(p["best"] for p in with_best)
+    lows = [p["low"] for p in parts]
+    highs = [p["high"] for p in parts]
+    qualifier = max((p["qualifier"] for p in with_best), key=lambda q: _QUAL_RANK[q])
+    if qualifier == "more_than":
+        qualifier = "at_least"
+    return {
+        "best": best,
+        "low": sum(lows) if all(v is not None for v in lows) else None,
+        "high": sum(highs) if all(v is not None for v in highs) else None,
+        "qualifier": qualifier,
+    }

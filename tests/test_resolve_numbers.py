@@ -1,0 +1,174 @@
+"""Casualty figures as a coder would read them (DOMAIN.md section 3, ACLED conventions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ceasefire.resolve.numbers import casualty_counts, find_casualties, parse_number
+
+
+def counts(text: str) -> dict:
+    return casualty_counts(find_casualties(text))
+
+
+def count(best, low, high, qualifier) -> dict:
+    return {"best": best, "low": low, "high": high, "qualifier": qualifier}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("five", 5), ("Twenty-three", 23), ("1,200", 1200), ("a dozen", 12), ("dozens", 12),
+     ("one hundred and fifty", 150), ("forty", 40), ("17", 17), ("three thousand", 3000), ("Aleppo", None)],
+)
+def test_parses_numbers_written_in_words_and_digits(text, value):
+    assert parse_number(text) == value
+
+
+def test_at_least_five_people_killed_in_aleppo_is_a_floor():
+    text = ("A foreign-based monitor, the Syrian Observatory for Human Rights, said at least five people "
+            "were killed in what are believed to have been government airstrikes on rebel-held districts.")
+    (fig,) = find_casualties(text, offset=100)
+    assert (fig.outcome, fig.group, fig.aggregate) == ("killed", "total", None)
+    assert text[fig.start - 100 : fig.end - 100] == fig.text == "at least five people were killed"
+    assert counts(text)["fatalities"]["total"] == count(5, 5, None, "at_least")
+
+
+def test_two_thirds_of_the_estimated_250_is_a_derived_nine_day_tally():
+    text = ("Two-thirds of the estimated 250 civilian casualties – including at least 40 children – in nine "
+            "days of bombing are thought to have died in government airstrikes.")
+    share, children = find_casualties(text)
+    assert (share.outcome, share.group, share.best, share.qualifier) == ("killed", "civilians", 167, "about")
+    assert share.derived == "Two-thirds of 250".lower() and share.base == 250
+    assert (children.group, children.best, children.qualifier) == ("children", 40, "at_least")
+    assert share.aggregate["period"] == children.aggregate["period"] == "nine days"
+    fatalities = casualty_counts([share, children])["fatalities"]
+    assert fatalities["civilians"] == count(167, None, None, "about")
+    assert fatalities["total"] == fatalities["civilians"]
+    assert casualty_counts([share, children], include_aggregates=False)["fatalities"]["total"] is None
+
+
+def test_casualties_without_a_word_of_death_are_not_counted_as_dead():
+    (fig,) = find_casualties("The shelling caused 30 casualties in the old city.")
+    assert fig.outcome == "casualties" and fig.best == 30
+    assert counts("The shelling caused 30 casualties in the old city.")["fatalities"]["total"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("More than 20 people were killed in the market.", count(21, 21, None, "more_than")),
+        ("Around 250 people were killed in the offensive.", count(250, None, None, "about")),
+        ("An estimated 250 people died.", count(250, None, None, "about")),
+        ("Up to 50 people were killed, residents said.", count(None, None, 50, "up_to")),
+        ("Dozens of people were killed in the strikes.", count(12, 12, None, "at_least")),
+        ("Tens of fighters were killed in the clashes.", count(10, 10, None, "at_least")),
+        ("Hundreds of civilians have died in the siege.", count(100, 100, None, "at_least")),
+        ("Several insurgents were killed in the engagement.", count(3, 3, None, "at_least")),
+        ("A soldier was killed by a sniper.", count(1, 1, 1, "exact")),
+        ("Between 10 and 15 people were killed.", count(10, 10, 15, "about")),
+    ],
+)
+def test_qualifiers_follow_the_fatality_table(text, expected):
+    assert counts(text)["fatalities"]["total"] == expected
+
+
+def test_conflicting_reports_keep_the_most_conservative_best():
+    text = "Activists said at least 12 people were killed. State media said 7 people were killed."
+    total = counts(text)["fatalities"]["total"]
+    assert total == count(7, 7, 12, "exact")
+
+
+def test_killed_ten_including_three_children_and_two_women():
+    fat = counts("Air strikes killed 10 people, including three children and two women, in Douma.")["fatalities"]
+    assert fat["total"]["best"] == 10
+    assert fat["children"]["best"] == 3 and fat["women"]["best"] == 2
+    assert fat["civilians"]["best"] == 5
+
+
+def test_total_is_civilians_plus_combatants_when_no_total_is_given():
+    fat = counts("Four civilians and six soldiers were killed when the convoy was ambushed.")["fatalities"]
+    assert fat["civilians"]["best"] == 4 and fat["combatants"]["best"] == 6
+    assert fat["total"] == count(10, 10, 10, "exact")
+
+
+def test_citizens_listed_together_add_up():
+    text = "Two Somali citizens and four Kenyan citizens died in the incident."
+    assert counts(text)["fatalities"]["total"]["best"] == 6
+
+
+def test_about_250_civilians_at_least_40_of_them_children():
+    fat = counts("About 250 civilians, at least 40 of them children, were killed over the nine days.")["fatalities"]
+    assert fat["civilians"] == count(250, None, None, "about")
+    assert fat["children"] == count(40, 40, None, "at_least")
+
+
+def test_isaf_killed_two_insurgents_and_no_civilians_were_harmed():
+    text = ("The security force killed two insurgents and detained three suspects. "
+            "No civilians were harmed during the operation.")
+    c = counts(text)
+    assert c["fatalities"]["combatants"]["best"] == 2
+    assert c["fatalities"]["civilians"] == count(0, 0, 0, "exact")
+    assert c["injured"]["civilians"] == count(0, 0, 0, "exact")
+    assert c["fatalities"]["total"]["best"] == 2
+
+
+def test_isaf_killed_the_taliban_leader_counts_one():
+    text = "During a security operation in Andar district, an Afghan and coalition force killed the Taliban leader, Alaudin."
+    assert counts(text)["fatalities"]["combatants"] == count(1, 1, 1, "exact")
+
+
+def test_arrested_people_are_not_counted_as_killed():
+    text = "Police arrested 15 people and 2 were killed in the clashes that followed."
+    assert counts(text)["fatalities"]["total"]["best"] == 2
+
+
+def test_gunmen_who_killed_are_not_the_dead():
+    text = "2 gunmen killed a shopkeeper in the market."
+    c = counts(text)
+    assert c["fatalities"]["total"] == count(1, 1, 1, "exact")
+
+
+def test_acled_killing_2_and_injuring_5():
+    c = counts("On 3 May 2020, gunmen attacked the village, killing 2 and injuring 5. [size=no report]")
+    assert c["fatalities"]["total"]["best"] == 2
+    assert c["injured"]["total"]["best"] == 5
+
+
+def test_acled_protest_size_is_not_a_casualty_figure():
+    assert find_casualties("On 30 April 2020, hundreds of dockers demonstrated in Douala. [size=hundreds]") == []
+
+
+def test_acled_notes_fatality_lines():
+    assert counts("the body of a QSD member was found. 1 fatality.")["fatalities"]["total"]["best"] == 1
+    assert counts("3 civilians were killed and 12 others wounded.")["injured"]["total"]["best"] == 12
+    assert counts("Clashes took place. Neither injuries nor fatalities were reported.")["fatalities"]["total"]["best"] == 0
+    assert counts("Clashes took place. No fatalities reported.")["fatalities"]["total"]["best"] == 0
+    assert counts("Clashes took place. Casualties unknown.")["fatalities"]["total"] is None
+    assert counts("Rebels clashed with regime forces. No information about fatalities.")["fatalities"]["total"] is None
+
+
+def test_killing_both_of_them_and_killing_him():
+    assert counts("unidentified gunmen shot at two individuals, killing both of them, in Tafas town.")["fatalities"]["total"]["best"] == 2
+    assert counts("opposition rebels sniped a regime soldier killing him.")["fatalities"]["total"]["best"] == 1
+
+
+def test_dates_and_measures_are_not_casualties():
+    assert find_casualties("On 27 February 2016, 5 km from Aleppo, 82mm mortars hit 3 houses.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "aggregate"),
+    [
+        ("Dozens of soldiers have been killed since July.", {"since": "July"}),
+        ("At least 1,200 people have died so far this year.", {"period": "this year"}),
+        ("Some 60 people were killed over the past week.", {"period": "week"}),
+    ],
+)
+def test_tallies_over_a_period_are_marked_as_aggregates(text, aggregate):
+    (fig,) = find_casualties(text)
+    assert aggregate.items() <= fig.aggregate.items()
+
+
+def test_wounded_figures_go_to_injured():
+    c = counts("Five people were wounded when a mortar shell hit the school.")
+    assert c["injured"]["total"]["best"] == 5 and c["fatalities"]["total"] is None
