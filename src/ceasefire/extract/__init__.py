@@ -28,7 +28,12 @@ def output_line(doc: Document, events: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def extract_document(doc: Document) -> dict[str, Any]:
-    """The Event JSON v1 line for ``doc``: its events, most salient first."""
-    from ceasefire.extract.events import extract_events
+    """The Event JSON v1 line for ``doc``: its events, most salient first.
 
-    return output_line(doc, extract_events(doc))
+    Builds the document's context once (spaCy once, sentences that never cross a line break,
+    toponyms once), then finds events per sentence and merges in the agreement and access events.
+    """
+    from ceasefire.extract.context import build_context
+    from ceasefire.extract.events import assemble
+
+    return output_line(doc, assemble(build_context(doc)))

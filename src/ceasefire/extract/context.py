@@ -36,8 +36,48 @@ class DocContext:
     toponyms: list[Any] = field(default_factory=list)  # ceasefire.resolve.places.Toponym, whole text
     spacy_doc: Any = None
 
+    title_sentences: list[Sentence] = field(default_factory=list)  # sentences of the headline line(s)
+    country: str | None = None  # ISO code of the country the report is mostly about, when known
+
     def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that holds character ``offset`` of the text, or None."""
         for s in self.sentences:
             if s.start <= offset < s.end:
                 return s
         return None
+
+    def toponyms_in(self, sentence: Sentence) -> list[Any]:
+        """The toponyms found inside ``sentence``."""
+        return [t for t in self.toponyms if sentence.start <= t.start < sentence.end]
+
+
+def build_context(doc: Document, *, nlp: Any = None, geoparse: bool = True) -> DocContext:
+    """Prepare ``doc`` for extraction: spaCy once, sentences, toponyms once.
+
+    ``nlp`` defaults to the extraction pipeline (senter + ner, see extract.sentences).
+    """
+    from ceasefire.extract.sentences import extraction_pipeline, split_sentences
+
+    text = doc.text
+    nlp = nlp if nlp is not None else extraction_pipeline()
+    spacy_doc = nlp(text) if text else None
+    ctx = DocContext(doc=doc, text=text, published=doc.published, spacy_doc=spacy_doc)
+    ctx.sentences = split_sentences(text, spacy_doc)
+    if geoparse and text:
+        try:
+            from ceasefire.resolve.places import geoparse as _geoparse
+
+            ctx.toponyms = list(_geoparse(text, spacy_doc=spacy_doc) or [])
+        except ImportError:  # the places resolver is optional at this layer
+            ctx.toponyms = []
+    countries = [t.country for t in ctx.toponyms if getattr(t, "country", None)]
+    if countries:
+        ctx.country = max(set(countries), key=countries.count)
+    if doc.title:
+        first_line = text.split("\n", 1)[0].strip()
+        ctx.title_sentences = [s for s in ctx.sentences if s.start < len(first_line) + 1 and _same_words(first_line, doc.title)]
+    return ctx
+
+
+def _same_words(a: str, b: str) -> bool:
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())

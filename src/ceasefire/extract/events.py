@@ -1,60 +1,334 @@
-"""Finding events in a document's sentences (first, rough version: lexical triggers)."""
+"""Assembling a document's events (Event JSON v1), the main event first.
+
+Per sentence: the classifier (extract.classify) says whether it tells an incident and of which
+ACLED sub-event type; the resolvers fill in who (registry actors, roles from extract.roles), how
+many (resolve.numbers), when (resolve.dates), where (resolve.places.locate_event) and who says so
+(resolve.attribution). Sentences about the same incident are merged into one event whose
+evidence lists them all. Agreement events (extract.agreements) and humanitarian access events
+(extract.access) are produced by their own extractors and merged in here; this module never
+produces those types.
+
+Decisions written down here:
+
+- **Words are not incidents.** A cue inside a wish, threat, halt or denial ("would not ask
+  Damascus to stop the bombing", "the army's lull in fighting") is no event.
+- **Allegations.** A bare accusation ("Washington accused the regime of targeting civilians")
+  is a statement about conduct, not an incident: no event. An accusation that names a concrete
+  incident with harm done ("accused Russia of air strikes that killed 20 in Idlib") is an event
+  with certainty ``alleged``.
+- **Tallies.** A figure over several days or places ("250 civilians in nine days of bombing") makes
+  an event flagged with ``aggregate`` (period and area), ranked after incidents and never merged
+  into one, so its count is never booked as the main incident's. A tally of a whole war ("since
+  the conflict began") makes no event.
+- **Merging.** Two sentences tell the same incident when their types agree (a bare "bombardment"
+  joins a more specific strike), neither is a tally, and their dates, places and perpetrators do
+  not disagree. The merged event keeps the first sentence's figures and fills gaps from the others.
+"""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from ceasefire.documents import Document
-from ceasefire.extract.contract import empty_event
-from ceasefire.nlp import load_pipeline
+from ceasefire.extract.classify import Classification, classify_sentence, find_cues, is_background
+from ceasefire.extract.context import DocContext, Sentence, build_context
+from ceasefire.extract.contract import empty_counts, empty_event
+from ceasefire.extract.lexicon import EVENT_TYPE_OF
+from ceasefire.extract.roles import Mention, assign_roles, generic_mentions, named_mentions
+from ceasefire.extract.salience import position_score, score
 
-_TRIGGERS: list[tuple[re.Pattern[str], str, str, str | None]] = [
-    (re.compile(r"\b(regime of calm|truce|ceasefire|cease-fire|cessation of hostilities|lull)\b", re.I), "Strategic developments", "Agreement", None),
-    (re.compile(r"\b(air ?strikes?|air raids?|warplanes?|jets)\b", re.I), "Explosions/Remote violence", "Air/drone strike", "air_strike"),
-    (re.compile(r"\b(shell(ed|ing|s)?|mortars?|rockets?|artillery)\b", re.I), "Explosions/Remote violence", "Shelling/artillery/missile attack", "artillery"),
-    (re.compile(r"\b(clash(es|ed)?|fighting|battles?)\b", re.I), "Battles", "Armed clash", "small_arms"),
-    (re.compile(r"\b(aid|convoys?|supplies|trucks)\b", re.I), "Humanitarian access", "Aid delivery", None),
-    (re.compile(r"\b(siege|besieged)\b", re.I), "Humanitarian access", "Siege", None),
-]
-
-
-def extract_events(doc: Document) -> list[dict[str, Any]]:
-    nlp = load_pipeline()
-    events: list[dict[str, Any]] = []
-    for sent in _sentences(nlp, doc.text):
-        for pattern, event_type, sub_type, method in _TRIGGERS:
-            if pattern.search(sent.text):
-                ev = empty_event(event_type, sub_type)
-                ev["method"] = method
-                if doc.published:
-                    iso = doc.published.isoformat()
-                    ev["date"] = {"start": iso, "end": iso, "precision": "day"}
-                if sub_type == "Agreement":
-                    ev["agreement"] = {"kind": "truce", "status": "in_force", "name": None, "zone": []}
-                if event_type == "Humanitarian access":
-                    ev["aid"] = {"organizations": []}
-                ev["evidence"] = [{"start": sent[0], "end": sent[1], "text": sent.text}]
-                ev["salience"] = round(1.0 / (1 + len(events)), 3)
-                events.append(ev)
-                break
-    return events
+_GOVERNMENT_SIDE = re.compile(
+    r"\b(regime|government|pro-government|pro-regime|army|syrian army|saa|loyalists?|troops|security forces|state forces|military|soldiers|russian|iranian|hezbollah|police)\b",
+    re.I,
+)
+_NONSTATE_SIDE = re.compile(
+    r"\b(rebels?|opposition|insurgents?|militants?|jihadists?|islamic state|is|isis|isil|daesh|nusra|hts|tahrir|fighters|sdf|ypg|kurdish|taliban|al[- ]shabaab|militia|factions?|armed groups?|turkish-backed|fsa|free syrian army)\b",
+    re.I,
+)
+_CIVILIAN_WORDS = re.compile(r"\b(civilians?|children|women|residents|villagers)\b", re.I)
+_PERIOD_WORDS = re.compile(
+    r"\b(in|over|during|for) (the (past|last) )?(\w+|\d+) (days|weeks|months)\b|\b(\w+|\d+)[- ](days?|weeks?|months?) of (bombing|bombardment|fighting|strikes|air strikes|airstrikes|shelling|violence|clashes)\b",
+    re.I,
+)
 
 
-class _Span(tuple):
-    """(start, end) of a sentence in the document text, with its text."""
-
-    def __new__(cls, start: int, end: int, text: str):
-        obj = super().__new__(cls, (start, end))
-        obj.text = text
-        return obj
+def extract_events(doc: Document, ctx: DocContext | None = None) -> list[dict[str, Any]]:
+    """The events ``doc`` reports, most salient first (Event JSON v1 objects)."""
+    ctx = ctx or build_context(doc)
+    return assemble(ctx)
 
 
-def _sentences(nlp, text: str):
-    """Sentences with offsets, never crossing a line break (headlines, bylines stay apart)."""
-    offset = 0
-    for line in text.split("\n"):
-        if line.strip():
-            for sent in nlp(line).sents:
-                yield _Span(offset + sent.start_char, offset + sent.end_char, sent.text)
-        offset += len(line) + 1
+def assemble(ctx: DocContext) -> list[dict[str, Any]]:
+    """Violent and other ACLED events of the sentences, merged, plus agreement and access events."""
+    found: list[dict[str, Any]] = []
+    for sent in ctx.sentences:
+        ev = sentence_event(ctx, sent)
+        if ev is not None:
+            found.append(ev)
+    events = _merge(found)
+    n = max(1, len(ctx.sentences))
+    title_idx = {s.index for s in ctx.title_sentences}
+    has_incident = False
+    for ev in events:
+        first = ev["_sentences"][0]
+        pos = position_score(first, n, first in title_idx)
+        ev["salience"] = score(ev, pos, ev["_confidence"], len(ev["_sentences"]))
+        has_incident = has_incident or (not ev.get("aggregate") and ev["salience"] >= 0.5)
+    others = _truce_and_access_events(ctx)
+    for ev in others:
+        s = float(ev.get("salience") or 0.0)
+        # a report's incident outranks the diplomacy around it (seed scenario: strikes before truce talks)
+        ev["salience"] = round(min(1.0, s * 0.8 if has_incident else s), 3)
+    out = [_public(ev) for ev in events] + others
+    out.sort(key=lambda e: (-e["salience"], e["evidence"][0]["start"] if e.get("evidence") else 0))
+    return out
+
+
+def sentence_event(ctx: DocContext, sent: Sentence) -> dict[str, Any] | None:
+    """The event ``sent`` tells, with its internal bookkeeping fields (``_``-prefixed), or None."""
+    text = sent.text
+    if len(text) < 12 or is_background(text):
+        return None
+    cues = find_cues(text)
+    if not cues:
+        return None
+    cl = classify_sentence(text, cues)
+    if cl is None:
+        return None
+    figures = _casualties(text, sent.start)
+    if cl.families == {"harm"} and not any(f for f in figures if getattr(f, "best", None)):
+        return None  # "dead" alone, without a figure, is not an incident we can code
+    mentions = named_mentions(text, sent.start)
+    mentions += generic_mentions(text, ctx.country, mentions)
+    actors = assign_roles(text, cl.trigger_span, mentions, cl.sub_event_type)
+    sub = _settle_territory(cl, text, actors)
+    ev = empty_event(EVENT_TYPE_OF[sub], sub)
+    ev["method"] = cl.method if EVENT_TYPE_OF[sub] in ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots") or sub == "Excessive force against protesters" else None
+    if sub in ("Peaceful protest", "Protest with intervention", "Arrests", "Change to group/activity", "Headquarters or base established", "Non-violent transfer of territory", "Looting/property destruction", "Other", "Disrupted weapons use", "Abduction/forced disappearance", "Sexual violence"):
+        ev["method"] = None
+    if sub == "Arrests" and actors and actors[0]["role"] == "perpetrator" and (actors[0].get("inter") or 0) in (2, 3, 4):
+        ev["sub_event_type"] = "Abduction/forced disappearance"
+        ev["event_type"] = EVENT_TYPE_OF["Abduction/forced disappearance"]
+    counts = _counts(figures)
+    ev["fatalities"] = counts["fatalities"]
+    ev["injured"] = counts["injured"]
+    aggregate = _aggregate(figures, text)
+    if aggregate is not None:
+        ev["aggregate"] = aggregate
+    if ev["event_type"] == "Violence against civilians" or (ev["fatalities"].get("civilians") and ev["event_type"] != "Battles"):
+        _add_civilian_target(actors, ctx.country)
+    ev["actors"] = actors
+    ev["date"] = _date(text, ctx.published)
+    ev["location"] = _location(ctx, sent)
+    ev["attribution"] = _attribution(text, cl.trigger_span)
+    ev["evidence"] = [sent.evidence()]
+    ev["_sentences"] = [sent.index]
+    ev["_confidence"] = cl.confidence
+    ev["_trigger"] = (sent.start + cl.trigger.start, sent.start + cl.trigger.end)
+    return ev
+
+
+# --------------------------------------------------------------------------- resolvers (defensive)
+
+
+def _casualties(text: str, offset: int) -> list[Any]:
+    try:
+        from ceasefire.resolve.numbers import find_casualties
+    except ImportError:
+        return []
+    try:
+        return list(find_casualties(text, offset))
+    except Exception:  # noqa: BLE001 - one odd number must not lose the event
+        return []
+
+
+def _counts(figures: list[Any]) -> dict[str, dict[str, Any]]:
+    if not figures:
+        return {"fatalities": empty_counts(), "injured": empty_counts()}
+    from ceasefire.resolve.numbers import casualty_counts
+
+    counts = casualty_counts(figures)
+    return {"fatalities": counts.get("fatalities") or empty_counts(), "injured": counts.get("injured") or empty_counts()}
+
+
+def _aggregate(figures: list[Any], text: str) -> dict[str, Any] | None:
+    """``{"period", "area"}`` when the sentence's figures are a tally, else None."""
+    aggs = [f.aggregate for f in figures if getattr(f, "aggregate", None)]
+    counted = [f for f in figures if getattr(f, "best", None)]
+    if aggs and len(aggs) >= len(counted) / 2:
+        a = aggs[0]
+        period = {k: v for k, v in a.items() if k in ("period", "since", "to_date", "text")}
+        return {"period": period, "area": None}
+    m = _PERIOD_WORDS.search(text)
+    if m and counted:
+        return {"period": {"text": m.group(0)}, "area": None}
+    return None
+
+
+def _date(text: str, published: date | None) -> dict[str, Any] | None:
+    try:
+        from ceasefire.resolve.dates import resolve_event_date
+    except ImportError:
+        resolve_event_date = None
+    if resolve_event_date is not None:
+        try:
+            d = resolve_event_date(text, published)
+        except Exception:  # noqa: BLE001
+            d = None
+        if d:
+            return _date_dict(d)
+    if published:
+        iso = published.isoformat()
+        return {"start": iso, "end": iso, "precision": "day"}
+    return None
+
+
+def _date_dict(d: Any) -> dict[str, Any] | None:
+    if isinstance(d, dict):
+        return {"start": str(d["start"]), "end": str(d.get("end") or d["start"]), "precision": d.get("precision") or "day"}
+    if hasattr(d, "as_dict"):
+        return _date_dict(d.as_dict())
+    if hasattr(d, "start"):
+        return {"start": str(d.start), "end": str(getattr(d, "end", None) or d.start), "precision": getattr(d, "precision", "day")}
+    return None
+
+
+def _location(ctx: DocContext, sent: Sentence) -> dict[str, Any] | None:
+    try:
+        from ceasefire.resolve.places import locate_event
+    except ImportError:
+        return None
+    try:
+        loc = locate_event(ctx, sent)
+    except Exception:  # noqa: BLE001 - a gazetteer miss must not lose the event
+        return None
+    if loc is not None and hasattr(loc, "as_location"):
+        loc = loc.as_location()
+    return loc
+
+
+def _attribution(text: str, span: tuple[int, int]) -> dict[str, Any]:
+    try:
+        from ceasefire.resolve.attribution import attribute
+    except ImportError:
+        return {"sources": [], "chain": [], "certainty": "asserted"}
+    try:
+        a = attribute(text, span)
+    except Exception:  # noqa: BLE001
+        return {"sources": [], "chain": [], "certainty": "asserted"}
+    return {"sources": list(a.get("sources") or []), "chain": list(a.get("chain") or []), "certainty": a.get("certainty") or "asserted"}
+
+
+def _truce_and_access_events(ctx: DocContext) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    from ceasefire.extract.access import access_events
+    from ceasefire.extract.agreements import agreement_events
+
+    for fn in (agreement_events, access_events):
+        out.extend(fn(ctx) or [])
+    return out
+
+
+# --------------------------------------------------------------------------- actors, types
+
+
+def _settle_territory(cl: Classification, text: str, actors: list[dict[str, Any]]) -> str:
+    """Who gains decides: state forces and allies regain, anyone else overtakes (DOMAIN.md)."""
+    if not cl.territory:
+        return cl.sub_event_type
+    perp = next((a for a in actors if a["role"] == "perpetrator"), None)
+    if perp is not None and perp.get("inter") in (1, 3) and not re.search(r"\b(rebel|opposition|islamic state|militia \(|unidentified)", perp["name"], re.I):
+        return "Government regains territory"
+    if perp is not None and perp.get("inter") in (2, 4, 8):
+        return "Non-state actor overtakes territory"
+    before = text[: cl.trigger.start]
+    gov = list(_GOVERNMENT_SIDE.finditer(before))
+    non = list(_NONSTATE_SIDE.finditer(before))
+    if gov and (not non or gov[-1].start() > non[-1].start()):
+        return "Government regains territory"
+    if non:
+        return "Non-state actor overtakes territory"
+    return "Armed clash"
+
+
+def _add_civilian_target(actors: list[dict[str, Any]], country: str | None) -> None:
+    from ceasefire.extract.roles import country_name
+
+    if any((a.get("inter") == 7) for a in actors):
+        return
+    actors.append({"name": f"Civilians ({country_name(country) or 'Syria'})", "role": "target", "inter": 7, "country": country or "SY"})
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _family(ev: dict[str, Any]) -> str:
+    return ev["event_type"]
+
+
+def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a.get("aggregate") or b.get("aggregate"):
+        return False
+    if a["sub_event_type"] != b["sub_event_type"]:
+        same_family = a["event_type"] == b["event_type"] == "Explosions/Remote violence"
+        vague = a["method"] == "unknown" or b["method"] == "unknown"
+        if not (same_family and vague):
+            return False
+    elif a["method"] not in (b["method"], "unknown") and b["method"] != "unknown":
+        return False
+    if a["date"] and b["date"] and a["date"]["start"] != b["date"]["start"]:
+        return False
+    la, lb = a.get("location"), b.get("location")
+    if la and lb and la.get("name") != lb.get("name") and la.get("admin1") != lb.get("name") and lb.get("admin1") != la.get("name"):
+        return False
+    pa = {x["name"] for x in a["actors"] if x["role"] == "perpetrator"}
+    pb = {x["name"] for x in b["actors"] if x["role"] == "perpetrator"}
+    if pa and pb and not (pa & pb):
+        return False
+    return True
+
+
+def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    merged: list[dict[str, Any]] = []
+    for ev in events:
+        host = next((m for m in merged if _compatible(m, ev)), None)
+        if host is None:
+            merged.append(ev)
+            continue
+        _absorb(host, ev)
+    return merged
+
+
+def _absorb(host: dict[str, Any], ev: dict[str, Any]) -> None:
+    if host["method"] == "unknown" and ev["method"] not in (None, "unknown"):
+        host["sub_event_type"], host["event_type"], host["method"] = ev["sub_event_type"], ev["event_type"], ev["method"]
+    for key in ("fatalities", "injured"):
+        for k, v in ev[key].items():
+            if host[key].get(k) is None and v is not None:
+                host[key][k] = v
+    names = {a["name"] for a in host["actors"]}
+    host["actors"].extend(a for a in ev["actors"] if a["name"] not in names)
+    host["actors"].sort(key=lambda a: a["role"] != "perpetrator")
+    if host["location"] is None or (ev["location"] and _finer(ev["location"], host["location"])):
+        host["location"] = ev["location"] or host["location"]
+    if host["date"] is None:
+        host["date"] = ev["date"]
+    if not host["attribution"]["sources"] and ev["attribution"]["sources"]:
+        host["attribution"] = ev["attribution"]
+    host["evidence"].extend(ev["evidence"])
+    host["evidence"].sort(key=lambda s: s["start"])
+    host["_sentences"].extend(ev["_sentences"])
+    host["_confidence"] = max(host["_confidence"], ev["_confidence"])
+
+
+_PRECISION_RANK = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
+
+
+def _finer(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return _PRECISION_RANK.get(a.get("precision"), 5) < _PRECISION_RANK.get(b.get("precision"), 5)
+
+
+def _public(ev: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in ev.items() if not k.startswith("_")}

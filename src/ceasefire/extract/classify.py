@@ -1,0 +1,252 @@
+"""Which ACLED sub-event type a sentence reports, if any, and with what method.
+
+The decision is made from the event lexicon's cues (resources/event_lexicon.yaml) and the
+sentence's structure, following ACLED's hard calls (DOMAIN.md section 1):
+
+- one event per sentence, of the highest type: explosions or strikes inside fighting are Battles
+  (the weapon stays in ``method``); a suicide attack inside fighting is an Armed clash;
+- Attack or Armed clash: could the target fight back (soldiers, positions, checkpoints) or not;
+- territory verbs only count with a place as their object ("seized the town", not "seized weapons");
+  who gains decides Government regains / Non-state actor overtakes (settled by the assembler,
+  which knows the actors);
+- a cue preceded in its clause by words of wish, threat, denial or halt ("would not ask Damascus
+  to stop the bombing", "the lull in fighting") is not an incident, unless the sentence also
+  tells of harm done ("condemned the air strikes that killed 20");
+- tallies of a whole war ("since the conflict began") are background, not incidents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ceasefire.extract.lexicon import EVENT_TYPE_OF, Cue, event_lexicon
+
+#: Harm told in the past: keeps a cue that wish/threat words would otherwise cancel.
+_HARM = re.compile(
+    r"\b(killed|killing|kills|wounded|wounding|injured|injuring|dead|died|deaths?|deadly|destroyed|damaged|hit|struck|targeted|exploded|went off|casualties|victims)\b",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r"[.;:!?\"“”()]|\s[–—-]\s|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
+_ARMED_TARGET = re.compile(
+    r"\b(positions?|checkpoints?|soldiers?|troops|forces|army|military|base|bases|barracks|patrols?|fighters?|militants?|insurgents?|rebels?|police(men)?|officers?|convoys?|posts?|outposts?|gunmen|militia(men)?|jihadists?|units?|personnel|guards?|members of the)\b",
+    re.I,
+)
+_CIVILIAN_TARGET = re.compile(
+    r"\b(civilians?|man|men|woman|women|child|children|boy|girl|residents?|villagers?|farmers?|shepherds?|teachers?|doctors?|journalists?|activists?|students?|worshippers?|detainees?|prisoners?|passers-?by|family|families|people|person|citizens?|merchants?|traders?|drivers?|displaced|refugees?|elderly|youths?|nurses?|medics?|humanitarian|aid workers?|locals?|hospital|school|market|mosque|church|homes?|houses?)\b",
+    re.I,
+)
+_PLACE_OBJECT = re.compile(
+    r"^(?:\W*(?:the|a|an|full|complete|control of|of|over|parts? of|most of|several|two|three|four|five|\w+-held|strategic|key|large|nearby|important)\s+){0,4}"
+    r"(?:(?:[A-Z][\w'’-]+)|(?:towns?|villages?|city|cities|areas?|districts?|neighbou?rhoods?|hills?|hilltops?|mountains?|bases?|air ?bases?|airports?|positions?|points?|farms?|regions?|territor(?:y|ies)|quarters?|road|highway|crossing|dam|fields?|oilfields?|sites?|settlements?|localities|hamlets?|suburbs?|outskirts|countryside|province|governorate|locations?|strongholds?|checkpoints?|posts?|outposts?|heights|island|port|bridge|junction|camp))",
+)
+_PERSON_OBJECT = re.compile(
+    r"^\W*(?:\w+\s+){0,3}(?:insurgents?|militants?|men|suspects?|fighters?|members?|leaders?|commanders?|soldiers?|individuals?|people|persons?|weapons?|arms|ammunition|explosives?|vehicles?|tanks?|equipment|prisoners?|hostages?|civilians?|him|her|them)\b",
+    re.I,
+)
+_PROTEST_FAMILIES = {"protest", "protest_mod", "mob"}
+_EXPLOSIVE_FAMILIES = ("chemical", "suicide", "air", "grenade", "ied", "shelling")
+
+
+@dataclass
+class CueMatch:
+    """One cue found in a sentence (offsets relative to the sentence)."""
+
+    cue: Cue
+    start: int
+    end: int
+    text: str
+    suppressed: bool = False
+
+    @property
+    def family(self) -> str:
+        return self.cue.family
+
+
+@dataclass
+class Classification:
+    """The sub-event type a sentence reports."""
+
+    event_type: str
+    sub_event_type: str
+    method: str | None
+    trigger: CueMatch
+    confidence: float
+    families: set[str] = field(default_factory=set)
+    territory: bool = False  # a change of control by fighting: the gaining side settles the sub-type
+    weapon_cues: list[CueMatch] = field(default_factory=list)
+
+    @property
+    def trigger_span(self) -> tuple[int, int]:
+        return self.trigger.start, self.trigger.end
+
+
+def find_cues(text: str) -> list[CueMatch]:
+    """Every lexicon cue in ``text`` (overlaps kept; each marked if its clause cancels it)."""
+    lex = event_lexicon()
+    found: list[CueMatch] = []
+    for cue in lex.cues:
+        for m in cue.pattern.finditer(text):
+            found.append(CueMatch(cue, m.start(), m.end(), m.group(0)))
+    harm_after = _HARM.search(text)
+    for cm in found:
+        cm.suppressed = _cancelled(text, cm, lex.not_an_incident_before, harm_after is not None)
+    found.sort(key=lambda c: (c.start, -c.end))
+    return found
+
+
+def _cancelled(text: str, cm: CueMatch, pattern: re.Pattern[str], told_harm: bool) -> bool:
+    """True when the cue's clause makes it a wish, threat, denial or halt rather than an incident."""
+    window = text[max(0, cm.start - 70) : cm.start]
+    parts = _CLAUSE_BREAK.split(window)
+    clause = parts[-1] if parts else window
+    m = None
+    for m in pattern.finditer(clause):
+        pass
+    if m is None:
+        return False
+    word = m.group(0).lower()
+    # "no fewer than", "not less than" are quantities, not negations
+    if word in ("no", "not") and re.match(r"\s*(fewer|less|more|longer)\b", clause[m.end():], re.I):
+        return False
+    if word in ("calm", "truce", "ceasefire") and told_harm:
+        return False  # a violated calm is still an incident
+    # "condemned the air strikes that killed 20": harm told after the cue keeps it
+    if told_harm and _HARM.search(text[cm.start :]) and word not in ("no", "not", "never", "without", "would", "could", "might", "will", "shall"):
+        return False
+    return True
+
+
+def is_background(text: str) -> bool:
+    """A tally of a whole war or a long period ("since the conflict began"), not an incident."""
+    return bool(event_lexicon().background.search(text))
+
+
+def _territory_with_place(text: str, cm: CueMatch) -> bool:
+    after = text[cm.end : cm.end + 80]
+    if _PERSON_OBJECT.match(after):
+        return False
+    if re.match(r"\W*(control|full control|over)\b", after, re.I):
+        return True
+    return bool(_PLACE_OBJECT.match(after)) or bool(re.search(r"\b(fell to|fallen to)\b", cm.text, re.I))
+
+
+def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classification | None:
+    """The sub-event type ``text`` reports as an incident, or None.
+
+    ``text`` is one sentence; ``cues`` may be given when already found.
+    """
+    if cues is None:
+        cues = find_cues(text)
+    live = [c for c in cues if not c.suppressed]
+    if not live:
+        return None
+    by_family: dict[str, list[CueMatch]] = {}
+    for c in live:
+        by_family.setdefault(c.family, []).append(c)
+    # territory verbs only count with a place as their object
+    if "territory" in by_family:
+        by_family["territory"] = [c for c in by_family["territory"] if _territory_with_place(text, c)]
+        if not by_family["territory"]:
+            del by_family["territory"]
+    families = set(by_family)
+    weapons = [c for f in _EXPLOSIVE_FAMILIES for c in by_family.get(f, [])]
+    harm_told = bool(_HARM.search(text))
+
+    def first(fam: str) -> CueMatch:
+        return min(by_family[fam], key=lambda c: (-c.cue.weight, c.start))
+
+    def make(sub: str, trigger: CueMatch, method: str | None, confidence: float, **kw) -> Classification:
+        return Classification(EVENT_TYPE_OF[sub], sub, method, trigger, confidence, families, weapon_cues=weapons, **kw)
+
+    def weapon_method(default: str | None) -> str | None:
+        specific = [c for c in weapons if c.cue.method not in (None, "unknown")]
+        if specific:
+            return max(specific, key=lambda c: c.cue.weight).cue.method
+        return default
+
+    # Protests and riots
+    if "protest" in families or ("protest_mod" in families and "riot" in text.lower()):
+        trig = first("protest") if "protest" in families else first("protest_mod")
+        mods = {c.cue.sub_event_type for c in by_family.get("protest_mod", [])}
+        if "Excessive force against protesters" in mods:
+            return make("Excessive force against protesters", trig, "small_arms", 0.9)
+        if "Violent demonstration" in mods:
+            return make("Violent demonstration", trig, "melee" if harm_told else None, 0.85)
+        if "Protest with intervention" in mods:
+            return make("Protest with intervention", trig, None, 0.85)
+        if "mob" in families:
+            return make("Mob violence", first("mob"), "melee", 0.8)
+        return make("Peaceful protest", trig, None, 0.85)
+    if "mob" in families and not weapons:
+        return make("Mob violence", first("mob"), "melee", 0.85)
+    if "transfer" in families:
+        return make("Non-violent transfer of territory", first("transfer"), None, 0.85)
+    if "territory" in families:
+        return make("Armed clash", first("territory"), weapon_method("small_arms"), 0.85, territory=True)
+    if "disrupted" in families and not (harm_told and weapons and not re.search(r"\bwhile (planting|placing|making|preparing)", text, re.I)):
+        return make("Disrupted weapons use", first("disrupted"), None, 0.85)
+    if "chemical" in families:
+        return make("Chemical weapon", first("chemical"), "chemical", 1.0)
+    if "suicide" in families:
+        if "clash" in families:
+            return make("Armed clash", first("clash"), "suicide_bomb", 0.9)
+        return make("Suicide bomb", first("suicide"), "suicide_bomb", 1.0)
+    if "clash" in families:
+        return make("Armed clash", first("clash"), weapon_method("small_arms"), 0.9)
+    for fam, sub in (
+        ("air", "Air/drone strike"),
+        ("grenade", "Grenade"),
+        ("ied", "Remote explosive/landmine/IED"),
+        ("shelling", "Shelling/artillery/missile attack"),
+    ):
+        if fam in families:
+            trig = first(fam)
+            method = trig.cue.method
+            if method == "unknown":
+                # "bombardment" beside "artillery" or "warplanes" takes their method
+                method = weapon_method("unknown")
+                if fam == "shelling" and "air" in families:
+                    return make("Air/drone strike", first("air"), weapon_method("unknown"), 0.8)
+            conf = trig.cue.weight if (trig.cue.weight >= 1.0 or harm_told) else trig.cue.weight * 0.8
+            return make(sub, trig, method, min(1.0, conf))
+    if "sexual" in families:
+        return make("Sexual violence", first("sexual"), None, 0.95)
+    if "abduction" in families:
+        return make("Abduction/forced disappearance", first("abduction"), None, 0.9)
+    if "attack" in families:
+        trig = first("attack")
+        method = trig.cue.method
+        if trig.cue.name == "execution":
+            return make("Attack", trig, "execution", 0.95)
+        if trig.cue.name == "armed_attack" and not harm_told and "arrests" in families:
+            pass  # "raided a house and arrested" is an arrest
+        else:
+            after = text[trig.end : trig.end + 80]
+            before = text[max(0, trig.start - 60) : trig.start]
+            armed = _ARMED_TARGET.search(after) or (trig.cue.name == "harm" and _ARMED_TARGET.search(before))
+            civil = _CIVILIAN_TARGET.search(after) or _CIVILIAN_TARGET.search(before)
+            if armed and not (civil and civil.start() < armed.start()):
+                return make("Armed clash", trig, method, 0.75)
+            melee = re.search(r"\b(stabb|hack|beat|beaten|bludgeon|burn)", trig.text, re.I)
+            return make("Attack", trig, "melee" if melee else method, 0.8 if trig.cue.weight >= 1.0 else 0.65)
+    if "arrests" in families:
+        return make("Arrests", first("arrests"), None, 0.8)
+    if "looting" in families:
+        return make("Looting/property destruction", first("looting"), None, 0.8)
+    if "hq" in families:
+        return make("Headquarters or base established", first("hq"), None, 0.8)
+    if "change" in families:
+        return make("Change to group/activity", first("change"), None, 0.6)
+    if "other" in families:
+        return make("Other", first("other"), None, 0.55)
+    if "harm" in families:
+        trig = first("harm")
+        before = text[: trig.start]
+        after = text[trig.end :]
+        armed = _ARMED_TARGET.search(before) or _ARMED_TARGET.search(after)
+        civil = _CIVILIAN_TARGET.search(before) or _CIVILIAN_TARGET.search(after)
+        if armed and not civil:
+            return make("Armed clash", trig, "unknown", 0.45)
+        return make("Attack", trig, "unknown", 0.4)
+    return None

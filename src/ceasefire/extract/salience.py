@@ -1,0 +1,44 @@
+"""How central an event is to its report (0..1): the main event is the headline or lead incident.
+
+Weights (read as: what a coder looks at to pick the report's incident):
+
+- where it is told: headline and lead sentences first, then decaying down the text;
+- how sure the words are that an incident happened (the classifier's confidence);
+- whether it has casualty figures, an actor and a place (a concrete incident);
+- how many sentences tell it (merged mentions);
+- penalties: a tally over days or areas (aggregate) is context, not the incident; a report's
+  non-violent developments (arrests, troop movements) rank after its violence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_POSITION_FLOOR = 0.15
+
+
+def position_score(sentence_index: int, n_sentences: int, in_title: bool) -> float:
+    """1.0 for the headline and first sentence, decaying to a floor by the end of the text."""
+    if in_title or sentence_index == 0:
+        return 1.0
+    if sentence_index <= 2:
+        return 0.9
+    decay = 1.0 - min(1.0, sentence_index / max(8, n_sentences)) * (1.0 - _POSITION_FLOOR)
+    return max(_POSITION_FLOOR, decay * 0.85)
+
+
+def score(event: dict[str, Any], position: float, confidence: float, mentions: int) -> float:
+    """Salience of ``event`` in 0..1."""
+    has_toll = any(v for v in (event.get("fatalities") or {}).values()) or any(v for v in (event.get("injured") or {}).values())
+    has_actor = any(a.get("role") == "perpetrator" for a in event.get("actors") or [])
+    has_place = event.get("location") is not None
+    s = 0.30 * position + 0.30 * confidence + 0.20 * has_toll + 0.07 * has_actor + 0.05 * has_place
+    s += 0.08 * min(mentions - 1, 3) / 3
+    if event.get("aggregate"):
+        s *= 0.45
+    if event.get("method") is None and event.get("event_type") not in ("Protests", "Riots"):
+        s *= 0.8
+    certainty = (event.get("attribution") or {}).get("certainty")
+    if certainty in ("alleged", "denied"):
+        s *= 0.85
+    return round(max(0.0, min(1.0, s)), 3)
