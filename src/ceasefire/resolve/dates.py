@@ -1,0 +1,454 @@
+"""Time in news reports, resolved against the publication date.
+
+``find_time_expressions(text, published)`` finds every time expression of a text and resolves
+it to a span of calendar days; ``resolve_event_date(sentence, published)`` picks the date of
+the event a sentence tells, in Event JSON v1 shape.
+
+dateparser is not used: it resolves plain weekdays but not "until the end of Monday",
+"earlier this year", "in nine days of" or the verb "may" (DESIGN.md).
+
+Rules (each one tested in tests/test_resolve_dates.py):
+
+* **Weekdays.** "Saturday", "on Sunday" is the most recent such day on or before publication
+  (the publication day itself included), because news reports what happened.  It is the coming
+  one (strictly after publication) when the clause looks ahead: "will", "is due", "to be held",
+  "next Sunday", "for more talks on Sunday", "until/through Monday".  "last Sunday" is strictly
+  before publication.
+* **Dates without a year** ("Dec. 5", "27 February") take the year that puts them on or before
+  publication, or on or after it when the clause looks ahead; a weekday printed beside the date
+  ("Sunday, Dec. 5") picks the year whose calendar agrees.
+* **Months** ("in February") are the last such month on or before publication (month precision).
+* **Spans.** ``start_date``/``end_date`` are the days the expression covers in its sentence:
+  "since July" runs from 1 July to publication, "until the end of Monday" from publication to
+  that Monday, "over the past nine days" the nine days ending on publication, "a ninth day of
+  bombardment" the nine days ending on the day the sentence names ("Saturday saw a ninth day").
+  ``relation`` says how the sentence uses it: at | since | until | during | from.
+* **Precision** of a span: one day "day"; up to 14 days "week"; up to 62 days "month"; longer
+  "year".  Numeric dates are read day first (27/02/2016) unless the middle number exceeds 12.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from ceasefire.resolve.numbers import parse_number
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
+}
+
+
+@dataclass
+class TimeExpression:
+    """A time expression and the calendar days it stands for (offsets plus ``offset``)."""
+
+    start: int
+    end: int
+    text: str
+    start_date: date | None
+    end_date: date | None
+    precision: str  # day | week | month | year
+    relation: str  # at | until | since | during | from
+    future: bool = False  # the clause looks ahead ("will", "next", "is due")
+
+    def as_event_date(self) -> dict[str, Any] | None:
+        """The Event JSON v1 ``date`` object, or None when unresolved."""
+        if self.start_date is None and self.end_date is None:
+            return None
+        start = self.start_date or self.end_date
+        end = self.end_date or self.start_date
+        return {"start": start.isoformat(), "end": end.isoformat(), "precision": self.precision}
+
+
+# --------------------------------------------------------------------------- patterns
+
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?"
+_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
+_ORD_SUFFIX = r"(?:st|nd|rd|th)?"
+_NUMWORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|forty-eight|twenty-four|seventy-two|several|few|couple\s+of)"
+_ORDWORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
+_LEAD = r"(?i:(?P<lead>since|until|till|through|by|from|before|after|on|in|during|as\s+of|starting|beginning|effective)\s+(?:the\s+end\s+of\s+|the\s+morning\s+of\s+|the\s+night\s+of\s+|the\s+evening\s+of\s+|midnight\s+(?:on\s+)?)?)?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(rf"{_LEAD}\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", re.I)),
+    ("numeric", re.compile(rf"{_LEAD}\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>(?:19|20)?\d\d)\b", re.I)),
+    ("wd_md", re.compile(rf"{_LEAD}\b(?:(?P<wd>{_WD}),?\s+)?(?P<month>{_MONTH})\s+(?P<d>[0-3]?\d){_ORD_SUFFIX}\b(?!:)(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?")),
+    ("wd_dm", re.compile(rf"{_LEAD}\b(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d){_ORD_SUFFIX}\s+(?:of\s+)?(?P<month>{_MONTH})(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?")),
+    ("month_year", re.compile(rf"{_LEAD}\b(?:(?P<part>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+)?(?P<month>{_MONTH_FULL}|{_MONTH_ABBR})\s+(?P<y>(?:19|20)\d\d)\b")),
+    ("month", re.compile(rf"(?i:(?P<lead>since|until|till|through|by|from|before|after|in|during|of|last|next|this|early|late|mid|earlier\s+in|later\s+in)[\s-]+(?:(?:early|late|mid)[\s-]+)?|(?P<lead2>the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)\s+)(?P<month>{_MONTH_FULL})\b(?!\s+\d)")),
+    ("year", re.compile(r"(?P<lead>since|until|till|through|by|from|before|after|in|during|of|early|late|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+(?P<y>(?:19|20)\d\d)\b(?![-/]\d)", re.I)),
+    ("ordinal_day", re.compile(rf"\b(?:a|an|the)\s+(?P<ord>{_ORDWORD}|\d+(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|successive\s+|full\s+)?(?P<unit>day|week|month)\s+(?:of|in\s+a\s+row|running)\b", re.I)),
+    ("past_n", re.compile(rf"\b(?P<lead>over|in|during|for|within|throughout|across)\s+(?:the\s+)?(?P<dir>past|last|previous|coming|next|first|another)?\s*(?P<n>{_NUMWORD})\s+(?P<unit>hours?|days?|weeks?|months?|years?)\b(?:\s+of\s+[\w-]+)?", re.I)),
+    ("past_unit", re.compile(r"\b(?P<lead>over|in|during|for|within|throughout)\s+the\s+(?P<dir>past|last|previous|coming|next)\s+(?P<unit>day|week|month|year|weekend)\b", re.I)),
+    ("ago", re.compile(rf"\b(?P<n>{_NUMWORD})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
+    ("relative", re.compile(r"\b(?:(?P<lead>since|until|till|by|from)\s+)?(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|overnight|this\s+morning|this\s+afternoon|this\s+evening|earlier\s+today|later\s+today|earlier\s+this\s+(?:year|month|week)|so\s+far\s+this\s+(?:year|month|week)|later\s+this\s+(?:year|month|week)|this\s+(?:year|month|week)|last\s+(?:year|month|week)|next\s+(?:year|month|week)|the\s+(?:previous|past)\s+(?:year|month|week)|(?:at|over|during)\s+the\s+weekend|this\s+weekend|last\s+weekend|next\s+weekend|from\s+midnight|at\s+midnight|midnight\s+tonight|earlier\s+in\s+the\s+(?:year|month|week))\b", re.I)),
+    ("weekday", re.compile(rf"\b{_LEAD}(?i:(?P<which>last|next|this|coming|past|previous)\s+)?(?P<wd>{_WD})\b(?:\s+(?P<part>morning|afternoon|evening|night))?")),
+]
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+due|are\s+due|due\s+to|is\s+scheduled|are\s+scheduled|scheduled\s+for|set\s+to|is\s+to|are\s+to|plans?\s+to|planned\s+for|expected\s+to|going\s+to|to\s+be\s+held|upcoming|"
+    r"for\s+(?:more|further|new|fresh|another\s+round\s+of)\s+(?:talks|negotiations|meetings?|consultations)|to\s+(?:meet|hold|resume|start|begin|attend|travel))\b",
+    re.I,
+)
+_PAST_UNTIL = re.compile(r"\b(?:lasted|continued|remained|held|had|went\s+on|persisted|stayed)\b[^.;]{0,60}$", re.I)
+_SAID_ON = re.compile(r"\b(?:said|says|announced|told|reported|stated|added|confirmed|claimed|denied|declared)\s+(?:\w+\s+)?$", re.I)
+_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])|\n+")
+
+
+def _precision(start: date, end: date) -> str:
+    days = (end - start).days + 1
+    return "day" if days <= 1 else "week" if days <= 14 else "month" if days <= 62 else "year"
+
+
+def _month_span(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_no(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The text of the sentence before and after a span (bounded, for tense cues)."""
+    bounds = [0] + [m.end() for m in _SENT.finditer(text)] + [len(text)]
+    a = max(b for b in bounds if b <= start)
+    z = min((b for b in bounds if b >= end), default=len(text))
+    return text[max(a, start - 120) : start], text[end : min(z, end + 80)]
+
+
+def _looks_ahead(text: str, start: int, end: int) -> bool:
+    before, after = _clause_around(text, start, end)
+    if _SAID_ON.search(before[-40:] + " ") and not re.search(r"\b(?:will|next)\b", before[-20:], re.I):
+        return False  # "Moscow said on Saturday": the day of the statement
+    return bool(_FUTURE.search(before[-90:]) or _FUTURE.search(after[:60]))
+
+
+# --------------------------------------------------------------------------- finding
+
+
+def find_time_expressions(text: str, published: date | None, offset: int = 0) -> list[TimeExpression]:
+    """Every time expression in ``text`` resolved against ``published`` (None: relative ones stay unresolved).
+
+    Expressions do not overlap; the longest one found first wins ("since 27 February 2016"
+    is one expression, not three).
+    """
+    found: list[TimeExpression] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.start(), m.end()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            expr = _resolve(kind, m, text, published)
+            if expr is None:
+                continue
+            taken.append((s, e))
+            found.append(expr)
+    found.sort(key=lambda x: x.start)
+    _anchor_ordinal_days(found, text, published)
+    for x in found:
+        x.start += offset
+        x.end += offset
+    return found
+
+
+def _relation(lead: str | None) -> str:
+    lead = (lead or "").lower().split()[0] if lead else ""
+    return {"since": "since", "until": "until", "till": "until", "through": "until", "by": "until", "before": "until",
+            "from": "from", "starting": "from", "beginning": "from", "effective": "from", "after": "from",
+            "during": "during"}.get(lead, "at")
+
+
+def _apply_relation(relation: str, s: date | None, e: date | None, published: date | None) -> tuple[date | None, date | None]:
+    """Stretch a point to the span its relation covers: since X runs to publication, until X from it."""
+    if relation == "since" and s is not None and published is not None and s <= published:
+        return s, published
+    if relation == "until" and e is not None and published is not None and e >= published:
+        return published, e
+    return s, e
+
+
+def _resolve(kind: str, m: re.Match[str], text: str, published: date | None) -> TimeExpression | None:
+    gd = m.groupdict()
+    relation = _relation(gd.get("lead") or gd.get("lead2") if kind in ("month",) else gd.get("lead"))
+    future = _looks_ahead(text, m.start(), m.end()) or relation == "until"
+    if relation == "until" and _PAST_UNTIL.search(text[max(0, m.start() - 80) : m.start()]):
+        future = False
+    s: date | None = None
+    e: date | None = None
+    precision = "day"
+    if kind == "iso":
+        s = e = _safe(int(gd["y"]), int(gd["m"]), int(gd["d"]))
+    elif kind == "numeric":
+        a, b, y = int(gd["a"]), int(gd["b"]), int(gd["y"])
+        y = y + 2000 if y < 100 else y
+        day, month = (a, b) if b <= 12 else (b, a)
+        s = e = _safe(y, month, day)
+    elif kind in ("wd_md", "wd_dm"):
+        month, day = _month_no(gd["month"]), int(gd["d"])
+        if gd.get("y"):
+            s = e = _safe(int(gd["y"]), month, day)
+        else:
+            s = e = _year_for(month, day, published, future, gd.get("wd"))
+    elif kind == "month_year":
+        s, e = _month_span(int(gd["y"]), _month_no(gd["month"]))
+        s, e = _month_part(s, e, gd.get("part"))
+        precision = "month" if not gd.get("part") else "week" if (e - s).days < 14 else "month"
+    elif kind == "month":
+        if gd["month"] == "May" and not (gd.get("lead") or gd.get("lead2")):
+            return None
+        lead = (gd.get("lead") or "").lower()
+        month = _month_no(gd["month"])
+        if published is None:
+            return TimeExpression(m.start(), m.end(), m.group(0), None, None, "month", relation, future)
+        y = published.year
+        if lead == "last" or (not future and lead != "next"):
+            if month > published.month or (lead == "last" and month == published.month):
+                y -= 1
+        else:
+            if month < published.month or (lead == "next" and month == published.month):
+                y += 1
+        s, e = _month_span(y, month)
+        part = lead if lead in ("early", "late", "mid") else gd.get("lead2")
+        s, e = _month_part(s, e, part)
+        precision = "month"
+    elif kind == "year":
+        y = int(gd["y"])
+        s, e = date(y, 1, 1), date(y, 12, 31)
+        precision = "year"
+    elif kind == "ordinal_day":
+        n = ORDINALS.get(gd["ord"].lower()) or int(re.sub(r"\D", "", gd["ord"]))
+        unit = gd["unit"].lower()
+        days = n * {"day": 1, "week": 7, "month": 30}[unit]
+        if published is not None:
+            e = published
+            s = e - timedelta(days=days - 1)
+            precision = _precision(s, e)
+        return TimeExpression(m.start(), m.end(), m.group(0), s, e, precision if published else "week", "during", False)
+    elif kind in ("past_n", "past_unit"):
+        unit = gd["unit"].lower().rstrip("s")
+        n = 1 if kind == "past_unit" else parse_number(re.sub(r"\s+of$", "", gd["n"].lower()).replace("couple", "2").replace("few", "3").replace("several", "3") if gd["n"].lower() not in ("a", "an") else "1") or 1
+        if gd["n"].lower() in ("several", "few"):
+            n = 3
+        if kind == "past_unit" and unit == "weekend":
+            return None
+        direction = (gd.get("dir") or "").lower()
+        forward = direction in ("coming", "next", "another") or (gd["lead"].lower() in ("for", "within") and (future or direction == "another"))
+        days = _days(n, unit)
+        if published is None:
+            return TimeExpression(m.start(), m.end(), m.group(0), None, None, "week", "during", forward)
+        if forward:
+            s, e = published, published + timedelta(days=max(days - (0 if unit == "hour" else 1), 0))
+        else:
+            e = published
+            s = published - timedelta(days=max(days - (0 if unit == "hour" else 1), 0))
+        precision = _precision(s, e)
+        return TimeExpression(m.start(), m.end(), m.group(0), s, e, precision, "during", forward)
+    elif kind == "ago":
+        if published is None:
+            return TimeExpression(m.start(), m.end(), m.group(0), None, None, "day", "at", False)
+        n = parse_number(gd["n"]) or (3 if gd["n"].lower() in ("several", "few") else 1)
+        unit = gd["unit"].lower().rstrip("s")
+        s = e = published - timedelta(days=_days(n, unit))
+        precision = "day" if unit == "day" else "week" if unit == "week" else "month" if unit == "month" else "year"
+    elif kind == "relative":
+        return _relative(m, text, published, relation, future)
+    elif kind == "weekday":
+        return _weekday(m, text, published, relation, future)
+    if s is None and e is None and published is not None:
+        return None
+    s, e = _apply_relation(relation, s, e, published)
+    if s is not None and e is not None and kind not in ("month_year", "month", "year", "ago"):
+        precision = _precision(s, e) if relation not in ("since", "until") else precision
+    return TimeExpression(m.start(), m.end(), m.group(0), s, e, precision, relation, future)
+
+
+def _days(n: int, unit: str) -> int:
+    return {"hour": max(1, (n + 23) // 24) if n else 1, "day": n, "week": 7 * n, "month": 30 * n, "year": 365 * n}[unit] if unit != "hour" else max(1, (n + 23) // 24)
+
+
+def _month_part(s: date, e: date, part: str | None) -> tuple[date, date]:
+    part = (part or "").lower()
+    if part.startswith("early") or "beginning" in part or "start" in part:
+        return s, s.replace(day=10)
+    if part.startswith("mid") or "middle" in part:
+        return s.replace(day=11), s.replace(day=20)
+    if part.startswith("late") or "end" in part:
+        return s.replace(day=21), e
+    return s, e
+
+
+def _year_for(month: int, day: int, published: date | None, future: bool, weekday: str | None) -> date | None:
+    if published is None:
+        return None
+    candidates = [d for y in (published.year - 1, published.year, published.year + 1) if (d := _safe(y, month, day))]
+    if weekday:
+        wd = WEEKDAYS.index(weekday.lower().rstrip("s"))
+        matching = [d for d in candidates if d.weekday() == wd]
+        if matching:
+            return min(matching, key=lambda d: abs((d - published).days))
+    if future:
+        ahead = [d for d in candidates if d >= published]
+        return min(ahead) if ahead else None
+    behind = [d for d in candidates if d <= published]
+    return max(behind) if behind else None
+
+
+def _relative(m: re.Match[str], text: str, published: date | None, relation: str, future: bool) -> TimeExpression | None:
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    mk = lambda s, e, p, r=relation, f=future: TimeExpression(m.start(), m.end(), m.group(0), s, e, p, r, f)  # noqa: E731
+    if published is None:
+        return mk(None, None, "year" if "year" in rel else "month" if "month" in rel else "week" if "week" in rel else "day")
+    p = published
+    one = timedelta(days=1)
+    if rel in ("today", "tonight", "this morning", "this afternoon", "this evening", "earlier today", "later today", "at midnight", "midnight tonight"):
+        d = p + one if rel == "midnight tonight" else p
+        s, e = _apply_relation(relation, d, d, p)
+        return mk(s, e, "day")
+    if rel == "from midnight":
+        d = p + one if future else p
+        return mk(d, None, "day", "from")
+    if rel in ("yesterday", "last night"):
+        d = p - one
+        s, e = _apply_relation(relation, d, d, p)
+        return mk(s, e, "day" if s == e else _precision(s, e))
+    if rel == "overnight":
+        return mk(p - one, p, "day")
+    if rel == "the day before yesterday":
+        return mk(p - 2 * one, p - 2 * one, "day")
+    if rel == "tomorrow":
+        return mk(p + one, p + one, "day", relation, True)
+    unit = rel.split()[-1]
+    monday = p - timedelta(days=p.weekday())
+    if unit == "weekend":
+        if rel.startswith("next") or (future and not rel.startswith("last")):
+            sat = p + timedelta(days=(5 - p.weekday()) % 7 or 7)
+        else:
+            sat = p - timedelta(days=(p.weekday() - 5) % 7)
+            if rel.startswith("last") and sat == p:
+                sat -= timedelta(days=7)
+        return mk(sat, sat + one, "week")
+    if rel.startswith(("earlier this", "so far this", "earlier in the")):
+        start = {"year": date(p.year, 1, 1), "month": p.replace(day=1), "week": monday}[unit]
+        return mk(start, p, unit, "during" if relation == "at" else relation)
+    if rel.startswith("later this"):
+        end = {"year": date(p.year, 12, 31), "month": _month_span(p.year, p.month)[1], "week": monday + 6 * one}[unit]
+        return mk(p, end, unit, relation, True)
+    if rel.startswith("this"):
+        start = {"year": date(p.year, 1, 1), "month": p.replace(day=1), "week": monday}[unit]
+        end = p if not future else {"year": date(p.year, 12, 31), "month": _month_span(p.year, p.month)[1], "week": monday + 6 * one}[unit]
+        return mk(start, end, unit)
+    if rel.startswith(("last", "the previous", "the past")):
+        if unit == "year":
+            return mk(date(p.year - 1, 1, 1), date(p.year - 1, 12, 31), "year")
+        if unit == "month":
+            last = p.replace(day=1) - one
+            return mk(last.replace(day=1), last, "month")
+        return mk(monday - 7 * one, monday - one, "week")
+    if rel.startswith("next"):
+        if unit == "year":
+            return mk(date(p.year + 1, 1, 1), date(p.year + 1, 12, 31), "year", relation, True)
+        if unit == "month":
+            first = _month_span(p.year, p.month)[1] + one
+            return mk(*_month_span(first.year, first.month), "month", relation, True)
+        return mk(monday + 7 * one, monday + 13 * one, "week", relation, True)
+    return None
+
+
+def _weekday(m: re.Match[str], text: str, published: date | None, relation: str, future: bool) -> TimeExpression | None:
+    word = m.group("wd")
+    if word.endswith("s") and not m.group("lead"):
+        return None  # "on Fridays" is a habit, not a day
+    wd = WEEKDAYS.index(word.lower().rstrip("s"))
+    which = (m.group("which") or "").lower()
+    mk = lambda s, e, f: TimeExpression(m.start(), m.end(), m.group(0), s, e, "day", relation, f)  # noqa: E731
+    if published is None:
+        return mk(None, None, future or which in ("next", "coming"))
+    back = (published.weekday() - wd) % 7
+    ahead = (wd - published.weekday()) % 7 or 7
+    if which in ("next", "coming"):
+        d = published + timedelta(days=ahead)
+        future = True
+    elif which in ("last", "past", "previous"):
+        d = published - timedelta(days=back or 7)
+        future = False
+    elif relation == "until" and future:
+        d = published + timedelta(days=(wd - published.weekday()) % 7)  # "until the end of Monday": the coming one (today included)
+    elif future or which == "this" and ahead < 7 and back != 0 and _looks_ahead(text, m.start(), m.end()):
+        d = published + timedelta(days=ahead)
+    else:
+        d = published - timedelta(days=back)
+        future = False
+    s, e = _apply_relation(relation, d, d, published)
+    expr = mk(s, e, future)
+    if s != e and s is not None and e is not None:
+        expr.precision = "day" if relation in ("since", "until") else _precision(s, e)
+    return expr
+
+
+def _anchor_ordinal_days(found: list[TimeExpression], text: str, published: date | None) -> None:
+    """'Saturday saw a ninth day of bombardments': the nine days end on the day the sentence names."""
+    for x in found:
+        if not x.text.lower().startswith(("a ", "an ", "the ")) or "day" not in x.text.lower() and "week" not in x.text.lower():
+            continue
+        if not re.match(r"(?:a|an|the)\s+\S+\s+(?:\w+\s+)?(?:day|week|month)\s+(?:of|in|running)", x.text, re.I):
+            continue
+        sent_bounds = [0] + [mm.end() for mm in _SENT.finditer(text)] + [len(text)]
+        a = max(b for b in sent_bounds if b <= x.start)
+        z = min((b for b in sent_bounds if b >= x.end), default=len(text))
+        refs = [y for y in found if y is not x and a <= y.start < z and y.relation == "at" and y.precision == "day" and y.end_date]
+        if refs and x.start_date and x.end_date:
+            ref = min(refs, key=lambda y: abs(y.start - x.start)).end_date
+            length = x.end_date - x.start_date
+            x.end_date, x.start_date = ref, ref - length
+
+
+# --------------------------------------------------------------------------- event date
+
+
+_PREFERENCE = {"at": 0, "during": 1, "since": 2, "from": 3, "until": 4}
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def resolve_event_date(sentence_text: str, published: date | None, default_to_published: bool = True) -> dict[str, Any] | None:
+    """The Event JSON v1 ``date`` of the event a sentence tells.
+
+    The most precise point in time the sentence gives ("on Saturday", "yesterday", "on 27
+    February") wins over spans ("over the past nine days", "since July"); "until ..." marks
+    how long something lasts, not when it happened, so it is used only when nothing else is
+    there and publication is unknown.  With no time at all the event is dated to
+    publication (day precision) when ``default_to_published``.
+    """
+    exprs = [x for x in find_time_expressions(sentence_text, published) if x.start_date or x.end_date]
+    # "until Monday", "for another 24 hours": how long something lasts, not when it happened
+    durations = [x for x in exprs if x.relation == "until" or (x.future and x.relation in ("during", "from"))]
+    candidates = [x for x in exprs if x not in durations and not x.future]
+    if not candidates:
+        candidates = [x for x in exprs if x not in durations]
+    if candidates:
+        best = min(candidates, key=lambda x: (_PREFERENCE[x.relation], _PRECISION_RANK[x.precision], x.start))
+        return best.as_event_date()
+    if default_to_published and published is not None:
+        return {"start": published.isoformat(), "end": published.isoformat(), "precision": "day"}
+    return None

@@ -1,0 +1,167 @@
+"""Time resolved against publication: the seed article (Saturday 2016-04-30) and ISAF/ACLED wording."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ceasefire.resolve.dates import find_time_expressions, resolve_event_date
+
+SEED_PUBLISHED = date(2016, 4, 30)  # a Saturday
+
+
+def only(text: str, published: date | None = SEED_PUBLISHED):
+    (expr,) = find_time_expressions(text, published)
+    return expr
+
+
+def day(iso: str) -> date:
+    return date.fromisoformat(iso)
+
+
+def test_ninth_day_of_bombardment_ends_on_saturday():
+    text = "Saturday saw a ninth day of deadly bombardments in the city."
+    saturday, ninth = find_time_expressions(text, SEED_PUBLISHED)
+    assert (saturday.text, saturday.start_date, saturday.precision) == ("Saturday", day("2016-04-30"), "day")
+    assert (ninth.start_date, ninth.end_date, ninth.relation) == (day("2016-04-22"), day("2016-04-30"), "during")
+    assert resolve_event_date(text, SEED_PUBLISHED) == {"start": "2016-04-30", "end": "2016-04-30", "precision": "day"}
+
+
+def test_ninth_day_ends_on_the_day_the_sentence_names_not_on_publication():
+    text = "Thursday saw a ninth day of shelling in Aleppo."
+    ninth = find_time_expressions(text, SEED_PUBLISHED)[1]
+    assert (ninth.start_date, ninth.end_date) == (day("2016-04-20"), day("2016-04-28"))
+
+
+def test_saturday_on_a_saturday_is_the_publication_day_itself():
+    expr = only("Moscow said on Saturday that it would not ask its ally Damascus to stop the bombing.")
+    assert expr.start_date == SEED_PUBLISHED and not expr.future
+
+
+def test_sunday_for_more_talks_is_the_coming_sunday():
+    text = "With US Secretary of State John Kerry in Geneva on Sunday for more talks, Washington has accused the Syrian regime."
+    expr = only(text)
+    assert expr.start_date == day("2016-05-01") and expr.future
+
+
+def test_a_past_sunday_is_the_last_one_before_publication():
+    assert only("Rebels shelled the Sheikh Maqsoud district on Sunday.").start_date == day("2016-04-24")
+    assert only("The convoy entered Madaya last Saturday.").start_date == day("2016-04-23")
+
+
+def test_next_sunday_and_will_look_ahead():
+    assert only("Talks will resume next Sunday.").start_date == day("2016-05-01")
+    assert only("The envoy is due to arrive in Damascus on Tuesday.").start_date == day("2016-05-03")
+
+
+def test_extends_regime_of_calm_to_end_of_monday():
+    text = ("Russia and the Syria authorities say the “calm” around Damascus has been extended for "
+            "another 24 hours until the end of Monday.")
+    exprs = find_time_expressions(text, SEED_PUBLISHED)
+    until = [x for x in exprs if x.relation == "until"][0]
+    assert until.text == "until the end of Monday"
+    assert (until.start_date, until.end_date) == (SEED_PUBLISHED, day("2016-05-02"))
+    window = [x for x in exprs if x.text == "for another 24 hours"][0]
+    assert (window.start_date, window.end_date) == (SEED_PUBLISHED, day("2016-05-01"))
+    # the extension itself was announced on publication day
+    assert resolve_event_date(text, SEED_PUBLISHED)["start"] == "2016-04-30"
+
+
+def test_earlier_this_year_runs_from_january_to_publication():
+    expr = only("Supplies have begun to enter Madaya, where earlier this year a government siege brought reports of starvation.")
+    assert (expr.start_date, expr.end_date, expr.precision) == (day("2016-01-01"), SEED_PUBLISHED, "year")
+
+
+def test_in_february_is_the_last_february_before_publication():
+    expr = only("A ceasefire deal brokered in February by Moscow and Washington applied to western Syria.")
+    assert (expr.start_date, expr.end_date, expr.precision) == (day("2016-02-01"), day("2016-02-29"), "month")
+    assert only("The siege began in November.").start_date == day("2015-11-01")
+
+
+def test_in_nine_days_of_bombing_is_the_nine_days_to_publication():
+    expr = only("About 250 civilians were killed in nine days of bombing.")
+    assert (expr.start_date, expr.end_date, expr.relation) == (day("2016-04-22"), SEED_PUBLISHED, "during")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The cessation of hostilities began on 27 February.", "It began on February 27, 2016.",
+     "It began on 27/02/2016.", "It began on 2016-02-27.", "It began on the 27th of February."],
+)
+def test_absolute_dates_in_every_spelling(text):
+    assert only(text).start_date == day("2016-02-27")
+
+
+def test_month_day_without_year_after_publication_is_last_year():
+    assert only("The offensive began on Dec. 5.").start_date == day("2015-12-05")
+
+
+def test_isaf_dec_5_takes_the_year_whose_weekday_agrees():
+    published = date(2011, 1, 3)
+    expr = only("On Sunday, Dec. 5, an Afghan and coalition security force killed two insurgents.", published)
+    assert expr.start_date == day("2010-12-05")  # a Sunday
+    expr = only("On Sunday, Dec. 4, the force detained a Taliban leader.", date(2011, 12, 10))
+    assert expr.start_date == day("2011-12-04")
+
+
+def test_isaf_yesterday_is_the_day_before_the_release():
+    text = "During a security operation in Andar district, Ghazni province, yesterday, an Afghan and coalition force killed the Taliban leader."
+    assert resolve_event_date(text, date(2013, 1, 25)) == {"start": "2013-01-24", "end": "2013-01-24", "precision": "day"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end", "precision"),
+    [
+        ("yesterday", "2016-04-29", "2016-04-29", "day"),
+        ("last night", "2016-04-29", "2016-04-29", "day"),
+        ("this morning", "2016-04-30", "2016-04-30", "day"),
+        ("today", "2016-04-30", "2016-04-30", "day"),
+        ("tonight", "2016-04-30", "2016-04-30", "day"),
+        ("last week", "2016-04-18", "2016-04-24", "week"),
+        ("last month", "2016-03-01", "2016-03-31", "month"),
+        ("three days ago", "2016-04-27", "2016-04-27", "day"),
+    ],
+)
+def test_relative_days(phrase, start, end, precision):
+    expr = only(f"Clashes erupted near Aleppo {phrase}.")
+    assert (expr.start_date, expr.end_date, expr.precision) == (day(start), day(end), precision)
+
+
+def test_since_july_runs_from_july_to_publication():
+    expr = only("Dozens of soldiers have been killed since July.")
+    assert (expr.relation, expr.start_date, expr.end_date, expr.precision) == ("since", day("2015-07-01"), SEED_PUBLISHED, "month")
+
+
+def test_over_the_past_nine_days():
+    expr = only("The Observatory has counted 250 dead over the past nine days.")
+    assert (expr.relation, expr.start_date, expr.end_date) == ("during", day("2016-04-22"), SEED_PUBLISHED)
+
+
+def test_from_midnight():
+    expr = only("The truce will take effect from midnight.")
+    assert (expr.relation, expr.start_date) == ("from", day("2016-05-01"))
+    expr = only("The truce took effect from midnight.")
+    assert (expr.relation, expr.start_date) == ("from", SEED_PUBLISHED)
+
+
+def test_the_verb_may_is_not_a_month():
+    assert find_time_expressions("But some observers believe Damascus may be getting the upper hand.", SEED_PUBLISHED) == []
+
+
+def test_acled_notes_date():
+    text = "On 2 June 2023, clashes took place between regime forces and drug dealers in Maaraba town."
+    assert resolve_event_date(text, None) == {"start": "2023-06-02", "end": "2023-06-02", "precision": "day"}
+
+
+def test_no_time_defaults_to_publication_or_nothing():
+    text = "Rebels have also shelled government-held areas."
+    assert resolve_event_date(text, SEED_PUBLISHED) == {"start": "2016-04-30", "end": "2016-04-30", "precision": "day"}
+    assert resolve_event_date(text, SEED_PUBLISHED, default_to_published=False) is None
+    assert resolve_event_date(text, None) is None
+
+
+def test_offsets_are_shifted():
+    text = "Clashes erupted on Sunday."
+    (expr,) = find_time_expressions(text, SEED_PUBLISHED, offset=50)
+    assert (expr.start, expr.end) == (50 + text.index("on Sunday"), 50 + len(text) - 1)
