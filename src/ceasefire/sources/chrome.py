@@ -12,7 +12,9 @@ everything. A line is chrome when it is, as a whole, one of:
 - a link to another story ("Read more", "READ MORE: ...", "Related", "Related:
   ...", "More on this story", "Most read", "Watch: ...");
 - a credit, copyright or navigation crumb ("Advertisement", "© 2016 Euronews",
-  "All rights reserved", "Skip to main content", "Back to top").
+  "All rights reserved", "Skip to main content", "Back to top");
+- press-release furniture ("News release", "For further information, please
+  contact ...", "ENDS").
 
 Matching is on whole lines only, and long lines (over ``_MAX_CHROME_CHARS``) are
 never chrome, so a report's own sentence that happens to contain "cookies" or
@@ -43,6 +45,7 @@ _EXACT = re.compile(
     r"|accept(?: all)? cookies|cookie (?:settings|policy|preferences)|manage (?:cookies|consent|preferences)|(?:i )?accept|reject all|agree"
     r"|newsletters?|subscribe|sign up|log ?in|sign in|register"
     r"|all rights reserved\.?"
+    r"|(?:news|press|media) release|for immediate release|ends|-?\s*ends\s*-?|###"
     r")[\s.:!|›»>]*$",
     re.I,
 )
@@ -58,6 +61,7 @@ _PREFIX = re.compile(
     r"|download (?:our|the) [\w ]{0,20}app"
     r"|follow (?:us|euronews|[\w ]{1,20}) on (?:facebook|twitter|x|instagram|telegram|youtube)"
     r"|click here\b|tap here\b"
+    r"|for (?:further|more) information,? (?:please )?contact\b|media (?:contact|enquiries)\s*:"
     r"|we (?:and our partners )?use cookies|this (?:site|website) uses cookies|by (?:continuing|using) (?:to use )?(?:this|our) (?:site|website)"
     r"|you (?:need|have) to (?:enable|allow) (?:javascript|cookies)"
     r"|image (?:source|caption)\s*[:,]|photo(?:graph)? credit\s*:|getty images$"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -186,11 +187,33 @@ def read_file(p: Path, warn: Warn, *, named: bool) -> Iterator[Item]:
         if fmt == "html":
             doc = _html_document(text, given, label, warn)
         else:
-            doc = make_document(text, given, source_path=label, source_format="text", find_title=True, prepend_title=False)
+            doc = make_document(unwrap(text), given, source_path=label, source_format="text", find_title=True, prepend_title=False)
     except ReportError as exc:
         yield SourceError(label, str(exc))
         return
     yield doc
+
+
+_WRAPPED_LINE = range(45, 101)
+
+
+def unwrap(text: str) -> str:
+    """Join hard-wrapped lines (e-mailed releases, 72-column text) back into paragraphs.
+
+    A paragraph (lines between blank lines) is unwrapped when every line but its last
+    is 45-100 characters long and the next line does not start a list item; sentences
+    must not be cut at a wrap, because sentences never cross a line break downstream.
+    """
+    paragraphs = re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    out = []
+    for para in paragraphs:
+        lines = para.split("\n")
+        if len(lines) >= 2 and all(len(x.rstrip()) in _WRAPPED_LINE for x in lines[:-1]) and not any(
+            re.match(r"\s*(?:[-*•]|\d+[.)])\s", x) for x in lines[1:]
+        ):
+            para = " ".join(x.strip() for x in lines)
+        out.append(para)
+    return "\n\n".join(out)
 
 
 def _decide_format(expected: str | None, looks: str, suffix: str) -> str:
@@ -224,6 +247,9 @@ def _html_document(text: str, given: Given, label: str, warn: Warn) -> Document:
     from ceasefire.sources.html import read_page
 
     page = read_page(text, url=given.explicit.get("url"))
+    # One blank line between paragraphs, as in text files: the same report saved as
+    # .txt or .html then cleans to the same text and the same id.
+    page.text = re.sub(r"\n+", "\n\n", page.text.strip())
     for w in page.warnings:
         given.warnings.append(w)
         warn(SourceWarning(label, w))

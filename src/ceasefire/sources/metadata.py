@@ -150,6 +150,8 @@ def parse_date_line(line: str) -> date | None:
     s = line.strip()
     if len(s) > 80:
         return None
+    # "Damascus, 12 May 2016" / "Damascus/Geneva – 12 May 2016": a place before the date.
+    s = re.sub(r"^[A-Z][\w'’./ \-]{1,40}?(?:,|\s[-–—])\s+(?=\d|[A-Za-z]+\s+\d)", "", s)
     return parse_date(s)
 
 
@@ -263,6 +265,10 @@ _BYLINE = re.compile(
     r"^(?i:by|written by|words by|text by)\s+(?P<names>" + _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*)"
     r"(?:\s*(?P<sep>,|\bwith\b|\band\b|\bfor\b|/|\||-|–|—|\bin\b)\s*(?P<rest>[A-Za-z][\w .&'’\-]{0,60}?))?\s*\.?$"
 )
+_STAFF_CREDIT = re.compile(
+    r"^(?:by\s+)?(?P<who>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,4}),?\s+(?:[A-Z][\w\-]*\s+)?(?i:staff|bureau|desk|correspondents?|reporters?|newsroom)"
+    r"(?:\s*,?\s*(?i:with|and)\s+(?P<agency>[A-Za-z][\w .&'\-]{1,40}?))?\s*\.?$"
+)
 _AGENCY_ALONE = re.compile(r"^(?:by\s+)?(?P<agency>[A-Za-z][\w .&'\-]{1,40}?)(?:\s+(?:staff|correspondents?|reporters?))?\s*$", re.I)
 _CREDIT = re.compile(
     r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|research)\s+by\s+(?P<names>[^;)]+)(?:;.*)?\)?\.?$", re.I
@@ -303,6 +309,9 @@ def parse_byline(line: str) -> tuple[str | None, str | None] | None:
         if rest and m["sep"] in {"and", ","} and agency is None and re.fullmatch(_NAME, rest):
             people.append(rest)  # "By Tom Perry and Lisa Barrington"
         return (", ".join(people) or None), agency
+    m = _STAFF_CREDIT.match(s)
+    if m:  # "Levant Desk staff, with AFP", "Gulf Courier, Beirut bureau"
+        return None, agency_name(m["agency"]) if m["agency"] else agency_name(m["who"])
     if s.lower().startswith("by ") or re.search(r"\b(staff|correspondents?)$", s, re.I):
         m2 = _AGENCY_ALONE.match(s)
         if m2 and agency_name(m2["agency"]):
