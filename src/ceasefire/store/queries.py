@@ -228,3 +228,57 @@ def event_tallies(store: Store, by: str, f: EventFilter | None = None) -> list[d
         for k in ("fatalities_best", "fatalities_low", "fatalities_high"):
             r[k] = int(r[k] or 0)
     return rows
+
+
+def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
+    """One event with every source's claim, or None for an unknown id.
+
+    ``{"id", "status", "replaced_by", "current" (active ids it stands for now), "event" (the
+    events row, payload included), "claims": [{claim_id, document_id, ordinal, outlet,
+    outlet_info (registry: key, affiliation, country, party), agency, title, published, url,
+    sub_event_type, date, location, fatalities, injured, attribution, evidence}], "figures"
+    (per-source figures side by side), "corroboration", "history" (audit records)}``.
+    A merged or split id gives its tombstone with ``current`` pointing to the new ids.
+    """
+    from ceasefire.consolidate.outlets import registry
+    from ceasefire.store import review
+
+    row = get_event_row(store, event_id)
+    if row is None:
+        return None
+    out: dict[str, Any] = {
+        "id": event_id,
+        "status": row["status"],
+        "replaced_by": row.get("replaced_by"),
+        "current": review.resolve(store, event_id) if row["status"] != "active" else [event_id],
+        "event": row,
+        "history": review.history(store, event_id),
+    }
+    if row["status"] != "active":
+        out["claims"], out["figures"], out["corroboration"] = [], [], {}
+        return out
+    claims = event_claim_details(store, event_id)
+    with store.connect() as conn:
+        extra = {
+            r["id"]: r
+            for r in conn.execute(
+                sa.select(t.claims.c.id, t.claims.c.ordinal, t.claims.c.payload).where(
+                    t.claims.c.id.in_([c["claim_id"] for c in claims] or [-1])
+                )
+            ).mappings()
+        }
+    reg = registry()
+    for c in claims:
+        x = extra.get(c["claim_id"])
+        p = (x["payload"] if x else None) or {}
+        c["ordinal"] = x["ordinal"] if x else None
+        c["sub_event_type"] = p.get("sub_event_type")
+        c["date"] = p.get("date")
+        c["location"] = p.get("location")
+        c["actors"] = p.get("actors") or []
+        o = reg.find(c.get("outlet")) or reg.find(c.get("agency"))
+        c["outlet_info"] = o.as_dict() if o else None
+    out["claims"] = claims
+    out["figures"] = row["payload"].get("figures") or []
+    out["corroboration"] = row["payload"].get("corroboration") or {}
+    return out

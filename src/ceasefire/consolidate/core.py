@@ -1,0 +1,555 @@
+"""The consolidation core: which claims tell the same incident (pure, no store).
+
+A claim is what one report says about one incident. Claims are taken in a
+canonical order (incident date, then publication, then document and position)
+and each joins the best-matching open event, or opens a new one. Candidates
+come from a blocking index keyed by day and place (a 0.25-degree grid cell for
+located claims, the governorate for claims placed only at admin1 level, the
+country for claims without a place), so the work per claim is bounded by the
+number of events reported in its neighbourhood in a three-day window, and the
+total cost grows linearly with the number of claims.
+
+Matching rules (each a factor of the score; a veto makes the pair incompatible):
+
+- kind: the same sub-event type scores 1; the same event type 0.6; two violent
+  types (battles, explosions, violence against civilians: outlets code one
+  bombardment differently) 0.45; anything else is vetoed. Aggregates (tallies
+  over days or areas) only ever match aggregates.
+- time: the date ranges overlap (1) or lie one day apart (0.75: a report
+  published after midnight says "yesterday"); further apart is vetoed, and so is
+  an event that would span more than three days.
+- place: the same GeoNames place 1; distance under 3 / 10 / 25 km 0.95 / 0.8 /
+  0.55, further vetoed; only the governorate known: the same governorate 0.55,
+  another one vetoed; both without a place: 0.35 (needs every other factor).
+- actors: a shared perpetrator 1, different perpetrators 0.5 (attribution is
+  often disputed: "believed to have been government air strikes"), one side
+  unknown 0.85.
+- figures: killed counts within a factor of two (or three apart) 1, within a
+  factor of four 0.8, further 0.6; one unknown 0.9.
+
+A claim joins the best event scoring at least :data:`MERGE_THRESHOLD`.
+
+Claims of the same document are kept apart, except the same incident told twice
+in one report (the headline and the body): same sub-event type, same day, the
+same named place, and no different count of the dead.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+#: When reports disagree on the type, the highest type wins (ACLED: strikes inside a battle are the battle).
+TYPE_PRECEDENCE = [
+    "Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests",
+    "Humanitarian access", "Strategic developments",
+]
+PRECISION_RANK = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
+DATE_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+MERGE_THRESHOLD = 0.3
+MAX_GAP_DAYS = 1  # reports one day apart may tell the same incident ("yesterday")
+MAX_SPAN_DAYS = 3  # an incident told by several reports spans at most this many days
+CELL_DEGREES = 0.25  # blocking grid: 3x3 cells cover every place within 25 km
+
+TYPE_SAME_SUB, TYPE_SAME_EVENT, TYPE_BOTH_VIOLENT = 1.0, 0.6, 0.45
+GAP_FACTOR = {0: 1.0, 1: 0.75}
+PLACE_SAME, PLACE_ADMIN1, PLACE_UNKNOWN, PLACE_COUNTRY = 1.0, 0.55, 0.35, 0.35
+DISTANCE_STEPS = ((3.0, 0.95), (10.0, 0.8), (25.0, 0.55))
+ACTORS_SHARED, ACTORS_DIFFERENT, ACTORS_UNKNOWN = 1.0, 0.5, 0.85
+FIGURES_CLOSE, FIGURES_APART, FIGURES_FAR, FIGURES_UNKNOWN = 1.0, 0.8, 0.6, 0.9
+
+
+@dataclass(slots=True)
+class ClaimRecord:
+    """The fields of a claim that consolidation looks at (built from a store row or synthetic)."""
+
+    id: int
+    document_id: str
+    ordinal: int
+    event_type: str
+    sub_event_type: str
+    start: int | None  # date.toordinal()
+    end: int | None
+    date_precision: str | None = "day"
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    admin1: str | None = None
+    country: str | None = None
+    location_precision: str | None = None
+    location_name: str | None = None
+    fatalities: int | None = None
+    aggregate: bool = False
+    perpetrators: frozenset[str] = frozenset()
+    published: int | None = None
+
+    @property
+    def key(self) -> tuple:
+        """Canonical order: incident date, publication, document, position in the document."""
+        return (self.start if self.start is not None else 10**7, self.published or 0, self.document_id, self.ordinal)
+
+    @property
+    def precise(self) -> bool:
+        return self.lat is not None and self.lon is not None and PRECISION_RANK.get(self.location_precision or "exact", 0) <= 2
+
+    @property
+    def located(self) -> bool:
+        return self.precise or bool(self.admin1)
+
+
+def claim_record(row: dict[str, Any], payload: dict[str, Any] | None = None, published: date | None = None) -> ClaimRecord:
+    """A ClaimRecord from a claims row (indexed columns) and its Event JSON payload."""
+    payload = payload if payload is not None else (row.get("payload") or {})
+    perps = frozenset(a["name"] for a in payload.get("actors") or [] if a.get("role") == "perpetrator" and a.get("name"))
+    start, end = row.get("date_start"), row.get("date_end")
+    if start is None and published is not None:  # undated claim: the report's day, coarse
+        start = end = published
+    s = start.toordinal() if start else None
+    e = (end or start).toordinal() if start else None
+    if s is not None and e is not None and e < s:
+        s, e = e, s
+    lat, lon = row.get("lat"), row.get("lon")
+    return ClaimRecord(
+        id=row["id"],
+        document_id=row["document_id"],
+        ordinal=row.get("ordinal") or 0,
+        event_type=row.get("event_type") or "",
+        sub_event_type=row.get("sub_event_type") or "",
+        start=s,
+        end=e,
+        date_precision=row.get("date_precision") or ("day" if row.get("date_start") else "unknown"),
+        geonames_id=row.get("geonames_id"),
+        lat=lat,
+        lon=lon,
+        admin1=row.get("admin1"),
+        country=row.get("country"),
+        location_precision=row.get("location_precision"),
+        location_name=row.get("location_name"),
+        fatalities=row.get("fatalities_best"),
+        aggregate=bool(row.get("is_aggregate")),
+        perpetrators=perps,
+        published=published.toordinal() if published else None,
+    )
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _figure_factor(a: int, b: int) -> float:
+    lo, hi = min(a, b), max(a, b)
+    if hi - lo <= 3 or (lo + 1) * 2 >= hi + 1:
+        return FIGURES_CLOSE
+    if (lo + 1) * 4 >= hi + 1:
+        return FIGURES_APART
+    return FIGURES_FAR
+
+
+class EventGroup:
+    """Claims consolidated as one event, with the summary the matcher compares new claims to."""
+
+    __slots__ = (
+        "index", "claims", "documents", "subs", "etypes", "start", "end", "place", "geonames", "perpetrators",
+        "figures", "aggregate", "event_id", "coarse_date", "keys",
+    )
+
+    def __init__(self, index: int, claim: ClaimRecord, event_id: str | None = None):
+        self.index = index  # creation order: ties go to the older event
+        self.claims: list[ClaimRecord] = []
+        self.documents: set[str] = set()
+        self.subs: set[str] = set()
+        self.etypes: set[str] = set()
+        self.start = claim.start
+        self.end = claim.end
+        self.place: ClaimRecord | None = None  # the member with the most precise place
+        self.geonames: set[int] = set()
+        self.perpetrators: set[str] = set()
+        self.figures: list[tuple[str, int]] = []  # (document id, killed)
+        self.aggregate = claim.aggregate
+        self.event_id = event_id
+        self.coarse_date = False
+        self.keys: set[tuple] = set()
+        self.add(claim)
+
+    def add(self, c: ClaimRecord) -> None:
+        self.claims.append(c)
+        self.documents.add(c.document_id)
+        self.subs.add(c.sub_event_type)
+        self.etypes.add(c.event_type)
+        if c.start is not None:
+            self.start = c.start if self.start is None else min(self.start, c.start)
+            self.end = c.end if self.end is None else max(self.end, c.end)
+        if _place_rank(c) < _place_rank(self.place):
+            self.place = c
+        if c.geonames_id:
+            self.geonames.add(c.geonames_id)
+        self.perpetrators.update(c.perpetrators)
+        if c.fatalities is not None:
+            self.figures.append((c.document_id, c.fatalities))
+        if is_coarse(c):
+            self.coarse_date = True
+
+
+def is_coarse(c: ClaimRecord) -> bool:
+    """A claim dated only to a week, month or year, or spanning more than a few days, or a tally."""
+    return c.aggregate or c.date_precision in ("month", "year") or (c.start is not None and c.end - c.start > MAX_SPAN_DAYS)
+
+
+def _place_rank(c: ClaimRecord | None) -> int:
+    if c is None:
+        return 99
+    if c.precise:
+        return PRECISION_RANK.get(c.location_precision or "exact", 0)
+    if c.admin1:
+        return 3
+    if c.country:
+        return 4
+    return 50
+
+
+def place_factor(c: ClaimRecord, g: EventGroup) -> float | None:
+    """How well the claim's place fits the event's (None: incompatible)."""
+    p = g.place
+    if c.geonames_id and c.geonames_id in g.geonames:
+        return PLACE_SAME
+    if p is None or not (p.located or p.country):
+        return PLACE_UNKNOWN if not (c.located or c.country) else None
+    if not (c.located or c.country):
+        return None  # a placed event does not absorb claims that say nowhere
+    if c.precise and p.precise:
+        d = distance_km(c.lat, c.lon, p.lat, p.lon)
+        for limit, factor in DISTANCE_STEPS:
+            if d <= limit:
+                return factor
+        return None
+    if c.admin1 and p.admin1:
+        return PLACE_ADMIN1 if _same_area(c.admin1, p.admin1) and c.country == p.country else None
+    if c.country and p.country:
+        return PLACE_COUNTRY if c.country == p.country else None
+    return PLACE_UNKNOWN
+
+
+def _same_area(a: str, b: str) -> bool:
+    return a.strip().lower() == b.strip().lower()
+
+
+def match_score(c: ClaimRecord, g: EventGroup) -> float | None:
+    """The score of claim ``c`` joining event ``g`` (None: it must not)."""
+    if c.aggregate != g.aggregate:
+        return None
+    if c.sub_event_type in g.subs:
+        t = TYPE_SAME_SUB
+    elif c.event_type in g.etypes:
+        t = TYPE_SAME_EVENT
+    elif c.event_type in VIOLENT and g.etypes & VIOLENT:
+        t = TYPE_BOTH_VIOLENT
+    else:
+        return None
+    if c.start is None or g.start is None:
+        return None
+    gap = max(c.start - g.end, g.start - c.end, 0)
+    if is_coarse(c) != g.coarse_date:
+        return None  # "air strikes on Aleppo in March" is not the strike of 5 March
+    if g.coarse_date:
+        d = GAP_FACTOR.get(gap)
+        if d is None:
+            return None
+    else:
+        if gap > MAX_GAP_DAYS or max(g.end, c.end) - min(g.start, c.start) > MAX_SPAN_DAYS:
+            return None
+        d = GAP_FACTOR[gap]
+    p = place_factor(c, g)
+    if p is None:
+        return None
+    if c.perpetrators and g.perpetrators:
+        a = ACTORS_SHARED if c.perpetrators & g.perpetrators else ACTORS_DIFFERENT
+    else:
+        a = ACTORS_UNKNOWN
+    if c.fatalities is not None and g.figures:
+        f = max(_figure_factor(c.fatalities, n) for _, n in g.figures)
+    else:
+        f = FIGURES_UNKNOWN
+    score = t * d * p * a * f
+    if c.document_id in g.documents and not _told_twice(c, g, gap):
+        return None
+    return score
+
+
+def _told_twice(c: ClaimRecord, g: EventGroup, gap: int) -> bool:
+    """The same document tells the same incident twice (headline and body)."""
+    if gap or c.sub_event_type not in g.subs or not (c.geonames_id and c.geonames_id in g.geonames):
+        return False
+    same_doc = [n for d, n in g.figures if d == c.document_id]
+    return c.fatalities is None or not same_doc or c.fatalities in same_doc
+
+
+class Consolidator:
+    """Groups claims into events, incrementally: ``add(claim)`` returns the group it joined.
+
+    Seed it with existing events (``seed``) to consolidate new claims against a
+    store's events; keys of the blocking index are computed from the summary.
+    """
+
+    def __init__(self, threshold: float = MERGE_THRESHOLD):
+        self.threshold = threshold
+        self.groups: list[EventGroup] = []
+        self._day_index: dict[tuple, list[EventGroup]] = {}
+        self._coarse_index: dict[tuple, list[EventGroup]] = {}
+
+    # -- blocking -----------------------------------------------------------
+    @staticmethod
+    def _cell(lat: float, lon: float) -> tuple[int, int]:
+        return (math.floor(lat / CELL_DEGREES), math.floor(lon / CELL_DEGREES))
+
+    def _group_keys(self, g: EventGroup) -> set[tuple]:
+        """Keys an event is found under: grid cells of precise members, governorate, country."""
+        keys: set[tuple] = set()
+        for c in g.claims:
+            if c.precise:
+                keys.add(("g",) + self._cell(c.lat, c.lon))
+                if c.admin1:
+                    keys.add(("A", c.country, c.admin1.lower()))  # found by governorate-level claims
+            elif c.admin1:
+                keys.add(("a", c.country, c.admin1.lower()))
+            elif c.country:
+                keys.add(("c", c.country))
+            else:
+                keys.add(("n",))
+        return keys
+
+    def _claim_keys(self, c: ClaimRecord) -> list[tuple]:
+        if c.precise:
+            x, y = self._cell(c.lat, c.lon)
+            keys = [("g", x + i, y + j) for i in (-1, 0, 1) for j in (-1, 0, 1)]
+            if c.admin1:
+                keys.append(("a", c.country, c.admin1.lower()))
+            keys.append(("c", c.country))
+            return keys
+        if c.admin1:
+            return [("a", c.country, c.admin1.lower()), ("A", c.country, c.admin1.lower()), ("c", c.country)]
+        if c.country:
+            return [("c", c.country)]
+        return [("n",)]
+
+    def _register(self, g: EventGroup) -> None:
+        keys = self._group_keys(g)
+        if g.start is None:
+            return
+        if g.coarse_date or g.aggregate:
+            for k in keys - g.keys:
+                self._coarse_index.setdefault(k, []).append(g)
+            g.keys |= keys
+            return
+        for k in keys:
+            for day in range(g.start, g.end + 1):
+                if (k, day) not in g.keys:
+                    g.keys.add((k, day))
+                    self._day_index.setdefault((k, day), []).append(g)
+
+    def candidates(self, c: ClaimRecord) -> list[EventGroup]:
+        """Open events near the claim in time and place (the block)."""
+        if c.start is None:
+            return []
+        seen: dict[int, EventGroup] = {}
+        keys = self._claim_keys(c)
+        if is_coarse(c):
+            for k in keys:
+                for g in self._coarse_index.get(k, ()):
+                    seen.setdefault(g.index, g)
+        else:
+            for k in keys:
+                for day in range(c.start - MAX_GAP_DAYS, c.end + MAX_GAP_DAYS + 1):
+                    for g in self._day_index.get((k, day), ()):
+                        seen.setdefault(g.index, g)
+        return list(seen.values())
+
+    # -- grouping -----------------------------------------------------------
+    def new_group(self, claim: ClaimRecord, event_id: str | None = None) -> EventGroup:
+        g = EventGroup(len(self.groups), claim, event_id)
+        self.groups.append(g)
+        self._register(g)
+        return g
+
+    def seed(self, claims: Iterable[ClaimRecord], event_id: str) -> EventGroup:
+        """An existing event (with its claims) that new claims may join."""
+        it = iter(claims)
+        g = self.new_group(next(it), event_id)
+        for c in it:
+            g.add(c)
+        self._register(g)
+        return g
+
+    def best_match(self, c: ClaimRecord) -> EventGroup | None:
+        best, best_score = None, self.threshold
+        for g in self.candidates(c):
+            s = match_score(c, g)
+            if s is not None and (s > best_score or (s == best_score and best is None) or (s == best_score and g.index < best.index)):
+                best, best_score = g, s
+        return best
+
+    def add(self, c: ClaimRecord) -> EventGroup:
+        g = self.best_match(c)
+        if g is None:
+            return self.new_group(c)
+        g.add(c)
+        self._register(g)
+        return g
+
+
+def group_claims(claims: Iterable[ClaimRecord], threshold: float = MERGE_THRESHOLD) -> list[list[ClaimRecord]]:
+    """Consolidate ``claims`` from scratch: a list of groups, each in canonical order."""
+    cons = Consolidator(threshold)
+    for c in sorted(claims, key=lambda c: c.key):
+        cons.add(c)
+    return [g.claims for g in cons.groups]
+
+
+# -- figures and corroboration ---------------------------------------------------------------
+
+COUNT_KEYS = ("total", "civilians", "children", "women", "combatants")
+
+
+def fatality_range(figures: list[dict | None]) -> dict[str, int | None]:
+    """UCDP's best / low / high from reported figures, ``best`` by ACLED's most conservative rule.
+
+    ``figures`` are Event JSON count objects (``{"best", "low", "high", "qualifier"}``) or None.
+    best = the lowest reported best; low = the lowest reported value; high = the highest.
+    """
+    bests, lows, highs = [], [], []
+    for f in figures:
+        if not f:
+            continue
+        b, lo, hi = f.get("best"), f.get("low"), f.get("high")
+        if b is not None:
+            bests.append(b)
+        vals = [v for v in (b, lo, hi) if v is not None]
+        if vals:
+            lows.append(min(vals))
+            highs.append(max(vals))
+    return {
+        "best": min(bests) if bests else None,
+        "low": min(lows) if lows else None,
+        "high": max(highs) if highs else None,
+    }
+
+
+def majority(values: Iterable[Any], precedence: list[Any] | None = None) -> Any:
+    """The most frequent non-empty value; ties by ``precedence``, then first seen."""
+    vals = [v for v in values if v not in (None, "", "unknown")]
+    if not vals:
+        return None
+    counts = Counter(vals)
+    top = max(counts.values())
+    tied = [v for v in dict.fromkeys(vals) if counts[v] == top]
+    if precedence and len(tied) > 1:
+        tied.sort(key=lambda v: precedence.index(v) if v in precedence else len(precedence))
+    return tied[0]
+
+
+@dataclass
+class Report:
+    """One claim as told by one document, for corroboration counting."""
+
+    claim_id: int
+    document_id: str
+    outlet: str | None = None
+    agency: str | None = None
+    attribution: list[str] = field(default_factory=list)
+    fingerprint: frozenset[int] | None = None  # hashed word shingles of the document text
+
+
+NEAR_DUPLICATE_JACCARD = 0.6
+
+
+def shingles(text: str, size: int = 4, limit: int = 3000) -> frozenset[int]:
+    """Hashed word n-grams of a text's beginning: the fingerprint for near-identical republications."""
+    words = [w for w in "".join(ch.lower() if ch.isalnum() else " " for ch in text[:limit]).split() if w]
+    return frozenset(zlib.crc32(" ".join(words[i : i + size]).encode()) for i in range(max(1, len(words) - size + 1)))
+
+
+def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def independent_sources(reports: list[Report], registry) -> list[dict[str, Any]]:
+    """Group reports by their independent origin.
+
+    Rules (docs/decisions.md):
+    - a report's origin is the monitor, agency, organisation or government it
+      attributes the claim to, when the registry knows it (SOHR via Reuters and
+      SOHR via AFP are one source: SOHR);
+    - otherwise the agency credited on the document ("with Reuters"), else the outlet;
+    - documents with near-identical text are one channel (a wire story republished).
+    Returns one entry per independent source: key, name, affiliation, country, and the
+    claim ids and outlets that carry it.
+    """
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    info: dict[str, dict[str, Any]] = {}
+    origins_of: dict[int, list[str]] = {}
+    channel_of: dict[int, str] = {}
+    for r in reports:
+        channel = None
+        for name in (r.agency, r.outlet):
+            o = registry.find(name) if name else None
+            if o:
+                channel = o.key
+                info.setdefault(channel, o.as_dict())
+                break
+        if channel is None:
+            label = r.agency or r.outlet
+            channel = f"outlet:{label.strip().lower()}" if label else f"document:{r.document_id[:12]}"
+            info.setdefault(channel, {"key": channel, "name": label or f"document {r.document_id[:12]}", "country": None, "affiliation": "unknown"})
+        channel_of[r.claim_id] = channel
+        origins = []
+        for name in r.attribution:
+            o = registry.find(name)
+            if o and o.affiliation in ("monitor", "humanitarian", "government", "agency"):
+                origins.append(o.key)
+                info.setdefault(o.key, o.as_dict())
+        origins_of[r.claim_id] = origins or [channel]
+        find(channel)
+    # Near-identical texts are one channel, whatever outlet carries them.
+    fps = [(r, r.fingerprint) for r in reports if r.fingerprint]
+    for i in range(len(fps)):
+        for j in range(i + 1, len(fps)):
+            a, b = fps[i], fps[j]
+            if a[0].document_id != b[0].document_id and _jaccard(a[1], b[1]) >= NEAR_DUPLICATE_JACCARD:
+                union(channel_of[a[0].claim_id], channel_of[b[0].claim_id])
+    groups: dict[str, dict[str, Any]] = {}
+    for r in reports:
+        for origin in origins_of[r.claim_id]:
+            root = find(origin)
+            g = groups.setdefault(root, {**info[root], "claims": [], "documents": [], "outlets": []})
+            if r.claim_id not in g["claims"]:
+                g["claims"].append(r.claim_id)
+            if r.document_id not in g["documents"]:
+                g["documents"].append(r.document_id)
+            ch = info[channel_of[r.claim_id]]["name"]
+            if ch not in g["outlets"]:
+                g["outlets"].append(ch)
+    return sorted(groups.values(), key=lambda g: g["key"])
