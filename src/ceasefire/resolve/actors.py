@@ -1,0 +1,411 @@
+"""The actor registry: who is named in a text, under ACLED's canonical names and actor types.
+
+The data lives in ``resources/actors.yaml`` (versioned, with its sources).  A user extends it
+with a file of the same format named by ``$CEASEFIRE_ACTORS`` or found at
+``<data dir>/actors.yaml``; an entry whose ``name`` already exists adds its aliases and replaces
+the fields it gives, a new name adds an actor.
+
+Matching rules:
+
+* longest match wins, and matches do not overlap;
+* aliases written in capitals of up to six letters, and every entry of ``acronyms``, match only
+  in that exact case ("IS" the group, never "is" the verb; "UN" but not "un-");
+* everything else matches in any case, with or without a leading "the" (left out of the span), with plural and
+  possessive endings ("the regime's forces", "rebels", "Russian jets'"), and with hyphens and
+  spaces interchangeable ("al-Nusra Front" = "al Nusra Front");
+* lower-case aliases of an actor tied to a country ("rebels", "government forces",
+  "insurgents") are descriptions, not names: they apply only when the text's country is that
+  country or unknown (``find(text, country=...)``);
+* "<demonym> <force noun>" ("Ukrainian troops", "Kenyan police") gives that country's state
+  forces; "Syrian and Russian aircraft" gives two mentions sharing the phrase's span;
+* a place that stands for a government ("Moscow said") is a mention with ``metonym=True``;
+* a mention followed by "-held", "-controlled", "-besieged" describes an area
+  (``descriptor=True``): "rebel-held districts" names who holds them, not who acted;
+* names change over time (al-Nusra Front -> Jabhat Fateh al Sham -> HTS): ``find(text, on=day)``
+  and ``Actor.name_on(day)`` give the name in use that day.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from ceasefire.config import data_dir, resource
+
+ACTORS_FILE = "actors.yaml"
+ENV_ACTORS = "CEASEFIRE_ACTORS"
+KINDS = ("armed", "political", "monitor", "media", "humanitarian", "civilian")
+SIDES = ("government", "opposition", "jihadist", "kurdish", "foreign_coalition", "foreign_pro_government", "turkish")
+
+
+_NOT_AN_ACTOR_AFTER = re.compile(r"\s+of\s+(?:calm|silence|quiet|national|the\s+ceasefire)\b", re.I)
+
+
+class ActorRegistryError(ValueError):
+    """An actor file that cannot be read: the message names the file and the problem."""
+
+
+@dataclass
+class Actor:
+    """One actor: canonical ACLED-style name, ACLED actor type (inter) and what the evaluations need."""
+
+    name: str
+    inter: int | None = None
+    country: str | None = None
+    kind: str = "armed"
+    side: str | None = None
+    coh: str | None = None  # status under the Feb 2016 cessation of hostilities: party | excluded | None
+    aliases: list[str] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)
+    metonyms: list[str] = field(default_factory=list)
+    periods: list[dict[str, Any]] = field(default_factory=list)
+    people: dict[str, list[str]] = field(default_factory=dict)
+    generic: bool = False  # a template actor ("Civilians ({country})") not yet given a country
+    template: str | None = None
+
+    def name_on(self, day: date | None) -> str:
+        """The name in use on ``day`` (renamed groups), else the canonical name."""
+        if day is None or not self.periods:
+            return self.name
+        for p in self.periods:
+            start = _as_date(p.get("from"))
+            until = _as_date(p.get("until"))
+            if (start is None or day >= start) and (until is None or day < until):
+                return p["name"]
+        return self.name
+
+    def inter_in(self, country: str | None) -> int | None:
+        """The inter code in an event in ``country``: a state's own forces are 1 at home, 8 abroad."""
+        if self.inter in (1, 8) and self.kind in ("armed", "political") and self.country and country:
+            return 1 if self.country == country else 8
+        return self.inter
+
+    def for_country(self, country: str) -> Actor:
+        """A generic actor made concrete: Civilians ({country}) -> Civilians (Syria)."""
+        if not self.template:
+            return self
+        return replace(self, name=self.template.format(country=country), country=country, generic=False)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "inter": self.inter, "country": self.country, "kind": self.kind, "side": self.side, "coh": self.coh}
+
+
+@dataclass
+class ActorMention:
+    """An actor named in a text (offsets plus the ``offset`` given to ``find``)."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+    person: str | None = None  # "Sergei Kuralenko" when the mention is a person speaking for the actor
+    metonym: bool = False  # a place standing for a government ("Moscow said")
+    descriptor: bool = False  # "rebel-held", "government-controlled"
+
+    @property
+    def name(self) -> str:
+        return self.actor.name
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _norm(text: str) -> str:
+    t = text.lower().replace("’", "'").replace("‘", "'")
+    t = re.sub(r"[\s\-]+", " ", t).strip()
+    t = re.sub(r"^the ", "", t)
+    t = re.sub(r"'s?$", "", t)
+    return t
+
+
+def _is_case_sensitive(alias: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", alias)
+    return bool(letters) and letters.isupper() and len(letters) <= 6
+
+
+def _alias_regex(alias: str, acronym: bool) -> str:
+    parts = re.split(r"[\s\-]+", re.sub(r"^(?:the|The)\s+", "", alias.strip()))
+    body = r"[\s\-]+".join(re.escape(p).replace("’", "['’]").replace("'", "['’]") for p in parts)
+    if acronym:
+        return body + r"(?:['’]s)?"
+    tail = r"(?:e?s)?(?:['’]s?)?" if not alias.endswith("s") else r"(?:['’]s?)?"
+    return body + tail
+
+
+class ActorRegistry:
+    """Actors with their aliases, and a matcher over texts."""
+
+    def __init__(self, data: dict[str, Any], sources: list[str] | None = None):
+        self.version = data.get("version")
+        self.sources = sources or []
+        self._actors: dict[str, Actor] = {}
+        self._state_forces: dict[str, dict[str, str]] = dict(data.get("state_forces") or {})
+        self._demonyms: dict[str, str] = dict(data.get("demonyms") or {})
+        self._force_nouns: dict[str, list[str]] = dict(data.get("force_nouns") or {})
+        self._generics: list[Actor] = []
+        for entry in data.get("actors") or []:
+            self._add(entry)
+        for g in data.get("generic") or []:
+            self._generics.append(Actor(name=g["template"].replace(" ({country})", "").replace(" of {country}", ""), inter=g.get("inter"),
+                                        kind=g.get("kind", "civilian"), aliases=list(g.get("aliases") or []), generic=True, template=g["template"]))
+        self._build()
+
+    # ---------------------------------------------------------------- building
+
+    def _add(self, entry: dict[str, Any]) -> None:
+        name = entry["name"]
+        known = {f for f in Actor.__dataclass_fields__}
+        fields = {k: v for k, v in entry.items() if k in known}
+        if name in self._actors:
+            old = self._actors[name]
+            for key in ("aliases", "acronyms", "metonyms"):
+                fields[key] = list(dict.fromkeys(getattr(old, key) + list(fields.get(key) or [])))
+            people = dict(old.people)
+            people.update(fields.get("people") or {})
+            fields["people"] = people
+            self._actors[name] = replace(old, **fields)
+        else:
+            for key in ("aliases", "acronyms", "metonyms"):
+                fields[key] = list(fields.get(key) or [])
+            fields["people"] = dict(fields.get("people") or {})
+            fields["periods"] = list(fields.get("periods") or [])
+            self._actors[name] = Actor(**fields)
+
+    def merge(self, data: dict[str, Any]) -> None:
+        """Add or override actors from another file's data (same format)."""
+        for entry in data.get("actors") or []:
+            self._add(entry)
+        self._state_forces.update(data.get("state_forces") or {})
+        self._demonyms.update(data.get("demonyms") or {})
+        self._build()
+
+    def _build(self) -> None:
+        # key -> [(actor, scope country or None, kind of alias, person)]
+        self._index: dict[str, list[tuple[Actor, str | None, str, str | None]]] = {}
+        self._exact: dict[str, list[tuple[Actor, str | None, str, str | None]]] = {}
+        ci: list[str] = []
+        cs: list[str] = []
+
+        def put(alias: str, actor: Actor, scope: str | None, kind: str, person: str | None = None) -> None:
+            acronym = kind == "acronym" or _is_case_sensitive(alias)
+            if acronym:
+                self._exact.setdefault(alias.replace("’", "'"), []).append((actor, scope, kind, person))
+                cs.append(_alias_regex(alias, True))
+            else:
+                self._index.setdefault(_norm(alias), []).append((actor, scope, kind, person))
+                ci.append(_alias_regex(alias, False))
+
+        for actor in self._actors.values():
+            put(actor.name, actor, None, "name")
+            for p in actor.periods:
+                put(p["name"], actor, None, "name")
+            for a in actor.aliases:
+                scoped = actor.country if (a == a.lower() and actor.kind == "armed" and actor.country) else None
+                put(a, actor, scoped, "alias")
+            for a in actor.acronyms:
+                put(a, actor, None, "acronym")
+            for a in actor.metonyms:
+                put(a, actor, None, "metonym")
+            for person, names in actor.people.items():
+                for a in names:
+                    put(a, actor, None, "person", person)
+        for g in self._generics:
+            for a in g.aliases:
+                put(a, g, "*generic*", "alias")
+        demonyms = sorted(self._demonyms, key=len, reverse=True)
+        nouns = sorted({n for ns in self._force_nouns.values() for n in ns}, key=len, reverse=True)
+        demo_alt = "|".join(re.escape(d) for d in demonyms)
+        noun_alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
+        self._coordinated = re.compile(
+            rf"(?<![\w-])(?P<demos>(?:{demo_alt})(?:\s*,\s*(?:{demo_alt}))*(?:,?\s+and\s+(?:{demo_alt})))\s+(?P<noun>{noun_alt})(?:['’]s?)?(?![\w-])"
+        )
+        self._demonym_force = re.compile(rf"(?<![\w-])(?P<demos>{demo_alt})\s+(?P<noun>{noun_alt})(?:['’]s?)?(?![\w-])")
+        self._demo_alt = re.compile(demo_alt)
+        ci_sorted = sorted(set(ci), key=len, reverse=True)
+        cs_sorted = sorted(set(cs), key=len, reverse=True)
+        lead = r"(?:(?:the|The)\s+)?"
+        self._ci = re.compile(rf"(?<![\w-]){lead}(?:{'|'.join(ci_sorted)})(?![\w])", re.I) if ci_sorted else None
+        self._cs = re.compile(rf"(?<![\w\-.]){lead}(?:{'|'.join(cs_sorted)})(?![\w])") if cs_sorted else None
+
+    # ---------------------------------------------------------------- lookup
+
+    def __iter__(self):
+        return iter(self._actors.values())
+
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def get(self, name: str, country: str | None = None) -> Actor | None:
+        """The actor with this canonical name, former name, alias or acronym (None if unknown)."""
+        if name in self._actors:
+            return self._actors[name]
+        for table, key in ((self._exact, name.strip()), (self._index, _norm(name))):
+            for actor, scope, _kind, _person in table.get(key, []):
+                if scope == "*generic*":
+                    return actor.for_country(country) if country else actor
+                if scope is None or country is None or scope == country:
+                    return actor
+        return None
+
+    def state_forces(self, country: str, police: bool = False) -> Actor:
+        """The state forces of a country (from the registry, else a generated ACLED-style actor)."""
+        names = self._state_forces.get(country) or {}
+        name = names.get("police" if police else "military") or f"{'Police' if police else 'Military'} Forces of {country}"
+        return self._actors.get(name) or Actor(name=name, inter=1, country=country, kind="armed")
+
+    # ---------------------------------------------------------------- matching
+
+    def find(self, text: str, offset: int = 0, country: str | None = None, on: date | None = None) -> list[ActorMention]:
+        """Every actor named in ``text``, longest match first, in order of appearance.
+
+        ``country`` is the country the text is about (scopes descriptions such as "rebels" and
+        names generic actors: "civilians" -> Civilians (Syria)); ``on`` renames actors whose
+        name changed (al-Nusra Front in 2018 -> HTS: Hayat Tahrir al Sham).
+        """
+        candidates: list[tuple[int, int, list[ActorMention]]] = []
+        for m in self._coordinated.finditer(text):
+            demos = self._demo_alt.findall(m.group("demos"))
+            noun = m.group("noun")
+            police = any(noun.lower().startswith(p) for p in self._force_nouns.get("police", []))
+            mentions = []
+            for d in demos:
+                c = self._demonyms[d]
+                mentions.append(ActorMention(m.start(), m.end(), m.group(0), self.state_forces(c, police)))
+            candidates.append((m.start(), m.end(), mentions))
+        for rx in (self._cs, self._ci):
+            if rx is None:
+                continue
+            for m in rx.finditer(text):
+                mention = self._mention(m, text, country)
+                if mention:
+                    candidates.append((m.start(), m.end(), [mention]))
+        for m in self._demonym_force.finditer(text):
+            noun = m.group("noun")
+            police = any(noun.lower().startswith(p) for p in self._force_nouns.get("police", []))
+            c = self._demonyms[m.group("demos")]
+            candidates.append((m.start(), m.end(), [ActorMention(m.start(), m.end(), m.group(0), self.state_forces(c, police))]))
+        # longest first, then earliest; no overlaps
+        candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+        taken: list[tuple[int, int]] = []
+        out: list[ActorMention] = []
+        for s, e, mentions in candidates:
+            if any(a < e and s < b for a, b in taken):
+                continue
+            taken.append((s, e))
+            out.extend(mentions)
+        out.sort(key=lambda m: m.start)
+        for mention in out:
+            if re.match(r"-(?:held|controlled|besieged|run|led|backed|allied|occupied)\b", text[mention.end :]):
+                mention.descriptor = bool(re.match(r"-(?:held|controlled|besieged|occupied)\b", text[mention.end :]))
+            if on is not None and mention.actor.periods:
+                mention.actor = replace(mention.actor, name=mention.actor.name_on(on))
+            mention.start += offset
+            mention.end += offset
+        return out
+
+    def _mention(self, m: re.Match[str], text: str, country: str | None) -> ActorMention | None:
+        matched = m.group(0)
+        if _NOT_AN_ACTOR_AFTER.match(text[m.end() :]) and _norm(matched) in ("regime", "government", "army"):
+            return None  # "regime of calm", "government of national unity" are not the forces
+        bare = re.sub(r"^(?:the|The)\s+", "", matched)
+        entries = self._exact.get(re.sub(r"['’]s$", "", bare).replace("’", "'")) or self._exact.get(bare.replace("’", "'"))
+        if not entries:
+            key = _norm(matched)
+            entries = self._index.get(key)
+            if not entries:
+                for cut in (r"es$", r"s$", r"s'$", r"'$"):
+                    k2 = re.sub(cut, "", key)
+                    if k2 in self._index:
+                        entries = self._index[k2]
+                        break
+        if not entries:
+            return None
+        chosen = None
+        for actor, scope, kind, person in entries:
+            if scope == "*generic*":
+                continue
+            if scope is None or country is None or scope == country:
+                chosen = (actor, kind, person)
+                break
+        if chosen is None:
+            for actor, scope, kind, person in entries:
+                if scope == "*generic*":
+                    if actor.template and actor.template.startswith("Police Forces of") and country:
+                        chosen = (self.state_forces(country, police=True), kind, person)
+                    else:
+                        chosen = (actor.for_country(country) if country else actor, kind, person)
+                    break
+        if chosen is None:
+            return None
+        actor, kind, person = chosen
+        start = m.start()
+        article = re.match(r"(?:the|The)\s+", matched)
+        if article:  # the span is the name; "the" stays outside
+            start += article.end()
+            matched = matched[article.end() :]
+        return ActorMention(start, m.end(), matched, actor, person=person, metonym=kind == "metonym")
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ActorRegistryError(f"{path}: cannot read the actor file ({exc.__class__.__name__}: {str(exc).splitlines()[0]})") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("actors", []), list):
+        raise ActorRegistryError(f"{path}: an actor file must be a mapping with a list under 'actors'")
+    for i, entry in enumerate(data.get("actors") or []):
+        if not isinstance(entry, dict) or not entry.get("name"):
+            raise ActorRegistryError(f"{path}: actor #{i + 1} has no name")
+        if entry.get("kind") and entry["kind"] not in KINDS:
+            raise ActorRegistryError(f"{path}: actor {entry['name']!r} has unknown kind {entry['kind']!r} (one of {', '.join(KINDS)})")
+        if entry.get("side") and entry["side"] not in SIDES:
+            raise ActorRegistryError(f"{path}: actor {entry['name']!r} has unknown side {entry['side']!r}")
+        if entry.get("inter") is not None and entry["inter"] not in range(1, 9):
+            raise ActorRegistryError(f"{path}: actor {entry['name']!r} has inter {entry['inter']!r}; ACLED's codes run 1-8")
+    return data
+
+
+def user_actor_file() -> Path | None:
+    """The user's own actor file: $CEASEFIRE_ACTORS, else <data dir>/actors.yaml if it exists."""
+    env = os.environ.get(ENV_ACTORS)
+    if env:
+        return Path(env).expanduser()
+    path = data_dir() / ACTORS_FILE
+    return path if path.exists() else None
+
+
+def load_registry(extra: Iterable[Path] = ()) -> ActorRegistry:
+    """A fresh registry: the bundled file, then the user's file, then ``extra`` files."""
+    bundled = resource(ACTORS_FILE)
+    reg = ActorRegistry(_read(bundled), sources=[str(bundled)])
+    paths = [p for p in [user_actor_file(), *extra] if p is not None]
+    for path in paths:
+        if not path.exists():
+            raise ActorRegistryError(f"{path}: actor file not found")
+        reg.merge(_read(path))
+        reg.sources.append(str(path))
+    return reg
+
+
+@functools.lru_cache(maxsize=4)
+def _cached(user_file: str | None) -> ActorRegistry:
+    return load_registry()
+
+
+def registry() -> ActorRegistry:
+    """The process-wide registry (bundled actors merged with the user's file), built once."""
+    user = user_actor_file()
+    return _cached(str(user) if user else None)

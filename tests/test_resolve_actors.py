@@ -1,0 +1,200 @@
+"""The actor registry: ACLED names, inter codes, sides and CoH status for the names reports use."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ceasefire.resolve import actors as actors_mod
+from ceasefire.resolve.actors import ActorRegistryError, load_registry, registry
+
+
+def names(text: str, **kw) -> list[tuple[str, str]]:
+    return [(m.text, m.actor.name) for m in registry().find(text, **kw)]
+
+
+def test_registry_file_has_version_and_source():
+    reg = registry()
+    assert reg.version == 1 and len(reg) > 100
+    assert reg.sources[0].endswith("actors.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("regime's forces", "Military Forces of Syria (2000-)"),
+        ("regime", "Military Forces of Syria (2000-)"),
+        ("government troops", "Military Forces of Syria (2000-)"),
+        ("pro-government militias", "QDW: National Defence Forces"),
+        ("Russian warplanes", "Military Forces of Russia (2000-)"),
+        ("Russian jets", "Military Forces of Russia (2000-)"),
+        ("rebels", "Opposition Rebels (Syria)"),
+        ("insurgents", "Opposition Rebels (Syria)"),
+        ("jihadists", "Islamist Militia (Syria)"),
+        ("Islamic State fighters", "Islamic State (Syria)"),
+        ("al-Nusra Front", "HTS: Hayat Tahrir al Sham"),
+        ("Jaish al-Fatah", "Opposition Rebels (Syria)"),
+        ("Turkish army", "Military Forces of Turkey (2016-)"),
+        ("US-led coalition", "Global Coalition Against Daesh"),
+        ("Kurdish YPG", "YPG: Peoples Protection Units"),
+        ("Hizbollah", "Hezbollah"),
+        ("Army of Islam", "Jaysh al Islam"),
+        ("Syrian Democratic Forces", "QSD: Syrian Democratic Forces"),
+    ],
+)
+def test_names_reports_use_resolve_to_acled_names(text, expected):
+    assert names(f"Reports said {text} were involved.") == [(text, expected)]
+
+
+def test_acronyms_match_only_in_capitals():
+    text = "IS is strong; SAA, SDF, YPG, FSA, HTS, NDF, SOHR, SARC, ICRC, UN, OCHA, WFP"
+    got = [m.text for m in registry().find(text)]
+    assert got == ["IS", "SAA", "SDF", "YPG", "FSA", "HTS", "NDF", "SOHR", "SARC", "ICRC", "UN", "OCHA", "WFP"]
+    assert registry().find("this is what it is, un-armed, who knows") == []
+
+
+def test_syrian_and_russian_aircraft_are_two_actors():
+    mentions = registry().find("Syrian and Russian aircraft pounded eastern Aleppo.")
+    assert [m.actor.name for m in mentions] == ["Military Forces of Syria (2000-)", "Military Forces of Russia (2000-)"]
+    assert all(m.text == "Syrian and Russian aircraft" for m in mentions)
+
+
+def test_strikes_not_pinned_on_damascus_or_moscow_are_allied_forces():
+    assert names("Syrian or Russian warplanes struck Saraqeb.") == [("Syrian or Russian warplanes", "Allied Syrian and/or Russian Forces")]
+
+
+def test_seed_excluded_groups_al_qaeda_and_islamic_state():
+    text = "a ceasefire deal brokered in February by Moscow and Washington, which excluded al Qaeda and Islamic State fighters."
+    mentions = registry().find(text, on=date(2016, 4, 30))
+    by_text = {m.text: m for m in mentions}
+    assert by_text["al Qaeda"].actor.name == "Jabhat al Nusra" and by_text["al Qaeda"].actor.coh == "excluded"
+    assert by_text["Islamic State fighters"].actor.coh == "excluded"
+    assert by_text["Moscow"].metonym and by_text["Moscow"].actor.name == "Government of Russia (2000-)"
+    assert by_text["Washington"].actor.kind == "political"
+
+
+def test_nusra_is_named_by_date():
+    nusra = registry().get("al-Nusra Front")
+    assert nusra.name_on(date(2016, 4, 30)) == "Jabhat al Nusra"
+    assert nusra.name_on(date(2016, 10, 1)) == "Jabhat Fateh al Sham"
+    assert nusra.name_on(date(2018, 3, 1)) == "HTS: Hayat Tahrir al Sham"
+    assert registry().get("Jabhat Fateh al Sham") is nusra
+
+
+def test_rebel_held_describes_an_area():
+    mentions = registry().find("government airstrikes on rebel-held districts")
+    assert mentions[0].actor.name == "Military Forces of Syria (2000-)" and not mentions[0].descriptor
+    assert mentions[1].actor.name == "Opposition Rebels (Syria)" and mentions[1].descriptor
+
+
+def test_sides_and_cessation_status():
+    reg = registry()
+    assert (reg.get("SAA").side, reg.get("SAA").coh) == ("government", "party")
+    assert (reg.get("Daesh").side, reg.get("Daesh").coh) == ("jihadist", "excluded")
+    assert reg.get("YPG").side == "kurdish"
+    assert reg.get("US-led coalition").side == "foreign_coalition"
+    assert reg.get("Russian jets").side == "foreign_pro_government"
+    assert reg.get("Syrian National Army").side == "turkish"
+    assert reg.get("FSA").coh == "party"
+
+
+@pytest.mark.parametrize(
+    ("alias", "kind", "name"),
+    [
+        ("SOHR", "monitor", "Syrian Observatory for Human Rights"),
+        ("SNHR", "monitor", "Syrian Network for Human Rights"),
+        ("VDC", "monitor", "Violations Documentation Center"),
+        ("Hmeimim reconciliation centre", "monitor", "Russian Centre for Reconciliation of Opposing Sides in Syria"),
+        ("SANA", "media", "SANA"),
+        ("Interfax", "media", "Interfax"),
+        ("Reuters", "media", "Reuters"),
+        ("AFP", "media", "Agence France-Presse"),
+        ("Euronews", "media", "Euronews"),
+        ("ICRC", "humanitarian", "International Committee of the Red Cross"),
+        ("SARC", "humanitarian", "Syrian Arab Red Crescent"),
+        ("OCHA", "humanitarian", "UN Office for the Coordination of Humanitarian Affairs"),
+        ("White Helmets", "humanitarian", "Syria Civil Defence"),
+        ("Russia", "political", "Government of Russia (2000-)"),
+    ],
+)
+def test_monitors_outlets_and_agencies(alias, kind, name):
+    actor = registry().get(alias)
+    assert (actor.name, actor.kind) == (name, kind)
+
+
+def test_people_speak_for_their_institution():
+    (m,) = registry().find("General Sergei Kuralenko said")
+    assert m.person == "Sergei Kuralenko" and m.actor.kind == "monitor"
+
+
+def test_afghan_insurgents_are_taliban_and_isaf_is_external():
+    text = "An Afghan and coalition force killed two insurgents in Ghazni province."
+    got = names(text, country="Afghanistan")
+    assert got == [("Afghan and coalition force", "ISAF: International Security Assistance Force"), ("insurgents", "Taliban")]
+    reg = registry()
+    assert reg.get("Haqqani network").name == "Haqqani Network"
+    assert reg.get("ANSF").name_on(date(2011, 6, 1)) == "Military Forces of Afghanistan (2004-2014)"
+    assert reg.get("ISAF").inter == 8
+
+
+def test_generic_actors_take_the_country_of_the_event():
+    assert names("Gunmen shot dead two civilians.", country="Kenya") == [
+        ("Gunmen", "Unidentified Armed Group (Kenya)"), ("civilians", "Civilians (Kenya)")]
+    assert names("Protesters gathered in Dhaka.", country="Bangladesh") == [("Protesters", "Protesters (Bangladesh)")]
+    assert names("Ukrainian troops shelled the village.") == [("Ukrainian troops", "Military Forces of Ukraine (2019-)")]
+
+
+def test_state_forces_inter_depends_on_where_they_fight():
+    russia = registry().get("Russian jets")
+    assert russia.inter_in("Syria") == 8 and russia.inter_in("Russia") == 1
+
+
+def test_acled_top_actor_names_are_known():
+    reg = registry()
+    for name in ["Military Forces of Syria (2000-)", "Islamic State (Syria)", "Opposition Rebels (Syria)", "QSD: Syrian Democratic Forces",
+                 "HTS: Hayat Tahrir al Sham", "YPG: Peoples Protection Units", "Operation Peace Spring", "Military Forces of Turkey (2016-)",
+                 "JWS: Syrian National Army", "AAS: Ahrar al Sham", "FaR: Al Rahman Corps", "Jaysh al Islam", "Taliban", "Al Shabaab",
+                 "NAF: United Armed Forces of Novorossiya", "Military Forces of Russia (2000-)"]:
+        assert reg.get(name) is not None, name
+
+
+def test_user_file_extends_the_registry(tmp_path, monkeypatch):
+    user = tmp_path / "my-actors.yaml"
+    user.write_text(
+        "version: 1\nsource: our field notes\nactors:\n"
+        "  - name: Jaysh al Izza\n    inter: 2\n    country: Syria\n    kind: armed\n    side: opposition\n    aliases: [Jaish al-Izza, Army of Glory]\n"
+        "  - name: Hezbollah\n    aliases: [Hezbollah's Radwan force]\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("CEASEFIRE_ACTORS", str(user))
+    reg = actors_mod.registry()
+    assert str(user) in reg.sources
+    assert names_in(reg, "The Army of Glory attacked") == [("Army of Glory", "Jaysh al Izza")]
+    assert names_in(reg, "Hezbollah's Radwan force moved") == [("Hezbollah's Radwan force", "Hezbollah")]
+    assert reg.get("Hezbollah").inter == 3  # fields not given are kept
+
+
+def names_in(reg, text):
+    return [(m.text, m.actor.name) for m in reg.find(text)]
+
+
+def test_user_file_in_the_data_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv("CEASEFIRE_ACTORS", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    (tmp_path / "ceasefire").mkdir()
+    (tmp_path / "ceasefire" / "actors.yaml").write_text("actors:\n  - name: Local Defence Forces\n    inter: 3\n    aliases: [LDF militia]\n", encoding="utf-8")
+    assert registry().get("LDF militia").name == "Local Defence Forces"
+
+
+def test_a_broken_user_file_is_named_in_one_line(tmp_path, monkeypatch):
+    user = tmp_path / "bad.yaml"
+    user.write_text("actors:\n  - name: X\n    kind: warlord\n", encoding="utf-8")
+    monkeypatch.setenv("CEASEFIRE_ACTORS", str(user))
+    with pytest.raises(ActorRegistryError, match=r"bad\.yaml: actor 'X' has unknown kind 'warlord'"):
+        load_registry()
+
+
+def test_offsets_are_shifted():
+    (m,) = registry().find("Rebels shelled", offset=10)
+    assert (m.start, m.end, m.text) == (10, 16, "Rebels")
