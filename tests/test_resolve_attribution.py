@@ -1,0 +1,110 @@
+"""Attribution: who said it, through whom (outlet first, original speaker last), and how sure."""
+
+from __future__ import annotations
+
+import pytest
+
+from ceasefire.resolve.attribution import attribute, certainty
+
+SOHR_SENTENCE = ("A foreign-based monitor, the Syrian Observatory for Human Rights, said at least five people were "
+                 "killed in what are believed to have been government airstrikes on rebel-held districts.")
+KURALENKO_SENTENCE = ("“At present, there is an active negotiation process taking place to establish a regime of calm also "
+                      "in Aleppo province,” Interfax news agency cited General Sergei Kuralenko, in charge of Russia’s "
+                      "ceasefire monitoring centre in Syria, as saying.")
+
+
+def test_observatory_said_and_believed_government_airstrikes():
+    att = attribute(SOHR_SENTENCE)
+    assert att["sources"] == ["Syrian Observatory for Human Rights"]
+    assert att["chain"] == ["Syrian Observatory for Human Rights"]
+    assert att["certainty"] == "believed"
+
+
+def test_kuralenko_quote_reached_us_through_interfax():
+    att = attribute(KURALENKO_SENTENCE)
+    assert att["sources"] == ["Sergei Kuralenko"]
+    assert att["chain"] == ["Interfax", "Sergei Kuralenko"]
+    assert att["affiliations"]["Sergei Kuralenko"] == "Russian Centre for Reconciliation of Opposing Sides in Syria"
+    assert att["certainty"] == "reported"
+
+
+def test_chain_starts_with_the_outlet_we_read():
+    att = attribute(KURALENKO_SENTENCE, outlet="Euronews")
+    assert att["chain"] == ["Euronews", "Interfax", "Sergei Kuralenko"]
+
+
+def test_plain_statement_is_the_outlets_own_assertion():
+    assert attribute("Rebels have also shelled government-held areas.", outlet="Euronews") == {
+        "sources": ["Euronews"], "chain": ["Euronews"], "certainty": "asserted"}
+    assert attribute("Rebels have also shelled government-held areas.") == {"sources": [], "chain": [], "certainty": "asserted"}
+
+
+def test_washington_has_accused_the_regime_is_an_allegation():
+    text = ("With US Secretary of State John Kerry in Geneva on Sunday for more talks, Washington has accused the "
+            "Syrian regime of predominantly targetting civilians.")
+    att = attribute(text)
+    assert att["sources"] == ["Government of the United States"] and att["certainty"] == "alleged"
+
+
+def test_russia_and_the_syrian_authorities_say_the_calm_was_extended():
+    text = "Russia and the Syria authorities say the “calm” around Damascus has been extended for another 24 hours until the end of Monday."
+    att = attribute(text)
+    assert att["sources"] == ["Government of Russia (2000-)", "Government of Syria (2000-)"]
+    assert att["certainty"] == "reported"
+
+
+def test_icrc_says_with_acronym_in_brackets():
+    att = attribute("The International Committee of the Red Cross (ICRC) says supplies have begun to enter Zabadani and Madaya.")
+    assert att["sources"] == ["International Committee of the Red Cross"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("According to SANA, 12 people were killed by rebel shelling in Damascus.", ["SANA"]),
+        ("State media reported that terrorists fired mortars on Damascus.", ["SANA"]),
+        ("Activists said the strike hit a hospital in Idlib.", ["activists"]),
+        ("SOHR said 30 fighters were killed.", ["Syrian Observatory for Human Rights"]),
+        ("Moscow said on Saturday that it would not ask its ally Damascus to stop the bombing.", ["Government of Russia (2000-)"]),
+        ("John Smith, a local council official, said the convoy arrived.", ["John Smith"]),
+        ("The convoy arrived on Friday, the Syrian Arab Red Crescent said.", ["Syrian Arab Red Crescent"]),
+    ],
+)
+def test_who_said_it(text, sources):
+    att = attribute(text)
+    assert att["sources"] == sources and att["certainty"] == "reported"
+
+
+def test_told_reuters_puts_the_outlet_before_the_speaker():
+    att = attribute("SOHR head Rami Abdulrahman told Reuters that 30 fighters were killed.")
+    assert att["chain"] == ["Reuters", "Rami Abdulrahman"]
+    assert att["affiliations"] == {"Rami Abdulrahman": "Syrian Observatory for Human Rights"}
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("The army denied targeting civilians.", "denied"),
+        ("The ministry rejected reports that its jets struck a market.", "denied"),
+        ("Rebels claimed they shot down a helicopter.", "alleged"),
+        ("The opposition alleged that chlorine was used.", "alleged"),
+        ("The blast was thought to have been caused by a car bomb.", "believed"),
+        ("The attackers are suspected to be Islamic State fighters.", "believed"),
+        ("The strike was likely carried out by Russian jets.", "believed"),
+        ("Medics said four people died.", "reported"),
+        ("Government forces shelled Daraya.", "asserted"),
+    ],
+)
+def test_certainty_ladder(text, level):
+    assert certainty(text) == level
+    assert attribute(text)["certainty"] == level
+
+
+def test_speaker_from_the_parse_when_patterns_find_nobody():
+    from ceasefire.nlp import load_pipeline
+
+    text = "The spokesperson of the local council in Douma reported that the bakery was destroyed."
+    doc = load_pipeline()(text)
+    att = attribute(text, span=doc[:])
+    assert att["certainty"] == "reported"
+    assert att["sources"]  # someone is named as the teller
