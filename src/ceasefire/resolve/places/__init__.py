@@ -1,4 +1,14 @@
-"""Geoparsing: find every place a text names and resolve it against the offline gazetteer."""
+"""Geoparsing: find every place a text names and resolve it against the offline gazetteer.
+
+Public surface:
+
+- :func:`geoparse` — every toponym of a text with its resolution (offsets into the text);
+- :func:`locate_event` — the Event JSON v1 ``location`` of an event told in one sentence;
+- :func:`lookup` — the best gazetteer entry for a bare name (e.g. an ACLED ``location``);
+- :func:`choose_event_toponym` — the lower-level event/place linker (sentence, verb span,
+  candidate toponyms), used by ``ceasefire eval geoparse``;
+- :mod:`.gazetteer` — building, importing and reading the gazetteer file.
+"""
 
 from __future__ import annotations
 
@@ -39,15 +49,112 @@ class Toponym:
 
 
 def geoparse(text: str, spacy_doc: Any = None) -> list[Toponym]:
-    """Every toponym in ``text`` with its resolution (offsets into ``text``)."""
-    return []
+    """Every toponym in ``text`` with its resolution (offsets into ``text``).
+
+    ``spacy_doc`` is the English pipeline's parse of exactly ``text`` when the caller already
+    has one; otherwise the text is parsed here.
+    """
+    from ceasefire.resolve.places.detect import find_mentions
+    from ceasefire.resolve.places.gazetteer import default_gazetteer
+
+    if not text or not text.strip():
+        return []
+    doc = spacy_doc if spacy_doc is not None and spacy_doc.text == text else _parse(text)
+    gaz = default_gazetteer()
+    mentions = find_mentions(doc, gaz)
+    return resolve_mentions(mentions, text, gaz)
+
+
+def resolve_mentions(mentions: list, text: str, gaz: Any) -> list[Toponym]:
+    """Resolve detected mentions (see :mod:`.detect`) into toponyms."""
+    from ceasefire.resolve.places.resolve import choose_places, county_point, mention_role, precision_of
+
+    chosen = choose_places(mentions, gaz, text)
+    out: list[Toponym] = []
+    containers = set()
+    for k, (m, p) in enumerate(zip(mentions, chosen)):
+        role = mention_role(m, text)
+        t = Toponym(m.start, m.end, m.text, role=role)
+        if p is not None:
+            lat, lon = p.lat, p.lon
+            if lat is None and p.is_admin2:
+                lat, lon = county_point(p, chosen, gaz)
+            t.name = p.name
+            t.geonames_id = p.geonames_id
+            t.lat, t.lon = lat, lon
+            t.country = p.country
+            t.admin1 = gaz.admin1_name(p.country, p.admin1) if not p.is_admin1 else p.name
+            if p.is_admin1 or p.is_country:
+                t.admin1 = p.name if p.is_admin1 else None
+            t.feature_class = p.feature_class
+            t.precision = precision_of(p, m)
+        elif m.label in ("FAC", "LOC"):
+            # A street or building the gazetteer cannot know: it lies in the report's nearest town.
+            anchor = _nearest_settlement(k, mentions, chosen)
+            if anchor is not None:
+                t.lat, t.lon, t.country = anchor.lat, anchor.lon, anchor.country
+                t.admin1 = gaz.admin1_name(anchor.country, anchor.admin1)
+                t.precision = "near"
+                t.role = t.role or "inferred_from_context"
+        if m.container_text:
+            containers.add(m.container_text)
+        out.append(t)
+    for t in out:
+        if t.role is None and t.text in containers:
+            t.role = "containing_area"
+    return out
+
+
+def _nearest_settlement(k: int, mentions: list, chosen: list) -> Any:
+    best, best_d = None, None
+    for j, p in enumerate(chosen):
+        if p is None or p.lat is None or p.feature_class not in ("P",):
+            continue
+        d = abs(mentions[j].start - mentions[k].start)
+        if best_d is None or d < best_d:
+            best, best_d = p, d
+    return best
+
+
+def _parse(text: str) -> Any:
+    from ceasefire.nlp import load_pipeline
+
+    nlp = load_pipeline(("lemmatizer",))
+    return nlp(text)
 
 
 def locate_event(ctx: Any, sentence: Any) -> dict[str, Any] | None:
     """The Event JSON v1 location of an event told in ``sentence`` of the document ``ctx``."""
-    return None
+    from ceasefire.resolve.places.event_location import locate_event as _locate
+
+    return _locate(ctx, sentence)
+
+
+def choose_event_toponym(sentence: str, verb: tuple[int, int], toponyms: list) -> int | None:
+    """Index of the event's toponym among ``toponyms`` (offsets relative to ``sentence``), or None."""
+    from ceasefire.resolve.places.event_location import choose_event_toponym as _choose
+
+    return _choose(sentence, verb, toponyms)
 
 
 def lookup(name: str, country: str | None = None) -> dict[str, Any] | None:
-    """The best gazetteer entry for a place name, as an Event JSON v1 location, or None."""
-    return None
+    """The best gazetteer entry for a place name, as an Event JSON v1 location, or None.
+
+    ``country`` (ISO 3166-1 alpha-2) restricts the choice when given.
+    """
+    from ceasefire.resolve.places.detect import Mention, lookup_candidates
+    from ceasefire.resolve.places.gazetteer import default_gazetteer
+
+    if not name or not name.strip():
+        return None
+    gaz = default_gazetteer()
+    cands = lookup_candidates(gaz, name.strip())
+    if country:
+        cands = [c for c in cands if c[0].country == country.upper()]
+    if not cands:
+        return None
+    m = Mention(0, len(name), name, cands)
+    return resolve_mentions([m], name, gaz)[0].as_location()
+
+
+__all__ = ["Toponym", "choose_event_toponym", "geoparse", "locate_event", "lookup", "resolve_mentions"]

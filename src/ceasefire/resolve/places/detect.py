@@ -1,0 +1,356 @@
+"""Finding place names in text: spaCy's entities, rescued and widened by the gazetteer.
+
+spaCy's small English pipeline labels many places PERSON or ORG ("Zabadani", "al-Foua",
+"Alexandria") and misses demonyms as places. So a mention comes from either
+
+- a GPE / LOC / FAC entity (kept even when the gazetteer does not know it: a street or a
+  building is still a place the report names), or
+- a run of capitalised tokens (with the connectors place names carry: al-, ez-, de, of, upon)
+  that the gazetteer knows, longest first, filtered against person names, organisations,
+  sentence-initial common words and acronyms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ceasefire.resolve.places.gazetteer import (
+    NAME_ABBREVIATION,
+    NAME_ALTERNATE,
+    NAME_DEMONYM,
+    Gazetteer,
+    Place,
+)
+from ceasefire.resolve.places.names import article_free_key, name_key, skeleton_key
+
+MAX_TOKENS = 6
+# Tokens that may sit inside a place name between capitalised words.
+CONNECTORS = frozenset(
+    "al el ad ash as ar az at an ath adh ez es ed er et en ul ud bin ibn bani beni abu umm "
+    "of de del della di da do dos das du la le les los upon on sur am im an der van von y e i".split()
+)
+# Lower-case Arabic articles that may start a name ("al-Foua", "ad-Dana").
+LEADING_ARTICLES = frozenset("al el ad ash as ar az at an ath adh ez es ed er et en".split())
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+HONORIFICS = frozenset(
+    "mr mrs ms miss dr sir gen general col colonel lt maj major capt captain sgt president minister "
+    "secretary senator sen rep gov governor mayor judge king queen prince princess sheikh imam rev "
+    "pope saint st. father brother sister".split()
+)
+# Words after a name that make it an organisation or a person, not the place itself.
+ORG_TAILS = frozenset(
+    "university college school academy hospital church mosque company corporation corp inc ltd "
+    "observatory council committee party front army brigade brigades battalion movement group "
+    "airlines airways times post herald tribune journal news network agency bank fc club team "
+    "institute foundation association union ministry department police".split()
+)
+LANGUAGE_CUES = frozenset("language languages speaking speaker speakers translation translated dialect".split())
+LANGUAGE_BEFORE = frozenset("in speak speaks spoke spoken speaking translated".split())
+LANGUAGE_DEMONYMS = frozenset("english french spanish arabic german italian portuguese russian chinese japanese persian turkish hebrew dutch greek".split())
+COMMON_ACRONYMS = frozenset("un eu is isis isil ipo ceo nato ap afp tv cnn bbc gop nfl nba mlb fbi cia nsa ok ad pm am id".split())
+
+
+@dataclass
+class Mention:
+    """A span of text that names a place, with the gazetteer entries it can mean."""
+
+    start: int
+    end: int
+    text: str
+    candidates: list[tuple[Place, int, str]] = field(default_factory=list)  # (place, name kind, match)
+    label: str | None = None  # spaCy's entity label over this span, if any
+    sentence_start: int = 0
+    token_start: int = 0
+    token_end: int = 0  # exclusive
+    demonym: bool = False
+    # Cues from the words around it, read by the resolver.
+    admin_cue: bool = False  # "Aleppo province", "province of Idlib"
+    settlement_cue: bool = False  # "the town of", "Maadi district", "city of"
+    near_cue: bool = False  # "near Douma", "outskirts of"
+    container_text: str | None = None  # "Maadi district in eastern Aleppo" -> "Aleppo"
+
+
+def _is_cap(tok) -> bool:
+    t = tok.text
+    if not t:
+        return False
+    ch = t[0]
+    if "\u0600" <= ch <= "\u06ff":  # Arabic script
+        return True
+    return ch.isupper()
+
+
+def _glued(prev, tok) -> bool:
+    return prev.idx + len(prev.text) == tok.idx
+
+
+def lookup_candidates(gaz: Gazetteer, text: str) -> list[tuple[Place, int, str]]:
+    """Gazetteer entries for a surface form: exact key, then without the article, then skeleton."""
+    key = name_key(text)
+    out = [(p, kind, "exact") for p, kind in gaz.candidates(key)]
+    af = article_free_key(text)
+    if af != key:
+        seen = {p.id for p, _, _ in out}
+        out += [(p, kind, "article") for p, kind in gaz.candidates(af) if p.id not in seen]
+    if key.startswith(("al ", "el ")) is False and not out:
+        # "Foua" may be filed as "al-Foua" only through its article-free key: already covered.
+        pass
+    if not out:
+        # Possessive and plural people forms: "Syria's", "Syrians" are handled by demonyms.
+        if key.endswith(" s"):
+            out = [(p, kind, "exact") for p, kind in gaz.candidates(key[:-2])]
+    if not out:
+        sk = skeleton_key(text)
+        if len(sk) >= 4:
+            out = [(p, NAME_ALTERNATE, "skeleton") for p in gaz.skeleton_candidates(sk)]
+    return out
+
+
+def _strong(cands: list[tuple[Place, int, str]]) -> bool:
+    """At least one candidate that a capitalised word alone may stand for."""
+    for p, kind, match in cands:
+        if match == "skeleton":
+            continue
+        if kind == NAME_DEMONYM or p.is_country or p.is_admin1 or p.feature_code in ("CONT", "RGN"):
+            return True
+        if p.source.startswith("supplement") or p.source.startswith("admin1"):
+            return True
+        if kind != NAME_ALTERNATE and kind != NAME_ABBREVIATION and p.population >= 1000:
+            return True
+        if kind == NAME_ALTERNATE and p.population >= 100_000:
+            return True
+    return False
+
+
+def _big(cands) -> bool:
+    """Worth naming inside an organisation's name ("Syrian Observatory", "Ohio State")."""
+    for p, kind, match in cands:
+        if match == "skeleton":
+            continue
+        if kind == NAME_DEMONYM or p.is_country or p.is_admin1 or p.feature_code in ("CONT", "RGN"):
+            return True
+        if p.population >= 100_000 and kind != NAME_ALTERNATE:
+            return True
+    return False
+
+
+def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
+    """Every place mention in a spaCy ``Doc`` (offsets into ``doc.text``)."""
+    text = doc.text
+    tokens = list(doc)
+    n = len(tokens)
+    ent_of = [None] * n
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            ent_of[i] = ent
+    # Tokens of multi-word person names: "Henry" alone later in the report is that person.
+    person_tokens = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            for t in ent[1:]:
+                person_tokens.add(t.text)
+    sent_start = [False] * n
+    for s in doc.sents:
+        sent_start[s.start] = True
+
+    mentions: list[Mention] = []
+    taken = [False] * n
+
+    def add(i: int, j: int, cands, label) -> None:
+        start, end = tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1].text)
+        m = Mention(start, end, text[start:end], list(cands), label, token_start=i, token_end=j)
+        m.sentence_start = tokens[i].sent.start_char
+        m.demonym = bool(cands) and all(kind == NAME_DEMONYM for _, kind, _ in cands)
+        mentions.append(m)
+        for k in range(i, j):
+            taken[k] = True
+
+    # 1. spaCy place entities, trimmed of a leading "the".
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        i, j = ent.start, ent.end
+        while i < j and tokens[i].lower_ in ("the", "'s", "’s"):
+            i += 1
+        while j > i and (tokens[j - 1].lower_ in ("'s", "’s") or tokens[j - 1].is_punct):
+            j -= 1
+        if i >= j or any(taken[i:j]):
+            continue
+        surface = text[tokens[i].idx: tokens[j - 1].idx + len(tokens[j - 1].text)]
+        if not any(ch.isalpha() for ch in surface) or not (_is_cap(tokens[i]) or tokens[i].lower_ in LEADING_ARTICLES):
+            continue
+        cands = lookup_candidates(gaz, surface)
+        if not cands:
+            # A longer entity may hold a known place: "Aleppo's Sukkari district" -> try the gazetteer scan.
+            if ent.label_ == "GPE" or ent.label_ == "LOC" or ent.label_ == "FAC":
+                if j - i <= 4 and _any_known_subspan(tokens, i, j, gaz, text):
+                    continue
+        if _excluded_acronym(surface, cands):
+            continue
+        add(i, j, cands, ent.label_)
+
+    # 2. The gazetteer over capitalised runs.
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        starts_name = _is_cap(tok) or (
+            tok.lower_ in LEADING_ARTICLES and i + 2 < n and tokens[i + 1].text in "-‐" and _is_cap(tokens[i + 2])
+        )
+        if taken[i] or not starts_name or tok.is_punct or tok.like_num:
+            i += 1
+            continue
+        best = None
+        for j in range(min(n, i + MAX_TOKENS), i, -1):
+            if any(taken[i:j]):
+                continue
+            last = tokens[j - 1]
+            if not (_is_cap(last) or (j - i == 1)) or last.is_punct and last.text not in (".",):
+                continue
+            if not all(_inner_ok(tokens, k, i) for k in range(i + 1, j)):
+                continue
+            surface = text[tokens[i].idx: last.idx + len(last.text)]
+            cands = lookup_candidates(gaz, surface)
+            if not cands:
+                # "Calif." / "W.Va.": the dot is part of an abbreviation.
+                if j < n and tokens[j].text == "." and _glued(last, tokens[j]):
+                    cands = lookup_candidates(gaz, surface + ".")
+                    if cands:
+                        j += 1
+            if cands:
+                best = (j, cands)
+                break
+        if best is None:
+            i += 1
+            continue
+        j, cands = best
+        if _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text):
+            add(i, j, cands, ent_of[i].label_ if ent_of[i] is not None else None)
+            i = j
+        else:
+            i += 1
+
+    mentions.sort(key=lambda m: m.start)
+    for m in mentions:
+        _read_cues(m, tokens, text)
+    return mentions
+
+
+def _any_known_subspan(tokens, i, j, gaz, text) -> bool:
+    for a in range(i, j):
+        for b in range(j, a, -1):
+            if _is_cap(tokens[a]) and lookup_candidates(gaz, text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]):
+                return True
+    return False
+
+
+def _inner_ok(tokens, k, i) -> bool:
+    tok = tokens[k]
+    prev = tokens[k - 1]
+    if tok.is_space or "\n" in tok.text:
+        return False
+    if tok.text in ("-", "‐") and _glued(prev, tok) and k + 1 < len(tokens) and _glued(tok, tokens[k + 1]):
+        return True
+    if prev.text in ("-", "‐"):
+        return True
+    if tok.text[:1] in "'’‘`" and _glued(prev, tok) and len(tok.text) <= 4 and tok.lower_ not in ("'s", "’s"):
+        return True
+    if tok.text == "." and _glued(prev, tok) and len(prev.text) <= 3:
+        return True  # "St. Louis", "W.Va."
+    if tok.lower_ in CONNECTORS and k + 1 < len(tokens) and (_is_cap(tokens[k + 1]) or tokens[k + 1].text in "-‐"):
+        return True
+    return _is_cap(tok) and not tok.is_punct
+
+
+def _excluded_acronym(surface: str, cands) -> bool:
+    key = name_key(surface)
+    if key in COMMON_ACRONYMS:
+        return not any(p.is_country and kind != NAME_ALTERNATE for p, kind, _ in cands)
+    return False
+
+
+def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text) -> bool:
+    """Whether a gazetteer hit over capitalised tokens is a place mention."""
+    first, last = tokens[i], tokens[j - 1]
+    surface = text[first.idx: last.idx + len(last.text)]
+    ent = ent_of[i]
+    single = j - i == 1
+    if _excluded_acronym(surface, cands):
+        return False
+    kinds = {kind for _, kind, _ in cands}
+    demonym_only = kinds == {NAME_DEMONYM}
+    if demonym_only:
+        low = name_key(surface)
+        nxt = tokens[j].lower_ if j < len(tokens) else ""
+        prev = tokens[i - 1].lower_ if i > 0 else ""
+        if low in LANGUAGE_DEMONYMS and (nxt in LANGUAGE_CUES or prev in LANGUAGE_BEFORE or nxt == "-"):
+            return False
+        return True
+    # Abbreviations ("Ill.", "GA") only right after "City, ".
+    if kinds <= {NAME_ABBREVIATION}:
+        if not (i >= 2 and tokens[i - 1].text == "," and _is_cap(tokens[i - 2])):
+            dotted = surface.count(".") >= 2 or len(surface) > 4
+            if not (dotted and surface.count(".") >= 2):
+                return False
+    # All-caps short words are acronyms unless a country or admin area says otherwise.
+    if single and first.text.isupper() and len(first.text) <= 4 and not _big(cands):
+        return False
+    if i > 0 and tokens[i - 1].lower_.rstrip(".") in HONORIFICS:
+        return False
+    if ent is not None and ent.label_ == "PERSON":
+        whole = ent.start == i and ent.end == j
+        if not whole:
+            return False  # part of a person's name: "Kerry" in "John Kerry"
+        if single and first.text in person_tokens:
+            return False
+        return _strong(cands)
+    if first.text in person_tokens and single and not _big(cands):
+        return False
+    if ent is not None and ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC", "NORP"):
+        whole = ent.start == i and ent.end == j
+        if whole and ent.label_ != "NORP":
+            return _strong(cands)
+        return _big(cands)
+    if j < len(tokens) and tokens[j].lower_ in ORG_TAILS and not _big(cands):
+        return False
+    if sent_start[i] and single and first.pos_ != "PROPN" and not _big(cands):
+        return False
+    if single and first.pos_ not in ("PROPN", "NOUN", "ADJ", "X") and not _big(cands):
+        return False
+    if single and first.pos_ in ("NOUN", "ADJ") and not _strong(cands):
+        return False
+    return _strong(cands) or (ent is not None and ent.label_ in PLACE_LABELS)
+
+
+_ADMIN_AFTER = frozenset("province governorate state county parish district_of region oblast prefecture canton municipality".split())
+_ADMIN_BEFORE = re.compile(r"(?:province|governorate|state|county|region)\s+of\s+(?:the\s+)?$", re.I)
+_SETTLEMENT_AFTER = frozenset("city town village district neighbourhood neighborhood quarter suburb camp area airport airbase base".split())
+_SETTLEMENT_BEFORE = re.compile(r"(?:city|town|village|district|neighbou?rhood|suburb|camp|quarter)\s+of\s+(?:the\s+)?$", re.I)
+_NEAR_BEFORE = re.compile(
+    r"(?:near|nearby|close\s+to|outskirts\s+of|outside|around|surroundings\s+of|vicinity\s+of|edge\s+of|"
+    r"(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
+    r"countryside\s+of|outside\s+of)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+|village\s+of\s+)?$",
+    re.I,
+)
+_CONTAINER_AFTER = re.compile(
+    r"^\s*(?:district|neighbou?rhood|quarter|area|suburb|camp|village|town|city)?\s*"
+    r"(?:,\s*|\s+(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+    r"(?:(?:rebel|government|regime|opposition)-held\s+)?(?:(?:the\s+)?(?:city|province|governorate|town|countryside)\s+of\s+)?)"
+    r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})"
+)
+
+
+def _read_cues(m: Mention, tokens, text: str) -> None:
+    before = text[max(0, m.start - 60): m.start]
+    after_tok = tokens[m.token_end].lower_ if m.token_end < len(tokens) else ""
+    if after_tok in _ADMIN_AFTER or _ADMIN_BEFORE.search(before):
+        m.admin_cue = True
+    if after_tok in _SETTLEMENT_AFTER or _SETTLEMENT_BEFORE.search(before):
+        m.settlement_cue = True
+    if _NEAR_BEFORE.search(before):
+        m.near_cue = True
+    after = text[m.end: m.end + 80]
+    # "Springfield, Ill." / "Maadi district in eastern Aleppo" / "the Sukkari district of Aleppo"
+    cm = _CONTAINER_AFTER.match(after)
+    if cm and "\n" not in after[: cm.end()]:
+        m.container_text = cm.group(1)

