@@ -54,7 +54,7 @@ class DocContext:
 def build_context(doc: Document, *, nlp: Any = None, geoparse: bool = True) -> DocContext:
     """Prepare ``doc`` for extraction: spaCy once, sentences, toponyms once.
 
-    ``nlp`` defaults to the extraction pipeline (senter + ner, see extract.sentences).
+    ``nlp`` defaults to the extraction pipeline (tagger, senter, ner: see extract.sentences).
     """
     from ceasefire.extract.sentences import extraction_pipeline, split_sentences
 
@@ -68,7 +68,7 @@ def build_context(doc: Document, *, nlp: Any = None, geoparse: bool = True) -> D
             from ceasefire.resolve.places import geoparse as _geoparse
 
             ctx.toponyms = list(_geoparse(text, spacy_doc=spacy_doc) or [])
-        except ImportError:  # the places resolver is optional at this layer
+        except Exception:  # noqa: BLE001 - a geoparser failure costs the places, not the events
             ctx.toponyms = []
     countries = [t.country for t in ctx.toponyms if getattr(t, "country", None)]
     if countries:

@@ -1,0 +1,133 @@
+"""ISAF press releases (isaf/isaf_press_releases_ft_test.jsonl): release-level fields.
+
+Input: the press release text after ``PRESS RELEASE TEXT:``, published on the date of its
+dateline ("KABUL, Afghanistan (Jan. 25, 2013)"), which is the release's own date metadata.
+Nothing is trained on this set: every record is scored.
+
+Mapping, per field (the gold is the annotator's JSON):
+
+- min_killed: the dead of the release = the sum of the fatalities ``best`` of its non-aggregate
+  events (ISAF releases tell one operation, sometimes in several sentences; a release without a
+  figure of dead is 0), exact;
+- province: the admin1 of the main event's location (``events[0]``, else the first event with a
+  place), folded to the set's spelling (``paktya``, ``sar_e_pul``, ``day_kundi``), in the gold list;
+- start date: the main event's ``date.start`` equals the gold ``start_date``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+from typing import Any
+
+import click
+
+from ceasefire.documents import Document, clean_text
+from ceasefire.eval import data_path
+from ceasefire.eval.runner import FieldScore, common_options, extract_all, print_misses, print_scores
+
+FILE = ("isaf", "isaf_press_releases_ft_test.jsonl")
+GOALS = {"min_killed exact": 0.90, "province": 0.90, "start date": 0.90}
+
+_DATELINE = re.compile(r"\(([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+(\d{4})\)")
+_MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_PROVINCE_SPELLING = {
+    "paktia": "paktya", "paktiya": "paktya", "sar-e pul": "sar_e_pul", "sar-e-pul": "sar_e_pul", "sari pul": "sar_e_pul",
+    "sar e pul": "sar_e_pul", "daykundi": "day_kundi", "daikundi": "day_kundi", "day kundi": "day_kundi", "oruzgan": "uruzgan",
+    "urozgan": "uruzgan", "helmand": "helmand", "maidan wardak": "wardak", "wardak": "wardak", "vardak": "wardak",
+    "kondoz": "kunduz", "konar": "kunar", "nimruz": "nimroz", "jawzjan": "jowzjan", "bamian": "bamyan", "lowgar": "logar",
+    "zabol": "zabul", "herat": "herat", "hirat": "herat", "paktika": "paktika", "laghman": "laghman", "nangarhar": "nangarhar",
+    "ghazni": "ghazni", "kandahar": "kandahar", "qandahar": "kandahar", "badghis": "badghis", "faryab": "faryab",
+}
+
+
+def dateline_date(text: str) -> date | None:
+    """The release date from its dateline, e.g. "(Jan. 25, 2013)" or "(Feb. 8, 2011)"."""
+    m = _DATELINE.search(text)
+    if not m:
+        m2 = re.search(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4})\b", text)
+        if not m2:
+            return None
+        m = m2
+    month = _MONTHS.get(m.group(1)[:3].lower())
+    if not month:
+        return None
+    try:
+        return date(int(m.group(3)), month, int(m.group(2)))
+    except ValueError:
+        return None
+
+
+def province(location: dict[str, Any] | None) -> str | None:
+    """The set's spelling of our location's province."""
+    if not location:
+        return None
+    keys = [location.get("admin1")] + ([location.get("name")] if location.get("precision") == "admin1" else [])
+    for key in keys:
+        if not key:
+            continue
+        k = re.sub(r"\s+(province|wilayat)$", "", key.lower().strip())
+        k = k.replace("’", "'")
+        if k in _PROVINCE_SPELLING:
+            return _PROVINCE_SPELLING[k]
+        return k.replace("-", "_").replace(" ", "_")
+    return None
+
+
+def load(data_dir: str | None, limit: int | None = None) -> list[tuple[dict[str, Any], Document]]:
+    path = data_path(data_dir, *FILE)
+    if not path.exists():
+        raise click.ClickException(f"{path}: no such file (ISAF lives in ../shared/data/isaf)")
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if limit and len(out) >= limit:
+                break
+            conv = json.loads(line)["conversations"]
+            human = next(c["value"] for c in conv if c["from"] == "human")
+            gold = json.loads(next(c["value"] for c in conv if c["from"] == "gpt"))
+            text = clean_text(human.split("PRESS RELEASE TEXT:", 1)[-1])
+            out.append((gold, Document(text=text, published=dateline_date(text), external_id=f"isaf-{i}")))
+    return out
+
+
+def killed(line: dict[str, Any]) -> int:
+    total = 0
+    for ev in line.get("events") or []:
+        if ev.get("aggregate"):
+            continue
+        t = (ev.get("fatalities") or {}).get("total")
+        if t and t.get("best") is not None:
+            total += int(t["best"])
+    return total
+
+
+def evaluate(data_dir: str | None = None, limit: int | None = None, jobs: int = 2) -> list[FieldScore]:
+    pairs = load(data_dir, limit)
+    lines = extract_all([d for _, d in pairs], jobs=jobs)
+    scores = {k: FieldScore(k, v) for k, v in GOALS.items()}
+    for (gold, doc), line in zip(pairs, lines):
+        key = doc.external_id
+        events = line.get("events") or []
+        ours = killed(line)
+        scores["min_killed exact"].add(ours == int(gold.get("min_killed") or 0), key, gold.get("min_killed"), ours)
+        main = events[0] if events else None
+        where = main.get("location") if main else None
+        if where is None:
+            where = next((e["location"] for e in events if e.get("location")), None)
+        prov = province(where)
+        gold_prov = [p for p in gold.get("province") or [] if p]
+        scores["province"].add(prov in gold_prov, key, gold_prov, prov)
+        start = main["date"]["start"] if main and main.get("date") else None
+        scores["start date"].add(start == gold.get("start_date"), key, gold.get("start_date"), start)
+    return list(scores.values())
+
+
+@click.command()
+@common_options
+def command(data_dir, limit, jobs, misses) -> None:
+    """ISAF press releases: min_killed exact, province, start date."""
+    scores = evaluate(data_dir, limit, jobs)
+    print_scores(f"ISAF press releases ({scores[0].scored} releases, every one scored; nothing trained on them)", scores)
+    print_misses(scores, misses)
