@@ -122,6 +122,8 @@ def sentence_event(ctx: DocContext, sent: Sentence) -> dict[str, Any] | None:
     ev["actors"] = actors
     ev["date"] = _date(text, ctx.published)
     ev["location"] = _location(ctx, sent)
+    if ev.get("aggregate") is not None and ev["location"]:
+        ev["aggregate"]["area"] = ev["location"].get("name")
     ev["attribution"] = _attribution(text, cl.trigger_span)
     ev["evidence"] = [sent.evidence()]
     ev["_sentences"] = [sent.index]
@@ -283,6 +285,8 @@ def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     la, lb = a.get("location"), b.get("location")
     if la and lb and la.get("name") != lb.get("name") and la.get("admin1") != lb.get("name") and lb.get("admin1") != la.get("name"):
         return False
+    if _vague(a) or _vague(b):
+        return True  # "a wave of deadly bombings" joins the strike it sums up; its actors do not count
     pa = {x["name"] for x in a["actors"] if x["role"] == "perpetrator"}
     pb = {x["name"] for x in b["actors"] if x["role"] == "perpetrator"}
     if pa and pb and not (pa & pb):
@@ -290,13 +294,22 @@ def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return True
 
 
+def _vague(ev: dict[str, Any]) -> bool:
+    """A mention without method or figures ("deadly bombardments in the city")."""
+    return ev["method"] == "unknown" and not any(ev["fatalities"].values())
+
+
 def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     merged: list[dict[str, Any]] = []
     for ev in events:
-        host = next((m for m in merged if _compatible(m, ev)), None)
-        if host is None:
+        k = next((i for i, m in enumerate(merged) if _compatible(m, ev)), None)
+        if k is None:
             merged.append(ev)
             continue
+        host = merged[k]
+        if _vague(host) and not _vague(ev):
+            ev, host = host, ev  # the specific sentence leads; the vague one adds evidence
+            merged[k] = host
         _absorb(host, ev)
     return merged
 
@@ -309,7 +322,8 @@ def _absorb(host: dict[str, Any], ev: dict[str, Any]) -> None:
             if host[key].get(k) is None and v is not None:
                 host[key][k] = v
     names = {a["name"] for a in host["actors"]}
-    host["actors"].extend(a for a in ev["actors"] if a["name"] not in names)
+    if not _vague(ev):
+        host["actors"].extend(a for a in ev["actors"] if a["name"] not in names)
     host["actors"].sort(key=lambda a: a["role"] != "perpetrator")
     if host["location"] is None or (ev["location"] and _finer(ev["location"], host["location"])):
         host["location"] = ev["location"] or host["location"]
@@ -319,7 +333,7 @@ def _absorb(host: dict[str, Any], ev: dict[str, Any]) -> None:
         host["attribution"] = ev["attribution"]
     host["evidence"].extend(ev["evidence"])
     host["evidence"].sort(key=lambda s: s["start"])
-    host["_sentences"].extend(ev["_sentences"])
+    host["_sentences"] = sorted(host["_sentences"] + ev["_sentences"])
     host["_confidence"] = max(host["_confidence"], ev["_confidence"])
 
 

@@ -30,6 +30,10 @@ _TARGET_BEFORE = re.compile(
 )
 _BY_BEFORE = re.compile(r"\b(by|from|of)\s+(the\s+)?(\w+[\s-]+){0,3}$", re.I)
 _HELD = re.compile(r"^[\s-]*(held|controlled|besieged|run|dominated)\b", re.I)
+_SPEAKER_AFTER = re.compile(
+    r"^[\s,]*(\w+\s+){0,2}(said|says|say|told|stated|announced|cited|reported|reports|claimed|claims|accused|accuses|denied|denies|warned|added|confirmed|according)\b",
+    re.I,
+)
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
 
 
@@ -143,6 +147,11 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
     for m in sorted(parties, key=lambda m: m.start):
         if m in perpetrators or m in targets:
             continue
+        if m.start < t1 and m.end > t0:
+            perpetrators.append(m)  # "government airstrikes": the actor names the strike
+            continue
+        if _SPEAKER_AFTER.match(text[m.end : m.end + 30]):
+            continue  # "Russia says ...": a speaker, not a party to the incident
         held = _HELD.match(text[m.end : m.end + 15])
         if held:
             targets.append(m)  # "rebel-held districts": the side whose area was hit
@@ -154,10 +163,8 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
                 targets.append(m)
             elif _BY_BEFORE.search(before) and re.search(r"\bby\b", before[-25:], re.I):
                 perpetrators.append(m)
-            elif len(gap) <= 60 or not perpetrators:
+            elif len(gap) <= 80:
                 perpetrators.append(m)
-            else:
-                targets.append(m)
         else:
             before = text[max(t1, m.start - 40) : m.start]
             if re.search(r"\b(by|from)\s+(the\s+)?([\w'’-]+\s+){0,3}$", before, re.I) or re.search(r"\bcarried out by\b|\blaunched by\b|\bblamed on\b|\bclaimed by\b", text[t1 : m.start], re.I):
