@@ -54,6 +54,7 @@ STAGES = ("proposed", "negotiating", "agreed", "in_force", "suspended", "expired
 STAGE_OF = {"extended": "in_force", "expanded": "in_force", "violated": "in_force"}
 ACTIVE_STATUSES = {"agreed", "in_force", "extended", "expanded", "violated"}
 CLOSING_STATUSES = {"expired", "suspended", "collapsed"}
+STATUS_NEWS = {"extended", "expanded", "violated", "expired", "suspended", "collapsed"}
 KINDS = ("ceasefire", "truce", "humanitarian_pause", "local_agreement", "peace_agreement")
 
 
@@ -224,7 +225,10 @@ class Registry:
         brokers = {actor_family(x["name"]) for x in actors if x.get("role") == "broker"} - {None}
         truce = self._find(name, a, rules, brokers, day, news)
         if truce is None:
-            if not (name or rules or brokers):
+            # A new truce needs a name, or brokers, or a zone with a status actually stated
+            # ("the truce zone" in a report of shelling founds nothing).
+            stated = a.get("cue", "unknown") is not None
+            if not (name or brokers or (rules and stated)):
                 self.unattached.append(news)
                 return None
             truce = self._new_reported(name, a, rules, day, news)
@@ -255,21 +259,35 @@ class Registry:
             return tr
         if folded:
             return None
-        # A report naming no truce: shared zone, or the same brokers, within the gap.
-        keys = {Z.rule_key(r) for r in rules}
+        # A report naming no truce: a shared area, or the same brokers, within the gap.
         candidates = []
         for tr in self.truces:
             if not self._recent(tr, day):
                 continue
-            shared = keys & {Z.rule_key(r) for r in tr.zone + tr.pending}
-            same_brokers = brokers and brokers <= tr.families("brokers")
+            shared = Z.overlap(rules, tr.zone + [p["rule"] for p in tr.pending])
+            same_brokers = bool(brokers) and brokers <= tr.families("brokers")
             kind_ok = a.get("kind") in (tr.kind, None) or a.get("kind") in ("truce", "ceasefire") and tr.kind in ("truce", "ceasefire")
             if (shared or same_brokers) and kind_ok:
-                candidates.append((len(shared) + (2 if same_brokers else 0), tr.last_seen or date.min, tr))
+                candidates.append((shared + (2 if same_brokers else 0), tr.last_seen or date.min, tr))
         if candidates:
             candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
             return candidates[0][2]
+        if (not rules and not brokers) or a.get("status") in STATUS_NEWS:
+            # "the truce", "the lull" with nothing else, or news of a change ("the truce was expanded
+            # to include Hama"): the one truce in force that day, if only one is.
+            live = [tr for tr in self.truces if tr.origin == "reported" and self._live_on(tr, day)]
+            if len(live) == 1:
+                return live[0]
         return None
+
+    def _live_on(self, tr: Truce, day: date | None) -> bool:
+        if day is None:
+            return False
+        for w in tr.windows:
+            end = w.valid_until or (self.as_of if w.closed_by is None else None)
+            if w.valid_from and end and w.valid_from <= day <= end + timedelta(days=2):
+                return True
+        return False
 
     @staticmethod
     def _closest(truces: list[Truce], rules: list[dict[str, Any]]) -> Truce:
@@ -372,7 +390,8 @@ def apply_news(tr: Truce, news: dict[str, Any], rules: list[dict[str, Any]], as_
                 added.append(Z.rule_label(r))
         tr.pending = [p for p in tr.pending if Z.rule_key(p["rule"]) not in {Z.rule_key(r) for r in rules}]
         payload["added_zone"] = added
-    elif status in ACTIVE_STATUSES and tr.origin == "reported":
+    elif status in ("agreed", "in_force") and tr.origin == "reported":
+        # Only news of the truce itself draws its zone; the places of a violation are the event's.
         for r in rules:
             tr.add_zone(r)
         tr.pending = [p for p in tr.pending if Z.rule_key(p["rule"]) not in {Z.rule_key(z) for z in tr.zone}]

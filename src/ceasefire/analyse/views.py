@@ -118,7 +118,7 @@ def truce_detail(store: Store, truce_id_or_name: str) -> dict[str, Any] | None:
             .select_from(t.truce_changes.outerjoin(t.claims, t.claims.c.id == t.truce_changes.c.claim_id)
                          .outerjoin(t.documents, t.documents.c.id == t.claims.c.document_id))
             .where(t.truce_changes.c.truce_id == tid)
-            .order_by(t.truce_changes.c.id)
+            .order_by(t.truce_changes.c.date.nulls_first(), t.truce_changes.c.id)
         )
         for r in conn.execute(q).mappings():
             changes.append({

@@ -106,9 +106,10 @@ def verdict_for(tr: Truce, ev: dict[str, Any]) -> dict[str, Any]:
     excluded = tr.families("excluded")
     parties = tr.families("parties")
     attribution = ((ev.get("payload") or {}).get("attribution") or {}).get("certainty") or "asserted"
-    involved_excluded = [a["name"] for a in perps + targets if _family(a["name"]) in excluded]
+    involved_excluded = list(dict.fromkeys(a["name"] for a in perps + targets if _family(a["name"]) in excluded))
     if involved_excluded:
-        return {"verdict": "out_of_scope", "certainty": _certainty(perps, attribution), "excluded": involved_excluded}
+        return {"verdict": "out_of_scope", "certainty": _certainty(perps, attribution), "excluded": involved_excluded,
+                "perpetrators": [a["name"] for a in perps]}
     if not perps:
         return {"verdict": "violation", "certainty": "unattributed", "perpetrators": []}
     names = [a["name"] for a in perps]

@@ -254,3 +254,31 @@ def first_match(zone: list[dict[str, Any]], event: dict[str, Any]) -> tuple[dict
         if how:
             return rule, how
     return None
+
+
+def _probe(rule: dict[str, Any]) -> dict[str, Any] | None:
+    """A point standing for a rule's area, to test it against another rule."""
+    if rule.get("type") in ("radius", "place") and rule.get("lat") is not None:
+        return {"lat": rule["lat"], "lon": rule["lon"], "admin1": (lookup_place(str(rule.get("place") or "")) or {}).get("admin1"),
+                "country": "SY", "geonames_id": rule.get("geonames_id"), "location_precision": "exact"}
+    if rule.get("type") == "admin1":
+        return {"admin1": rule["admin1"], "country": "SY", "location_precision": "admin1"}
+    return None
+
+
+def overlap(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> int:
+    """How many rules of ``a`` share an area with some rule of ``b`` (same rule, or one lies in the other)."""
+    n = 0
+    for ra in a:
+        ka = rule_key(ra)
+        hit = False
+        for rb in b:
+            if ka == rule_key(rb):
+                hit = True
+            else:
+                pa, pb = _probe(ra), _probe(rb)
+                hit = bool((pa and match(rb, pa)) or (pb and match(ra, pb)))
+            if hit:
+                break
+        n += hit
+    return n

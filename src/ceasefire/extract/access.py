@@ -30,6 +30,7 @@ from ceasefire.extract.agreements import (
     actors_in,
     fold,
     governorate,
+    lexicon_place,
     lookup_place,
     monitor_lexicon,
     sentences_of,
@@ -119,7 +120,7 @@ def _places(ctx: DocContext, sent: Sentence) -> list[dict[str, Any]]:
                 continue
             if re.match(r"(?:Red|International|United|Syrian|World|Russian|Government|Rebels?|Islamic)\b", words):
                 continue
-            loc = _toponym_location(ctx, sent, words) or lookup_place(words)
+            loc = lexicon_place(words) or _toponym_location(ctx, sent, words) or lookup_place(words)
             if loc is None:
                 if not re.match(r"(?:al-|Al-)?[A-Z][a-z]", words) or len(words) < 4:
                     continue
@@ -133,6 +134,16 @@ def _places(ctx: DocContext, sent: Sentence) -> list[dict[str, Any]]:
     return list(found.values())
 
 
+def _evacuated_from(ctx: DocContext, sent: Sentence) -> list[dict[str, Any]]:
+    out = []
+    for m in re.finditer(rf"\b(?:evacuated|bussed out|taken out|evacuation)\s+(?:\w+\s+){{0,3}}?(?:from|of|out of)\s+(?:{_TOWN_WORDS})?{_PLACE_LIST}", sent.text):
+        for words in _split_list(m.group("list")):
+            loc = _toponym_location(ctx, sent, words) or lookup_place(words)
+            if loc:
+                out.append({k: loc.get(k) for k in ("name", "lat", "lon", "country", "admin1", "geonames_id", "precision")})
+    return out
+
+
 def _toponym_location(ctx: DocContext, sent: Sentence, words: str) -> dict[str, Any] | None:
     for t in ctx.toponyms or []:
         if sent.start <= getattr(t, "start", -1) < sent.end and fold(getattr(t, "text", "")) == fold(words) and getattr(t, "lat", None) is not None:
@@ -140,11 +151,14 @@ def _toponym_location(ctx: DocContext, sent: Sentence, words: str) -> dict[str, 
     return None
 
 
-def _besiegers(text: str) -> list[dict[str, Any]]:
+def _besiegers(text: str, on: date | None = None) -> list[dict[str, Any]]:
     """Who besieges: "besieged by X", "surrounded by X", "a government siege", "rebel-besieged"."""
     keys: list[str] = []
+    said: dict[str, str] = {}
     for m in re.finditer(r"\b(?:besieged|surrounded|encircled|blockaded|under siege)\s+by\s+(?P<c>[^.;,–—()]+)", text, re.I):
-        keys += [k for k, *_ in actors_in(m.group("c"))]
+        for k, words, *_ in actors_in(m.group("c")):
+            keys.append(k)
+            said.setdefault(k, words)
     for m in re.finditer(r"\b(?P<w>government|regime|army|rebel|insurgent|opposition|jihadist|Islamic State|IS|Nusra|Hezbollah|pro-government)[-\s](?:led\s+)?(?:siege|besieged|blockade|encirclement)", text, re.I):
         w = fold(m.group("w"))
         key = {"government": "syrian-government", "regime": "syrian-government", "army": "syrian-government",
@@ -157,7 +171,7 @@ def _besiegers(text: str) -> list[dict[str, Any]]:
     for k in keys:
         if k not in seen:
             seen.add(k)
-            out.append(actor_for_family(k, "besieger"))
+            out.append(actor_for_family(k, "besieger", said.get(k), on))
     return out
 
 
@@ -212,17 +226,19 @@ def access_events(ctx: DocContext) -> list[dict[str, Any]]:
         places = _places(ctx, sent)
         if not places:
             continue
+        left = _evacuated_from(ctx, sent)
         orgs = organizations_in(text)
         day = _day(text, published)
         for kind in kinds:
-            for loc in places:
+            # An evacuation is of the place people left ("evacuated from al-Waer to hospitals in Homs").
+            for loc in (left or places) if kind == "Evacuation" else places:
                 ev = empty_event("Humanitarian access", kind)
                 ev["location"] = loc
                 ev["evidence"] = [sent.evidence()]
                 ev["attribution"]["certainty"] = "reported" if re.search(r"\b(?:says?|said|according to|reported)\b", text, re.I) else "asserted"
                 aid: dict[str, Any] = {"organizations": [], "trucks": None, "items": None}
                 if kind == "Siege":
-                    ev["actors"] = _besiegers(text)
+                    ev["actors"] = _besiegers(text, published)
                     ev["date"] = _siege_date(text, published, day)
                     aid["status"] = "lifted" if _LIFTED.search(text) else "besieged"
                 else:

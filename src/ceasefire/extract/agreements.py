@@ -85,7 +85,21 @@ def actor_family(name: str | None) -> str | None:
     for known, key in sorted(index.items(), key=lambda kv: -len(kv[0])):
         if len(known) > 6 and folded.startswith(known + " "):
             return key
-    return None
+    return _family_by_side(name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _family_by_side(name: str) -> str | None:
+    """An actor the lexicon does not list takes its side's family from the actor registry:
+    a pro-government militia is bound by what binds the government forces."""
+    try:
+        from ceasefire.resolve.actors import registry  # type: ignore
+
+        actor = registry().get(name, country="SY")
+    except Exception:
+        return None
+    side = getattr(actor, "side", None)
+    return {"government": "syrian-government", "opposition": "rebels"}.get(side or "")
 
 
 def family_label(key: str) -> str:
@@ -113,25 +127,32 @@ def _actor_pattern() -> re.Pattern[str]:
     return re.compile("|".join(parts), re.I)
 
 
-def actor_for_family(key: str, role: str, said_as: str | None = None) -> dict[str, Any]:
-    """An Event JSON v1 actor for a family, named by the actor registry when it is available."""
+def actor_for_family(key: str, role: str, said_as: str | None = None, on: date | None = None) -> dict[str, Any]:
+    """An Event JSON v1 actor for a family, named by the actor registry when it is available
+    ("Moscow" as a broker -> the registry's Government of Russia; "al Qaeda" in April 2016 -> its
+    name that day); else the lexicon's ACLED name for the family."""
     fam = monitor_lexicon()["actor_families"][key]
     acled = fam.get("acled") or {}
     name, inter = acled.get("name") or key, acled.get("inter")
-    found = _registry_find(said_as or name)
+    found = _registry_find(said_as, on) if said_as else None
     if found and actor_family(found[0]) == key:
         name, inter = found[0], found[1] or inter
     return {"name": name, "role": role, "inter": inter}
 
 
-def _registry_find(text: str) -> tuple[str, int | None] | None:
+def _registry_find(text: str, on: date | None = None) -> tuple[str, int | None] | None:
     """The actor registry's canonical name for ``text`` (guarded: the registry may be absent)."""
     try:
         from ceasefire.resolve.actors import registry  # type: ignore
     except Exception:
         return None
     try:
-        hit = registry().find(text)
+        hit = registry().find(text, country="SY", on=on)
+    except TypeError:
+        try:
+            hit = registry().find(text)
+        except Exception:
+            return None
     except Exception:
         return None
     if not hit:
@@ -139,7 +160,8 @@ def _registry_find(text: str) -> tuple[str, int | None] | None:
     if isinstance(hit, (list, tuple)) and hit and not isinstance(hit[0], str):
         hit = hit[0]
     name = getattr(hit, "name", None) or (hit.get("name") if isinstance(hit, dict) else None)
-    inter = getattr(hit, "inter", None) if not isinstance(hit, dict) else hit.get("inter")
+    actor = getattr(hit, "actor", None)
+    inter = getattr(actor or hit, "inter", None) if not isinstance(hit, dict) else hit.get("inter")
     return (name, inter) if name else None
 
 
@@ -188,18 +210,8 @@ def governorate(name: str | None) -> str | None:
     return index.get(key) or index.get(fold(str(name)))
 
 
-def lookup_place(name: str) -> dict[str, Any] | None:
-    """An Event JSON v1 location for a place name: the places resolver, else the monitor's list, else GeoNames."""
-    try:
-        from ceasefire.resolve.places import lookup  # guarded: the gazetteer is another module's
-
-        found = lookup(name, country="SY")
-    except Exception:
-        found = None
-    if found and found.get("lat") is not None:
-        found = dict(found)
-        found["admin1"] = governorate(found.get("admin1")) or found.get("admin1")
-        return found
+def lexicon_place(name: str) -> dict[str, Any] | None:
+    """The monitor's own entry for a place (besieged towns under their usual English names)."""
     folded = fold(name)
     for p in monitor_lexicon()["places"]:
         if folded in {fold(v) for v in [p["name"], *p.get("variants", [])]}:
@@ -207,6 +219,26 @@ def lookup_place(name: str) -> dict[str, Any] | None:
                 "name": p["name"], "lat": p["lat"], "lon": p["lon"], "country": "SY",
                 "admin1": p["admin1"], "geonames_id": p.get("geonames_id"), "precision": "exact",
             }
+    return None
+
+
+def lookup_place(name: str) -> dict[str, Any] | None:
+    """An Event JSON v1 location for a place name: the monitor's own list first (the besieged
+    towns under the names OCHA and the agencies use: "Zabadani", not "Az Zabadānī"), then the
+    places resolver, then GeoNames cities."""
+    own = lexicon_place(name)
+    if own:
+        return own
+    try:
+        from ceasefire.resolve.places import lookup  # guarded: the gazetteer is another module's
+
+        found = lookup(name, country="SY")
+    except Exception:
+        found = None
+    if found and found.get("lat") is not None and (found.get("country") in (None, "SY")):
+        found = dict(found)
+        found["admin1"] = governorate(found.get("admin1")) or found.get("admin1")
+        return found
     return _geonames_city(name)
 
 
@@ -403,7 +435,7 @@ def _day_ref(words: str, ref: date, future: bool) -> date | None:
 
 
 _DAY = r"(?:today|tonight|tomorrow|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}\s+(?:" + "|".join(_MONTHS) + r")|(?:" + "|".join(_MONTHS) + r")\s+\d{1,2})"
-_UNTIL = re.compile(r"\b(?:until|till|to|through|expir(?:es|ing|ed)|ends?|ending)\s+(?:at\s+)?(?:(?P<end>the end of|midnight (?:on|of)?|midday on|noon on|dawn on|sunset on)\s+)?(?:on\s+)?(?P<day>" + _DAY + r")", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|to|through|expir(?:es|ing|ed)|ends?|ended|ending)\s+(?:at\s+)?(?:(?P<end>the end of|midnight (?:on|of)?|midday on|noon on|dawn on|sunset on)\s+)?(?:on\s+)?(?P<day>" + _DAY + r")", re.I)
 _FROM = re.compile(r"\b(?:starting|started|start(?:s)?|from|beginning|began|begins|came into (?:force|effect)|took effect|takes effect|in force since|effective)\s+(?:at\s+)?(?:(?:noon|midnight|midday|dawn|\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?|\d{2}:\d{2})\s+)?(?:(?:local time|GMT|Damascus time)\s+)?(?:on\s+)?(?P<day>" + _DAY + r")", re.I)
 _DURATION = re.compile(r"\b(?:for\s+(?:(?:another|a further|an additional|a|an)\s+)?(?P<n>\d+|" + "|".join(_NUMBERS) + r")\s*(?P<u>hours?|days?|weeks?)|(?P<n2>\d+|" + "|".join(_NUMBERS) + r")-(?P<u2>hour|day|week)\b)", re.I)
 _MONTH_ONLY = re.compile(r"\b(?:in|since|from|of)\s+(?:early\s+|late\s+|mid-?)?(?P<m>" + "|".join(_MONTHS) + r")(?:\s+(?P<y>\d{4}))?\b", re.I)
@@ -426,7 +458,9 @@ def validity(text: str, published: date | None) -> dict[str, Any]:
         return out
     m = _UNTIL.search(text)
     if m:
-        day = _day_ref(m.group("day"), published, future=True)
+        # "expired at midnight on Saturday" looks back; "until the end of Monday" looks ahead.
+        past = re.match(r"(?:expired|ended)", m.group(0), re.I) is not None
+        day = _day_ref(m.group("day"), published, future=not past)
         if day:
             # "until midnight on Friday" ends as Friday begins only when said "midnight of Thursday"; take the day named.
             out["valid_until"] = day
@@ -502,12 +536,18 @@ def truce_mentions(text: str) -> list[tuple[int, int, dict[str, Any]]]:
 
 def sentence_status(text: str) -> str:
     """The lifecycle status a sentence gives its truce (strongest cue first); in_force by default."""
+    return status_cue(text)[0]
+
+
+def status_cue(text: str) -> tuple[str, str | None]:
+    """(status, the cue word) of a sentence; ("in_force", None) when no cue word is found."""
     for status, pat in _STATUS_CUES:
-        if pat.search(text):
+        m = pat.search(text)
+        if m:
             if status == "negotiating" and re.search(r"collapse of talks|peace talks", text, re.I) and not re.search(r"negotiat|seek", text, re.I):
                 continue
-            return status
-    return "in_force"
+            return status, m.group(0)
+    return "in_force", None
 
 
 # ---------------------------------------------------------------------------
@@ -518,18 +558,22 @@ _BROKER_CLAUSE = re.compile(r"\b(?:brokered|mediated|sponsored|guaranteed|negoti
 _BROKER_ADJ = re.compile(r"\b(?P<c>[\w.\s-]{2,40}?)-(?:brokered|backed|sponsored|mediated)\b", re.I)
 _EXCLUDED_CLAUSE = re.compile(r"\b(?:exclud(?:ed|es|ing)|does not (?:apply to|cover|include)|do not (?:apply to|cover|include)|not (?:covered|included)|except(?:ing)?|apart from)\b(?P<c>[^.;]*)", re.I)
 _EXCLUDED_BEFORE = re.compile(r"(?P<c>[^.;,]*)\b(?:are|is|were|was|remain)\s+(?:not covered|excluded|not included|not part)\b", re.I)
-_PARTIES_CLAUSE = re.compile(r"\bbetween\b(?P<c>[^.;]*?)(?:,|\.|;|$| in | on | for )", re.I)
+# "a ceasefire between X and Y" (not "clashes between X and Y, a day after the truce expired").
+_PARTIES_CLAUSE = re.compile(r"\b(?:truce|ceasefire|cease-fire|agreement|deal|calm|talks|cessation of hostilities)\b[^.;]{0,40}?\bbetween\b(?P<c>[^.;]*?)(?:,|\.|;|$| in | on | for | to )", re.I)
 
 
-def truce_actors(text: str) -> list[dict[str, Any]]:
+def truce_actors(text: str, on: date | None = None) -> list[dict[str, Any]]:
     """Parties, brokers and excluded groups named in one sentence about a truce."""
     roles: dict[str, str] = {}
     spans: list[tuple[int, int]] = []
+
+    said: dict[str, str] = {}
 
     def put(clause: str, offset: int, role: str) -> None:
         for key, words, s, e in actors_in(clause):
             if key not in roles or role == "excluded":
                 roles[key] = role
+                said[key] = words
                 spans.append((offset + s, offset + e))
 
     for m in _EXCLUDED_CLAUSE.finditer(text):
@@ -546,7 +590,7 @@ def truce_actors(text: str) -> list[dict[str, Any]]:
     for key, words, s, e in actors_in(text):
         if key in roles:
             continue
-        before = text[max(0, e - 80): e]
+        said.setdefault(key, words)
         after = text[e: e + 60]
         possessive = re.match(r"[’']s\b", after) is not None
         subject = re.match(r"[^.;]{0,40}?\b(?:say|says|said|agreed|announced|declared|accepted|signed|observe[sd]?|extended|committed)\b", after, re.I) is not None
@@ -555,8 +599,7 @@ def truce_actors(text: str) -> list[dict[str, Any]]:
                 roles[key] = "party"
             elif key in ("russia", "united-states", "turkey", "iran"):
                 roles[key] = "broker"
-        del before
-    return [actor_for_family(k, r) for k, r in roles.items()]
+    return [actor_for_family(k, r, said.get(k), on) for k, r in roles.items()]
 
 
 # ---------------------------------------------------------------------------
@@ -597,13 +640,20 @@ def agreement_events(ctx: DocContext) -> list[dict[str, Any]]:
             continue
         named = [t for _, _, t in mentions if not t.get("generic")]
         term = named[0] if named else mentions[0][2]
-        status = sentence_status(sent.text)
+        status, cue = status_cue(sent.text)
         when = validity(sent.text, published)
         zones = [loc for _, _, loc in find_zones(sent.text)]
-        actors = truce_actors(sent.text)
+        start, end = next((a, b) for a, b, t in mentions if t is term)
+        if re.match(r"\s+(?:zones?|areas?|lines?|boundar(?:y|ies)|monitors?)\b", sent.text[end:]) and term.get("generic"):
+            # "just north of the truce zone": the places are the event's, not the truce's.
+            zones = []
+        own = _adjectival_zone(sent.text, start)
+        if own is not None and not any(Z_key(own) == Z_key(z) for z in zones):
+            zones.insert(0, own)
+        actors = truce_actors(sent.text, published)
         drafts.append({
             "sentence": sent, "term": term, "name": term.get("name") if not term.get("generic") else None,
-            "kind": term["kind"], "status": status, "when": when, "zones": zones, "actors": actors,
+            "kind": term["kind"], "status": status, "cue": cue, "when": when, "zones": zones, "actors": actors,
             # A sentence that dates the deal or names who brokered it speaks of its own truce.
             "own_identity": bool(when.get("month") or _BROKER_CLAUSE.search(sent.text) or _BROKER_ADJ.search(sent.text)),
         })
@@ -638,6 +688,7 @@ def agreement_events(ctx: DocContext) -> list[dict[str, Any]]:
         if when.get("month"):
             ev["agreement"]["agreed_in"] = when["month"][0].strftime("%Y-%m")
         ev["agreement"]["words"] = d["term_words"]
+        ev["agreement"]["cue"] = d["cue"]  # the word that gave the status; None: "in force" by default
         ev["attribution"]["certainty"] = "reported" if re.search(r"\b(?:say|says|said|according to|cited|reported)\b", sent.text, re.I) else "asserted"
         ev["evidence"] = [sent.evidence()]
         ev["salience"] = 0.0
@@ -650,6 +701,29 @@ def agreement_events(ctx: DocContext) -> list[dict[str, Any]]:
     for i, ev in enumerate(events):
         ev["salience"] = round(max(0.05, 0.6 - 0.05 * i), 3)
     return events
+
+
+def Z_key(loc: dict[str, Any]) -> tuple:
+    r = loc.get("zone_rule") or {}
+    return (r.get("type"), r.get("admin1"), r.get("place"), r.get("name"))
+
+
+def _adjectival_zone(text: str, term_start: int) -> dict[str, Any] | None:
+    """"the Homs ceasefire", "the Aleppo truce": the place before the truce word is its zone
+    (a governorate when the name is one, else the town)."""
+    m = re.search(r"(?:^|\b(?:the|a|an|The|A|An)\s+)(?P<p>(?:al-)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:[\d-]+[a-z-]*\s+)?$", text[:term_start])
+    if not m:
+        return None
+    words = m.group("p")
+    if fold(words) in {"russian", "russia", "american", "us", "syrian", "un", "turkish", "february", "march", "april"}:
+        return None
+    gov = governorate(words)
+    if gov:
+        return zone_rule_location({"type": "admin1", "admin1": gov}, words)
+    place = lookup_place(words)
+    if place:
+        return zone_rule_location({"type": "place", "place": place["name"], "km": _town_km(place)}, words)
+    return None
 
 
 def _first_location(zone: list[dict[str, Any]]) -> dict[str, Any] | None:
