@@ -317,7 +317,7 @@ def _jsonl_lines(lines: Iterable[bytes] | BinaryIO, label: str, warn: Warn) -> I
         if decoded.warning:
             warnings.append(decoded.warning)
             warn(SourceWarning(label, decoded.warning, n))
-        line = decoded.text
+        line = decoded.text.strip()
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:

@@ -26,7 +26,7 @@ from lxml import etree
 from ceasefire.sources.metadata import parse_byline, parse_date
 
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section", "article", "dd", "dt", "pre", "figcaption", "header", "footer", "ul", "ol", "table"}
-_DROP = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button", "svg", "iframe", "select")
+_DROP = ("head", "title", "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button", "svg", "iframe", "select")
 
 
 @dataclass
