@@ -530,6 +530,9 @@ def truce_from_spec(spec: dict[str, Any], truce_id: str | None = None) -> Truce:
         v = spec.get(key) or []
         if isinstance(v, str):
             v = [v]
+        # YAML reads an unquoted "HTS: Hayat Tahrir al Sham" in a list as a mapping: take it back as the name.
+        v = [f"{k}: {x}" if isinstance(item, dict) and len(item) == 1 else item
+             for item in v for k, x in ([next(iter(item.items()))] if isinstance(item, dict) and len(item) == 1 else [(None, None)])]
         if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
             raise ValueError(f"{key} must be a list of names")
         return [x.strip() for x in v]

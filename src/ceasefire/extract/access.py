@@ -47,7 +47,7 @@ _PLACE = r"(?:(?:al|el|ad|ar|as|az)-|Al-|Al |El-)?[A-Z][\w'’]+(?:-[A-Z][\w'’
 _PLACE_LIST = rf"(?P<list>{_PLACE}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_PLACE})*)"
 _TOWN_WORDS = r"(?:the\s+)?(?:besieged\s+|rebel-held\s+|government-held\s+|encircled\s+)?(?:towns?|villages?|cit(?:y|ies)|district|neighbou?rhoods?|areas?|suburbs?|enclaves?|camp)\s+of\s+"
 _TARGET = re.compile(
-    rf"\b(?:enter(?:ed|s|ing)?|reach(?:ed|es)?|arriv(?:ed|es|ing)\s+(?:in|at)|deliver(?:ed|ies|y)?\s+(?:to|in)|crossed\s+into|into|besieged|siege\s+(?:of|on)|evacuated\s+from|evacuation\s+(?:of|from)|from|to|in|access\s+to|surrounding)\s+(?:{_TOWN_WORDS})?{_PLACE_LIST}"
+    rf"\b(?:enter(?:ed|s|ing)?|reach(?:ed|es)?|arriv(?:ed|es|ing)\s+(?:in|at)|deliver(?:ed|ies|y)?\s+(?:to|in)|crossed\s+into|into|besieged|siege\s+(?:of|on)|evacuated\s+from|evacuation\s+(?:of|from)|from|to|in|access\s+to|surrounding|outside|near|at)\s+(?:{_TOWN_WORDS})?{_PLACE_LIST}"
 )
 _NOT_PLACES = {"syria", "russia", "moscow", "washington", "geneva", "the", "un", "icrc", "sarc", "red", "international", "united", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday"}
 _ITEMS = ["food", "flour", "wheat", "medicines?", "medical supplies", "surgical supplies", "fuel", "water", "blankets", "nutrition supplies",

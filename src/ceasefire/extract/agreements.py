@@ -711,7 +711,7 @@ def Z_key(loc: dict[str, Any]) -> tuple:
 def _adjectival_zone(text: str, term_start: int) -> dict[str, Any] | None:
     """"the Homs ceasefire", "the Aleppo truce": the place before the truce word is its zone
     (a governorate when the name is one, else the town)."""
-    m = re.search(r"(?:^|\b(?:the|a|an|The|A|An)\s+)(?P<p>(?:al-)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:[\d-]+[a-z-]*\s+)?$", text[:term_start])
+    m = re.search(r"(?:\b(?:the|a|an|The|A|An)\s+|^)(?P<p>(?:al-)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:[\d-]+[a-z-]*\s+)?$", text[:term_start])
     if not m:
         return None
     words = m.group("p")

@@ -1,0 +1,105 @@
+"""Agreement extraction: status, name, zone, window and actors of truces, sentence by sentence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ceasefire.documents import Document
+from ceasefire.extract.agreements import agreement_events, find_zones, sentence_status, validity
+from ceasefire.extract.context import DocContext
+
+SATURDAY = date(2016, 4, 30)
+
+
+def extract(text: str, published: date = SATURDAY) -> list[dict]:
+    doc = Document(text=text, published=published)
+    return agreement_events(DocContext(doc=doc, text=text, published=published))
+
+
+def test_extended_for_another_24_hours_until_the_end_of_monday():
+    assert validity("the calm has been extended for another 24 hours until the end of Monday", SATURDAY)["valid_until"] == date(2016, 5, 2)
+
+
+def test_72_hour_ceasefire_from_noon_on_monday_ends_on_thursday():
+    w = validity("agreed to a 72-hour ceasefire starting at noon on Monday", date(2017, 3, 6))
+    assert (w["valid_from"], w["valid_until"], w["hours"]) == (date(2017, 3, 6), date(2017, 3, 9), 72)
+
+
+def test_expired_at_midnight_on_saturday_looks_back():
+    assert validity("The ceasefire expired at midnight on Saturday", date(2017, 3, 12))["valid_until"] == date(2017, 3, 11)
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Russia says talks are taking place to include Aleppo province in the latest temporary truce", "negotiating"),
+    ("The Americans want a ceasefire to extend to whole country.", "proposed"),
+    ("the calm around Damascus has been extended for another 24 hours", "extended"),
+    ("The truce was expanded on Thursday to include Hama province", "expanded"),
+    ("Government forces shelled Talbiseh in the first violation of the truce", "violated"),
+    ("The Homs ceasefire expired at midnight on Saturday", "expired"),
+    ("the UN tries to salvage a ceasefire deal to prevent a complete collapse of talks", "in_force"),
+    ("The ceasefire collapsed on Monday after heavy shelling.", "collapsed"),
+    ("The ceasefire in Homs province took effect at noon on Monday.", "in_force"),
+])
+def test_status_cues(sentence, status):
+    assert sentence_status(sentence) == status
+
+
+def test_zone_phrases_of_the_regime_of_calm():
+    zones = [z for _, _, z in find_zones("covers only areas around the capital and the western Latakia province")]
+    assert [z["zone_rule"]["type"] for z in zones] == ["radius", "admin1"]
+    assert zones[0]["zone_rule"]["place"] == "Damascus" and zones[0]["zone_rule"]["km"] == 30
+    assert zones[1]["zone_rule"] == {"type": "admin1", "admin1": "Latakia", "part": "western"}
+
+
+def test_western_syria_is_a_region_of_governorates_west_of_the_euphrates():
+    [(_, _, zone)] = find_zones("a ceasefire which applied to western Syria")
+    rule = zone["zone_rule"]
+    assert rule["type"] == "region" and "Aleppo" in rule["admin1"] and "Deir ez-Zor" not in rule["admin1"]
+
+
+def test_generic_mentions_take_the_name_of_the_documents_truce():
+    text = ("Russia says talks are taking place to include Syria's Aleppo province in the latest temporary truce.\n"
+            "The army's lull in fighting, the so-called \u201cregime of calm\u201d covers only areas around the capital.\n"
+            "Russia and the Syrian authorities say the \u201ccalm\u201d around Damascus has been extended for another 24 hours until the end of Monday.")
+    events = extract(text)
+    assert [(e["agreement"]["name"], e["agreement"]["status"]) for e in events] == [
+        ("regime of calm", "negotiating"), ("regime of calm", "in_force"), ("regime of calm", "extended")]
+    assert events[2]["agreement"]["valid_until"] == "2016-05-02"
+    assert text[events[2]["evidence"][0]["start"]:events[2]["evidence"][0]["end"]] == events[2]["evidence"][0]["text"]
+
+
+def test_brokers_and_excluded_groups_of_the_february_deal():
+    [ev] = extract("World powers have been trying to salvage a ceasefire deal brokered in February by Moscow and "
+                   "Washington, which applied to western Syria but excluded al Qaeda and Islamic State fighters.")
+    roles = {a["role"]: [] for a in ev["actors"]}
+    for a in ev["actors"]:
+        roles[a["role"]].append(a["name"])
+    assert any("Russia" in n for n in roles["broker"]) and any("United States" in n for n in roles["broker"])
+    assert any("Islamic State" in n for n in roles["excluded"]) and len(roles["excluded"]) == 2
+    assert ev["agreement"]["status"] == "agreed" and ev["agreement"]["agreed_in"] == "2016-02"
+    assert ev["date"] == {"start": "2016-02-01", "end": "2016-02-29", "precision": "month"}
+    # a deal with its own brokers and month is not the document's other truce
+    assert ev["agreement"]["name"] is None
+
+
+def test_clashes_between_two_sides_do_not_make_them_parties():
+    [ev] = extract("Clashes broke out between government forces and rebels in Rastan on Sunday, a day after the truce expired.",
+                   date(2017, 3, 12))
+    assert ev["agreement"]["status"] == "expired"
+    assert [a for a in ev["actors"] if a["role"] == "party"] == []
+
+
+def test_truce_zone_as_a_landmark_gives_no_zone():
+    [ev] = extract("Helicopters dropped barrel bombs on Khan Shaykhun in southern Idlib province, just north of the truce zone.")
+    assert ev["agreement"]["zone"] == [] and ev["agreement"]["cue"] is None
+
+
+def test_the_homs_ceasefire_names_its_zone():
+    [ev] = extract("The Homs ceasefire expired at midnight on Saturday.", date(2017, 3, 12))
+    assert [z["zone_rule"]["admin1"] for z in ev["agreement"]["zone"]] == ["Homs"]
+
+
+def test_ceasefire_monitoring_centre_is_not_a_truce():
+    assert extract("General Sergei Kuralenko, in charge of Russia's ceasefire monitoring centre, spoke on Saturday.") == []
