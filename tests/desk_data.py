@@ -128,3 +128,17 @@ def build_desk_store(store) -> None:
     store.add_documents(reports(), extractor_version="test")
     consolidate.update(store)
     analyse.update(store)
+
+
+def module_db_url(request, tmp_path_factory) -> str:
+    """An empty store URL for a module-scoped fixture parametrised ``sqlite`` / ``postgresql``."""
+    import pytest
+
+    from conftest import IN_CI, _pg_url, fresh_pg_database
+
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('desk') / 'store.sqlite'}"
+    if not _pg_url():
+        msg = "no PostgreSQL server (CEASEFIRE_TEST_PG unset; scripts/test.sh starts one)"
+        pytest.fail(msg) if IN_CI else pytest.skip(msg)
+    return fresh_pg_database(_pg_url())

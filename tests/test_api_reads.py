@@ -6,11 +6,26 @@ import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
-from desk_data import SOHR_ALEPPO, build_desk_store
+from desk_data import SOHR_ALEPPO, build_desk_store, module_db_url
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def desk(request, tmp_path_factory):
+    """A client over the desk's store, shared by the module's read-only tests."""
+    from ceasefire.api import create_app
+    from ceasefire.store import open_store
+
+    url = module_db_url(request, tmp_path_factory)
+    store = open_store(url)
+    build_desk_store(store)
+    store.close()
+    with TestClient(create_app(url)) as client:
+        yield client
 
 
 @pytest.fixture
-def desk(db_url):
+def fresh_desk(db_url):
+    """A client over a desk store of its own, for tests that change it."""
     from ceasefire.api import create_app
     from ceasefire.store import open_store
 
@@ -150,7 +165,8 @@ def test_bad_requests_answer_json_errors(desk, url, status, says):
     assert "detail" in r.json() and says in str(r.json()["detail"])
 
 
-def test_merged_event_redirects_to_the_survivor_and_split_lists_its_parts(desk, db_url):
+def test_merged_event_redirects_to_the_survivor_and_split_lists_its_parts(fresh_desk, db_url):
+    desk = fresh_desk
     from ceasefire.store import open_store
     from ceasefire.store import schema as t
 
@@ -163,7 +179,7 @@ def test_merged_event_redirects_to_the_survivor_and_split_lists_its_parts(desk, 
     store.close()
     r = desk.get(f"/api/events/{old}", follow_redirects=False)
     assert r.status_code == 301 and r.headers["location"] == f"/api/events/{survivor}"
-    assert r.json() == {"id": old, "status": "merged", "replaced_by": [survivor]}
+    assert r.json() == {"id": old, "status": "merged", "replaced_by": [survivor], "current": [survivor]}
     assert desk.get(f"/api/events/{old}").json()["id"] == survivor
     split = desk.get(f"/api/events/{ids['Armed clash']}")
     assert split.status_code == 200 and split.json()["replaced_by"] == ["ev-a", "ev-b"]

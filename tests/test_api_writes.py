@@ -119,3 +119,29 @@ def test_cors_is_off_by_default_and_allows_the_configured_origin(sqlite_url):
         assert pre.status_code == 200
         other = open_.get("/api/health", headers={"Origin": "https://elsewhere.example.com"})
         assert "access-control-allow-origin" not in other.headers
+
+
+def test_analyst_merges_two_reports_of_one_strike_and_old_ids_lead_to_it(tokened, db_url):
+    from desk_data import build_desk_store
+
+    from ceasefire.store import open_store
+
+    client, token = tokened
+    store = open_store(db_url)
+    build_desk_store(store)
+    store.close()
+    auth = {"Authorization": f"Bearer {token}"}
+    ids = {ev["sub_event_type"]: ev["id"] for ev in client.get("/api/events").json()["items"]}
+    strike, mortar = ids["Air/drone strike"], ids["Shelling/artillery/missile attack"]
+    ok = client.post(f"/api/events/{strike}/review", json={"action": "confirm", "why": "SOHR and the field team agree"}, headers=auth)
+    assert ok.status_code == 200 and ok.json()["action"] == "confirm"
+    assert client.get(f"/api/events/{strike}").json()["reviewed"] == "confirmed"
+    merged = client.post(f"/api/events/{strike}/review", json={"action": "merge", "merge_with": [mortar], "why": "test"}, headers=auth).json()
+    new_id = merged["event_id"]
+    r = client.get(f"/api/events/{mortar}", follow_redirects=False)
+    assert r.status_code == 301 and r.headers["location"] == f"/api/events/{new_id}"
+    survivor = client.get(f"/api/events/{strike}").json()
+    assert survivor["id"] == new_id and len(survivor["claims"]) == 2
+    assert survivor["history"] and survivor["history"][-1]["who"] == "field-office"
+    again = client.post(f"/api/events/{mortar}/review", json={"action": "confirm"}, headers=auth)
+    assert again.status_code == 422

@@ -73,22 +73,29 @@ def _violations_of(store: Store, event_id: str) -> list[dict[str, Any]]:
 def get_event(event_id: IdPath, store: Store = Depends(get_store)) -> Any:
     """EVENT plus `claims` (each source's claim with its evidence sentences and figures)
     and `violations` (the truces this event breaks, with the verdict's explanation).
-    A merged or split id answers with a tombstone (see the API description)."""
-    row = queries.get_event_row(store, event_id)
-    if row is None:
+    `figures` puts each source's figures side by side, `corroboration` says how independent
+    the sources are, `history` lists analyst reviews. A merged or split id answers with a
+    tombstone (see the API description); `current` follows chains of merges to the active ids."""
+    detail = queries.event_detail(store, event_id)
+    if detail is None:
         raise HTTPException(404, f"no event {event_id!r}")
+    row = detail["event"]
     status = row.get("status") or "active"
     if status == "deleted":
         raise HTTPException(410, f"event {event_id!r} was deleted by review")
     if status != "active":
         replaced = [str(x) for x in (row.get("replaced_by") or [])]
-        body = {"id": event_id, "status": status, "replaced_by": replaced}
-        if status == "merged" and len(replaced) == 1:
-            return JSONResponse(body, status_code=301, headers={"Location": f"/api/events/{quote(replaced[0], safe='')}"})
+        current = [str(x) for x in (detail.get("current") or replaced)]
+        body = {"id": event_id, "status": status, "replaced_by": replaced, "current": current}
+        if status == "merged" and len(current) == 1:
+            return JSONResponse(body, status_code=301, headers={"Location": f"/api/events/{quote(current[0], safe='')}"})
         return body
     sources = queries.event_sources(store, [event_id])[event_id]
     out = event_out(row, sources)
-    out["claims"] = queries.event_claim_details(store, event_id)
+    out["claims"] = detail["claims"]
+    out["figures"] = detail.get("figures") or []
+    out["corroboration"] = detail.get("corroboration") or {}
+    out["history"] = detail.get("history") or []
     out["violations"] = _violations_of(store, event_id)
     return out
 
@@ -128,7 +135,10 @@ class Review(BaseModel):
 )
 def review_event(event_id: IdPath, review: Review = Body(...), who: str = Depends(writer), store: Store = Depends(get_store)) -> Any:
     """Applies the edit through the store's review layer, so it survives reprocessing
-    and is recorded in the audit log with the token's name and `why`."""
+    and is recorded in the audit log with the token's name and `why`. `merge` merges the
+    events in `merge_with` with this one into a new event (the old ids answer 301);
+    `split` makes one event per group in `claim_groups` (claims not listed form one more).
+    Answers the review layer's record, e.g. `{"status": "ok", "action", "event_id", "audit_id"}`."""
     try:
         from ceasefire.store import review as review_layer
     except ImportError:
@@ -136,21 +146,6 @@ def review_event(event_id: IdPath, review: Review = Body(...), who: str = Depend
     if queries.get_event_row(store, event_id) is None:
         raise HTTPException(404, f"no event {event_id!r}")
     try:
-        result = _apply_review(review_layer, store, event_id, review, who)
-    except (ValueError, KeyError, LookupError) as exc:
+        return review_layer.apply(store, event_id, review.action, who=who, **review.model_dump(exclude={"action"}, exclude_none=True))
+    except ValueError as exc:  # ReviewError: replaced event, unknown claim, field that cannot be edited
         raise HTTPException(422, f"review {review.action}: {exc}") from exc
-    return result if isinstance(result, dict) else {"status": "ok", "action": review.action, "event_id": event_id, "result": result}
-
-
-def _apply_review(layer: Any, store: Store, event_id: str, review: Review, who: str) -> Any:
-    """Call the review layer: ``apply(store, event_id, action, ...)`` if it has one, else the
-    function named like the action."""
-    payload = review.model_dump(exclude={"action"}, exclude_none=True)
-    if hasattr(layer, "apply"):
-        return layer.apply(store, event_id, review.action, who=who, **payload)
-    fn = getattr(layer, review.action, None)
-    if fn is None:
-        raise HTTPException(501, f"review action {review.action!r} is not available in this version")
-    params = inspect.signature(fn).parameters
-    kwargs = {k: v for k, v in {**payload, "who": who}.items() if k in params}
-    return fn(store, event_id, **kwargs)
