@@ -37,7 +37,7 @@ def test_regime_of_calm_is_in_force_around_damascus_and_western_latakia(seeded):
     assert calm["kind"] == "truce"
     rules = calm["zone"]
     radius = [z for z in rules if z["type"] == "radius"]
-    assert len(radius) == 1 and radius[0]["place"] == "Damascus" and radius[0]["km"] == 30
+    assert len(radius) == 1 and radius[0]["place"] == "Damascus" and radius[0]["km"] == 25
     assert abs(radius[0]["lat"] - 33.51) < 0.05 and abs(radius[0]["lon"] - 36.29) < 0.05
     admin = [z for z in rules if z["type"] == "admin1"]
     assert [z["admin1"] for z in admin] == ["Latakia"] and admin[0]["part"] == "western"
@@ -153,7 +153,7 @@ def test_truce_commands_read_well(seeded):
     out = seeded("truces").output
     assert "regime-of-calm-2016-04" in out and "2016-04-30 → 2016-05-02" in out
     show = seeded("truce", "show", "calm").output
-    assert "within 30 km of Damascus" in show and "Latakia governorate" in show
+    assert "within 25 km of Damascus" in show and "Latakia governorate" in show
     assert "Aleppo governorate (negotiating since 2016-04-30)" in show
 
 

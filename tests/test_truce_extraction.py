@@ -49,7 +49,7 @@ def test_status_cues(sentence, status):
 def test_zone_phrases_of_the_regime_of_calm():
     zones = [z for _, _, z in find_zones("covers only areas around the capital and the western Latakia province")]
     assert [z["zone_rule"]["type"] for z in zones] == ["radius", "admin1"]
-    assert zones[0]["zone_rule"]["place"] == "Damascus" and zones[0]["zone_rule"]["km"] == 30
+    assert zones[0]["zone_rule"]["place"] == "Damascus" and zones[0]["zone_rule"]["km"] == 25
     assert zones[1]["zone_rule"] == {"type": "admin1", "admin1": "Latakia", "part": "western"}
 
 
