@@ -172,3 +172,56 @@ def test_tallies_over_a_period_are_marked_as_aggregates(text, aggregate):
 def test_wounded_figures_go_to_injured():
     c = counts("Five people were wounded when a mortar shell hit the school.")
     assert c["injured"]["total"]["best"] == 5 and c["fatalities"]["total"] is None
+
+
+def test_any_text_is_read_without_error():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    words = st.sampled_from(["killed", "at least", "five", "civilians", "were", "and", "a", "the", "2", "dozens of", "wounded",
+                             "no", "casualties", "'s", "body", "was", "found", "of", "them", "including", ",", ".", "killing", "both"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(words, max_size=25))
+    def check(tokens):
+        text = " ".join(tokens)
+        figures = find_casualties(text)
+        for f in figures:
+            assert text[f.start : f.end] == f.text
+        casualty_counts(figures)
+
+    check()
+
+
+# --------------------------------------------------------------------------- gold-data floors
+# Document-level toll with no event logic (benchmarks/casualty_figures.py prints the full figures).
+
+def _killed_total(text: str) -> int:
+    total = counts(text)["fatalities"]["total"]
+    return (total["best"] or 0) if total else 0
+
+
+def test_isaf_min_killed_floor():
+    import json
+
+    from conftest import need_shared
+
+    path = need_shared("isaf", "isaf_press_releases_ft_test.jsonl")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    hits = 0
+    for row in rows:
+        gold = json.loads(row["conversations"][2]["value"])["min_killed"]
+        hits += _killed_total(row["conversations"][1]["value"].replace("PRESS RELEASE TEXT:", "", 1)) == gold
+    assert hits / len(rows) >= 0.85  # measured 0.870 on the 724 releases
+
+
+def test_acled_notes_fatalities_floor():
+    import csv
+
+    from conftest import need_shared
+
+    path = need_shared("acled", "acled_2020_sample.csv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r.get("notes") and (r.get("fatalities") or "").strip().isdigit()]
+    hits = sum(_killed_total(r["notes"]) == int(r["fatalities"]) for r in rows)
+    assert hits / len(rows) >= 0.92  # measured 0.942 on 5,070 notes

@@ -72,6 +72,8 @@ class CasualtyFigure:
     aggregate: dict[str, Any] | None = None
     base: int | None = None
     joint: int | None = None  # figures listed together ("two Somali and four Kenyan citizens") share it and add up
+    negation: bool = False  # from a statement that nobody was hurt ("no civilians were harmed")
+    party: str | None = None  # who was counted, as written ("qsd fighter", "civilian"); None for a bare toll ("4 fatalities")
     cue: str | None = field(default=None, repr=False)  # the word that told the outcome
 
     def count(self) -> dict[str, Any]:
@@ -133,7 +135,7 @@ def parse_number(text: str) -> int | None:
     vague = lexicon()["vague_quantities"]
     if t in vague:
         return int(vague[t]["value"])
-    if t in ("a", "an", "single", "a single", "lone", "a lone", "one"):
+    if t in ("a", "an", "single", "a single", "lone", "a lone", "one", "another"):
         return 1
     if t in ("both", "a pair of", "a couple", "couple"):
         return 2
@@ -176,16 +178,17 @@ def _patterns() -> dict[str, Any]:
     # "killed" and "wounded" after a number are cue nouns ("2 killed"), not groups.
     qual = _alt(qual_words)
     frac = _alt(_FRACTIONS)
-    number = rf"(?:{_alt(vague)}|(?:between|from)\s+(?:{_DIGITS}|{_WORDNUM})\s+(?:and|to)\s+(?:{_DIGITS}|{_WORDNUM})|(?:{_DIGITS})\s*(?:-|–|to)\s*(?:{_DIGITS})(?![\d/])|{_DIGITS}|{_WORDNUM}|a|an|one|both|the|his|her|him|a single|a lone)"
+    number = rf"(?:{_alt(vague)}|(?:between|from)\s+(?:{_DIGITS}|{_WORDNUM})\s+(?:and|to)\s+(?:{_DIGITS}|{_WORDNUM})|(?:{_DIGITS})\s*(?:-|–|to)\s*(?:{_DIGITS})(?![\d/])|{_DIGITS}|{_WORDNUM}|a|an|one|both|the|his|her|him|another|a single|a lone)"
     quantity = re.compile(
         rf"\b(?:(?P<qual>{qual})\s+)?(?:(?P<frac>{frac})\s+(?:of\s+)?(?:the\s+|them,?\s+|those\s+)?(?:(?P<qual2>{qual})\s+)?)?(?P<num>{number})(?![\w,]*\d)(?!['’]s)\b",
         re.I,
     )
-    stop = r"(?:were|was|are|is|have|has|had|and|or|in|on|at|of|by|from|to|who|which|that|as|with|for|after|when|while|during|the|a|an|near|into|inside|including|among|but|since|than|killed|wounded|injured|dead|died|hurt|been)"
+    stop = r"(?:(?-i:were|was|are|is|have|has|had|been|Were|Was|Are|Is|Have|Has|Had)|(?:and|or|in|on|at|of|by|from|to|who|which|that|as|with|for|after|when|while|during|the|a|an|near|into|inside|including|among|but|since|than|killed|wounded|injured|dead|died|hurt))"
     heads = _alt(list(group_of) + list(cue_nouns))
+    numword = rf"(?:{_SMALL}|a|an|several|dozens|tens|hundreds|scores)"
     right = re.compile(
-        rf"(?P<ofthem>\s+of\s+(?:them|whom|those|the\s+dead|the\s+victims|the\s+casualties|the\s+\w+)(?:\s+(?:were|are|being))?)?"
-        rf"(?P<mods>(?:\s+(?!{stop}\b)[\w’'\-]+){{0,4}}?)\s*(?P<head>\b(?:{heads}))\b(?P<more>(?:\s+(?:{heads})\b)*)",
+        rf"(?P<ofthem>\s+of\s+(?:them|whom|those|the\s+dead|the\s+victims|the\s+casualties|the|its|their|these)(?:\s+(?:were|are|being))?)?"
+        rf"(?P<mods>(?:\s+(?:(?!{stop}\b|{numword}\b|\d|\w+ing\b)[\w’'\-]+|(?:and/or|and|or|&)(?=\s+(?!{numword}\b|\d)[A-Za-z]))){{0,5}}?)\s*(?P<head>\b(?:{heads}))\b(?P<more>(?:\s+(?:{heads})\b)*)",
         re.I,
     )
     death_passive = _alt(lx["death_passive"])
@@ -193,14 +196,15 @@ def _patterns() -> dict[str, Any]:
     aux = r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|being|got|get|to\s+have\s+been|to\s+have|have|has|had|be|will\s+be)"
     adverbs = r"(?:(?:\w+ly|all|also|later|then|thought\s+to\s+have\s+been|believed\s+to\s+have\s+been|thought\s+to\s+have|believed\s+to\s+have|said\s+to\s+have\s+been|reported|confirmed|both|either|subsequently|since|now|each)\s+){0,3}"
     passive = re.compile(
+        rf"(?P<body>['’]s\s+(?:body|bodies|corpse|remains)\s+(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:found|discovered|recovered|retrieved))|"
         rf"\b(?:(?P<aux>{aux})\s+{adverbs})?(?:(?P<death>{death_passive})|(?P<injury>{injury_passive})|(?P<harm>harmed|affected))\b",
         re.I,
     )
     aux_only = re.compile(rf"\b{aux}\b", re.I)
     left_active = re.compile(
-        rf"(?:\b(?P<death>{_alt(lx['death_active'])}|the\s+(?:killing|deaths?)\s+of|left|leaving|toll\s+(?:\w+\s+){{0,3}}(?:to|at|of|reached|hit|is|was|stands\s+at|stood\s+at)|coded\s+as|fatalities\s+(?:\w+\s+){{0,2}}(?:to|at|of|reached)|killed\s+and\s+wounded|killed\s+or\s+wounded|dead\s+and\s+wounded)"
+        rf"(?:\b(?P<death>(?:killed|killing|kills|massacred|wiped\s+out|shelling\s+killed)\s+(?:a|an|the|an\s+entire|a\s+whole|one)\s+family\s+of|{_alt(lx['death_active'])}|the\s+(?:killing|deaths?|bodies|corpses|remains)\s+of|(?:bodies|corpses|remains)\s+of|left|leaving|toll\s+(?:\w+\s+){{0,3}}(?:to|at|of|reached|hit|is|was|stands\s+at|stood\s+at)|coded\s+as|fatalities\s+(?:\w+\s+){{0,2}}(?:to|at|of|reached)|(?:killed|killing|dead)\s+(?:and|or|and/or)\s+(?:wounded|wounding|injured|injuring))"
         rf"|\b(?P<injury>{_alt(lx['injury_active'])}|wounding\s+of|injuring\s+of)"
-        rf"|\b(?P<inherit>including|among\s+them|among\s+whom|of\s+whom|amongst\s+them|among\s+the\s+dead(?:\s+were)?|among\s+the\s+victims(?:\s+were)?|of\s+them|and))[\s,:]*$",
+        rf"|\b(?P<inherit>including|among\s+them|among\s+whom|of\s+whom|amongst\s+them|among\s+the\s+dead(?:\s+were)?|among\s+the\s+victims(?:\s+were)?|of\s+them|and))(?:\s+all(?:\s+the)?)?[\s,:]*$",
         re.I,
     )
     zero = re.compile(
@@ -208,7 +212,9 @@ def _patterns() -> dict[str, Any]:
         rf"|(?P<noun>fatalities|fatality|deaths|casualties|injuries|loss\s+of\s+life|one\s+was\s+(?:killed|hurt|injured|harmed)|civilian\s+casualties))\b",
         re.I,
     )
+    zero_neg = re.compile(rf"\b(?:not|never|n't)\s+(?P<verb>harmed|hurt|injured|wounded|killed)\s+any\s+(?:(?P<mod>{_alt(modifier_group)})\s+)?(?P<group>{_alt(group_of)})\b", re.I)
     return {
+        "zero_neg": zero_neg,
         "quantity": quantity, "right": right, "passive": passive, "aux_only": aux_only,
         "left_active": left_active, "zero": zero, "qual_words": {k.lower(): v for k, v in qual_words.items()},
         "heads": re.compile(rf"\b(?:{heads})\b", re.I), "group_of": group_of, "modifier_group": modifier_group, "cue_nouns": cue_nouns, "vague": {k.lower(): v for k, v in vague.items()},
@@ -226,10 +232,16 @@ _SINGULAR_DETERMINERS = {"a", "an", "the", "his", "her", "a single", "a lone", "
 _PLURAL_WITHOUT_S = {"people", "men", "women", "children", "police", "personnel", "taliban", "militia", "youth", "elderly", "idps"}
 _ACTIVE_NEXT = re.compile(r"^\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d+|at\s+least|dozens|several|many|some|scores|hundreds|tens|one|him|them|it|civilians|people|soldiers|fighters|[A-Z][a-z]+\s+[A-Z])\b")
 _FREE_AFTER = re.compile(
-    r"^(?:\s*[,.;:)\]\-–—]|\s+(?:and|in|on|at|near|during|while|after|when|with|as|including|of|from|inside|outside|across|today|yesterday|others?|among|amid|following|since|so|the|this|last|more|people|persons)\b|\s*$)",
+    r"^(?:\s*[,.;:()\[\]\-–—]|\s+(?:and|in|on|at|near|during|while|after|when|with|as|including|of|from|inside|outside|across|today|yesterday|others?|among|amid|following|since|so|the|this|last|more|people|persons|"
+    r"for|to|by|who|whose|that|which|belonging|affiliated|working|named|identified|called|aged|within|over|under|along|between|behind|into|off|via|west|east|north|south|"
+    r"before|later|earlier|overnight|instantly|immediately|outright)\b|\s*$)",
     re.I,
 )
-_OTHER_VERB_BEFORE = re.compile(r"\b(?!(?:including|during|following|according|regarding|concerning|bring|bringing|morning|evening|ed)\b)[a-z]{3,}(?:ed|ing)\s*$")
+_OTHER_VERB_BEFORE = re.compile(
+    r"\b(?!(?:including|during|following|according|regarding|concerning|bring|bringing|morning|evening|ed|confirmed|reported|indicated|"
+    r"estimated|revealed|showed|announced|stated|added|learned|determined|suggested|believed|claimed|noted|said|saying|reporting|"
+    r"confirming|indicating|stating|adding|claiming|noting|documented|recorded|counted|verified|alleged|feared|warned)\b)[a-z]{3,}(?:ed|ing)\s*$"
+)
 _SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.I)
 _AGGREGATE = [
     (re.compile(rf"\b(?:in|over|during|across|within|throughout|for)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+|first\s+)?(?P<n>{_DIGITS}|{_WORDNUM}|a|several|few)\s+(?P<unit>days?|weeks?|months?|years?|hours?)(?:\s+of\s+[\w-]+)?", re.I), "period"),
@@ -284,12 +296,14 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
         return None
     if re.match(r"\d", num_text) and re.search(r"(?:\d[/.:-]|[£$€#]|\bNo\.?\s*)$", before):
         return None
-    is_determiner = num_l in _SINGULAR_DETERMINERS or num_l in ("both",)
+    is_determiner = num_l in _SINGULAR_DETERMINERS or num_l in ("both", "another")
     left = p["left_active"].search(before[-80:])
+    if is_determiner and num_l != "one" and re.search(r"\bof\s*$", before[-4:]) and not (left and left.group("death")):
+        return None  # "a son of a rebel commander": one person, counted at "a son"
     left_kind = None
     if left:
         left_kind = "killed" if left.group("death") else "injured" if left.group("injury") else "inherit"
-        if left_kind == "killed" and re.search(r"(?:and|or)\s+wounded\s*$|dead\s+and\s+wounded\s*$", left.group(0), re.I):
+        if left_kind in ("killed", "injured") and re.search(r"(?:kill(?:ed|ing)|dead)\s+(?:and|or|and/or)\s+(?:wound|injur)\w*\s*$|(?:wound|injur)\w*\s+(?:and|or)\s+kill\w*\s*$", left.group(0), re.I):
             left_kind = "casualties"
         if left_kind == "killed" and re.match(r"(?:left|leaving)\b", left.group(0).strip(), re.I):
             left_kind = "left"  # "left 5 dead": the outcome comes after the people
@@ -310,7 +324,7 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
             head_group = (earlier_groups[-1] if earlier_groups and earlier_groups[-1] != "total" else None) or _group_from_modifiers(" ".join([mods] + chain[:-1])) or "total"
         else:
             head_group = _group_from_modifiers(" ".join([mods] + chain[:-1]), p["group_of"][head]) or p["group_of"][head]
-        if is_determiner and num_l != "both":
+        if is_determiner and num_l != "both" and not right.group("ofthem"):
             last = head.split()[-1]
             plural = (last.endswith("s") and not last.endswith("ss")) or last in _PLURAL_WITHOUT_S
             if num_l in ("a", "an", "a single", "a lone", "one") and plural and head not in ("police", "taliban"):
@@ -320,10 +334,12 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
         end = m.end() + right.end()
     elif is_determiner or num_l == "him":
         # "killing both of them", "killing him": people the verb names without a noun
-        if num_l in ("both", "him", "her") and left_kind in ("killed", "injured"):
+        if num_l in ("one", "another") and left_kind in ("killed", "injured") and _FREE_AFTER.match(after):
+            head_group, end = "total", m.end()  # "wounding seven villagers and killing one"
+        elif num_l in ("both", "him", "her") and left_kind in ("killed", "injured"):
             tail = re.match(r"\s+of\s+them\b", after)
             head_group, end = "total", m.end() + (tail.end() if tail else 0)
-        elif num_l in ("a", "an", "one") and left_kind in ("killed", "injured"):
+        elif num_l in ("a", "an", "one", "another") and left_kind in ("killed", "injured") and not re.match(r"\s+(?:\w+\s+)?famil(?:y|ies)\b", after, re.I):
             # "killed a shopkeeper": one person, whatever the noun
             noun = None
             for n_words in (1, 2, 3):
@@ -334,9 +350,19 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
             if noun is None:
                 return None
             head_group, end = "total", m.end() + noun.end()
+        elif num_l in ("a", "an", "another") and left_kind is None:
+            # "a drug suspect was killed", "a man's body was found": one person, whatever the noun
+            noun = re.match(r"((?:\s+(?!(?:number|lot|few|total|series|wave|day|week|month|year|time|car|vehicle|house|home|building|truck|family|group|convoy|patrol|checkpoint|bomb|mine|shell|rocket|strike|attack|clash|raid|explosion|blast|fire)\b)[A-Za-z][\w'-]*){1,3}?)(?=['’]s\s+(?:body|corpse|remains)\s+(?:was|were|has\s+been)\s+(?:found|discovered|recovered)|\s+(?:was|has\s+been)\s+(?:\w+ly\s+)?(?:killed|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|stabbed\s+to\s+death|beaten\s+to\s+death|found\s+dead|murdered|executed|assassinated|slain|wounded|injured)\b|\s+died\b)", after)
+            if noun is None:
+                return None
+            head_group, end = "total", m.end() + noun.end()
+            body = re.match(r"['’]s\s+(?:body|corpse|remains)\s+(?:was|were|has\s+been)\s+(?:found|discovered|recovered)", after[noun.end() :])
+            if body:
+                outcome, cue, cue_in_head = "killed", "body found", True
+                end += body.end()
         else:
             return None
-    if num_l in ("the", "his", "her", "him") and left_kind not in ("killed", "injured"):
+    if num_l in ("the", "his", "her", "him") and left_kind not in ("killed", "injured") and not (left_kind == "inherit" and num_l in ("his", "her")):
         return None
     if right is None and head_group is None and left_kind not in ("killed", "injured", "casualties"):
         # a bare number: only "12 were killed" / "2 killed" / "5 dead" shapes
@@ -365,7 +391,10 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
         return None  # "arrested 15 people and 2 were killed": the fifteen are the arrest's object
     if left_kind in ("killed", "injured", "casualties") and outcome is None:
         if right is None and not _FREE_AFTER.match(text[end:]):
-            return None
+            noun = re.match(r"\s+[a-z][\w'-]*(?=\s+(?:and|in|on|at|near|from|during|with|while|after|who|as)\b|\s*[,.;)])", text[end:])
+            if not noun or re.match(r"\s+(?:km|kilomet|metres|meters|miles|hours?|days?|weeks?|months?|years?|times|percent|vehicles?|houses?|cars?|trucks?|tanks?|shells?|rockets?)\b", noun.group(0)):
+                return None
+            end += noun.end()  # "killing 1 pastoralist and wounding another"
         outcome, cue = left_kind, left.group(0).strip()
         head_group = head_group or "total"
     elif left_kind == "inherit" and outcome is None:
@@ -384,7 +413,11 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
     best, low, high, qualifier, derived, base = _values(m)
     if best is None and high is None:
         return None
-    return CasualtyFigure(start, end, text[start:end], outcome, head_group, best, low, high, qualifier, derived, None, base, cue=cue)
+    party = None
+    if right is not None and (not cue_in_head or any(h in p["group_of"] for h in p["heads"].findall((right.group("head") + right.group("more")).lower())[:-1])):
+        words = (right.group("mods") + " " + right.group("head") + right.group("more")).lower().split()
+        party = " ".join(re.sub(r"(?:e?s|['’]s?)$", "", w) for w in words if w not in ("and", "or", "and/or", "other", "others", "more", "further", "additional"))
+    return CasualtyFigure(start, end, text[start:end], outcome, head_group, best, low, high, qualifier, derived, None, base, party=party, cue=cue)
 
 
 def _group_from_modifiers(mods: str, head_group: str | None = None) -> str | None:
@@ -421,10 +454,12 @@ def _first_passive(clause: str) -> tuple[str, str, int] | None:
     # "killed" right after the people but followed by an object is active: "2 gunmen killed a man"
     if not pm.group("aux"):
         word = (pm.group("death") or pm.group("injury") or "").lower()
-        if word in ("killed", "wounded", "injured", "executed", "murdered", "massacred", "hurt") and _ACTIVE_NEXT.match(clause[pm.end() :]):
+        if word and word.split()[-1] in ("killed", "wounded", "injured", "executed", "murdered", "massacred", "hurt", "dead", "down") and _ACTIVE_NEXT.match(clause[pm.end() :]):
             return None
         if re.search(r"\b(?:who|which|that)\s+$", clause[: pm.start()], re.I):
             return None
+    if pm.group("body"):
+        return ("killed", "body found", pm.end())
     if pm.group("harm"):
         return None  # "were harmed" says nothing of death or wounds; only "no one was harmed" counts
     if pm.group("death"):
@@ -448,7 +483,7 @@ def _values(m: re.Match[str]) -> tuple[int | None, int | None, int | None, str, 
         a, b = min(a, b), max(a, b)
         value_best, low, high, qualifier = a, a, b, "about"
     else:
-        n = parse_number(num) if num not in ("the", "his", "her", "him") else 1
+        n = parse_number(num) if num not in ("the", "his", "her", "him", "another") else 1
         if n is None:
             return None, None, None, "exact", None, None
         vague = p["vague"].get(num)
@@ -487,8 +522,8 @@ def _zero_figures(text: str) -> list[CasualtyFigure]:
             continue
         if m.group("noun"):
             noun = m.group("noun").lower()
-            if noun.startswith("civilian"):
-                groups, outcomes = ["civilians"], ["killed", "injured"]
+            if noun.startswith("civilian") or (m.group("mod") and _group_from_modifiers(m.group("mod").lower()) == "civilians"):
+                groups, outcomes = ["civilians"], ["killed", "injured"] if not noun.startswith(("fatal", "death")) else ["killed"]
             elif noun.startswith("one was"):
                 verb = noun.split()[-1]
                 groups, outcomes = ["total"], ["killed"] if verb == "killed" else ["killed", "injured"] if verb in ("hurt", "harmed") else ["injured"]
@@ -505,7 +540,14 @@ def _zero_figures(text: str) -> list[CasualtyFigure]:
             outcomes = ["killed"] if verb in ("killed", "dead", "died") else ["injured"] if verb in ("injured", "wounded") else ["killed", "injured"]
         for g in groups:
             for o in outcomes:
-                out.append(CasualtyFigure(m.start(), m.end(), text[m.start() : m.end()], o, g, 0, 0, 0, "exact", cue=m.group(0)))
+                out.append(CasualtyFigure(m.start(), m.end(), text[m.start() : m.end()], o, g, 0, 0, 0, "exact", negation=True, cue=m.group(0)))
+    for m in p["zero_neg"].finditer(text):  # "the strike had not harmed any civilians"
+        group = p["group_of"].get(re.sub(r"\s+", " ", m.group("group").lower()), "total")
+        if m.group("mod"):
+            group = _group_from_modifiers(m.group("mod").lower(), group) or group
+        verb = m.group("verb").lower()
+        for o in (["killed"] if verb == "killed" else ["injured"] if verb in ("injured", "wounded") else ["killed", "injured"]):
+            out.append(CasualtyFigure(m.start(), m.end(), text[m.start() : m.end()], o, group, 0, 0, 0, "exact", negation=True, cue=m.group(0)))
     return out
 
 
@@ -575,20 +617,54 @@ def casualty_counts(figures: Iterable[CasualtyFigure], include_aggregates: bool 
             counts[g] = _merge_reports([f for f in figs if f.outcome == outcome and f.group == g])
         if counts["civilians"] is None and (counts["children"] or counts["women"]):
             counts["civilians"] = _sum([counts["children"], counts["women"]])
-        if counts["total"] is None:
-            parts = [counts["civilians"], counts["combatants"]]
-            if any(parts):
-                counts["total"] = _sum(parts)
+        parts = [counts["civilians"], counts["combatants"]]
+        derived = _sum(parts) if any(parts) else None
+        only_denials = all(f.negation for f in figs if f.outcome == outcome and f.group == "total")
+        if counts["total"] is None or (counts["total"]["best"] == 0 and only_denials and derived and (derived["best"] or 0) > 0):
+            counts["total"] = derived  # "no civilian casualties" does not cancel "killed two insurgents"
         out[key] = counts
     return out
 
 
 def _merge_reports(figs: list[CasualtyFigure]) -> dict[str, Any] | None:
-    """One count per group: figures listed together are added, then reports are weighed."""
+    """One count for a group of figures.
+
+    * A report of deaths outweighs a report of none: zero figures count only when no figure of
+      the group is positive ("No fatalities were reported. Coded one fatality for the bomber.").
+    * Figures listed together ("two Somali citizens and four Kenyan citizens") are added.
+    * Figures of different parties ("2 soldiers were killed ... 13 militants were killed") are
+      added; figures of the same party ("12 people", then "7 people") are conflicting reports,
+      and ACLED's most conservative figure is ``best``.
+    * A bare toll ("4 fatalities", "killing 2", "the death toll rose to 31") is the report's
+      own total: when the report gives one, it is ``best`` and the parts only widen low/high.
+    """
+    positive = [f for f in figs if f.best != 0]
+    if positive:
+        figs = positive
+    if not figs:
+        return None
     reports: dict[Any, list[CasualtyFigure]] = {}
     for f in figs:
         reports.setdefault(f.joint if f.joint is not None else ("single", f.start), []).append(f)
-    return _merge([_sum([f.count() for f in r]) if len(r) > 1 else r[0].count() for r in reports.values()])
+    tolls: list[dict[str, Any]] = []
+    parties: dict[Any, list[dict[str, Any]]] = {}
+    for members in reports.values():
+        count = _sum([f.count() for f in members]) if len(members) > 1 else members[0].count()
+        if len(members) == 1 and members[0].party is None:
+            tolls.append(count)
+        else:
+            key = tuple(sorted({f.party or "" for f in members}))
+            parties.setdefault(key, []).append(count)
+    parts = _sum([_merge(c) for c in parties.values()]) if parties else None
+    toll = _merge(tolls) if tolls else None
+    if toll and parts:
+        values = [v for c in (toll, parts) for v in (c["best"], c["low"], c["high"]) if v is not None]
+        if toll["best"] is None:
+            return parts
+        spread = len(set(values)) > 1
+        return {"best": toll["best"], "low": min(values) if spread else toll["low"], "high": max(values) if spread else toll["high"],
+                "qualifier": toll["qualifier"]}
+    return toll or parts
 
 
 def _merge(counts: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -614,6 +690,8 @@ def _sum(parts: list[dict[str, Any] | None]) -> dict[str, Any] | None:
     parts = [p for p in parts if p]
     if not parts:
         return None
+    if len(parts) == 1:
+        return dict(parts[0])
     with_best = [p for p in parts if p["best"] is not None]
     if not with_best:
         return {"best": None, "low": None, "high": sum(p["high"] for p in parts if p["high"] is not None), "qualifier": "up_to"}
