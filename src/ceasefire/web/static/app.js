@@ -88,6 +88,8 @@
     if (!loc) return "place unknown";
     return [loc.name, loc.admin1 && loc.admin1 !== loc.name ? loc.admin1 : null].filter(Boolean).join(", ");
   }
+  // Log scale: 1 killed and 300 killed stay on the same map without hiding each other.
+  function radiusFor(n) { return 5 + 8 * Math.log10(1 + Math.max(0, n)); }
   function colour(ev) { return TYPE_COLOURS[ev.event_type] || "#555"; }
   function eventTitle(ev) { return `${ev.sub_event_type} — ${placeText(ev.location)}`; }
 
@@ -125,9 +127,12 @@
     buildLegend();
   }
 
+  let admin1Index = null;
   async function loadAdmin1(iso) {
     if (!iso || adminLoaded.has(iso)) return null;
     adminLoaded.add(iso);
+    if (!admin1Index) { try { admin1Index = await api("/static/geo/admin1/index.json"); } catch (e) { admin1Index = {}; } }
+    if (!(iso in admin1Index)) return null;
     try {
       const gj = await api(`/geo/admin1/${encodeURIComponent(iso)}.json`);
       const layer = L.geoJSON(gj, {
@@ -162,7 +167,7 @@
       if (!loc || typeof loc.lat !== "number" || typeof loc.lon !== "number") continue;
       if (loc.country) isos.add(loc.country);
       const m = L.circleMarker([loc.lat, loc.lon], {
-        radius: 5 + 3 * Math.sqrt(best(ev)), color: "#1b1f24", weight: 1, fillColor: colour(ev), fillOpacity: 0.8,
+        radius: radiusFor(best(ev)), color: "#1b1f24", weight: 1, fillColor: colour(ev), fillOpacity: 0.8,
       });
       m.bindTooltip(`${ev.sub_event_type}, ${placeText(loc)}, ${ev.date ? ev.date.start : ""}${range(ev) ? " — killed: " + range(ev) : ""}`);
       m.on("click", () => { location.hash = `#/event/${encodeURIComponent(ev.id)}`; });
@@ -171,7 +176,15 @@
       bounds.push([loc.lat, loc.lon]);
     }
     for (const iso of isos) loadAdmin1(iso).then(() => drawZones());
-    if (bounds.length && !state.fitted) { map.fitBounds(bounds, { padding: [40, 40], maxZoom: 8 }); state.fitted = true; }
+    if (bounds.length && !state.fitted) { map.fitBounds(coreBounds(bounds), { padding: [40, 40], maxZoom: 8 }); state.fitted = true; }
+  }
+
+  // The bounds of the middle 90 % of points, so that one far-away mention does not zoom out to a continent.
+  function coreBounds(points) {
+    if (points.length < 10) return points;
+    const q = (arr, p) => arr[Math.min(arr.length - 1, Math.max(0, Math.round(p * (arr.length - 1))))];
+    const lats = points.map((p) => p[0]).sort((a, b) => a - b), lons = points.map((p) => p[1]).sort((a, b) => a - b);
+    return [[q(lats, 0.05), q(lons, 0.05)], [q(lats, 0.95), q(lons, 0.95)]];
   }
 
   function norm(s) { return String(s || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/^(al|ar|as|ad|ash|el|ad)[- ]/, "").replace(/[^a-z]/g, ""); }
@@ -246,7 +259,7 @@
       width, height: 110, legend: { show: false }, cursor: { drag: { x: true, y: false, setScale: false } },
       scales: { x: { time: true } },
       axes: [
-        { stroke: "#4a5360", space: 60, incrs: [86400, 7 * 86400, 30 * 86400, 365 * 86400],
+        { stroke: "#4a5360", space: 110, incrs: [86400, 7 * 86400, 30 * 86400, 365 * 86400],
           values: (u, splits) => splits.map((s) => new Date(s * 1000).toISOString().slice(0, 10)) },
         { stroke: "#4a5360", size: 30, incrs: [1, 2, 5, 10, 20, 50, 100, 500, 1000] },
       ],
