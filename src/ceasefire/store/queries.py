@@ -183,6 +183,21 @@ def get_document(store: Store, document_id: str) -> dict[str, Any] | None:
     return dict(r) if r else None
 
 
+def iter_events(store: Store, f: EventFilter | None = None, batch_size: int = 1000):
+    """Active events matching ``f`` in date order (oldest first), in batches of
+    ``(rows, sources)``: for exports of any size without holding them all in memory."""
+    f = f or EventFilter()
+    e = t.events.c
+    q = sa.select(t.events).where(*_conditions(f)).order_by(e.date_start.nulls_last(), e.id)
+    if f.limit is not None:
+        q = q.limit(f.limit).offset(f.offset)
+    with store.connect() as conn:
+        result = conn.execution_options(stream_results=True, yield_per=batch_size).execute(q).mappings()
+        for part in result.partitions(batch_size):
+            rows = [dict(r) for r in part]
+            yield rows, event_sources(store, [r["id"] for r in rows])
+
+
 def event_tallies(store: Store, by: str, f: EventFilter | None = None) -> list[dict[str, Any]]:
     """Events and fatalities (best, low, high) per day, area (admin1), perpetrator or type.
 
