@@ -24,6 +24,15 @@ def _iso(d: Any) -> str | None:
     return d.isoformat() if hasattr(d, "isoformat") else str(d)[:10]
 
 
+def _rule_out(rule: dict[str, Any]) -> dict[str, Any]:
+    """A zone rule for the surfaces: the rule plus ``description`` (in words) and ``radius_km``."""
+    out = dict(rule)
+    out["description"] = Z.rule_label(rule)
+    if rule.get("type") in ("radius", "place"):
+        out["radius_km"] = rule.get("km")
+    return out
+
+
 def _windows(conn, truce_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {i: [] for i in truce_ids}
     if not truce_ids:
@@ -33,7 +42,7 @@ def _windows(conn, truce_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     for r in conn.execute(q).mappings():
         out[r["truce_id"]].append({
             "id": r["id"], "valid_from": _iso(r["valid_from"]), "valid_until": _iso(r["valid_until"]),
-            "open": r["valid_until"] is None, "zone": r["zone"] or [],
+            "open": r["valid_until"] is None, "zone": [_rule_out(z) for z in r["zone"] or []],
             "zone_labels": [z.get("label") or Z.rule_label(z) for z in r["zone"] or []], "claim_id": r["claim_id"],
         })
     return out
@@ -59,7 +68,7 @@ def _truce_dict(row: dict[str, Any], windows: list[dict[str, Any]], counts: dict
         "parties_closed": bool(payload.get("parties_closed")),
         "brokers": row["brokers"] or [],
         "excluded": row["excluded"] or [],
-        "zone": zone,
+        "zone": [_rule_out(z) for z in zone],
         "zone_labels": [Z.rule_label(z) for z in zone],
         "pending": payload.get("pending") or [],
         "windows": windows,
@@ -174,6 +183,8 @@ def list_violations(
     for r in rows:
         r["date"] = _iso(r["date"])
         r["place"] = ", ".join(x for x in (r["location_name"], r["admin1"]) if x) or None
+        r["truce_name"] = r["truce"]
+        r["event_title"] = f"{r['sub_event_type']} at {r['place'] or 'an unnamed place'}"
         r["perpetrators"] = (r["explanation"] or {}).get("perpetrators") or []
     return rows
 
