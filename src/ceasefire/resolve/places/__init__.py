@@ -33,6 +33,7 @@ class Toponym:
     feature_class: str | None = None
     precision: str | None = None  # exact | near | admin2 | admin1 | country
     role: str | None = None  # e.g. dateline, speaker_city, containing_area
+    demonym: bool = False  # named by its people or adjective ("Syrian", "Russians")
 
     def as_location(self) -> dict[str, Any]:
         """The Event JSON v1 ``location`` object."""
@@ -67,14 +68,16 @@ def geoparse(text: str, spacy_doc: Any = None) -> list[Toponym]:
 
 def resolve_mentions(mentions: list, text: str, gaz: Any) -> list[Toponym]:
     """Resolve detected mentions (see :mod:`.detect`) into toponyms."""
-    from ceasefire.resolve.places.resolve import choose_places, county_point, mention_role, precision_of
+    from ceasefire.resolve.places.resolve import DROP, choose_places, county_point, mention_role, precision_of
 
     chosen = choose_places(mentions, gaz, text)
     out: list[Toponym] = []
     containers = set()
     for k, (m, p) in enumerate(zip(mentions, chosen)):
+        if p is DROP:
+            continue
         role = mention_role(m, text)
-        t = Toponym(m.start, m.end, m.text, role=role)
+        t = Toponym(m.start, m.end, m.text, role=role, demonym=m.demonym)
         if p is not None:
             lat, lon = p.lat, p.lon
             if lat is None and p.is_admin2:

@@ -51,6 +51,39 @@ LANGUAGE_DEMONYMS = frozenset("english french spanish arabic german italian port
 COMMON_ACRONYMS = frozenset("un eu is isis isil ipo ceo nato ap afp tv cnn bbc gop nfl nba mlb fbi cia nsa ok ad pm am id".split())
 
 
+_COMMON_WORDS: frozenset[str] | None = None
+# Street-like names: "Darby Street", "First Avenue", "Wichita Drive", "Route 128".
+STREET_SUFFIXES = frozenset(
+    "street st st. avenue ave ave. road rd rd. drive dr. boulevard blvd blvd. lane ln parkway pkwy highway hwy "
+    "square place court plaza bridge way terrace".split()
+)
+ADMIN_SUFFIXES = frozenset("county parish township borough".split())
+NON_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
+
+
+def common_words(nlp_vocab_owner=None) -> frozenset[str]:
+    """English words with a verb, adjective or adverb use (WordNet's index in spaCy's English
+    lemmatizer tables): "March", "Police", "Bell", "Hope" are words before they are towns."""
+    global _COMMON_WORDS
+    if _COMMON_WORDS is None:
+        words: set[str] = set()
+        try:
+            from ceasefire.nlp import load_pipeline
+
+            nlp = load_pipeline(("lemmatizer",))
+            lemmatizer = dict(nlp.components).get("lemmatizer")
+            table = lemmatizer.lookups.get_table("lemma_index")
+            for pos in ("verb", "adj", "adv"):
+                words.update(table.get(nlp.vocab.strings[pos], []))
+            from spacy.lang.en.stop_words import STOP_WORDS
+
+            words.update(STOP_WORDS)
+        except Exception:  # the pipeline always ships these tables; without them, no filter
+            pass
+        _COMMON_WORDS = frozenset(words)
+    return _COMMON_WORDS
+
+
 @dataclass
 class Mention:
     """A span of text that names a place, with the gazetteer entries it can mean."""
@@ -69,6 +102,8 @@ class Mention:
     settlement_cue: bool = False  # "the town of", "Maadi district", "city of"
     near_cue: bool = False  # "near Douma", "outskirts of"
     container_text: str | None = None  # "Maadi district in eastern Aleppo" -> "Aleppo"
+    person_like: bool = False  # spaCy read it as a person: kept only if it fits the report's countries
+    street: bool = False  # a street or road name the gazetteer cannot know
 
 
 def _is_cap(tok) -> bool:
@@ -101,18 +136,23 @@ def lookup_candidates(gaz: Gazetteer, text: str) -> list[tuple[Place, int, str]]
         if key.endswith(" s"):
             out = [(p, kind, "exact") for p, kind in gaz.candidates(key[:-2])]
     if not out:
+        for prefix in ("republic of ", "kingdom of ", "state of ", "commonwealth of ", "islamic republic of ", "people s republic of "):
+            if key.startswith(prefix):
+                out = [(p, kind, "exact") for p, kind in gaz.candidates(key[len(prefix):]) if p.is_country or p.is_admin1]
+                break
+    if not out:
         sk = skeleton_key(text)
         if len(sk) >= 4:
             out = [(p, NAME_ALTERNATE, "skeleton") for p in gaz.skeleton_candidates(sk)]
     return out
 
 
-def _strong(cands: list[tuple[Place, int, str]]) -> bool:
+def _strong(cands: list[tuple[Place, int, str]], allow_alternate: bool = True) -> bool:
     """At least one candidate that a capitalised word alone may stand for."""
     for p, kind, match in cands:
-        if match == "skeleton":
+        if match == "skeleton" or kind == NAME_ABBREVIATION or (kind == NAME_ALTERNATE and not allow_alternate):
             continue
-        if kind == NAME_DEMONYM or p.is_country or p.is_admin1 or p.feature_code in ("CONT", "RGN"):
+        if kind == NAME_DEMONYM or p.is_country or p.is_admin1 or p.is_admin2 or p.feature_code in ("CONT", "RGN"):
             return True
         if p.source.startswith("supplement") or p.source.startswith("admin1"):
             return True
@@ -126,7 +166,7 @@ def _strong(cands: list[tuple[Place, int, str]]) -> bool:
 def _big(cands) -> bool:
     """Worth naming inside an organisation's name ("Syrian Observatory", "Ohio State")."""
     for p, kind, match in cands:
-        if match == "skeleton":
+        if match == "skeleton" or kind in (NAME_ABBREVIATION, NAME_ALTERNATE):
             continue
         if kind == NAME_DEMONYM or p.is_country or p.is_admin1 or p.feature_code in ("CONT", "RGN"):
             return True
@@ -162,6 +202,8 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
         m = Mention(start, end, text[start:end], list(cands), label, token_start=i, token_end=j)
         m.sentence_start = tokens[i].sent.start_char
         m.demonym = bool(cands) and all(kind == NAME_DEMONYM for _, kind, _ in cands)
+        m.person_like = (label == "PERSON" and j - i == 1 and not _big(cands)
+                         and not any(p.source.startswith("supplement") for p, _, _ in cands))
         mentions.append(m)
         for k in range(i, j):
             taken[k] = True
@@ -230,6 +272,24 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
         else:
             i += 1
 
+    # 3. Streets, roads and counties the gazetteer does not hold: "Darby Street", "Laurel County".
+    for i in range(n):
+        if taken[i] or not _is_cap(tokens[i]) or tokens[i].is_punct:
+            continue
+        if ent_of[i] is not None and ent_of[i].label_ in ("PERSON", "ORG"):
+            continue
+        for k in range(i + 1, min(n, i + 5)):
+            tok = tokens[k]
+            if taken[k] or not (_is_cap(tok) or tok.like_num):
+                break
+            if tok.lower_ in STREET_SUFFIXES or tok.lower_ in ADMIN_SUFFIXES:
+                j = k + 1
+                if j < n and tokens[j].text == "." and _glued(tok, tokens[j]) and tok.lower_ in ("st", "ave", "rd", "blvd"):
+                    j += 1
+                add(i, j, [], "FAC")
+                mentions[-1].street = True
+                break
+
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         _read_cues(m, tokens, text)
@@ -297,19 +357,28 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text) 
         return False
     if i > 0 and tokens[i - 1].lower_.rstrip(".") in HONORIFICS:
         return False
+    if ent is not None and ent.label_ in NON_PLACE_LABELS:
+        return False  # "March 5", "May", "Four Seasons"
+    if single and first.lower_ in common_words():
+        # "In", "March", "Man", "Bell": words first; a country or admin area by its own name stays.
+        if sent_start[i] or first.pos_ != "PROPN" or first.is_upper:
+            if not any((p.is_country or p.is_admin1 or kind == NAME_DEMONYM) and kind in (0, 2, 3) for p, kind, _ in cands):
+                return False
+        elif not _big(cands):
+            return False
     if ent is not None and ent.label_ == "PERSON":
         whole = ent.start == i and ent.end == j
         if not whole:
             return False  # part of a person's name: "Kerry" in "John Kerry"
         if single and first.text in person_tokens:
             return False
-        return _strong(cands)
+        return _strong(cands, allow_alternate=False)
     if first.text in person_tokens and single and not _big(cands):
         return False
     if ent is not None and ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC", "NORP"):
         whole = ent.start == i and ent.end == j
         if whole and ent.label_ != "NORP":
-            return _strong(cands)
+            return _strong(cands, allow_alternate=False)
         return _big(cands)
     if j < len(tokens) and tokens[j].lower_ in ORG_TAILS and not _big(cands):
         return False

@@ -42,6 +42,7 @@ SUPPLEMENT_BONUS = 1.5
 WEIGHT_COUNTRY_FOCUS = 5.0
 WEIGHT_ADMIN1_FOCUS = 2.5
 WEIGHT_CONTAINER = 7.0
+WEIGHT_COHERENCE = 1.0  # per other name of the report with a candidate in the same admin1 area (up to 3)
 
 _DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Za-z .]{2,30})?\s*(?:\((?:Reuters|AP|AFP|Xinhua|UPI|dpa|ANSA|IANS|PTI|SANA|Anadolu)\)|\s[-—–]\s|—|–)")
 _SPEAKER_BEFORE = re.compile(
@@ -50,6 +51,9 @@ _SPEAKER_BEFORE = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:in|from|at)\s+(?:the\s+)?$",
     re.I,
 )
+
+
+DROP = Place(0, "", None, None, "", "", None, None, None, 0, "dropped")  # not a place after all
 
 
 def _prior(p: Place, kind: int, match: str, shared_admin1: bool) -> float:
@@ -93,36 +97,52 @@ def _inside(p: Place, container: Place) -> bool:
     return False
 
 
-def _votes(mentions: list[Mention]) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+def _votes(mentions: list[Mention]) -> tuple[list[tuple[dict, dict]], dict[str, float], dict[tuple[str, str], float]]:
+    """Each mention's vote (country, admin1) and the document's totals."""
+    per: list[tuple[dict, dict]] = []
     country: dict[str, float] = {}
     admin1: dict[tuple[str, str], float] = {}
     for m in mentions:
-        cands = [c for c in m.candidates if c[2] != "skeleton"]
-        if not cands:
-            continue
-        clear = [p for p, kind, _ in cands if (p.is_country or kind == NAME_DEMONYM) and kind != NAME_ALTERNATE]
-        admins = [p for p, kind, _ in cands if p.is_admin1 and kind != NAME_ALTERNATE]
-        if clear:
-            countries = {p.country for p in clear if p.country}
-            for cc in countries:
-                country[cc] = country.get(cc, 0) + 1.0 / len(countries)
-            continue
-        ranked = sorted(cands, key=lambda c: -c[0].population)
-        top = ranked[0][0]
-        second = ranked[1][0].population if len(ranked) > 1 else 0
-        if admins and len({(p.country, p.admin1) for p in admins}) == 1:
-            a = admins[0]
-            admin1[(a.country, a.admin1)] = admin1.get((a.country, a.admin1), 0) + 1
-            country[a.country] = country.get(a.country, 0) + 0.7
-        elif len(cands) == 1 and top.country:
-            country[top.country] = country.get(top.country, 0) + 0.7
-            if top.admin1:
-                admin1[(top.country, top.admin1)] = admin1.get((top.country, top.admin1), 0) + 0.7
-        elif top.population >= 50_000 and top.population >= 10 * max(second, 1) and top.country:
-            country[top.country] = country.get(top.country, 0) + 0.5
-            if top.admin1:
-                admin1[(top.country, top.admin1)] = admin1.get((top.country, top.admin1), 0) + 0.5
-    return country, admin1
+        c_before, a_before = dict(country), dict(admin1)
+        _vote(m, country, admin1)
+        per.append(({k: v - c_before.get(k, 0) for k, v in country.items() if v != c_before.get(k, 0)},
+                    {k: v - a_before.get(k, 0) for k, v in admin1.items() if v != a_before.get(k, 0)}))
+    return per, country, admin1
+
+
+def _vote(m: Mention, country: dict, admin1: dict) -> None:
+    cands = [c for c in m.candidates if c[2] != "skeleton"]
+    if not cands:
+        return
+    clear = [p for p, kind, _ in cands if (p.is_country or kind == NAME_DEMONYM) and kind != NAME_ALTERNATE]
+    admins = [p for p, kind, _ in cands if p.is_admin1 and kind != NAME_ALTERNATE]
+    if clear:
+        countries = {p.country for p in clear if p.country}
+        for cc in countries:
+            country[cc] = country.get(cc, 0) + 1.0 / len(countries)
+        return
+    ranked = sorted(cands, key=lambda c: -c[0].population)
+    top = ranked[0][0]
+    second = ranked[1][0].population if len(ranked) > 1 else 0
+    if admins and len({(p.country, p.admin1) for p in admins}) == 1:
+        a = admins[0]
+        admin1[(a.country, a.admin1)] = admin1.get((a.country, a.admin1), 0) + 1
+        country[a.country] = country.get(a.country, 0) + 0.7
+    elif len(cands) == 1 and top.country:
+        country[top.country] = country.get(top.country, 0) + 0.7
+        if top.admin1:
+            admin1[(top.country, top.admin1)] = admin1.get((top.country, top.admin1), 0) + 0.7
+    elif top.population >= 50_000 and top.population >= 10 * max(second, 1) and top.country:
+        country[top.country] = country.get(top.country, 0) + 0.5
+        if top.admin1:
+            admin1[(top.country, top.admin1)] = admin1.get((top.country, top.admin1), 0) + 0.5
+
+
+def _without(total: dict, own: dict) -> dict:
+    out = dict(total)
+    for k, v in own.items():
+        out[k] = out.get(k, 0) - v
+    return {k: v for k, v in out.items() if v > 1e-9}
 
 
 def _shares(votes: dict) -> dict:
@@ -132,17 +152,38 @@ def _shares(votes: dict) -> dict:
 
 def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Place | None]:
     """The chosen place for each mention (None when nothing fits)."""
-    country_votes, admin1_votes = _votes(mentions)
-    cshare, ashare = _shares(country_votes), _shares(admin1_votes)
-    by_start = {m.start: k for k, m in enumerate(mentions)}
+    per_vote, country_votes, admin1_votes = _votes(mentions)
+    own_country: dict[str, dict] = {}
+    own_admin1: dict[str, dict] = {}
+    for m, (cv, av) in zip(mentions, per_vote):
+        oc, oa = own_country.setdefault(m.text.lower(), {}), own_admin1.setdefault(m.text.lower(), {})
+        for key, v in cv.items():
+            oc[key] = oc.get(key, 0) + v
+        for key, v in av.items():
+            oa[key] = oa.get(key, 0) + v
+    # Coherence: which other names of the report have a candidate in the same admin1 area.
+    area_names: dict[tuple, set[str]] = {}
+    for m in mentions:
+        surface = m.text.lower()
+        for p, kind, match in m.candidates:
+            if match != "skeleton" and p.country and p.admin1 and not p.is_country:
+                area_names.setdefault((p.country, p.admin1), set()).add(surface)
     chosen: list[Place | None] = [None] * len(mentions)
     scores: list[float] = [0.0] * len(mentions)
 
     for rnd in range(2):
         anchors = [p for p in chosen if p is not None and p.lat is not None and not p.is_area]
+        chosen_areas: dict[tuple, set[str]] = {}
+        for m, p in zip(mentions, chosen):
+            if p is not None and p.admin1 and not p.is_country:
+                chosen_areas.setdefault((p.country, p.admin1), set()).add(m.text.lower())
         for k, m in enumerate(mentions):
             if not m.candidates:
                 continue
+            # A mention does not vote for its own reading: "Paris" alone must not make a report French.
+            surface = m.text.lower()
+            cshare = _shares(_without(country_votes, own_country[surface]))
+            ashare = _shares(_without(admin1_votes, own_admin1[surface]))
             container = None
             if m.container_text:
                 idx = _mention_at(mentions, m.end, m.container_text, text)
@@ -167,13 +208,23 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                     s += WEIGHT_ADMIN1_FOCUS * ashare.get((p.country, p.admin1), 0.0)
                 if container is not None:
                     s += WEIGHT_CONTAINER if _inside(p, container) else -2.0
+                if rnd == 1 and p.admin1 and not p.is_country:
+                    # Other names of the report read (in the first pass) as lying in the same admin1 area.
+                    others = len(chosen_areas.get((p.country, p.admin1), set()) - {surface})
+                    s += WEIGHT_COHERENCE * min(others, 3)
                 if rnd == 1 and anchors and p.lat is not None and not p.is_area:
                     d = min((distance_km(p.lat, p.lon, a.lat, a.lon) for a in anchors if a.id != p.id), default=1e9)
                     s += 2.0 if d < 30 else 1.2 if d < 150 else 0.4 if d < 500 else 0.0
                 if s > best_s:
                     best, best_s = p, s
             chosen[k], scores[k] = best, best_s
-    del by_start, scores
+    # A name spaCy read as a person's stays a place only if it lies in one of the report's countries.
+    for k, m in enumerate(mentions):
+        p = chosen[k]
+        if m.person_like and p is not None:
+            share = _shares(_without(country_votes, own_country[m.text.lower()])).get(p.country or "", 0.0)
+            if share < 0.3:
+                chosen[k] = DROP
     return chosen
 
 
