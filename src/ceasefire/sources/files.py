@@ -194,25 +194,37 @@ def read_file(p: Path, warn: Warn, *, named: bool) -> Iterator[Item]:
     yield doc
 
 
-_WRAPPED_LINE = range(45, 101)
-
-
 def unwrap(text: str) -> str:
     """Join hard-wrapped lines (e-mailed releases, 72-column text) back into paragraphs.
 
-    A paragraph (lines between blank lines) is unwrapped when every line but its last
-    is 45-100 characters long and the next line does not start a list item; sentences
-    must not be cut at a wrap, because sentences never cross a line break downstream.
+    Only a file that looks hard-wrapped is touched: no line longer than 100 characters
+    and at least two lines within a quarter of the longest. Then, inside a paragraph
+    (lines between blank lines), each line joins the next unless either is a list item,
+    a byline, a date line or chrome. Sentences must not be cut at a wrap, because
+    sentences never cross a line break downstream.
     """
-    paragraphs = re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    from ceasefire.sources.chrome import is_chrome
+    from ceasefire.sources.metadata import parse_byline, parse_date_line
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lengths = [len(x.rstrip()) for x in text.split("\n") if x.strip()]
+    if not lengths or max(lengths) > 100 or sum(n >= 0.75 * max(lengths) for n in lengths) < 2:
+        return text
+
+    def stands_alone(line: str) -> bool:
+        s = line.strip()
+        return bool(re.match(r"(?:[-*•]|\d+[.)])\s", s)) or is_chrome(s) or parse_byline(s) is not None or parse_date_line(s) is not None
+
     out = []
-    for para in paragraphs:
-        lines = para.split("\n")
-        if len(lines) >= 2 and all(len(x.rstrip()) in _WRAPPED_LINE for x in lines[:-1]) and not any(
-            re.match(r"\s*(?:[-*•]|\d+[.)])\s", x) for x in lines[1:]
-        ):
-            para = " ".join(x.strip() for x in lines)
-        out.append(para)
+    for para in re.split(r"\n[ \t]*\n", text):
+        lines = [x.strip() for x in para.strip("\n").split("\n")]
+        joined = [lines[0]]
+        for line in lines[1:]:
+            if stands_alone(joined[-1]) or stands_alone(line) or len(joined[-1]) < 0.6 * max(lengths):
+                joined.append(line)
+            else:
+                joined[-1] = f"{joined[-1]} {line}"
+        out.append("\n".join(joined))
     return "\n\n".join(out)
 
 
