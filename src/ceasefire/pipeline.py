@@ -6,7 +6,7 @@ consolidation picks up any claim not yet attached to an event.
 
 Extraction runs in this process, in a process pool (``jobs``) or on a Dask
 cluster (``cluster``), see :mod:`ceasefire.cluster`; documents already in the
-store are never sent for extraction. Consolidation and analysis run under
+store are never sent for extraction. Consolidation and analysis take
 ``Store.exclusive("consolidate")`` so concurrent ingests never build one event twice.
 """
 
@@ -113,7 +113,7 @@ def ingest(
                     fail(f"{doc.source_path or doc.id}: extraction failed: {result.message}")
                 else:
                     items.append((doc, result))
-            added = store.add_documents(items, extractor_version=EXTRACTOR_VERSION)
+            added = store_batch(store, items, EXTRACTOR_VERSION, fail)
             summary.new += sum(added)
             summary.known += len(added) - sum(added)  # stored meanwhile by another process
             if on_batch:
@@ -126,11 +126,34 @@ def ingest(
     return summary
 
 
+def store_batch(store: Store, items: list, extractor_version: str, fail: Callable[[str], None]) -> list[bool]:
+    """Store a batch in one transaction; if the store rejects it (a value that breaks a
+    column or constraint), store its documents one by one and report the ones rejected."""
+    from ceasefire.store import StoreError
+
+    try:
+        return store.add_documents(items, extractor_version=extractor_version)
+    except StoreError as exc:
+        if not exc.rejected:
+            raise
+    added = []
+    for doc, extraction in items:
+        try:
+            added.append(store.add_document(doc, extraction, extractor_version=extractor_version))
+        except StoreError as exc:
+            if not exc.rejected:
+                raise
+            fail(f"{doc.source_path or doc.id}: not stored, the store rejected its claims: {exc}")
+    return added
+
+
 def update_derived(store: Store) -> None:
-    """Consolidate new claims into events, then bring truces, violations and access up to
-    date, in one transaction that no other process runs at the same time."""
+    """Consolidate new claims into events, then bring truces, violations and access up to date.
+
+    Each step takes ``store.exclusive("consolidate")`` around its own (short) transactions,
+    so concurrent ingests never build one event twice and never block each other long.
+    """
     from ceasefire import analyse, consolidate
 
-    with store.exclusive("consolidate"):
-        consolidate.update(store)
-        analyse.update(store)
+    consolidate.update(store)
+    analyse.update(store)

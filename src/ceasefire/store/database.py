@@ -54,12 +54,14 @@ class StoreError(Exception):
     """A store problem worth one clear line to the user (locked, unreachable, ...).
 
     ``transient`` is true when the same transaction may succeed if tried again
-    (the PostgreSQL server restarted, a deadlock or serialisation failure).
+    (the PostgreSQL server restarted, a deadlock or serialisation failure);
+    ``rejected`` when the data itself was refused (a constraint, a value too long).
     """
 
-    def __init__(self, message: str, transient: bool = False):
+    def __init__(self, message: str, transient: bool = False, rejected: bool = False):
         super().__init__(message)
         self.transient = transient
+        self.rejected = rejected  # the data broke a constraint or a column type
 
 
 def now() -> datetime:
@@ -299,12 +301,14 @@ class Store:
             if doc.id in done:  # the same report twice in one batch
                 continue
             done.add(doc.id)
-            result = conn.execute(
+            # RETURNING, not rowcount: psycopg reports -1 for INSERT ... ON CONFLICT DO NOTHING.
+            inserted = conn.execute(
                 self._insert(t.documents)
                 .values(**_document_row(doc, stamp, extractor_version if extraction is not None else None))
                 .on_conflict_do_nothing(index_elements=["id"])
-            )
-            if result.rowcount:
+                .returning(t.documents.c.id)
+            ).first()
+            if inserted is not None:
                 added[i] = True
                 if extraction is not None:
                     new.append((doc, extraction))
@@ -333,7 +337,7 @@ class Store:
             a = actors[name]
             conn.execute(
                 self._insert(t.actors)
-                .values(name=name, inter=a.get("inter"), country=a.get("country"))
+                .values(name=name, inter=a.get("inter"), country=iso2(a.get("country")))
                 .on_conflict_do_nothing(index_elements=["name"])
             )
         ids: dict[str, int] = {}
@@ -430,12 +434,23 @@ def place_row(loc: dict | None) -> dict[str, Any] | None:
         "name": loc["name"],
         "lat": loc.get("lat"),
         "lon": loc.get("lon"),
-        "country": loc.get("country"),
+        "country": iso2(loc.get("country")),
         "admin1": loc.get("admin1"),
         "admin2": loc.get("admin2"),
         "geonames_id": loc.get("geonames_id"),
-        "feature_class": loc.get("feature_class"),
+        "feature_class": (loc.get("feature_class") or None) and str(loc["feature_class"])[:1],
     }
+
+
+def iso2(value: Any) -> str | None:
+    """An ISO 3166-1 alpha-2 code for the indexed ``country`` columns, else None.
+
+    The claim's payload keeps whatever the extractor wrote; only the index column,
+    which is two characters wide, is left empty rather than failing the batch.
+    """
+    if isinstance(value, str) and len(value) == 2 and value.isalpha():
+        return value.upper()
+    return None
 
 
 def claim_row(ev: dict) -> dict[str, Any]:
@@ -453,7 +468,7 @@ def claim_row(ev: dict) -> dict[str, Any]:
         "location_name": loc.get("name"),
         "lat": loc.get("lat"),
         "lon": loc.get("lon"),
-        "country": loc.get("country"),
+        "country": iso2(loc.get("country")),
         "admin1": loc.get("admin1"),
         "admin2": loc.get("admin2"),
         "geonames_id": loc.get("geonames_id"),
@@ -479,6 +494,8 @@ def _store_error(exc: sa.exc.DBAPIError, url: str) -> StoreError:
     msg = str(orig) if orig is not None else str(exc)
     where = _where(url)
     first = msg.strip().splitlines()[0] if msg.strip() else type(orig).__name__
+    if isinstance(exc, (sa.exc.IntegrityError, sa.exc.DataError)):
+        return StoreError(f"{where}: {first}", rejected=True)
     if url.startswith("sqlite"):
         if "database is locked" in msg or "database is busy" in msg:
             return StoreError(
