@@ -106,3 +106,52 @@ def test_news_sentences_are_not_chrome(line):
 def test_strip_chrome_keeps_the_report():
     text = "This content is not available in your region\nAid reached Madaya.\nShare this article\nThe ICRC said so."
     assert strip_chrome(text) == "Aid reached Madaya.\nThe ICRC said so."
+
+
+# ---------------------------------------------------------------- properties
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.text())
+@settings(max_examples=300, deadline=None)
+def test_cleaning_is_idempotent_so_ids_are_stable(text):
+    once = clean_text(text)
+    assert clean_text(once) == once
+
+
+@given(st.text(alphabet=st.sampled_from(list("ÃƒÂ©â€™œ\x9d\x81\x95_ abc\n") + ["\u00c2", "\u00e2", "\u20ac"])))
+@settings(max_examples=300, deadline=None)
+def test_cleaning_mojibake_soup_is_idempotent(text):
+    once = clean_text(text)
+    assert clean_text(once) == once
+
+
+@given(data=st.binary(max_size=3000), suffix=st.sampled_from([".txt", ".html", ".xml", ".jsonl", ".json", ".rss", "", ".dat"]))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_bytes_give_documents_or_one_line_errors_never_an_exception(tmp_path, data, suffix):
+    from ceasefire.sources import SourceError, read_paths
+
+    p = tmp_path / f"input{suffix}"
+    p.write_bytes(data)
+    for item in read_paths([p], on_warning=lambda w: None):
+        assert isinstance(item, (Document, SourceError))
+        if isinstance(item, SourceError):
+            assert "\n" not in str(item) and str(item).startswith(str(p))
+        else:
+            assert item.text and item.text == clean_text(item.text)
+
+
+@given(st.lists(st.sampled_from([
+    "<html>", "<body>", "<p>", "</p>", "<div class='byline'>By X with AFP</div>", "Aid reached Madaya.", "<script>var a=1;",
+    "</script>", "<!--", "-->", "<h1>Calm</h1>", "&amp;", "&#0;", "<br>", "Read more", "<rss>", "<feed>", "</html>", "\x00",
+]), max_size=30))
+@settings(max_examples=150, deadline=None)
+def test_html_soup_never_raises(parts):
+    from ceasefire.sources.html import fragment_text, read_page
+
+    html = "".join(parts)
+    page = read_page(html)
+    assert isinstance(page.text, str)
+    assert isinstance(fragment_text(html), str)

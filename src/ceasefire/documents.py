@@ -54,12 +54,34 @@ def repair_mojibake(text: str) -> str:
     text = _C1_DASH.sub("\u2014", text)
     text = _C1_COPYRIGHT.sub("\u00a9", text)
     text = _C1_BULLET.sub("", text)
-    return _MOJIBAKE.sub(_unmojibake, text)
+    # Text mangled twice ("ÃƒÂ©") needs two passes; stop at the fixpoint so that
+    # clean_text(clean_text(x)) == clean_text(x) and ids are stable.
+    for _ in range(4):
+        repaired = _MOJIBAKE.sub(_unmojibake, text)
+        if repaired == text:
+            break
+        text = repaired
+    return text
 
 
 def clean_text(text: str) -> str:
     """Normalise a report's text: mojibake repaired, NFC, one kind of space, no control
-    characters, at most one blank line between paragraphs, no trailing spaces."""
+    characters, at most one blank line between paragraphs, no trailing spaces.
+
+    Idempotent: ``clean_text(clean_text(x)) == clean_text(x)``, so a document's id does
+    not change when its text is cleaned again.
+    """
+    # Removing a control character can bring mojibake halves together ("Â\x00¡"); repeat
+    # to the fixpoint (one extra pass for ordinary text).
+    for _ in range(4):
+        cleaned = _clean_once(text)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
+
+
+def _clean_once(text: str) -> str:
     text = repair_mojibake(text)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _CONTROL.sub("", text)

@@ -53,7 +53,7 @@ def fragment_text(html: str) -> str:
         return _unescape(html)
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
-    except (etree.ParserError, ValueError):
+    except (etree.ParserError, ValueError, AssertionError):  # lxml asserts on some soups ("too many bodies")
         return _unescape(re.sub(r"<[^>]+>", " ", html))
     return _block_text(root)
 
@@ -116,7 +116,7 @@ def read_page(html: str, url: str | None = None) -> Page:
     page.truncated = is_truncated(html)
     try:
         tree = lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
+    except (etree.ParserError, ValueError, AssertionError):
         tree = None
 
     try:
