@@ -55,6 +55,7 @@ GOVERNORATES = {
 
 #: Our actor names (ACLED style, lowercase patterns) -> FA-KES perpetrator category. Order matters.
 PERPETRATORS = [
+    (r"global coalition|coalition against", "international coalition forces"),
     (r"nusra|fateh al sham|fatah al sham|tahrir al sham|\bhts\b", "al-nusra front"),
     (r"islamic state|\bisis\b|\bisil\b|daesh", "the organization of the islamic state in iraq and the levant - isis"),
     (r"syrian democratic forces|\bqsd\b|\bypg\b|\bypj\b|asayish|self[- ]administration|kurdish", "self administration forces"),

@@ -72,6 +72,7 @@ def _family_index() -> dict[str, str]:
     return index
 
 
+@functools.lru_cache(maxsize=8192)
 def actor_family(name: str | None) -> str | None:
     """The family key of an actor name ("Military Forces of Syria (2000-)" -> "syrian-government")."""
     if not name:
@@ -201,6 +202,7 @@ def _governorate_index() -> dict[str, str]:
     return index
 
 
+@functools.lru_cache(maxsize=4096)
 def governorate(name: str | None) -> str | None:
     """The canonical governorate for an admin1 name or code ("Lattakia", "SY.02", "Rural Damascus")."""
     if not name:
@@ -442,6 +444,25 @@ _MONTH_ONLY = re.compile(r"\b(?:in|since|from|of)\s+(?:early\s+|late\s+|mid-?)?(
 _REPORT_DAY = re.compile(r"\bon\s+(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
 
 
+def _time_expressions(text: str, published: date | None) -> list[Any]:
+    try:
+        from ceasefire.resolve.dates import find_time_expressions  # guarded: the resolver is another module's
+
+        return list(find_time_expressions(text, published))
+    except Exception:
+        return []
+
+
+def _event_day(text: str, published: date | None) -> dict[str, Any] | None:
+    """The date the sentence's news happened, from the shared resolver (None when it is absent)."""
+    try:
+        from ceasefire.resolve.dates import resolve_event_date
+
+        return resolve_event_date(text, published)
+    except Exception:
+        return None
+
+
 def _number(s: str) -> int:
     return int(s) if s.isdigit() else _NUMBERS.get(s.lower(), 1)
 
@@ -488,6 +509,12 @@ def validity(text: str, published: date | None) -> dict[str, Any]:
     m = _REPORT_DAY.search(text)
     if m:
         out["on_day"] = _weekday_on_or_before(published, m.group("day"))
+    # The shared time resolver reads what this module's patterns do not ("until 5 May 2016").
+    for x in _time_expressions(text, published):
+        if x.relation == "until" and "valid_until" not in out and x.end_date and x.precision == "day":
+            out["valid_until"] = x.end_date
+        elif x.relation in ("from", "since") and "valid_from" not in out and x.start_date and x.precision == "day":
+            out["valid_from"] = x.start_date
     if "valid_from" in out and "hours" in out and "valid_until" not in out and not out.get("additional"):
         start_hour = 12 if out.get("from_time") == "noon" else 0
         # 72 hours from noon on Monday end at noon on Thursday; from midnight, as Thursday begins.
@@ -666,9 +693,13 @@ def agreement_events(ctx: DocContext) -> list[dict[str, Any]]:
         ev = empty_event("Strategic developments", "Agreement")
         ev["method"] = None
         day = when.get("on_day") or published
+        shared = _event_day(sent.text, published)
         if d["status"] == "agreed" and when.get("month"):
             first, last = when["month"]
             ev["date"] = {"start": first.isoformat(), "end": last.isoformat(), "precision": "month"}
+        elif shared and shared.get("precision") == "day" and shared["start"] == shared["end"] and (
+                published is None or shared["start"] <= published.isoformat()):
+            ev["date"] = shared
         elif day:
             ev["date"] = {"start": day.isoformat(), "end": day.isoformat(), "precision": "day"}
         zone = [{k: v for k, v in z.items() if k != "words"} | {"words": z["words"]} for z in d["zones"]]

@@ -29,7 +29,7 @@ _HARM = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"“”()]|\s[–—-]\s|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
 _ARMED_TARGET = re.compile(
-    r"\b(positions?|checkpoints?|soldiers?|troops|forces|army|military|base|bases|barracks|patrols?|fighters?|militants?|insurgents?|rebels?|police(men)?|officers?|convoys?|posts?|outposts?|gunmen|militia(men)?|jihadists?|units?|personnel|guards?|members of the)\b",
+    r"\b(positions?|checkpoints?|soldiers?|troops|forces|army|military|base|bases|barracks|patrols?|fighters?|militants?|insurgents?|rebels?|police(men)?|officers?|convoys?|posts?|outposts?|gunmen|militia(men)?|jihadists?|units?|personnel|guards?|members?|militiam[ae]n|commanders?|leaders?|officials? of|elements|vehicles?|tanks?)\b",
     re.I,
 )
 _CIVILIAN_TARGET = re.compile(
@@ -37,7 +37,7 @@ _CIVILIAN_TARGET = re.compile(
     re.I,
 )
 _PLACE_OBJECT = re.compile(
-    r"^(?:\W*(?:the|a|an|full|complete|control of|of|over|parts? of|most of|several|two|three|four|five|\w+-held|strategic|key|large|nearby|important)\s+){0,4}"
+    r"^(?:\W*(?:the|a|an|full|complete|control of|of|over|parts? of|most of|several|two|three|four|five|\w+-held|strategic|key|large|nearby|important)\s+){0,4}\W*"
     r"(?:(?:[A-Z][\w'’-]+)|(?:towns?|villages?|city|cities|areas?|districts?|neighbou?rhoods?|hills?|hilltops?|mountains?|bases?|air ?bases?|airports?|positions?|points?|farms?|regions?|territor(?:y|ies)|quarters?|road|highway|crossing|dam|fields?|oilfields?|sites?|settlements?|localities|hamlets?|suburbs?|outskirts|countryside|province|governorate|locations?|strongholds?|checkpoints?|posts?|outposts?|heights|island|port|bridge|junction|camp))",
 )
 _PERSON_OBJECT = re.compile(

@@ -36,7 +36,7 @@ from ceasefire.extract.classify import Classification, classify_sentence, find_c
 from ceasefire.extract.context import DocContext, Sentence, build_context
 from ceasefire.extract.contract import empty_counts, empty_event
 from ceasefire.extract.lexicon import EVENT_TYPE_OF
-from ceasefire.extract.roles import Mention, assign_roles, generic_mentions, named_mentions
+from ceasefire.extract.roles import Mention, assign_roles, country_name, generic_mentions, named_mentions
 from ceasefire.extract.salience import position_score, score
 
 _GOVERNMENT_SIDE = re.compile(
@@ -68,6 +68,9 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
         if ev is not None:
             found.append(ev)
     events = _merge(found)
+    focus = _focus_country(ctx)
+    for ev in events:
+        _refine_location(ctx, ev, focus)
     n = max(1, len(ctx.sentences))
     title_idx = {s.index for s in ctx.title_sentences}
     has_incident = False
@@ -100,7 +103,7 @@ def sentence_event(ctx: DocContext, sent: Sentence) -> dict[str, Any] | None:
     figures = _casualties(text, sent.start)
     if cl.families == {"harm"} and not any(f for f in figures if getattr(f, "best", None)):
         return None  # "dead" alone, without a figure, is not an incident we can code
-    mentions = named_mentions(text, sent.start)
+    mentions = named_mentions(text, sent.start, ctx.country, ctx.published)
     mentions += generic_mentions(text, ctx.country, mentions)
     actors = assign_roles(text, cl.trigger_span, mentions, cl.sub_event_type)
     sub = _settle_territory(cl, text, actors)
@@ -111,6 +114,8 @@ def sentence_event(ctx: DocContext, sent: Sentence) -> dict[str, Any] | None:
     if sub == "Arrests" and actors and actors[0]["role"] == "perpetrator" and (actors[0].get("inter") or 0) in (2, 3, 4):
         ev["sub_event_type"] = "Abduction/forced disappearance"
         ev["event_type"] = EVENT_TYPE_OF["Abduction/forced disappearance"]
+    if ev["sub_event_type"] == "Attack" and ev["method"] != "execution" and _armed_victims(actors, text):
+        ev["sub_event_type"], ev["event_type"] = "Armed clash", "Battles"  # the victim could fight back
     counts = _counts(figures)
     ev["fatalities"] = counts["fatalities"]
     ev["injured"] = counts["injured"]
@@ -119,6 +124,9 @@ def sentence_event(ctx: DocContext, sent: Sentence) -> dict[str, Any] | None:
         ev["aggregate"] = aggregate
     if ev["event_type"] == "Violence against civilians" or (ev["fatalities"].get("civilians") and ev["event_type"] != "Battles"):
         _add_civilian_target(actors, ctx.country)
+    if ev["event_type"] in ("Protests", "Riots") and not any(a["role"] == "perpetrator" for a in actors):
+        crowd = "Protesters ({})" if ev["event_type"] == "Protests" else "Rioters ({})"
+        actors.insert(0, {"name": crowd.format(country_name(ctx.country) or "Syria"), "role": "perpetrator", "inter": 6 if ev["event_type"] == "Protests" else 5, "country": ctx.country})
     ev["actors"] = actors
     ev["date"] = _date(text, ctx.published)
     ev["location"] = _location(ctx, sent)
@@ -129,7 +137,22 @@ def sentence_event(ctx: DocContext, sent: Sentence) -> dict[str, Any] | None:
     ev["_sentences"] = [sent.index]
     ev["_confidence"] = cl.confidence
     ev["_trigger"] = (sent.start + cl.trigger.start, sent.start + cl.trigger.end)
+    ev["_anaphor"] = _is_anaphor(text, cl)
     return ev
+
+
+_ANAPHOR_NOUN = re.compile(
+    r"^(attacks?|strikes?|air ?strikes?|air raids?|raids?|bombings?|blasts?|explosions?|shelling|massacre|assault|incident|bombardment|killings?)$",
+    re.I,
+)
+_ANAPHOR_BEFORE = re.compile(r"\b(the|this|that|these|those|its|their|[A-Z]\w+'s|[A-Z]\w+s)\s+([\w-]+\s+)?$")
+
+
+def _is_anaphor(text: str, cl: Classification) -> bool:
+    """"The attack", "Tuesday's blast": a noun that points back to an incident already told."""
+    if not _ANAPHOR_NOUN.match(cl.trigger.text):
+        return False
+    return bool(_ANAPHOR_BEFORE.search(text[max(0, cl.trigger.start - 30) : cl.trigger.start]))
 
 
 # --------------------------------------------------------------------------- resolvers (defensive)
@@ -250,9 +273,16 @@ def _settle_territory(cl: Classification, text: str, actors: list[dict[str, Any]
     non = list(_NONSTATE_SIDE.finditer(before))
     if gov and (not non or gov[-1].start() > non[-1].start()):
         return "Government regains territory"
-    if non:
+    if non or re.search(r"\b[A-Z][\w'-]+(\s+(al|al-|ash|of|the|[A-Z][\w'-]+))*\s*$", before.rstrip(" ,")) or re.search(r"[A-Z]\w+", before[-60:]):
+        # who gains is named and is not the state or its allies
         return "Non-state actor overtakes territory"
     return "Armed clash"
+
+
+def _armed_victims(actors: list[dict[str, Any]], text: str) -> bool:
+    """The targets are armed actors (a QSD member, a regime soldier) and no civilian is named."""
+    targets = [a for a in actors if a["role"] == "target"]
+    return bool(targets) and all((a.get("inter") or 7) in (1, 2, 3, 4, 8) for a in targets) and not _CIVILIAN_WORDS.search(text)
 
 
 def _add_civilian_target(actors: list[dict[str, Any]], country: str | None) -> None:
@@ -261,6 +291,46 @@ def _add_civilian_target(actors: list[dict[str, Any]], country: str | None) -> N
     if any((a.get("inter") == 7) for a in actors):
         return
     actors.append({"name": f"Civilians ({country_name(country) or 'Syria'})", "role": "target", "inter": 7, "country": country or "SY"})
+
+
+# --------------------------------------------------------------------------- places
+
+
+def _subnational(t: Any) -> bool:
+    return getattr(t, "lat", None) is not None and getattr(t, "precision", None) in ("exact", "near", "admin2", "admin1") and getattr(t, "role", None) not in ("dateline", "speaker_city")
+
+
+def _focus_country(ctx: DocContext) -> str | None:
+    """The country most of the report's sub-national places lie in."""
+    countries = [t.country for t in ctx.toponyms if _subnational(t) and t.country]
+    return max(set(countries), key=countries.count) if countries else None
+
+
+def _refine_location(ctx: DocContext, ev: dict[str, Any], focus: str | None) -> None:
+    """A country-level or foreign location ("U.S.-led strikes", "Russia said") gives way to the
+    incident's place: a town in its own sentences, else in the next two sentences, else the
+    report's most named place in the country it is about."""
+    loc = ev.get("location")
+    if loc and loc.get("precision") != "country" and (focus is None or loc.get("country") == focus):
+        return
+    places = [t for t in ctx.toponyms if _subnational(t) and (focus is None or t.country == focus)]
+    if not places:
+        return
+    spans = [(e["start"], e["end"]) for e in ev["evidence"]]
+    inside = [t for t in places if any(a <= t.start < b for a, b in spans)]
+    if not inside:
+        last = max(ev.get("_sentences") or [0])
+        nxt = [s for s in ctx.sentences if last < s.index <= last + 2]
+        inside = [t for t in places if any(s.start <= t.start < s.end for s in nxt)]
+    if inside:
+        fine = [t for t in inside if t.precision in ("exact", "near")]
+        ev["location"] = (fine or inside)[0].as_location()
+        return
+    counts: dict[Any, int] = {}
+    for t in places:
+        counts[(t.geonames_id, t.name)] = counts.get((t.geonames_id, t.name), 0) + 1
+    key = max(counts, key=lambda k: counts[k])
+    ev["location"] = next(t for t in places if (t.geonames_id, t.name) == key).as_location()
 
 
 # --------------------------------------------------------------------------- merging
@@ -284,7 +354,8 @@ def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
         return False
     la, lb = a.get("location"), b.get("location")
     if la and lb and la.get("name") != lb.get("name") and la.get("admin1") != lb.get("name") and lb.get("admin1") != la.get("name"):
-        return False
+        if "country" not in (la.get("precision"), lb.get("precision")):
+            return False
     if _vague(a) or _vague(b):
         return True  # "a wave of deadly bombings" joins the strike it sums up; its actors do not count
     pa = {x["name"] for x in a["actors"] if x["role"] == "perpetrator"}
@@ -302,6 +373,11 @@ def _vague(ev: dict[str, Any]) -> bool:
 def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     merged: list[dict[str, Any]] = []
     for ev in events:
+        if ev.get("_anaphor") and not ev.get("aggregate"):
+            told = [m for m in merged if m["event_type"] in _VIOLENT and not m.get("aggregate")]
+            if told:
+                _absorb(told[-1], ev, anaphor=True)  # "the attack also wounded dozens": the incident told before
+                continue
         k = next((i for i, m in enumerate(merged) if _compatible(m, ev)), None)
         if k is None:
             merged.append(ev)
@@ -314,8 +390,13 @@ def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return merged
 
 
-def _absorb(host: dict[str, Any], ev: dict[str, Any]) -> None:
-    if host["method"] == "unknown" and ev["method"] not in (None, "unknown"):
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+
+
+def _absorb(host: dict[str, Any], ev: dict[str, Any], anaphor: bool = False) -> None:
+    if anaphor and ev["event_type"] != host["event_type"]:
+        pass  # the pointing sentence adds evidence and figures, not its guessed type
+    elif host["method"] == "unknown" and ev["method"] not in (None, "unknown"):
         host["sub_event_type"], host["event_type"], host["method"] = ev["sub_event_type"], ev["event_type"], ev["method"]
     for key in ("fatalities", "injured"):
         for k, v in ev[key].items():

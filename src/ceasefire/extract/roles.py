@@ -91,15 +91,19 @@ def country_name(iso: str | None) -> str | None:
     return c["name"] if c else None
 
 
-def named_mentions(text: str, offset: int = 0) -> list[Mention]:
-    """Registry actors named in ``text`` (a sentence that starts at ``offset`` in the document)."""
+def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, on: Any = None) -> list[Mention]:
+    """Registry actors named in ``text`` (a sentence that starts at ``offset`` in the document).
+
+    ``country_iso`` is the country the report is about: it scopes descriptions ("rebels",
+    "police") and names generic actors ("Protesters (Chile)"); ``on`` dates state forces' names.
+    """
     try:
         from ceasefire.resolve.actors import registry
     except ImportError:
         return []
     out: list[Mention] = []
     try:
-        found = registry().find(text, offset)
+        found = registry().find(text, offset, country=country_name(country_iso), on=on)
     except Exception:  # noqa: BLE001 - a resolver failure must not lose the event
         return []
     for m in found:
@@ -114,6 +118,7 @@ def named_mentions(text: str, offset: int = 0) -> list[Mention]:
                 country=getattr(a, "country", None),
                 kind=getattr(a, "kind", "armed"),
                 side=getattr(a, "side", None),
+                generic=bool(getattr(a, "generic", False)),
             )
         )
     return out
