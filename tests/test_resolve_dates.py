@@ -165,3 +165,8 @@ def test_offsets_are_shifted():
     text = "Clashes erupted on Sunday."
     (expr,) = find_time_expressions(text, SEED_PUBLISHED, offset=50)
     assert (expr.start, expr.end) == (50 + text.index("on Sunday"), 50 + len(text) - 1)
+
+
+def test_named_day_beats_the_day_of_the_statement():
+    text = "Today, Afghan and coalition security forces confirmed a Taliban leader was arrested during a security operation in Maiwand district, Kandahar province, Sunday."
+    assert resolve_event_date(text, date(2013, 1, 22))["start"] == "2013-01-20"

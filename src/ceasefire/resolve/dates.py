@@ -427,6 +427,7 @@ def _anchor_ordinal_days(found: list[TimeExpression], text: str, published: date
 # --------------------------------------------------------------------------- event date
 
 
+_DEICTIC_TODAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
 _PREFERENCE = {"at": 0, "during": 1, "since": 2, "from": 3, "until": 4}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
@@ -447,7 +448,9 @@ def resolve_event_date(sentence_text: str, published: date | None, default_to_pu
     if not candidates:
         candidates = [x for x in exprs if x not in durations]
     if candidates:
-        best = min(candidates, key=lambda x: (_PREFERENCE[x.relation], _PRECISION_RANK[x.precision], x.start))
+        # "confirmed today that a leader was arrested on Sunday": the named day is the event's,
+        # "today" is the statement's, so deictic today ranks after any other day
+        best = min(candidates, key=lambda x: (_PREFERENCE[x.relation], _PRECISION_RANK[x.precision], _DEICTIC_TODAY.search(x.text) is not None, x.start))
         return best.as_event_date()
     if default_to_published and published is not None:
         return {"start": published.isoformat(), "end": published.isoformat(), "precision": "day"}
