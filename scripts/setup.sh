@@ -25,3 +25,5 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
   echo "$want" > "$stamp"
 fi
+# The offline gazetteer, built once per installation and version of its data (shared by its users).
+.venv/bin/ceasefire gazetteer build --system --if-missing >/dev/null

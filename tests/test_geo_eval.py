@@ -1,0 +1,53 @@
+"""`ceasefire eval geoparse` against the gold sets, on a subsample so the suite stays fast.
+
+Measured on the full sets (see docs/decisions.md); the floors here sit a little under what the
+first 60 documents of each corpus and the first 180 gold event rows give, so a regression
+shows while the noise of a small sample does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import need_shared
+
+
+@pytest.fixture(scope="module")
+def eval_output():
+    from click.testing import CliRunner
+
+    from ceasefire.cli import main
+
+    data = need_shared()
+    result = CliRunner().invoke(main, ["eval", "geoparse", "--data", str(data), "--limit", "60"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _figure(output: str, corpus: str, half: str, name: str) -> float:
+    line = next(line for line in output.splitlines() if line.startswith(corpus) and f" {half} " in line)
+    return float(re.search(rf"{name} ([0-9.]+)", line).group(1))
+
+
+def test_detects_toponyms_in_geowebnews_and_lgl(eval_output):
+    assert _figure(eval_output, "GeoWebNews", "all", "F1") >= 0.78
+    assert _figure(eval_output, "LGL", "all", "F1") >= 0.74
+
+
+def test_resolves_most_gold_toponyms_within_161_km(eval_output):
+    assert _figure(eval_output, "GeoWebNews", "all", "acc@161km") >= 0.68
+    assert _figure(eval_output, "LGL", "all", "acc@161km") >= 0.69
+
+
+def test_chooses_the_event_location_on_gold_rows(eval_output):
+    line = next(line for line in eval_output.splitlines() if line.startswith("event-location"))
+    overall = float(re.search(r"chosen right ([0-9.]+)", line).group(1))
+    with_location = float(re.search(r"rows with a gold location ([0-9.]+)", line).group(1))
+    assert overall >= 0.55 and with_location >= 0.65
+
+
+def test_prints_resolution_speed_and_which_half_to_quote(eval_output):
+    assert re.search(r"resolution speed: [0-9,]+ toponyms/s on one core", eval_output)
+    assert "quote the test half" in eval_output
