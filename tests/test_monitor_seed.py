@@ -138,6 +138,9 @@ def test_foua_and_kefraya_besieged_by_insurgents_with_joint_delivery(seeded):
         assert p["admin1"] == "Idlib"
         assert p["last_delivery"]["date"] == "2016-04-30"
         assert p["last_delivery"]["organizations"] == ["ICRC", "SARC", "UN"]
+        # the Four Towns: deliveries to the two pairs came on the same day
+        assert p["linked"]["agreement"].startswith("Four Towns") and p["linked"]["in_step"]
+        assert {o["place"] for o in p["linked"]["places"]} == {"Zabadani", "Madaya", "al-Foua", "Kefraya"} - {town}
 
 
 def test_access_command_prints_one_line_per_place_and_a_timeline(seeded):

@@ -15,7 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from ceasefire.extract.agreements import actor_family, family_label, fold, governorate
+from ceasefire.extract.agreements import actor_family, family_label, fold, governorate, monitor_lexicon
 from ceasefire.store import schema as t
 
 KINDS = {"Siege": "siege", "Aid delivery": "aid_delivery", "Evacuation": "evacuation", "Access denied": "access_denied"}
@@ -175,8 +175,28 @@ def all_places(conn, place: str | None = None) -> list[dict[str, Any]]:
         needle = fold(place)
         out = [p for p in out if needle in fold(p["place"]) or any(needle in fold(r["place_name"]) for r in groups[p["place_key"]])
                or (p["geonames_id"] and str(p["geonames_id"]) == place.strip())]
+    _link(out)
     out.sort(key=lambda p: (not p["besieged"], p["place"].lower()))
     return out
+
+
+def _link(places: list[dict[str, Any]]) -> None:
+    """Places tied by one agreement (the Four Towns): each lists the others and whether their
+    last deliveries came on the same day (aid is meant to move in step)."""
+    by_name = {fold(p["place"]): p for p in places}
+    for group in monitor_lexicon().get("linked_places") or []:
+        members = [by_name[fold(n)] for n in group["places"] if fold(n) in by_name]
+        for p in members:
+            others = [o for o in members if o is not p]
+            if not others:
+                continue
+            mine = (p["last_delivery"] or {}).get("date")
+            p["linked"] = {
+                "agreement": group["name"],
+                "note": group.get("note"),
+                "places": [{"place": o["place"], "status": o["status"], "last_delivery": (o["last_delivery"] or {}).get("date")} for o in others],
+                "in_step": bool(mine) and all((o["last_delivery"] or {}).get("date") == mine for o in others),
+            }
 
 
 __all__ = ["rebuild", "place_status", "all_places", "plain_actor", "date"]

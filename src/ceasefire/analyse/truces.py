@@ -370,13 +370,11 @@ def apply_news(tr: Truce, news: dict[str, Any], rules: list[dict[str, Any]], as_
         new = [r for r in rules if not any(Z.rule_key(r) == Z.rule_key(z) for z in tr.zone)]
         if new and (is_established or tr.zone):
             for r in new:
-                if not any(Z.rule_key(r) == Z.rule_key(p["rule"]) for p in tr.pending):
-                    tr.pending.append({"rule": r, "status": status, "date": _iso(day), "evidence": news["evidence"], "claim_id": news["claim_id"]})
+                _add_pending(tr, r, status, day, news)
             payload["pending_zone"] = [Z.rule_label(r) for r in new]
         elif not tr.zone and tr.origin == "reported":
             for r in rules:  # the zone of a truce still being negotiated is the zone under talks
-                if not any(Z.rule_key(r) == Z.rule_key(p["rule"]) for p in tr.pending):
-                    tr.pending.append({"rule": r, "status": status, "date": _iso(day), "evidence": news["evidence"], "claim_id": news["claim_id"]})
+                _add_pending(tr, r, status, day, news)
     elif status == "expanded":
         since = valid_from or day
         added = []
@@ -410,6 +408,21 @@ def apply_news(tr: Truce, news: dict[str, Any], rules: list[dict[str, Any]], as_
     if day:
         tr.first_seen = min(tr.first_seen or day, day)
         tr.last_seen = max(tr.last_seen or day, day)
+
+
+_BREADTH = {"place": 0, "radius": 1, "polygon": 1, "admin1": 2, "region": 3, "country": 4}
+
+
+def _add_pending(tr: Truce, rule: dict[str, Any], status: str, day: date | None, news: dict[str, Any]) -> None:
+    """Keep one pending part per area: "a truce for Aleppo" and "Aleppo province" are one, the wider."""
+    entry = {"rule": rule, "status": status, "date": _iso(day), "evidence": news["evidence"], "claim_id": news["claim_id"]}
+    for i, p in enumerate(tr.pending):
+        wide = {"country", "region"} & {rule.get("type"), p["rule"].get("type")}
+        if Z.rule_key(p["rule"]) == Z.rule_key(rule) or (not wide and Z.overlap([rule], [p["rule"]])):
+            if _BREADTH.get(rule.get("type"), 0) > _BREADTH.get(p["rule"].get("type"), 0):
+                tr.pending[i] = {**entry, "date": p["date"], "status": status}
+            return
+    tr.pending.append(entry)
 
 
 def _move_windows(tr: Truce, status: str, day: date | None, valid_from: date | None, valid_until: date | None,

@@ -37,16 +37,25 @@ SIDE_ROLES = ("perpetrator", "party")
 
 
 def violent_events(conn, since: date | None, until: date | None) -> list[dict[str, Any]]:
+    """Active violent events (no tallies) dated between ``since`` and ``until``, without their payload."""
     e = t.events.c
     q = sa.select(
         e.id, e.event_type, e.sub_event_type, e.method, e.date_start, e.date_end, e.location_name, e.lat, e.lon,
-        e.country, e.admin1, e.geonames_id, e.location_precision, e.fatalities_best, e.payload,
+        e.country, e.admin1, e.geonames_id, e.location_precision, e.fatalities_best,
     ).where(e.status == "active", e.event_type.in_(VIOLENT_TYPES), e.is_aggregate == sa.false(), e.date_start.is_not(None))
     if since:
         q = q.where(sa.func.coalesce(e.date_end, e.date_start) >= since)
     if until:
         q = q.where(e.date_start <= until)
     return [dict(r) for r in conn.execute(q).mappings()]
+
+
+def _payloads(conn, ids: list[str]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(ids), 500):
+        for eid, payload in conn.execute(sa.select(t.events.c.id, t.events.c.payload).where(t.events.c.id.in_(ids[i:i + 500]))):
+            out[eid] = payload or {}
+    return out
 
 
 def _window_for(rows: list[tuple[Window, list[dict[str, Any]]]], day: date, as_of: date):
@@ -59,31 +68,45 @@ def _window_for(rows: list[tuple[Window, list[dict[str, Any]]]], day: date, as_o
 
 
 def judge(conn, reg: Registry) -> int:
-    """Write a verdict for every (truce, violent event) inside a window and zone; returns how many."""
-    n = 0
+    """Write a verdict for every (truce, violent event) inside a window and zone; returns how many.
+
+    Events are read once for all truces, without their payload; the payload (actors,
+    attribution, evidence) is read only for the events that fall inside a zone and window.
+    """
+    spans = []
     for tr in reg.truces:
         rows = tr.__dict__.get("rows") or []
         starts = [w.valid_from for w, _ in rows if w.valid_from]
-        if not starts:
-            continue
-        ends = [w.valid_until or reg.as_of for w, _ in rows]
-        for ev in violent_events(conn, min(starts), max(ends)):
+        if starts:
+            spans.append((tr, rows, min(starts), max(w.valid_until or reg.as_of for w, _ in rows)))
+    if not spans:
+        return 0
+    events = violent_events(conn, min(s[2] for s in spans), max(s[3] for s in spans))
+    hits = []
+    for tr, rows, first, last in spans:
+        for ev in events:
+            if ev["date_start"] > last or (ev["date_end"] or ev["date_start"]) < first:
+                continue
             hit = _window_for(rows, ev["date_start"], reg.as_of)
             if hit is None:
                 continue
             window, zone = hit
             matched = Z.first_match(zone, ev)
-            if matched is None:
-                continue
-            rule, how = matched
-            verdict = verdict_for(tr, ev)
-            expl = explanation(tr, ev, window, rule, how, verdict, reg.as_of)
-            conn.execute(sa.insert(t.violations).values(
-                truce_id=tr.id, event_id=ev["id"], window_id=window.__dict__.get("row_id"), date=ev["date_start"],
-                verdict=verdict["verdict"], zone_rule=Z.rule_label(rule), certainty=verdict["certainty"], explanation=expl,
-            ))
-            n += 1
-    return n
+            if matched is not None:
+                hits.append((tr, ev, window, *matched))
+    payloads = _payloads(conn, sorted({h[1]["id"] for h in hits}))
+    values = []
+    for tr, ev, window, rule, how in hits:
+        ev = dict(ev, payload=payloads.get(ev["id"], {}))
+        verdict = verdict_for(tr, ev)
+        values.append({
+            "truce_id": tr.id, "event_id": ev["id"], "window_id": window.__dict__.get("row_id"), "date": ev["date_start"],
+            "verdict": verdict["verdict"], "zone_rule": Z.rule_label(rule), "certainty": verdict["certainty"],
+            "explanation": explanation(tr, ev, window, rule, how, verdict, reg.as_of),
+        })
+    for i in range(0, len(values), 1000):
+        conn.execute(sa.insert(t.violations), values[i:i + 1000])
+    return len(values)
 
 
 def _sides(ev: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

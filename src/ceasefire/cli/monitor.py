@@ -259,6 +259,10 @@ def access(place: str | None, db_url: str | None, as_json: bool) -> None:
         raise click.ClickException(f"no access records for {place!r} (see `ceasefire access`)")
     for r in rows:
         click.echo(r["summary"])
+        if place and r.get("linked"):
+            link = r["linked"]
+            others = ", ".join(f"{o['place']} (last aid {o['last_delivery'] or 'none known'})" for o in link["places"])
+            click.echo(f"    {link['agreement']}: {others}{'; in step' if link['in_step'] else ''}")
         if place:
             for ev in r["timeline"]:
                 who = ", ".join(a["name"] for a in ev["actors"]) or ""

@@ -694,7 +694,11 @@ def agreement_events(ctx: DocContext) -> list[dict[str, Any]]:
         ev["method"] = None
         day = when.get("on_day") or published
         shared = _event_day(sent.text, published)
-        if d["status"] == "agreed" and when.get("month"):
+        ended = when.get("valid_until")
+        if d["status"] in ("expired", "collapsed", "suspended") and ended and published and ended <= published:
+            # "expired at midnight on Saturday, an official said on Sunday": the change is Saturday's.
+            ev["date"] = {"start": ended.isoformat(), "end": ended.isoformat(), "precision": "day"}
+        elif d["status"] == "agreed" and when.get("month"):
             first, last = when["month"]
             ev["date"] = {"start": first.isoformat(), "end": last.isoformat(), "precision": "month"}
         elif shared and shared.get("precision") == "day" and shared["start"] == shared["end"] and (
