@@ -167,7 +167,7 @@ def _print_event(d) -> None:
         info = c.get("outlet_info") or {}
         aff = info.get("affiliation") or "not in the outlet registry"
         click.echo(f"- claim {c['claim_id']}: {c.get('outlet') or 'unknown outlet'} [{aff}]"
-                   + (f" with {c['agency']}" if c.get("agency") else "") + f", {c.get('published') or 'undated'}")
+                   + (f" with {c['agency']}" if c.get("agency") and c["agency"] != c.get("outlet") else "") + f", {c.get('published') or 'undated'}")
         click.echo(f"  document {c['document_id'][:16]}  {c.get('title') or ''}".rstrip())
         if c.get("url"):
             click.echo(f"  {c['url']}")

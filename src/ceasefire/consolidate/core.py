@@ -11,14 +11,15 @@ total cost grows linearly with the number of claims.
 
 Matching rules (each a factor of the score; a veto makes the pair incompatible):
 
-- kind: the same sub-event type scores 1; the same event type 0.6; two violent
+- kind: the same sub-event type scores 1; the same event type 0.5; two violent
   types (battles, explosions, violence against civilians: outlets code one
-  bombardment differently) 0.45; anything else is vetoed. Aggregates (tallies
+  bombardment differently) 0.4; anything else is vetoed. Aggregates (tallies
   over days or areas) only ever match aggregates.
-- time: the date ranges overlap (1) or lie one day apart (0.75: a report
+- time: the date ranges overlap (1) or lie one day apart (0.5: a report
   published after midnight says "yesterday"); further apart is vetoed, and so is
   an event that would span more than three days.
-- place: the same GeoNames place 1; distance under 3 / 10 / 25 km 0.95 / 0.8 /
+- place: the same GeoNames place 1 (a governorate capital 0.7: a city of a million is
+  weak evidence); distance under 3 / 10 / 25 km 0.95 / 0.8 /
   0.55, further vetoed; only the governorate known: the same governorate 0.55,
   another one vetoed; both without a place: 0.35 (needs every other factor).
 - actors: a shared perpetrator 1, different perpetrators 0.5 (attribution is
@@ -58,9 +59,10 @@ MAX_GAP_DAYS = 1  # reports one day apart may tell the same incident ("yesterday
 MAX_SPAN_DAYS = 3  # an incident told by several reports spans at most this many days
 CELL_DEGREES = 0.25  # blocking grid: 3x3 cells cover every place within 25 km
 
-TYPE_SAME_SUB, TYPE_SAME_EVENT, TYPE_BOTH_VIOLENT = 1.0, 0.6, 0.45
-GAP_FACTOR = {0: 1.0, 1: 0.75}
+TYPE_SAME_SUB, TYPE_SAME_EVENT, TYPE_BOTH_VIOLENT = 1.0, 0.5, 0.4
+GAP_FACTOR = {0: 1.0, 1: 0.5}
 PLACE_SAME, PLACE_ADMIN1, PLACE_UNKNOWN, PLACE_COUNTRY = 1.0, 0.55, 0.35, 0.35
+PLACE_CITY = 0.7  # the same governorate capital (Aleppo, Damascus, Homs...): a city of a million is a weak match
 DISTANCE_STEPS = ((3.0, 0.95), (10.0, 0.8), (25.0, 0.55))
 ACTORS_SHARED, ACTORS_DIFFERENT, ACTORS_UNKNOWN = 1.0, 0.5, 0.85
 FIGURES_CLOSE, FIGURES_APART, FIGURES_FAR, FIGURES_UNKNOWN = 1.0, 0.8, 0.6, 0.9
@@ -222,7 +224,7 @@ def place_factor(c: ClaimRecord, g: EventGroup) -> float | None:
     """How well the claim's place fits the event's (None: incompatible)."""
     p = g.place
     if c.geonames_id and c.geonames_id in g.geonames:
-        return PLACE_SAME
+        return PLACE_CITY if _capital(c) else PLACE_SAME
     if p is None or not (p.located or p.country):
         return PLACE_UNKNOWN if not (c.located or c.country) else None
     if not (c.located or c.country):
@@ -231,13 +233,21 @@ def place_factor(c: ClaimRecord, g: EventGroup) -> float | None:
         d = distance_km(c.lat, c.lon, p.lat, p.lon)
         for limit, factor in DISTANCE_STEPS:
             if d <= limit:
-                return factor
+                return min(factor, PLACE_CITY) if _capital(c) or _capital(p) else factor
         return None
     if c.admin1 and p.admin1:
         return PLACE_ADMIN1 if _same_area(c.admin1, p.admin1) and c.country == p.country else None
     if c.country and p.country:
         return PLACE_COUNTRY if c.country == p.country else None
     return PLACE_UNKNOWN
+
+
+def _capital(c: ClaimRecord) -> bool:
+    """The claim is placed at a governorate's capital city (its name is the governorate's)."""
+    if not (c.location_name and c.admin1):
+        return False
+    n, a = c.location_name.lower(), c.admin1.lower()
+    return n == a or n.startswith(a) or a.startswith(n)
 
 
 def _same_area(a: str, b: str) -> bool:

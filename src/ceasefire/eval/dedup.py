@@ -1,0 +1,172 @@
+"""Dedup pairs: does consolidation merge reports of the same incident, and only those?
+
+Gold: ``tests/data/dedup_pairs.csv`` in the repository, our own annotations of pairs of
+FA-KES dev articles (row index and unit_id; the articles are read in place from
+../shared/data/fakes), each "same incident" or not with a one-line reason. Hard negatives
+are included: the same place on another day, the same day in another governorate.
+
+Method: every article in a pair is extracted (as in ``ceasefire eval fakes``: title and
+repaired content, published on the row's date, the outlet from the row's source key),
+stored in a temporary SQLite store and consolidated with ``consolidate.update``, as
+``ceasefire ingest`` does. A pair counts as merged when the two articles' main claims
+(the first violent event of each; else its first event) sit in the same event.
+Pairwise precision = merged gold-positive pairs / merged pairs; recall = merged
+gold-positive pairs / gold-positive pairs. Goal: both >= 0.90.
+"""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from ceasefire.config import PACKAGE_DIR
+from ceasefire.eval import data_path
+
+DEFAULT_PAIRS = (PACKAGE_DIR / ".." / ".." / "tests" / "data" / "dedup_pairs.csv").resolve()
+GOAL = 0.90
+VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+
+
+@dataclass
+class Pair:
+    a_row: int
+    b_row: int
+    same: bool
+    reason: str
+    merged: bool | None = None
+    why: str = ""
+
+
+@dataclass
+class DedupScore:
+    pairs: list[Pair] = field(default_factory=list)
+
+    def count(self, same: bool, merged: bool) -> int:
+        return sum(1 for p in self.pairs if p.same == same and p.merged == merged)
+
+    @property
+    def precision(self) -> float:
+        tp, fp = self.count(True, True), self.count(False, True)
+        return tp / (tp + fp) if tp + fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        tp, fn = self.count(True, True), self.count(True, False)
+        return tp / (tp + fn) if tp + fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def read_pairs(path: Path) -> list[Pair]:
+    """Gold pairs from the CSV (comment lines start with '#')."""
+    if not path.exists():
+        raise click.ClickException(f"{path}: no such file (the gold pairs live in tests/data/dedup_pairs.csv)")
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [ln for ln in fh if not ln.startswith("#")]
+    out = []
+    for n, r in enumerate(csv.DictReader(lines), 2):
+        try:
+            out.append(Pair(int(r["a_row"]), int(r["b_row"]), r["same_incident"].strip() == "1", r["reason"]))
+        except (KeyError, ValueError) as exc:
+            raise click.ClickException(f"{path}: pair {n - 1}: {exc}") from exc
+    return out
+
+
+def main_claim(line: dict) -> int | None:
+    """Position of the article's main claim: its first violent event, else its first event."""
+    events = line.get("events") or []
+    for i, ev in enumerate(events):
+        if ev.get("event_type") in VIOLENT:
+            return i
+    return 0 if events else None
+
+
+def evaluate(data_dir: str | None = None, pairs_path: str | None = None, jobs: int = 2, db_url: str | None = None) -> DedupScore:
+    """Extract the articles of the gold pairs, consolidate them, score the pairs."""
+    import sqlalchemy as sa
+
+    from ceasefire import consolidate
+    from ceasefire.eval import fakes
+    from ceasefire.eval.runner import extract_all
+    from ceasefire.extract import EXTRACTOR_VERSION
+    from ceasefire.store import open_store
+    from ceasefire.store import schema as t
+
+    pairs = read_pairs(Path(pairs_path) if pairs_path else DEFAULT_PAIRS)
+    data_path(data_dir, *fakes.FILE)  # one clear line when absent (raised by fakes.load)
+    rows = fakes.load(data_dir)
+    wanted = sorted({p.a_row for p in pairs} | {p.b_row for p in pairs})
+    for p in pairs:
+        for i in (p.a_row, p.b_row):
+            if i >= len(rows):
+                raise click.ClickException(f"pair {p.a_row}-{p.b_row}: row {i} is beyond the {len(rows)} rows of fakes-dev.csv")
+    docs = [rows[i][1] for i in wanted]
+    lines = extract_all(docs, jobs=jobs)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(db_url or f"sqlite:///{Path(tmp) / 'dedup.sqlite'}")
+        store.add_documents(list(zip(docs, lines)), extractor_version=EXTRACTOR_VERSION)
+        consolidate.update(store)
+        with store.connect() as conn:
+            placed = {
+                (r[0], r[1]): r[2]
+                for r in conn.execute(
+                    sa.select(t.claims.c.document_id, t.claims.c.ordinal, t.event_claims.c.event_id).join(
+                        t.event_claims, t.event_claims.c.claim_id == t.claims.c.id
+                    )
+                )
+            }
+        store.close()
+    event_of: dict[int, str | None] = {}
+    main_of: dict[int, dict | None] = {}
+    for i, doc, line in zip(wanted, docs, lines):
+        k = main_claim(line)
+        event_of[i] = placed.get((doc.id, k)) if k is not None else None
+        main_of[i] = line["events"][k] if k is not None else None
+    score = DedupScore(pairs)
+    for p in pairs:
+        ea, eb = event_of[p.a_row], event_of[p.b_row]
+        p.merged = ea is not None and ea == eb
+        p.why = f"{_brief(main_of[p.a_row])} | {_brief(main_of[p.b_row])}"
+    return score
+
+
+def _brief(ev: dict | None) -> str:
+    if not ev:
+        return "no event"
+    loc = (ev.get("location") or {}).get("name") or "?"
+    d = (ev.get("date") or {}).get("start") or "?"
+    tot = ((ev.get("fatalities") or {}).get("total") or {}).get("best")
+    return f"{ev.get('sub_event_type')} {d} {loc} killed={tot}"
+
+
+@click.command()
+@click.option("--data", "data_dir", metavar="PATH", help="Gold data folder (default ../shared/data or $CEASEFIRE_GOLD_DATA).")
+@click.option("--pairs", "pairs_path", metavar="CSV", help=f"Gold pairs (default {DEFAULT_PAIRS.name} in tests/data).")
+@click.option("--jobs", type=int, default=2, show_default=True, help="Extraction processes.")
+@click.option("--misses", type=int, default=0, help="Print this many wrongly merged and wrongly kept-apart pairs.")
+def command(data_dir, pairs_path, jobs, misses) -> None:
+    """Dedup pairs (FA-KES dev): pairwise precision and recall of merging reports into events."""
+    s = evaluate(data_dir, pairs_path, jobs)
+    tp, fp, fn, tn = s.count(True, True), s.count(False, True), s.count(True, False), s.count(False, False)
+    n_pos = tp + fn
+    click.echo(f"Dedup pairs, FA-KES dev: {len(s.pairs)} pairs ({n_pos} same incident, {len(s.pairs) - n_pos} not)")
+    click.echo(f"  merged and same (TP) {tp}   merged but different (FP) {fp}   apart but same (FN) {fn}   apart and different (TN) {tn}")
+    ok = lambda v: "ok" if v >= GOAL else "below goal"  # noqa: E731
+    click.echo(f"  precision {s.precision:.3f} ({ok(s.precision)}, goal {GOAL:.2f})")
+    click.echo(f"  recall    {s.recall:.3f} ({ok(s.recall)}, goal {GOAL:.2f})")
+    click.echo(f"  F1        {s.f1:.3f}")
+    if misses:
+        for title, same, merged in (("wrongly merged", False, True), ("wrongly kept apart", True, False)):
+            wrong = [p for p in s.pairs if p.same == same and p.merged == merged][:misses]
+            if wrong:
+                click.echo(f"{title}:")
+                for p in wrong:
+                    click.echo(f"  rows {p.a_row}-{p.b_row}: {p.reason}")
+                    click.echo(f"      ours: {p.why}")

@@ -1,0 +1,160 @@
+"""The consolidation core on hand-built claims: which reports tell the same incident."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ceasefire.consolidate.core import (
+    ClaimRecord,
+    Report,
+    fatality_range,
+    group_claims,
+    independent_sources,
+    shingles,
+)
+from ceasefire.consolidate.outlets import load_registry, registry
+
+ALEPPO = dict(geonames_id=170063, lat=36.20, lon=37.16, admin1="Aleppo", country="SY", location_precision="exact", location_name="Aleppo")
+BUSTAN = dict(geonames_id=9000001, lat=36.19, lon=37.15, admin1="Aleppo", country="SY", location_precision="exact", location_name="Bustan al-Qasr")
+DOUMA = dict(geonames_id=170654, lat=33.57, lon=36.40, admin1="Rif Dimashq", country="SY", location_precision="exact", location_name="Douma")
+ALEPPO_PROVINCE = dict(lat=36.2, lon=37.16, admin1="Aleppo", country="SY", location_precision="admin1", location_name="Aleppo Governorate")
+GOV = frozenset({"Military Forces of Syria (2000-)"})
+REBELS = frozenset({"Opposition Rebels (Syria)"})
+
+_ids = iter(range(1, 10_000))
+
+
+def claim(doc: str, day: str, sub: str = "Air/drone strike", etype: str = "Explosions/Remote violence", place=BUSTAN,
+          killed: int | None = None, perps=GOV, ordinal: int = 0, end: str | None = None, aggregate: bool = False, precision="day") -> ClaimRecord:
+    d = date.fromisoformat(day).toordinal()
+    e = date.fromisoformat(end).toordinal() if end else d
+    return ClaimRecord(id=next(_ids), document_id=doc, ordinal=ordinal, event_type=etype, sub_event_type=sub, start=d, end=e,
+                       date_precision=precision, fatalities=killed, aggregate=aggregate, perpetrators=perps, published=d, **(place or {}))
+
+
+def groups_of(claims: list[ClaimRecord]) -> list[set[str]]:
+    """The grouping as sets of document ids (claims of tests have one claim per document unless said)."""
+    return sorted((sorted({c.document_id for c in g}) for g in group_claims(claims)), key=lambda g: g[0])
+
+
+def test_two_outlets_telling_the_same_aleppo_strike_are_one_event():
+    reuters = claim("euronews", "2016-04-30", killed=5)
+    afp = claim("afp", "2016-04-30", killed=6)
+    assert groups_of([reuters, afp]) == [["afp", "euronews"]]
+
+
+def test_report_published_after_midnight_saying_yesterday_still_joins():
+    first = claim("reuters", "2016-04-30", killed=5)
+    late = claim("sana", "2016-05-01", killed=5)
+    assert groups_of([first, late]) == [["reuters", "sana"]]
+
+
+def test_same_neighbourhood_two_days_apart_is_two_incidents():
+    a = claim("a", "2016-04-28", killed=5)
+    b = claim("b", "2016-04-30", killed=5)
+    assert len(group_claims([a, b])) == 2
+
+
+def test_same_day_other_governorate_is_another_incident():
+    aleppo = claim("a", "2016-04-30", killed=5)
+    douma = claim("b", "2016-04-30", killed=5, place=DOUMA)
+    assert len(group_claims([aleppo, douma])) == 2
+
+
+def test_rebel_shelling_and_government_air_strike_in_one_city_on_one_day_stay_apart():
+    strike = claim("a", "2016-08-25", place=ALEPPO, killed=15)
+    shelling = claim("b", "2016-08-25", sub="Shelling/artillery/missile attack", place=ALEPPO, killed=6, perps=REBELS)
+    assert len(group_claims([strike, shelling])) == 2
+
+
+def test_a_truce_and_an_air_strike_never_merge():
+    strike = claim("a", "2016-04-30", place=ALEPPO)
+    truce = claim("b", "2016-04-30", sub="Agreement", etype="Strategic developments", place=ALEPPO, perps=frozenset())
+    assert len(group_claims([strike, truce])) == 2
+
+
+def test_nine_day_tally_is_an_aggregate_and_never_joins_the_incident():
+    incident = claim("euronews", "2016-04-30", killed=5, place=ALEPPO)
+    tally = claim("euronews", "2016-04-22", end="2016-04-30", killed=250, place=ALEPPO_PROVINCE, aggregate=True, precision="week", ordinal=1)
+    other_tally = claim("afp", "2016-04-22", end="2016-04-30", killed=250, place=ALEPPO_PROVINCE, aggregate=True, precision="week")
+    incident_afp = claim("afp", "2016-04-30", killed=6, place=ALEPPO, ordinal=1)
+    groups = group_claims([incident, tally, other_tally, incident_afp])
+    assert len(groups) == 2
+    for g in groups:
+        assert len({c.aggregate for c in g}) == 1  # tallies only with tallies
+    tallies = next(g for g in groups if g[0].aggregate)
+    assert {c.document_id for c in tallies} == {"euronews", "afp"}
+
+
+def test_two_strikes_in_one_report_stay_two_events():
+    one = claim("doc", "2016-06-05", place=BUSTAN, killed=11, ordinal=0)
+    two = claim("doc", "2016-06-05", place=ALEPPO, killed=7, ordinal=1)
+    assert len(group_claims([one, two])) == 2
+
+
+def test_headline_and_body_telling_one_strike_are_one_event():
+    headline = claim("doc", "2016-06-05", place=BUSTAN, killed=None, ordinal=0)
+    body = claim("doc", "2016-06-05", place=BUSTAN, killed=11, ordinal=1)
+    assert len(group_claims([headline, body])) == 1
+
+
+def test_governorate_only_report_joins_the_located_incident():
+    located = claim("a", "2016-04-30", killed=5)
+    vague = claim("b", "2016-04-30", killed=5, place=ALEPPO_PROVINCE)
+    assert groups_of([located, vague]) == [["a", "b"]]
+
+
+def test_grouping_does_not_depend_on_input_order():
+    claims = [claim(f"d{i}", f"2016-04-{28 + i % 3:02d}", killed=3 + i % 4) for i in range(9)]
+    assert groups_of(claims) == groups_of(list(reversed(claims)))
+
+
+def test_fatality_range_is_most_conservative_best_with_min_and_max():
+    figures = [
+        {"best": 5, "low": 5, "high": None, "qualifier": "at_least"},
+        {"best": 6, "low": None, "high": None, "qualifier": "exact"},
+        {"best": None, "low": None, "high": 12, "qualifier": "up_to"},
+        None,
+    ]
+    assert fatality_range(figures) == {"best": 5, "low": 5, "high": 12}
+
+
+def test_monitor_relayed_by_two_agencies_is_one_independent_source():
+    reg = registry()
+    reports = [
+        Report(1, "doc-reuters", outlet="Euronews", agency="Reuters", attribution=["Syrian Observatory for Human Rights"]),
+        Report(2, "doc-afp", outlet="AFP", attribution=["SOHR"]),
+    ]
+    sources = independent_sources(reports, reg)
+    assert [s["key"] for s in sources] == ["sohr"]
+    assert sources[0]["affiliation"] == "monitor"
+    assert set(sources[0]["outlets"]) == {"Reuters", "Agence France-Presse"}
+
+
+def test_wire_story_republished_by_five_outlets_counts_once():
+    reg = registry()
+    text = "Air strikes on rebel-held districts of Aleppo killed six people on Saturday, residents told Reuters, as the bombardment entered its ninth day."
+    fp = shingles(text)
+    reports = [Report(i, f"doc{i}", outlet=o, agency="Reuters", fingerprint=fp) for i, o in enumerate(["Ahram Online", "Daily Sabah", "Jordan Times", "Asharq Al-Awsat", "NNA"])]
+    assert len(independent_sources(reports, reg)) == 1
+
+
+def test_near_identical_texts_without_credit_are_one_channel():
+    reg = registry()
+    text = "Six civilians were killed and dozens wounded in a blast that rocked the northern Syrian city of Aleppo on Wednesday, state television said."
+    reports = [Report(1, "a", outlet="Asharq Al-Awsat", fingerprint=shingles(text)),
+               Report(2, "b", outlet="Al-Manar", fingerprint=shingles(text + " More follows."))]
+    assert len(independent_sources(reports, reg)) == 1
+    other = Report(3, "c", outlet="SANA", fingerprint=shingles("A terrorist bomb in Salaheddin killed six, SANA's reporter said."))
+    assert len(independent_sources(reports + [other], reg)) == 2
+
+
+def test_outlet_registry_knows_fakes_keys_and_affiliations():
+    reg = load_registry()
+    assert reg.version == 1
+    assert reg.find("manar").affiliation == "party_media"
+    assert reg.find("sana").party == "Syria"
+    assert reg.find("etilaf").affiliation == "opposition_media"
+    assert reg.find("the Britain-based Syrian Observatory for Human Rights").key == "sohr"
+    assert reg.find("AFP correspondent").key == "afp"
+    assert reg.find("residents who fled") is None
