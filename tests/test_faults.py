@@ -93,3 +93,59 @@ def test_locked_sqlite_store_gives_one_clear_line(tmp_path):
     lines = [line for line in err.splitlines() if line.strip()]
     assert lines == [f"error: {url}: the store is locked by another writer (waited 1 s); try again when it has finished"]
     assert stored_documents(url) == 0
+
+
+@pytest.fixture
+def own_pg_server():
+    """A PostgreSQL server of this test's own (it gets restarted and stopped)."""
+    import shutil
+    import tempfile
+
+    if not Path("/usr/lib/postgresql/15/bin/initdb").exists():
+        from conftest import IN_CI
+
+        (pytest.fail if IN_CI else pytest.skip)("PostgreSQL 15 is not installed")
+    folder = tempfile.mkdtemp(prefix="cf-pg-")
+    run = lambda cmd: subprocess.run(["bash", str(REPO / "scripts" / "pg.sh"), cmd, folder], capture_output=True, text=True, check=True).stdout.strip()  # noqa: E731
+    url = run("start")
+    yield url, run
+    run("stop")
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.postgres
+def test_ingest_resumes_after_postgresql_restarts_mid_run(own_pg_server, tmp_path):
+    url, pg = own_pg_server
+    reports = write_jsonl(tmp_path / "bulletins.jsonl", range(240))
+    proc = ceasefire("ingest", "--db", url, "--batch-size", "10", str(reports))
+    wait_for_documents(url, 60, proc)
+    pg("restart")
+    out, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, err
+    new, known, failed = summary_numbers(out.strip().splitlines()[-1])
+    assert (new + known, failed) == (240, 0)
+    check_stored_once(url, 240)
+
+
+@pytest.mark.postgres
+def test_ingest_stops_with_one_line_when_postgresql_stays_down_and_reruns_cleanly(own_pg_server, tmp_path):
+    url, pg = own_pg_server
+    reports = write_jsonl(tmp_path / "bulletins.jsonl", range(240))
+    proc = ceasefire("ingest", "--db", url, "--batch-size", "10", str(reports), env={"CEASEFIRE_STORE_RETRY_SECONDS": "3"})
+    wait_for_documents(url, 60, proc)
+    pg("stop")
+    out, err = proc.communicate(timeout=600)
+    pg("start")
+    assert proc.returncode == 2
+    errors = [line for line in err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1
+    assert "PostgreSQL server" in errors[0] and "run the same command again to resume" in errors[0]
+    assert out.strip().endswith("(stopped early)")
+    # Nothing half-written: every stored report has all its claims.
+    partial = check_stored_once(url, None, consolidated=False)
+    assert 60 <= partial["documents"] < 240
+
+    rerun = ceasefire("ingest", "--db", url, str(reports))
+    out, err = rerun.communicate(timeout=600)
+    assert rerun.returncode == 0, err
+    check_stored_once(url, 240)
