@@ -129,6 +129,8 @@ def test_tallies_by_day_area_and_perpetrator_exclude_aggregates(desk):
     assert by_area["Idleb"]["events"] == 1 and by_area["Rural Damascus"]["fatalities_best"] == 0
     by_perp = {r["key"]: r["events"] for r in desk.get("/api/tallies", params={"by": "perpetrator", "type": "Explosions/Remote violence"}).json()}
     assert by_perp == {"Military Forces of Syria (2000-)": 1, "Opposition Rebels (Syria)": 1}
+    rebels = desk.get("/api/tallies", params={"by": "perpetrator", "actor": "opposition"}).json()
+    assert [(r["key"], r["events"], r["fatalities_best"]) for r in rebels] == [("Opposition Rebels (Syria)", 1, 3)]
     week = desk.get("/api/tallies", params={"by": "day", "since": "2016-04-29"}).json()
     assert [r["key"] for r in week] == ["2016-04-29", "2016-04-30"]
 

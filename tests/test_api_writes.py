@@ -145,3 +145,32 @@ def test_analyst_merges_two_reports_of_one_strike_and_old_ids_lead_to_it(tokened
     assert survivor["history"] and survivor["history"][-1]["who"] == "field-office"
     again = client.post(f"/api/events/{mortar}/review", json={"action": "confirm"}, headers=auth)
     assert again.status_code == 422
+
+
+def test_declared_truce_judges_the_damascus_mortar_as_a_violation(tokened, db_url):
+    from desk_data import build_desk_store
+
+    from ceasefire.store import open_store
+
+    client, token = tokened
+    store = open_store(db_url)
+    build_desk_store(store)
+    store.close()
+    spec = {
+        "name": "Regime of calm, Damascus",
+        "parties": ["Military Forces of Syria (2000-)", "Opposition Rebels (Syria)"],
+        "zone": [{"around": "Damascus", "km": 30}],
+        "valid_from": "2016-04-29",
+        "valid_until": "2016-05-02",
+    }
+    r = client.post("/api/truces", json=spec, headers={"Authorization": f"Bearer {token}"})
+    assert r.status_code == 201, r.text
+    truce_id = r.json()["id"]
+    truce = client.get(f"/api/truces/{truce_id}").json()
+    assert truce["name"] == "Regime of calm, Damascus" and truce["origin"] == "declared"
+    [v] = client.get("/api/violations", params={"truce": truce_id, "since": "2016-04-29", "until": "2016-04-29"}).json()
+    assert v["verdict"] == "violation" and v["sub_event_type"] == "Shelling/artillery/missile attack"
+    event = client.get(f"/api/events/{v['event_id']}").json()
+    assert [x["truce_id"] for x in event["violations"]] == [truce_id]
+    bad = client.post("/api/truces", json={"name": "x", "zone": [{"admin1": "Atlantis"}]}, headers={"Authorization": f"Bearer {token}"})
+    assert bad.status_code == 422 and "Atlantis" in bad.json()["detail"]

@@ -72,7 +72,8 @@ def _violations_of(store: Store, event_id: str) -> list[dict[str, Any]]:
 )
 def get_event(event_id: IdPath, store: Store = Depends(get_store)) -> Any:
     """EVENT plus `claims` (each source's claim with its evidence sentences and figures)
-    and `violations` (the truces this event breaks, with the verdict's explanation).
+    and `violations` (the truces this event breaks, with the verdict's explanation);
+    `verdicts` adds the truces it was judged against and found out of scope or not a party.
     `figures` puts each source's figures side by side, `corroboration` says how independent
     the sources are, `history` lists analyst reviews. A merged or split id answers with a
     tombstone (see the API description); `current` follows chains of merges to the active ids."""
@@ -96,7 +97,9 @@ def get_event(event_id: IdPath, store: Store = Depends(get_store)) -> Any:
     out["figures"] = detail.get("figures") or []
     out["corroboration"] = detail.get("corroboration") or {}
     out["history"] = detail.get("history") or []
-    out["violations"] = _violations_of(store, event_id)
+    verdicts = _violations_of(store, event_id)
+    out["violations"] = [v for v in verdicts if v.get("verdict") == "violation"]
+    out["verdicts"] = verdicts
     return out
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query
 
@@ -32,9 +32,17 @@ def get_truce(truce_id: IdPath, store: Store = Depends(get_store)) -> dict[str, 
 
 
 @router.get("/violations", tags=["truces"], summary="Violation verdicts, filtered by truce and dates")
-def list_violations(truce: TruceQ = None, since: Since = None, until: Until = None, store: Store = Depends(get_store)) -> list[dict[str, Any]]:
-    """truce_id, event_id, date, verdict, zone_rule, certainty, explanation."""
-    return views.list_violations(store, truce=truce or None, since=since, until=until)
+def list_violations(
+    truce: TruceQ = None,
+    since: Since = None,
+    until: Until = None,
+    verdict: Annotated[Literal["violation", "out_of_scope", "not_party"] | None, Query(description="Only this verdict (default: all).")] = None,
+    store: Store = Depends(get_store),
+) -> list[dict[str, Any]]:
+    """Verdicts of events judged against truces, oldest first: truce_id, truce, event_id, date,
+    verdict (violation, out_of_scope, not_party), zone_rule, certainty, explanation, and the
+    event's type, place and fatalities."""
+    return views.list_violations(store, truce=truce or None, since=since, until=until, verdict=verdict)
 
 
 @router.get("/access", tags=["access"], summary="Humanitarian access per place: sieges, deliveries, evacuations")
@@ -64,14 +72,14 @@ def get_access(place: IdPath, store: Store = Depends(get_store)) -> dict[str, An
 
 
 TRUCE_EXAMPLE = {
-    "name": "Regime of calm, Eastern Ghouta",
+    "name": "Regime of calm, Damascus",
     "kind": "truce",
-    "parties": ["Military Forces of Syria (2000-)", "Jaysh al Islam"],
+    "parties": ["Military Forces of Syria (2000-)", "Opposition Rebels (Syria)"],
     "brokers": ["Military Forces of Russia (2000-)"],
-    "excluded": ["HTS: Hayat Tahrir al Sham"],
-    "zone": [{"admin1": "Rural Damascus", "place": "Douma", "radius_km": 15}],
-    "valid_from": "2018-02-27",
-    "valid_until": "2018-03-05",
+    "excluded": ["Islamic State (Syria)", "Jabhat al Nusra"],
+    "zone": [{"around": "Damascus", "km": 30}, {"admin1": "Latakia"}],
+    "valid_from": "2016-04-29",
+    "valid_until": "2016-05-02",
 }
 
 
@@ -87,8 +95,12 @@ def declare_truce(
     who: str = Depends(writer),
     store: Store = Depends(get_store),
 ) -> Any:
-    """A truce the mission knows of (name, kind, parties, brokers, excluded, zone,
-    valid_from, valid_until). Events inside its zone and window are then judged against it."""
+    """A truce the mission knows of: `name`, `kind` (ceasefire, truce, humanitarian_pause,
+    local_agreement, peace_agreement), `status`, `parties`, `brokers`, `excluded`, `zone` (a
+    list of `{"admin1": NAME}`, `{"around": PLACE, "km": N}`, `{"place": NAME}`,
+    `{"polygon": GEOJSON}`, `{"region": NAME}`), `valid_from`/`valid_until` or `windows`.
+    Events inside its zone and window are judged against it at once. Answers 201 with
+    `{"id", "name", "created"}`; re-declaring the same name replaces it (created false)."""
     try:
         from ceasefire.analyse.truces import declare
     except ImportError:

@@ -37,6 +37,9 @@ def _output(out: str | None, binary: bool = False):
     try:
         with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as fh:
             yield fh
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; the file is an ordinary output
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

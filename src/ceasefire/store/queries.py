@@ -221,7 +221,9 @@ def event_tallies(store: Store, by: str, f: EventFilter | None = None) -> list[d
     elif by == "type":
         key = e.sub_event_type
     else:
-        key = t.actors.c.name
+        # Aliases: the actor filter's EXISTS names actors too and must not correlate with this join.
+        perp_link, perp = t.event_actors.alias("perp_link"), t.actors.alias("perp")
+        key = perp.c.name
     q = sa.select(
         key.label("key"),
         sa.func.count().label("events"),
@@ -230,9 +232,9 @@ def event_tallies(store: Store, by: str, f: EventFilter | None = None) -> list[d
         sa.func.sum(sa.case((high < best, best), else_=high)).label("fatalities_high"),
     ).select_from(t.events)
     if by == "perpetrator":
-        q = q.outerjoin(
-            t.event_actors, sa.and_(t.event_actors.c.event_id == e.id, t.event_actors.c.role == "perpetrator")
-        ).outerjoin(t.actors, t.actors.c.id == t.event_actors.c.actor_id)
+        q = q.outerjoin(perp_link, sa.and_(perp_link.c.event_id == e.id, perp_link.c.role == "perpetrator")).outerjoin(
+            perp, perp.c.id == perp_link.c.actor_id
+        )
     q = q.where(*_conditions(f)).group_by(key)
     q = q.order_by(key) if by == "day" else q.order_by(sa.desc("events"), key)
     with store.connect() as conn:
