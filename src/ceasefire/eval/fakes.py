@@ -13,8 +13,7 @@ article's deadly incident):
   perpetrator (or only a generic one: "gunmen", "terrorists") is 'unknown';
 - cause of death: the method mapped to FA-KES's causes: 'shelling' covers air strikes, barrel
   bombs, drones, artillery, rockets and missiles; 'explosion' car, suicide and roadside bombs,
-  mines and grenades; 'chemical and toxic gases'; 'shooting' small arms outside battles;
-  'execution'; anything else 'unknown';
+  mines and grenades; 'chemical and toxic gases'; 'execution'; small arms (in attacks and in fighting) 'shooting'; anything else 'unknown';
 - total deaths: nb_civilians + nb_noncivilians against our fatalities total best (0 when none;
   the crowd put the total into nb_civilians when the article gave no breakdown).
 """
@@ -109,8 +108,8 @@ def cause_of_death(event: dict[str, Any] | None) -> str:
     method = event.get("method")
     if method in CAUSES:
         return CAUSES[method]
-    if method in ("small_arms", "melee") and event["sub_event_type"] in ("Attack", "Excessive force against protesters"):
-        return "shooting"
+    if method == "small_arms":
+        return "shooting"  # gunfire, in an attack or in fighting
     if method == "unknown" and event["event_type"] == "Explosions/Remote violence":
         return "shelling"  # a bare bombardment: FA-KES's shelling covers every ranged strike
     return "unknown"

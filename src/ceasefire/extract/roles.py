@@ -25,7 +25,7 @@ from typing import Any
 _ARMED_KINDS = {"armed", None}
 _NON_PARTY_KINDS = {"monitor", "media", "humanitarian"}
 _TARGET_BEFORE = re.compile(
-    r"\b(on|onto|against|targeting|targetting|at|toward|towards|into|positions of|position of|hit|struck|pounded|shelled|bombed|attacked|killing|killed|wounding|injuring|of)\s+(the\s+)?(\w+\s+){0,2}$",
+    r"\b(on|onto|against|targeting|targetting|at|toward|towards|into|positions of|position of|hit|struck|pounded|shelled|bombed|attacked|killing|killed|wounding|injuring|of)\s+(the\s+|an?\s+)?([\w-]+\s+)?$",
     re.I,
 )
 _BY_BEFORE = re.compile(r"\b(by|from|of)\s+(the\s+)?(\w+[\s-]+){0,3}$", re.I)
@@ -160,6 +160,9 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
         held = _HELD.match(text[m.end : m.end + 15])
         if held:
             targets.append(m)  # "rebel-held districts": the side whose area was hit
+            continue
+        if m.end <= t0 and re.fullmatch(r"\s*('s|’s|-led|-backed)?\s*([\w-]+\s+)?", text[m.end : t0]) and not _HELD.match(text[m.end : m.end + 15]):
+            perpetrators.append(m)  # "Syrian government shelling", "US-led air strikes", "Russian warplanes"
             continue
         if m.end <= t0:
             gap = text[m.end : t0]
