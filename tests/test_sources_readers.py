@@ -305,3 +305,43 @@ def test_bundled_samples_read_in_a_stable_order():
     first = [d.source_path for d in read(SAMPLES)]
     assert first == [d.source_path for d in read(SAMPLES)]
     assert not [d for d in first if isinstance(d, SourceError)]
+
+
+# ---------------------------------------------------------------- compressed and legacy-encoded input
+
+
+def test_gzip_compressed_text_and_json_lines(tmp_path):
+    import gzip
+
+    (tmp_path / "levant-desk-2016-04-30-douma.txt.gz").write_bytes(gzip.compress(REPORT.encode("utf-8")))
+    lines = "".join(json.dumps({"id": f"g{n}", "text": f"Report {n}: shelling on Jobar on Sunday."}) + "\n" for n in range(3))
+    (tmp_path / "wire.jsonl.gz").write_bytes(gzip.compress(lines.encode("utf-8")))
+    docs = read(tmp_path)
+    assert [d.source_path for d in docs] == [
+        str(tmp_path / "levant-desk-2016-04-30-douma.txt.gz"), f"{tmp_path / 'wire.jsonl.gz'}:1", f"{tmp_path / 'wire.jsonl.gz'}:2", f"{tmp_path / 'wire.jsonl.gz'}:3",
+    ]
+    assert (docs[0].title, docs[0].published, docs[0].outlet) == ("Aid trucks reach al-Foua and Kefraya", date(2016, 4, 30), "Levant Desk")
+
+
+def test_cut_gzip_stream_keeps_the_reports_before_the_cut(tmp_path):
+    import gzip
+
+    lines = "".join(json.dumps({"id": f"g{n}", "text": f"Report {n}: rockets on al-Midan, {'x' * 40 * n}."}) + "\n" for n in range(200))
+    data = gzip.compress(lines.encode("utf-8"))
+    p = tmp_path / "cut.jsonl.gz"
+    p.write_bytes(data[: len(data) // 2])
+    items = read(p)
+    docs = [i for i in items if isinstance(i, Document)]
+    assert docs and len(docs) < 200
+    assert str(items[-1]) == f"{p}: not a readable gzip file (Compressed file ended before the end-of-stream marker was reached)"
+
+
+def test_json_lines_line_in_windows_1252_is_kept_with_a_warning_naming_the_line(tmp_path):
+    p = tmp_path / "wire.jsonl"
+    good = json.dumps({"id": "a", "text": "Mortars hit Jaramana."}, ensure_ascii=False).encode("utf-8")
+    legacy = json.dumps({"id": "b", "text": "The convoy’s trucks reached Madaya."}, ensure_ascii=False).encode("cp1252")
+    p.write_bytes(good + b"\n" + legacy + b"\n")
+    warnings: list[SourceWarning] = []
+    a, b = read(p, warnings=warnings)
+    assert b.text == "The convoy’s trucks reached Madaya."
+    assert [str(w) for w in warnings] == [f"{p}:2: not valid UTF-8 (byte 0x92 at column 32); read as Windows-1252"]

@@ -16,13 +16,18 @@ Rules:
 - Whole-file formats (text, HTML, JSON, feeds) are refused above
   :data:`~ceasefire.sources.formats.MAX_FILE_BYTES` before anything is read;
   JSON Lines is streamed, and the limit applies to each line.
+- ``NAME.EXT.gz`` is read through gzip as ``NAME.EXT`` (JSON Lines streamed; a
+  whole-file report refused when it decompresses beyond the limit). A gzip
+  stream that is cut off keeps the reports read before the cut and reports the rest.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
+import zlib
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -122,19 +127,24 @@ def read_file(p: Path, warn: Warn, *, named: bool) -> Iterator[Item]:
     if size == 0:
         yield SourceError(label, "empty file (0 bytes)")
         return
-    expected = suffix_format(p.suffix)
+    # A gzip-compressed report (x.txt.gz, wire.jsonl.gz) is read through gzip, by its inner extension.
+    compressed = p.suffix.lower() == ".gz"
+    suffix = Path(p.stem).suffix if compressed else p.suffix
+    opener = gzip.open if compressed else open
+    expected = suffix_format(suffix)
     if expected == "jsonl":
         try:
-            with p.open("rb") as fh:
-                head = fh.read(8192)
+            with opener(p, "rb") as fh:
+                head = fh.peek(8192)[:8192] if compressed else fh.read(8192)
                 kind = binary_kind(head)
                 if kind:
                     yield SourceError(label, f"not a report: {kind}")
                     return
-                fh.seek(0)
+                if not compressed:
+                    fh.seek(0)
                 yield from _jsonl_lines(fh, label, warn)
-        except OSError as exc:
-            yield SourceError(label, f"cannot be read ({exc.strerror or exc})")
+        except (OSError, EOFError, zlib.error) as exc:
+            yield SourceError(label, _read_problem(exc, compressed))
         return
     if size > MAX_FILE_BYTES:
         yield SourceError(
@@ -144,9 +154,16 @@ def read_file(p: Path, warn: Warn, *, named: bool) -> Iterator[Item]:
         )
         return
     try:
-        data = p.read_bytes()
-    except OSError as exc:
-        yield SourceError(label, f"cannot be read ({exc.strerror or exc})")
+        with opener(p, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield SourceError(label, _read_problem(exc, compressed))
+        return
+    if len(data) > MAX_FILE_BYTES:
+        yield SourceError(label, f"decompresses to more than the {human_size(MAX_FILE_BYTES)} limit for one report")
+        return
+    if compressed and not data:
+        yield SourceError(label, "empty file (nothing inside the gzip)")
         return
     kind = binary_kind(data[:8192])
     if kind:
@@ -160,7 +177,7 @@ def read_file(p: Path, warn: Warn, *, named: bool) -> Iterator[Item]:
     text = decoded.text
     looks = sniff(text[:4096])
 
-    fmt = _decide_format(expected, looks, p.suffix)
+    fmt = _decide_format(expected, looks, suffix + (".gz" if compressed else ""))
     if fmt.startswith("error:"):
         yield SourceError(label, fmt[len("error:"):].strip())
         return
@@ -228,6 +245,14 @@ def unwrap(text: str) -> str:
     return "\n\n".join(out)
 
 
+def _read_problem(exc: BaseException, compressed: bool) -> str:
+    if compressed and isinstance(exc, (EOFError, zlib.error, gzip.BadGzipFile)):
+        return f"not a readable gzip file ({exc or type(exc).__name__})"
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"cannot be read ({exc.strerror})"
+    return f"cannot be read ({exc})"
+
+
 def _decide_format(expected: str | None, looks: str, suffix: str) -> str:
     """The reader for a file, from what its extension promises and what its content looks like."""
     if looks == "feed" and expected in (None, "feed", "text", "html"):
@@ -251,7 +276,7 @@ def _decide_format(expected: str | None, looks: str, suffix: str) -> str:
             return "error: XML, but not an RSS or Atom feed"
         if not suffix:
             return looks  # no extension: trust the content (text, JSON Lines, JSON)
-        return f"error: unknown format '{suffix}' (ceasefire reads {_READABLE}, and files without an extension)"
+        return f"error: unknown format '{suffix}' (ceasefire reads {_READABLE}, those gzip-compressed as .gz, and files without an extension)"
     return expected
 
 
@@ -327,6 +352,8 @@ def _jsonl_lines(lines: Iterable[bytes] | BinaryIO, label: str, warn: Warn) -> I
         decoded = decode(raw)
         warnings = []
         if decoded.warning:
+            # The line is named, so say where in it (1-based, like JSON errors).
+            decoded.warning = re.sub(r"at offset (\d+)", lambda m: f"at column {int(m[1]) + 1}", decoded.warning)
             warnings.append(decoded.warning)
             warn(SourceWarning(label, decoded.warning, n))
         line = decoded.text.strip()

@@ -53,7 +53,7 @@ _MAGIC: list[tuple[bytes, str]] = [
     (b"PK\x03\x04", "a ZIP archive (or a Word/OpenDocument file; save it as text or HTML first)"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Microsoft Office file (save it as text or HTML first)"),
     (b"{\\rtf", "an RTF document (save it as text first)"),
-    (b"\x1f\x8b", "a gzip archive (unpack it first)"),
+    (b"\x1f\x8b", "a gzip archive whose name does not end in .gz (rename it or unpack it)"),
     (b"BZh9", "a bzip2 archive (unpack it first)"),
     (b"\xfd7zXZ\x00", "an xz archive (unpack it first)"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive (unpack it first)"),
