@@ -92,8 +92,9 @@ def resolve_mentions(mentions: list, text: str, gaz: Any) -> list[Toponym]:
             t.feature_class = p.feature_class
             t.precision = precision_of(p, m)
         elif m.label in ("FAC", "LOC"):
-            # A street or building the gazetteer cannot know: it lies in the report's nearest town.
-            anchor = _nearest_settlement(k, mentions, chosen)
+            # A place the gazetteer cannot know (a street, a building, a village): it lies in the
+            # area the text puts it in ("the Aziziyah district of Aleppo"), else the report's nearest town.
+            anchor = _container_place(m, mentions, chosen, text) or _nearest_settlement(k, mentions, chosen)
             if anchor is not None:
                 t.lat, t.lon, t.country = anchor.lat, anchor.lon, anchor.country
                 t.admin1 = gaz.admin1_name(anchor.country, anchor.admin1)
@@ -106,6 +107,16 @@ def resolve_mentions(mentions: list, text: str, gaz: Any) -> list[Toponym]:
         if t.role is None and t.text in containers:
             t.role = "containing_area"
     return out
+
+
+def _container_place(m: Any, mentions: list, chosen: list, text: str) -> Any:
+    from ceasefire.resolve.places.resolve import _mention_at
+
+    if not m.container_text:
+        return None
+    idx = _mention_at(mentions, m.end, m.container_text, text)
+    p = chosen[idx] if idx is not None else None
+    return p if p is not None and getattr(p, "lat", None) is not None and p.name else None
 
 
 def _nearest_settlement(k: int, mentions: list, chosen: list) -> Any:

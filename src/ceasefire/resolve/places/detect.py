@@ -48,7 +48,7 @@ ORG_TAILS = frozenset(
 LANGUAGE_CUES = frozenset("language languages speaking speaker speakers translation translated dialect".split())
 LANGUAGE_BEFORE = frozenset("in speak speaks spoke spoken speaking translated".split())
 LANGUAGE_DEMONYMS = frozenset("english french spanish arabic german italian portuguese russian chinese japanese persian turkish hebrew dutch greek".split())
-COMMON_ACRONYMS = frozenset("un eu is isis isil ipo ceo nato ap afp tv cnn bbc gop nfl nba mlb fbi cia nsa ok ad pm am id".split())
+COMMON_ACRONYMS = frozenset("un is isis isil ipo ceo nato ap afp tv cnn bbc gop nfl nba mlb fbi cia nsa ok ad pm am id".split())
 
 
 _COMMON_WORDS: frozenset[str] | None = None
@@ -58,6 +58,22 @@ STREET_SUFFIXES = frozenset(
     "square place court plaza bridge way terrace".split()
 )
 ADMIN_SUFFIXES = frozenset("county parish township borough".split())
+# Words that make the capitalised name before or after them a place: "the village of Khanasir",
+# "the Aziziyah district", "Manger Square", "Tel Hamis".
+PLACE_OF_WORDS = frozenset(
+    "town towns village villages city cities district districts neighbourhood neighborhood neighbourhoods "
+    "neighborhoods suburb suburbs area region province governorate camp hamlet municipality localities "
+    "quarter outskirts".split()
+)
+PLACE_AFTER_WORDS = frozenset(
+    "district neighbourhood neighborhood quarter suburb camp province governorate region valley village town "
+    "square palace stadium museum cathedral mosque airport airbase crossing checkpoint bridge".split()
+)
+ARABIC_PLACE_PREFIXES = frozenset(
+    "tel tal tell tall kafr kfar kafar deir dayr ain ayn ein beit bayt jisr qasr bab wadi jabal "
+    "jebel ras maarat marj bir hawsh hosh mazraat qalaat qalat mazraa kafer".split()
+)
+LOCATIVE = frozenset("in at near outside inside into from across throughout around".split())
 NON_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 
 
@@ -168,7 +184,7 @@ def _big(cands) -> bool:
     for p, kind, match in cands:
         if match == "skeleton" or kind in (NAME_ABBREVIATION, NAME_ALTERNATE):
             continue
-        if kind == NAME_DEMONYM or p.is_country or p.is_admin1 or p.feature_code in ("CONT", "RGN"):
+        if kind == NAME_DEMONYM or p.is_country or p.is_admin1 or p.is_admin2 or p.feature_code in ("CONT", "RGN"):
             return True
         if p.population >= 100_000 and kind != NAME_ALTERNATE:
             return True
@@ -203,7 +219,8 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
         m.sentence_start = tokens[i].sent.start_char
         m.demonym = bool(cands) and all(kind == NAME_DEMONYM for _, kind, _ in cands)
         m.person_like = (label == "PERSON" and j - i == 1 and not _big(cands)
-                         and not any(p.source.startswith("supplement") for p, _, _ in cands))
+                         and not any(p.source.startswith("supplement") for p, _, _ in cands)
+                         and not (i > 0 and tokens[i - 1].lower_ in LOCATIVE))
         mentions.append(m)
         for k in range(i, j):
             taken[k] = True
@@ -286,9 +303,56 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
                 j = k + 1
                 if j < n and tokens[j].text == "." and _glued(tok, tokens[j]) and tok.lower_ in ("st", "ave", "rd", "blvd"):
                     j += 1
-                add(i, j, [], "FAC")
-                mentions[-1].street = True
+                found = lookup_candidates(gaz, text[tokens[i].idx: tokens[j - 1].idx + len(tokens[j - 1].text)])
+                add(i, j, found, "FAC" if not found else "LOC")
+                mentions[-1].street = not found
                 break
+
+    # 4. Names the words around them make places: "the village of Khanasir", "the Aziziyah district",
+    #    "Tel Hamis" (Arabic toponymic prefixes). The gazetteer may not know them; the report does.
+    def cap_run(a: int) -> int:
+        b = a
+        while b < n and not taken[b] and (_is_cap(tokens[b]) or (b > a and tokens[b].text in "-‐" and b + 1 < n and _is_cap(tokens[b + 1]))
+                                          or (b > a and tokens[b].lower_ in LEADING_ARTICLES and b + 1 < n and tokens[b + 1].text in "-‐")):
+            if tokens[b].is_punct and tokens[b].text not in "-‐":
+                break
+            b += 1
+            if b - a >= 4:
+                break
+        while b > a and tokens[b - 1].text in "-‐":
+            b -= 1
+        return b
+
+    def free(a: int, b: int, persons: bool = False) -> bool:
+        # The word beside the name is the evidence; spaCy's label over the name itself may be wrong.
+        refused = ("DATE", "TIME", "EVENT", "WORK_OF_ART", "MONEY", "CARDINAL") + (() if persons else ("PERSON",))
+        return b > a and not any(taken[a:b]) and all(ent_of[k] is None or ent_of[k].label_ not in refused for k in range(a, b))
+
+    for i in range(n - 2):
+        tok = tokens[i]
+        if tok.lower_ in PLACE_OF_WORDS and tokens[i + 1].lower_ == "of":
+            a = i + 2
+            if a < n and tokens[a].lower_ == "the":
+                a += 1
+            b = cap_run(a) if a < n else a
+            if free(a, b) and not all(t.lower_ in common_words() for t in tokens[a:b]):
+                add(a, b, lookup_candidates(gaz, text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]), "LOC")
+    for i in range(1, n):
+        if tokens[i].lower_ in PLACE_AFTER_WORDS and not _is_cap(tokens[i - 1]) is False:
+            b = i
+            a = b
+            while a > 0 and not taken[a - 1] and (_is_cap(tokens[a - 1]) or tokens[a - 1].text in "-‐") and b - a < 4:
+                a -= 1
+            while a < b and tokens[a].text in "-‐":
+                a += 1
+            if a < b and free(a, b) and not sent_start[a] and not all(t.lower_ in common_words() for t in tokens[a:b]):
+                end = b + 1 if _is_cap(tokens[i]) else b  # "Manger Square" keeps its head word
+                add(a, end, lookup_candidates(gaz, text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]), "LOC")
+    for i in range(n - 1):
+        if tokens[i].lower_ in ARABIC_PLACE_PREFIXES and _is_cap(tokens[i]) and not taken[i]:
+            b = cap_run(i + 1) if _is_cap(tokens[i + 1]) or tokens[i + 1].lower_ in LEADING_ARTICLES else i + 1
+            if b > i + 1 and free(i, b, persons=True):
+                add(i, b, lookup_candidates(gaz, text[tokens[i].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]), "LOC")
 
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
@@ -373,12 +437,17 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text) 
         if single and first.text in person_tokens:
             return False
         return _strong(cands, allow_alternate=False)
+    
     if first.text in person_tokens and single and not _big(cands):
         return False
     if ent is not None and ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC", "NORP"):
         whole = ent.start == i and ent.end == j
         if whole and ent.label_ != "NORP":
             return _strong(cands, allow_alternate=False)
+        # A town at the head of its institutions' names: "Mount Pleasant High School", "Watertown-ML".
+        leads = ent.start == i or (ent.start == i - 1 and tokens[i - 1].lower_ == "the")
+        if leads and ent.label_ in ("ORG", "FAC") and _strong(cands, allow_alternate=False):
+            return True
         return _big(cands)
     if j < len(tokens) and tokens[j].lower_ in ORG_TAILS and not _big(cands):
         return False

@@ -73,7 +73,7 @@ def _prior(p: Place, kind: int, match: str, shared_admin1: bool) -> float:
     if p.source.startswith("supplement"):
         s += SUPPLEMENT_BONUS
     if kind == NAME_ALTERNATE:
-        s -= 1.0
+        s -= 2.0  # "Bethlehem" is Bethlehem before it is Belém
     elif kind == NAME_ABBREVIATION:
         s -= 0.5
     elif kind == NAME_CURATED:
