@@ -150,6 +150,7 @@ def test_access_command_prints_one_line_per_place_and_a_timeline(seeded):
     one = seeded("access", "foua").output
     assert one.splitlines()[0].startswith("al-Foua — besieged by insurgents")
     assert "aid_delivery" in one and "ICRC/SARC/UN" in one
+    assert "Four Towns agreement (24 Sep 2015): Zabadani (last aid 2016-04-30), Madaya" in one and "in step" in one
 
 
 def test_truce_commands_read_well(seeded):

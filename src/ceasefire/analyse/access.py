@@ -171,11 +171,11 @@ def all_places(conn, place: str | None = None) -> list[dict[str, Any]]:
     for r in rows:
         groups.setdefault(place_key(r), []).append(r)
     out = [place_status(g) for g in groups.values()]
+    _link(out)  # before filtering: one place's view still names its linked places
     if place:
         needle = fold(place)
         out = [p for p in out if needle in fold(p["place"]) or any(needle in fold(r["place_name"]) for r in groups[p["place_key"]])
                or (p["geonames_id"] and str(p["geonames_id"]) == place.strip())]
-    _link(out)
     out.sort(key=lambda p: (not p["besieged"], p["place"].lower()))
     return out
 
