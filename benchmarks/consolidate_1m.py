@@ -144,20 +144,21 @@ def run_core(n: int) -> dict:
     t0 = time.perf_counter()
     claims, truth = generate(n)
     t_gen = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     cons = Consolidator()
     for c in sorted(claims, key=lambda c: c.key):
         cons.add(c)
     t_group = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t1 = time.perf_counter()
     ranges = [fatality_range([{"best": c.fatalities} if c.fatalities is not None else None for c in g.claims]) for g in cons.groups]
-    t_fig = time.perf_counter() - t0
+    t_fig = time.perf_counter() - t1
+    cpu = time.process_time() - c0
     groups = [[c.id for c in g.claims] for g in cons.groups]
     p, r = pairwise(groups, truth)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "claims": n, "incidents": len(set(truth)), "events": len(groups), "generate_s": round(t_gen, 1),
-        "consolidate_s": round(t_group + t_fig, 1), "group_s": round(t_group, 1), "figures_s": round(t_fig, 1),
+        "consolidate_s": round(t_group + t_fig, 1), "cpu_s": round(cpu, 1), "group_s": round(t_group, 1), "figures_s": round(t_fig, 1),
         "peak_rss_mb": round(peak_mb), "pairwise_precision": round(p, 4), "pairwise_recall": round(r, 4),
         "events_with_range": sum(1 for x in ranges if x["low"] != x["high"]),
     }
@@ -205,17 +206,17 @@ def run_store(n: int) -> dict:
                              "fatalities_best": c.fatalities, "is_aggregate": c.aggregate, "payload": payload})
             conn.execute(sa.insert(t.claims), rows)
         t_write = time.perf_counter() - t0
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         consolidate.update(store)
-        t_update = time.perf_counter() - t0
-        t0 = time.perf_counter()
+        t_update, c_update = time.perf_counter() - t0, time.process_time() - c0
+        t0, c0 = time.perf_counter(), time.process_time()
         consolidate.rebuild(store)
-        t_rebuild = time.perf_counter() - t0
+        t_rebuild, c_rebuild = time.perf_counter() - t0, time.process_time() - c0
         with store.connect() as conn:
             n_events = conn.execute(sa.select(sa.func.count()).select_from(t.events).where(t.events.c.status == "active")).scalar_one()
         store.close()
     return {"store_claims": n, "store_events": n_events, "write_s": round(t_write, 1), "update_s": round(t_update, 1),
-            "rebuild_s": round(t_rebuild, 1), "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+            "update_cpu_s": round(c_update, 1), "rebuild_s": round(t_rebuild, 1), "rebuild_cpu_s": round(c_rebuild, 1), "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
 
 
 def main() -> None:
@@ -232,19 +233,21 @@ def main() -> None:
         print(json.dumps(run_store(a.one_store)))
         return
     cpu = os.cpu_count()
-    print(f"machine: {cpu} cores, Python {sys.version.split()[0]}; each size in its own process")
+    load = os.getloadavg()[0]
+    print(f"machine: {cpu} cores (load average {load:.1f} at start), Python {sys.version.split()[0]}; each size in its own process;"
+          " CPU time is the process's own, wall time includes waiting for other processes")
     for n in [int(x) for x in a.sizes.split(",") if x]:
         out = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         print(f"{r['claims']:>9,} claims -> {r['events']:,} events ({r['incidents']:,} true incidents): "
-              f"consolidation {r['consolidate_s']} s (grouping {r['group_s']} s, figures {r['figures_s']} s; "
+              f"consolidation {r['consolidate_s']} s wall, {r['cpu_s']} s CPU (grouping {r['group_s']} s, figures {r['figures_s']} s; "
               f"generation {r['generate_s']} s not counted), peak memory {r['peak_rss_mb']:,} MB (whole process); "
               f"pairwise precision {r['pairwise_precision']}, recall {r['pairwise_recall']} against the generated truth")
     if a.store:
         out = subprocess.run([sys.executable, __file__, "--one-store", str(a.store)], capture_output=True, text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         print(f"store path (SQLite file), {r['store_claims']:,} claims written directly in {r['write_s']} s: "
-              f"update {r['update_s']} s, rebuild {r['rebuild_s']} s -> {r['store_events']:,} events; peak memory {r['peak_rss_mb']:,} MB")
+              f"update {r['update_s']} s wall ({r['update_cpu_s']} s CPU), rebuild {r['rebuild_s']} s wall ({r['rebuild_cpu_s']} s CPU) -> {r['store_events']:,} events; peak memory {r['peak_rss_mb']:,} MB")
 
 
 if __name__ == "__main__":
