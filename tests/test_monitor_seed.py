@@ -171,3 +171,20 @@ def test_analysis_is_idempotent_across_reingest(cli, db_url, seed_path, seeded):
     strip = lambda s: [{k: v for k, v in x.items() if k not in ("id", "window_id")} for x in json.loads(s)]
     assert strip(before[1]) == strip(after[1])
     assert [(p["place"], p["summary"]) for p in json.loads(before[2])] == [(p["place"], p["summary"]) for p in json.loads(after[2])]
+
+
+def test_later_reports_under_other_names_join_the_regime_of_calm(cli, db_url, seeded, tmp_path):
+    later = tmp_path / "sunday.jsonl"
+    later.write_text(
+        '{"id": "sun-1", "published": "2016-05-01", "text": "The truce around Damascus largely held on Sunday, residents said."}\n'
+        '{"id": "mon-1", "published": "2016-05-02", "text": "The lull in Latakia province was extended until the end of Wednesday, the Russian military said."}\n',
+        encoding="utf-8")
+    r = cli("ingest", "--db", db_url, str(later))
+    assert r.exit_code == 0, r.output
+    truces = _truces(seeded)
+    assert sorted(t["id"] for t in truces) == ["cessation-of-hostilities-2016", "regime-of-calm-2016-04"]
+    calm = _calm(seeded)
+    evidence = [c["evidence"] for c in calm["changes"]]
+    assert any(e and e.startswith("The truce around Damascus largely held") for e in evidence)
+    assert any(e and e.startswith("The lull in Latakia province was extended") for e in evidence)
+    assert calm["valid_until"] == "2016-05-04"
