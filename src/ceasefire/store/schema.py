@@ -132,7 +132,7 @@ events = sa.Table(
     sa.Column("id", sa.String(32), primary_key=True),  # stable id, e.g. "ev-3f9a1c2b7d"
     sa.Column("status", sa.String(16), nullable=False, default="active"),  # active | merged | split | deleted
     sa.Column("replaced_by", JSON),  # tombstone: ids that took over this event
-    sa.Column("event_type", sa.Text),
+    sa.Column("event_type", sa.Text, index=True),  # 0004
     sa.Column("sub_event_type", sa.Text, index=True),
     sa.Column("method", sa.String(32)),
     sa.Column("date_start", sa.Date, index=True),
@@ -150,7 +150,8 @@ events = sa.Table(
     sa.Column("reviewed", sa.String(16)),  # None | confirmed | edited
     sa.Column("payload", JSON, nullable=False),  # consolidated Event JSON v1 (+ per-source figures)
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False, index=True),  # 0004
+    # Where PostGIS exists, migration 0003 adds GiST indexes on the point (see store/spatial.py).
     sa.Index("ix_events_lat_lon", "lat", "lon"),
 )
 
@@ -167,6 +168,7 @@ event_actors = sa.Table(
     sa.Column("event_id", sa.String(32), sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("actor_id", sa.Integer, sa.ForeignKey("actors.id"), primary_key=True),
     sa.Column("role", sa.String(16), primary_key=True),
+    sa.Index("ix_event_actors_actor_id", "actor_id"),  # 0004
 )
 
 audit = sa.Table(
