@@ -100,6 +100,24 @@ def common_words(nlp_vocab_owner=None) -> frozenset[str]:
     return _COMMON_WORDS
 
 
+_COMMON_NOUNS: frozenset[str] | None = None
+
+
+def common_nouns() -> frozenset[str]:
+    """English common nouns (WordNet's noun index in spaCy's English lemmatizer tables)."""
+    global _COMMON_NOUNS
+    if _COMMON_NOUNS is None:
+        try:
+            from ceasefire.nlp import load_pipeline
+
+            nlp = load_pipeline(("lemmatizer",))
+            table = dict(nlp.components)["lemmatizer"].lookups.get_table("lemma_index")
+            _COMMON_NOUNS = frozenset(table.get(nlp.vocab.strings["noun"], []))
+        except Exception:
+            _COMMON_NOUNS = frozenset()
+    return _COMMON_NOUNS
+
+
 @dataclass
 class Mention:
     """A span of text that names a place, with the gazetteer entries it can mean."""
@@ -447,7 +465,8 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text) 
         # A town at the head of its institutions' names: "Mount Pleasant High School", "Watertown-ML".
         leads = ent.start == i or (ent.start == i - 1 and tokens[i - 1].lower_ == "the")
         if leads and ent.label_ in ("ORG", "FAC") and _strong(cands, allow_alternate=False):
-            return True
+            # ... but not a common noun: "University of Georgia", "Metro Transit".
+            return not (single and first.lower_ in common_nouns() and not _big(cands))
         return _big(cands)
     if j < len(tokens) and tokens[j].lower_ in ORG_TAILS and not _big(cands):
         return False
