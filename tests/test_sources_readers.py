@@ -345,3 +345,18 @@ def test_json_lines_line_in_windows_1252_is_kept_with_a_warning_naming_the_line(
     a, b = read(p, warnings=warnings)
     assert b.text == "The convoy’s trucks reached Madaya."
     assert [str(w) for w in warnings] == [f"{p}:2: not valid UTF-8 (byte 0x92 at column 32); read as Windows-1252"]
+
+
+def test_malformed_feed_keeps_the_entries_that_parsed_with_one_warning(tmp_path):
+    p = tmp_path / "broken.rss"
+    p.write_text(RSS.replace("</channel></rss>", "<item><title>Cut off"), encoding="utf-8")
+    warnings: list[SourceWarning] = []
+    items = read(p, warnings=warnings)
+    assert [i.title for i in items if isinstance(i, Document)][:2] == ["Aid trucks reach al-Foua and Kefraya", "Calm holds in Douma"]
+    assert len(warnings) == 1 and str(warnings[0]).startswith(f"{p}: the feed is malformed (")
+
+
+def test_file_that_is_not_a_feed_at_all(tmp_path):
+    p = tmp_path / "empty.atom"
+    p.write_text("<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'><title>Nothing</title></feed>", encoding="utf-8")
+    assert [str(e) for e in read(p)] == [f"{p}: the feed has no entries"]

@@ -11,7 +11,7 @@ at all, or has no entries, is one error.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
@@ -44,10 +44,11 @@ def _entry_body(entry: Any) -> str:
     return ""
 
 
-def read_feed(data: bytes, path: str) -> Iterator[tuple[int, Document | str]]:
+def read_feed(data: bytes, path: str, warn: Callable[[str], None] | None = None) -> Iterator[tuple[int, Document | str]]:
     """(entry number, Document or error message) for each entry of a feed file.
 
-    Raises :class:`ReportError` when the file is not a readable feed.
+    Raises :class:`ReportError` when the file is not a readable feed. A feed that is
+    malformed but still yields entries is read, with one warning through ``warn``.
     """
     import feedparser
 
@@ -61,8 +62,12 @@ def read_feed(data: bytes, path: str) -> Iterator[tuple[int, Document | str]]:
     feed = parsed.get("feed") or {}
     outlet = feed.get("title")
     warnings = []
-    if parsed.get("bozo"):
-        warnings.append(f"the feed is malformed ({parsed.get('bozo_exception')}); read the entries that parsed")
+    exc = parsed.get("bozo_exception")
+    # A declared charset that differs from the real one is not damage; broken XML is.
+    if parsed.get("bozo") and not isinstance(exc, feedparser.CharacterEncodingOverride):
+        warnings.append(f"the feed is malformed ({exc}); read the {len(entries)} entries that parsed")
+        if warn:
+            warn(warnings[-1])
     for n, entry in enumerate(entries, 1):
         title = (entry.get("title") or "").strip()
         body = _entry_body(entry)

@@ -188,7 +188,7 @@ def read_file(p: Path, warn: Warn, *, named: bool) -> Iterator[Item]:
         yield from _json_items(text, label, warn)
         return
     if fmt == "feed":
-        yield from _feed(data, label)
+        yield from _feed(data, label, warn)
         return
 
     try:
@@ -303,11 +303,11 @@ def _html_document(text: str, given: Given, label: str, warn: Warn) -> Document:
     return make_document(page.text, given, source_path=label, source_format="html", find_title=True, prepend_title=True)
 
 
-def _feed(data: bytes, label: str) -> Iterator[Item]:
+def _feed(data: bytes, label: str, warn: Warn) -> Iterator[Item]:
     from ceasefire.sources.feeds import read_feed
 
     try:
-        for n, result in read_feed(data, label):
+        for n, result in read_feed(data, label, lambda w: warn(SourceWarning(label, w))):
             if isinstance(result, Document):
                 yield result
             else:
