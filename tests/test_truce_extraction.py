@@ -103,3 +103,20 @@ def test_the_homs_ceasefire_names_its_zone():
 
 def test_ceasefire_monitoring_centre_is_not_a_truce():
     assert extract("General Sergei Kuralenko, in charge of Russia's ceasefire monitoring centre, spoke on Saturday.") == []
+
+
+def test_agreement_and_access_events_of_the_seed_keep_the_contract(seed_path):
+    from ceasefire.extract import output_line, validate
+    from ceasefire.extract.access import access_events
+    from ceasefire.sources import read_paths
+
+    [doc] = [d for d in read_paths([seed_path]) if isinstance(d, Document)]
+    published = doc.published or SATURDAY
+    ctx = DocContext(doc=doc, text=doc.text, published=published)
+    events = agreement_events(ctx) + access_events(ctx)
+    validate(output_line(doc, events))  # schema, and every evidence span matches the text
+    statuses = [e["agreement"]["status"] for e in events if "agreement" in e]
+    assert statuses.count("extended") == 1 and "in_force" in statuses and "negotiating" in statuses
+    kinds = sorted({(e["sub_event_type"], e["location"]["name"]) for e in events if "aid" in e})
+    assert kinds == [("Aid delivery", "Kefraya"), ("Aid delivery", "Madaya"), ("Aid delivery", "Zabadani"), ("Aid delivery", "al-Foua"),
+                     ("Siege", "Kefraya"), ("Siege", "Madaya"), ("Siege", "Zabadani"), ("Siege", "al-Foua")]
