@@ -360,3 +360,16 @@ def test_file_that_is_not_a_feed_at_all(tmp_path):
     p = tmp_path / "empty.atom"
     p.write_text("<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'><title>Nothing</title></feed>", encoding="utf-8")
     assert [str(e) for e in read(p)] == [f"{p}: the feed has no entries"]
+
+
+def test_page_title_loses_its_site_name_and_domain_names_become_outlets(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_text(
+        "<html><head><title>Aid reaches Madaya | Euronews</title><meta property='og:site_name' content='www.euronews.com'></head>"
+        "<body><p>A convoy of 44 trucks entered the besieged town of Madaya on Saturday, the Red Cross said, "
+        "carrying food and medicine for about 40,000 people.</p></body></html>",
+        encoding="utf-8",
+    )
+    doc = only(read(p))
+    assert (doc.title, doc.outlet) == ("Aid reaches Madaya", "Euronews")
+    assert doc.text.startswith("Aid reaches Madaya\n\nA convoy of 44 trucks")

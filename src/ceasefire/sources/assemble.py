@@ -42,6 +42,16 @@ def _split_author(author: str) -> tuple[str | None, str | None]:
     return (author or None), agency_name(author)
 
 
+def _without_site_name(title: str, outlet: str) -> str:
+    """``Aid reaches Madaya | Euronews`` -> ``Aid reaches Madaya`` (page titles carry the site name)."""
+    names = {outlet, outlet_name(outlet) or outlet}
+    for name in names:
+        m = re.match(r"^(.+?)\s*[|–—-]\s*" + re.escape(name) + r"(?:\.\w+)?\s*$", title, re.I)
+        if m:
+            return m.group(1).strip()
+    return title
+
+
 def make_document(
     body: str,
     given: Given,
@@ -57,6 +67,8 @@ def make_document(
     fallback = {k: v for k, v in given.fallback.items() if v not in (None, "")}
     title = explicit.get("title")
     title = clean_text(str(title)).replace("\n", " ") if title else None
+    if title and explicit.get("outlet"):
+        title = _without_site_name(title, str(explicit["outlet"]))
     text = clean_text(body)
     if prepend_title and title and text and _norm(text.split("\n", 1)[0]) != _norm(title):
         text = f"{title}\n\n{text}"

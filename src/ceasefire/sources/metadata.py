@@ -69,6 +69,9 @@ def outlet_name(raw: str | None) -> str | None:
     known = _names()["outlets"].get(_slug(raw))
     if known:
         return known
+    domain = re.fullmatch(r"(?:https?://)?(?:www\.|m\.|amp\.)?([a-z0-9][a-z0-9-]*)(?:\.[a-z0-9-]+)*\.[a-z]{2,}/?", raw.lower())
+    if domain:  # a site name guessed from the address: "www.euronews.com" -> Euronews
+        return outlet_name(domain.group(1))
     if re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)*", raw):  # a file-name slug
         return " ".join(w.upper() if len(w) <= 3 and w.isalpha() and w not in {"the", "of", "and"} else w.capitalize() for w in re.split(r"[-_]", raw))
     return raw
