@@ -14,6 +14,9 @@ Two sets, read in place:
   note's figures (no figure = 0).  Printed per file: exact agreement on all rows and on rows
   with deaths, and figure recall on rows with deaths.
 
+* FA-KES (``fakes/``, 384 Syrian-war articles): nb_civilians + nb_noncivilians against the
+  killed total of the figures in the title and first two sentences, tallies left out.
+
 The document-level number is deliberately naive (what an extractor gets with no event logic):
 the killed total of ``casualty_counts`` over all figures of the text, tallies included.
 """
@@ -91,6 +94,27 @@ def bench_acled(path: Path, limit: int | None) -> dict[str, float]:
             "figure_recall_with_deaths": recall / max(pos, 1), "notes_per_s": len(rows) / secs}
 
 
+def bench_fakes(data: Path, limit: int | None) -> dict[str, float]:
+    path = data / "fakes" / "fakes-dev.csv"
+    with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    if limit:
+        rows = rows[:limit]
+    exact = n = recall = 0
+    for r in rows:
+        try:
+            gold = int(float(r["nb_civilians"] or 0)) + int(float(r["nb_noncivilians"] or 0))
+        except ValueError:
+            continue
+        n += 1
+        lead = " ".join(re.split(r"(?<=[.!?])\s+", r["article_content"])[:3])
+        figures = find_casualties(lead)
+        total = casualty_counts(figures, include_aggregates=False)["fatalities"]["total"]
+        exact += ((total["best"] or 0) if total else 0) == gold
+        recall += gold == 0 or gold in {f.best for f in find_casualties(r["article_content"]) if f.outcome == "killed"}
+    return {"articles": n, "lead_exact": exact / max(n, 1), "figure_recall": recall / max(n, 1)}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -103,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ISAF min_killed  releases={res['releases']}  exact={res['exact']:.3f}  "
           f"with deaths={res['with_deaths']} exact={res['exact_with_deaths']:.3f} figure recall={res['figure_recall_with_deaths']:.3f}  "
           f"({res['chars_per_s']:,.0f} chars/s)")
+    if (args.data / "fakes" / "fakes-dev.csv").exists():
+        res = bench_fakes(args.data, args.limit)
+        print(f"FA-KES deaths    articles={res['articles']}  lead exact={res['lead_exact']:.3f}  figure recall (whole article)={res['figure_recall']:.3f}")
     for name in ["acled_2020_sample.csv", "acled_old_deletion_dummy.csv", "acled_syria_battles_2017_2023.csv"]:
         path = args.data / "acled" / name
         if not path.exists():

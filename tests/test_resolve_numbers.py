@@ -225,3 +225,38 @@ def test_acled_notes_fatalities_floor():
         rows = [r for r in csv.DictReader(fh) if r.get("notes") and (r.get("fatalities") or "").strip().isdigit()]
     hits = sum(_killed_total(r["notes"]) == int(r["fatalities"]) for r in rows)
     assert hits / len(rows) >= 0.92  # measured 0.942 on 5,070 notes
+
+
+def test_headline_and_lead_retelling_one_toll_count_it_once():
+    text = ("Bomb kills 18 in Damascus suburb. Syrian state media reports that at least 18 people killed in bomb. "
+            "A bomb killed 18 people in the Damascus suburb of Jaramana on Tuesday.")
+    assert counts(text)["fatalities"]["total"]["best"] == 18
+
+
+def test_hundreds_dead_agrees_with_an_exact_toll():
+    text = "Hundreds dead as Islamic State seizes air base. At least 346 Islamic State fighters were killed, the Observatory said."
+    assert counts(text)["fatalities"]["combatants"]["best"] == 346
+    assert counts("Hundreds dead in Raqqa. 346 people were killed, the Observatory said.")["fatalities"]["total"]["best"] == 346
+
+
+def test_sides_counted_in_one_sentence_add_up():
+    text = "During the clashes 12 QSD fighters and 19 IS fighters were killed."
+    assert counts(text)["fatalities"]["combatants"]["best"] == 31
+    text = "2 soldiers were killed in the attack. Local authorities said 13 militants were also killed."
+    assert counts(text)["fatalities"]["combatants"]["best"] == 15
+
+
+def test_acled_coder_toll_is_the_total():
+    text = "IS militants attacked a QSD vehicle, killing three and injuring several. The following day, a QSD member succumbed to his wounds. 4 fatalities."
+    assert counts(text)["fatalities"]["total"]["best"] in (3, 4)
+    assert counts("Clashes erupted. 3 QSD and/or YPG fighters killed. 3 fatalities.")["fatalities"]["total"]["best"] == 3
+
+
+def test_a_body_found_is_a_death():
+    assert counts("Around 21 December 2021, a QDW member's body was found in Hatla town.")["fatalities"]["total"]["best"] == 1
+    assert counts("the bodies of 5 members of the National Defence Forces were found")["fatalities"]["total"]["best"] == 5
+
+
+def test_years_are_not_tolls():
+    assert find_casualties("Sun Apr 16 2017 Death toll in bomb attack on Syria evacuees rises to 112.")[-1].best == 112
+    assert all(f.best != 2017 for f in find_casualties("Sun Apr 16 2017 Death toll in bomb attack on Syria evacuees rises to 112."))

@@ -72,6 +72,9 @@ class CasualtyFigure:
     aggregate: dict[str, Any] | None = None
     base: int | None = None
     joint: int | None = None  # figures listed together ("two Somali and four Kenyan citizens") share it and add up
+    vague: bool = False  # "dozens", "hundreds", "several": a placeholder for a number nobody gave
+    sentence: int = 0  # index of the sentence of the text the figure is in
+    additive: bool = False  # "also", "another", "other": adds to what an earlier sentence counted
     negation: bool = False  # from a statement that nobody was hurt ("no civilians were harmed")
     party: str | None = None  # who was counted, as written ("qsd fighter", "civilian"); None for a bare toll ("4 fatalities")
     cue: str | None = field(default=None, repr=False)  # the word that told the outcome
@@ -193,7 +196,8 @@ def _patterns() -> dict[str, Any]:
     )
     death_passive = _alt(lx["death_passive"])
     injury_passive = _alt(lx["injury_passive"])
-    aux = r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|being|got|get|to\s+have\s+been|to\s+have|have|has|had|be|will\s+be)"
+    # auxiliaries in lower case (or opening a sentence) only: "IS fighters" is not "is"
+    aux = r"(?-i:(?:[Ww]ere|[Ww]as|[Aa]re|is|Is|[Hh]ave\s+been|[Hh]as\s+been|[Hh]ad\s+been|been|being|got|get|to\s+have\s+been|to\s+have|[Hh]ave|[Hh]as|[Hh]ad|be|will\s+be))"
     adverbs = r"(?:(?:\w+ly|all|also|later|then|thought\s+to\s+have\s+been|believed\s+to\s+have\s+been|thought\s+to\s+have|believed\s+to\s+have|said\s+to\s+have\s+been|reported|confirmed|both|either|subsequently|since|now|each)\s+){0,3}"
     passive = re.compile(
         rf"(?P<body>['’]s\s+(?:body|bodies|corpse|remains)\s+(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:found|discovered|recovered|retrieved))|"
@@ -202,7 +206,7 @@ def _patterns() -> dict[str, Any]:
     )
     aux_only = re.compile(rf"\b{aux}\b", re.I)
     left_active = re.compile(
-        rf"(?:\b(?P<death>(?:killed|killing|kills|massacred|wiped\s+out|shelling\s+killed)\s+(?:a|an|the|an\s+entire|a\s+whole|one)\s+family\s+of|{_alt(lx['death_active'])}|the\s+(?:killing|deaths?|bodies|corpses|remains)\s+of|(?:bodies|corpses|remains)\s+of|left|leaving|toll\s+(?:\w+\s+){{0,3}}(?:to|at|of|reached|hit|is|was|stands\s+at|stood\s+at)|coded\s+as|fatalities\s+(?:\w+\s+){{0,2}}(?:to|at|of|reached)|(?:killed|killing|dead)\s+(?:and|or|and/or)\s+(?:wounded|wounding|injured|injuring))"
+        rf"(?:\b(?P<death>(?:killed|killing|kills|massacred|wiped\s+out|shelling\s+killed)\s+(?:a|an|the|an\s+entire|a\s+whole|one)\s+family\s+of|{_alt(lx['death_active'])}|the\s+(?:killing|deaths?|bodies|corpses|remains)\s+of|(?:bodies|corpses|remains)\s+of|left|leaving|toll\s+(?:[\w,-]+\s+){{0,8}}?(?:to|at|of|reached|hit|is|was|stands\s+at|stood\s+at)|coded\s+as|fatalities\s+(?:\w+\s+){{0,2}}(?:to|at|of|reached)|(?:killed|killing|dead)\s+(?:and|or|and/or)\s+(?:wounded|wounding|injured|injuring))"
         rf"|\b(?P<injury>{_alt(lx['injury_active'])}|wounding\s+of|injuring\s+of)"
         rf"|\b(?P<inherit>including|among\s+them|among\s+whom|of\s+whom|amongst\s+them|among\s+the\s+dead(?:\s+were)?|among\s+the\s+victims(?:\s+were)?|of\s+them|and))(?:\s+all(?:\s+the)?)?[\s,:]*$",
         re.I,
@@ -227,7 +231,7 @@ _UNIT_AFTER = re.compile(
 )
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
 _CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n|\bbut\b|\bwhile\b|\bwhereas\b|\bmeanwhile\b")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(\[])|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(\[])|\n+")
 _SINGULAR_DETERMINERS = {"a", "an", "the", "his", "her", "a single", "a lone", "one"}
 _PLURAL_WITHOUT_S = {"people", "men", "women", "children", "police", "personnel", "taliban", "militia", "youth", "elderly", "idps"}
 _ACTIVE_NEXT = re.compile(r"^\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d+|at\s+least|dozens|several|many|some|scores|hundreds|tens|one|him|them|it|civilians|people|soldiers|fighters|[A-Z][a-z]+\s+[A-Z])\b")
@@ -242,6 +246,7 @@ _OTHER_VERB_BEFORE = re.compile(
     r"estimated|revealed|showed|announced|stated|added|learned|determined|suggested|believed|claimed|noted|said|saying|reporting|"
     r"confirming|indicating|stating|adding|claiming|noting|documented|recorded|counted|verified|alleged|feared|warned)\b)[a-z]{3,}(?:ed|ing)\s*$"
 )
+_ADDITIVE = re.compile(r"\b(?:also|another|other|others|additional|further|more|separately|in\s+addition|a\s+(?:second|third|fourth|fifth|sixth))\b", re.I)
 _SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.I)
 _AGGREGATE = [
     (re.compile(rf"\b(?:in|over|during|across|within|throughout|for)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+|first\s+)?(?P<n>{_DIGITS}|{_WORDNUM}|a|several|few)\s+(?P<unit>days?|weeks?|months?|years?|hours?)(?:\s+of\s+[\w-]+)?", re.I), "period"),
@@ -278,7 +283,7 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyFigure]:
     figures.extend(zeros)
     figures.sort(key=lambda f: (f.start, f.outcome))
     _mark_joint(masked, figures)
-    _mark_aggregates(masked, figures)
+    _mark_sentences(masked, figures)
     for f in figures:
         f.text = text[f.start : f.end]
         f.start += offset
@@ -296,6 +301,8 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
         return None
     if re.match(r"\d", num_text) and re.search(r"(?:\d[/.:-]|[£$€#]|\bNo\.?\s*)$", before):
         return None
+    if re.fullmatch(r"(?:19|20)\d\d", num_text) and not re.match(r"\s+(?:people|persons|civilians|soldiers|fighters|children|women|men)\b", after, re.I):
+        return None  # "2017 Death toll ...": a year
     is_determiner = num_l in _SINGULAR_DETERMINERS or num_l in ("both", "another")
     left = p["left_active"].search(before[-80:])
     if is_determiner and num_l != "one" and re.search(r"\bof\s*$", before[-4:]) and not (left and left.group("death")):
@@ -318,7 +325,7 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
         head = chain[-1]
         earlier_groups = [p["group_of"][h] for h in chain[:-1] if h in p["group_of"]]
         if head in p["cue_nouns"] and (head not in p["group_of"] or len(chain) > 1):
-            if head in ("killed", "wounded", "injured", "hurt") and _ACTIVE_NEXT.match(after[right.end() :]):
+            if head in ("killed", "wounded", "injured", "hurt") and (len(chain) > 1 or mods) and _ACTIVE_NEXT.match(after[right.end() :]):
                 return None  # "2 gunmen killed a man": the two did the killing
             outcome, cue, cue_in_head = p["cue_nouns"][head], head, True
             head_group = (earlier_groups[-1] if earlier_groups and earlier_groups[-1] != "total" else None) or _group_from_modifiers(" ".join([mods] + chain[:-1])) or "total"
@@ -416,8 +423,11 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
     party = None
     if right is not None and (not cue_in_head or any(h in p["group_of"] for h in p["heads"].findall((right.group("head") + right.group("more")).lower())[:-1])):
         words = (right.group("mods") + " " + right.group("head") + right.group("more")).lower().split()
-        party = " ".join(re.sub(r"(?:e?s|['’]s?)$", "", w) for w in words if w not in ("and", "or", "and/or", "other", "others", "more", "further", "additional"))
-    return CasualtyFigure(start, end, text[start:end], outcome, head_group, best, low, high, qualifier, derived, None, base, party=party, cue=cue)
+        party = " ".join(re.sub(r"(?:e?s|['’]s?)$", "", w) for w in words
+                         if w not in ("and", "or", "and/or", "other", "others", "more", "further", "additional") and w not in p["cue_nouns"])
+    vague = num_l in p["vague"] and not m.group("qual")
+    return CasualtyFigure(start, end, text[start:end], outcome, head_group, best, low, high, qualifier, derived, None, base,
+                          party=party, vague=vague, cue=cue)
 
 
 def _group_from_modifiers(mods: str, head_group: str | None = None) -> str | None:
@@ -561,19 +571,23 @@ def _mark_joint(text: str, figures: list[CasualtyFigure]) -> None:
             b.joint = a.joint = a.joint if a.joint is not None else a.start
 
 
-def _mark_aggregates(text: str, figures: list[CasualtyFigure]) -> None:
+def _mark_sentences(text: str, figures: list[CasualtyFigure]) -> None:
+    """Sentence index, tally phrase of the sentence, and words that add to earlier sentences."""
     if not figures:
         return
     bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
-    for a, b in zip(bounds, bounds[1:]):
+    for i, (a, b) in enumerate(zip(bounds, bounds[1:])):
         inside = [f for f in figures if a <= f.start < b]
         if not inside:
             continue
         sentence = text[a:b]
         agg = _aggregate_in(sentence)
-        if agg:
-            for f in inside:
+        for f in inside:
+            f.sentence = i
+            if agg:
                 f.aggregate = dict(agg)
+            window = text[max(a, f.start - 30) : min(b, f.end + 40)]
+            f.additive = bool(_ADDITIVE.search(window))
 
 
 def _aggregate_in(sentence: str) -> dict[str, Any] | None:
@@ -620,7 +634,10 @@ def casualty_counts(figures: Iterable[CasualtyFigure], include_aggregates: bool 
         parts = [counts["civilians"], counts["combatants"]]
         derived = _sum(parts) if any(parts) else None
         only_denials = all(f.negation for f in figs if f.outcome == outcome and f.group == "total")
-        if counts["total"] is None or (counts["total"]["best"] == 0 and only_denials and derived and (derived["best"] or 0) > 0):
+        total = counts["total"]
+        floor_below_parts = (total is not None and total["qualifier"] in ("at_least", "more_than") and derived is not None
+                             and (derived["best"] or 0) > (total["best"] or 0))
+        if total is None or floor_below_parts or (total["best"] == 0 and only_denials and derived and (derived["best"] or 0) > 0):
             counts["total"] = derived  # "no civilian casualties" does not cancel "killed two insurgents"
         out[key] = counts
     return out
@@ -631,18 +648,40 @@ def _merge_reports(figs: list[CasualtyFigure]) -> dict[str, Any] | None:
 
     * A report of deaths outweighs a report of none: zero figures count only when no figure of
       the group is positive ("No fatalities were reported. Coded one fatality for the bomber.").
-    * Figures listed together ("two Somali citizens and four Kenyan citizens") are added.
-    * Figures of different parties ("2 soldiers were killed ... 13 militants were killed") are
-      added; figures of the same party ("12 people", then "7 people") are conflicting reports,
-      and ACLED's most conservative figure is ``best``.
-    * A bare toll ("4 fatalities", "killing 2", "the death toll rose to 31") is the report's
-      own total: when the report gives one, it is ``best`` and the parts only widen low/high.
+    * Within a sentence, figures listed together or of different parties add up ("12 QSD and 19
+      IS fighters", "2 soldiers were killed and 13 militants") and a bare toll of the sentence
+      ("... 4 fatalities", "killing 2") is its own total.
+    * Across sentences, the same group counted again is the same toll retold (headline, lead,
+      body) or a conflicting report: see ``_merge``.  A sentence that says "also", "another",
+      "other" adds to what was counted before.
     """
     positive = [f for f in figs if f.best != 0]
     if positive:
         figs = positive
+    precise = [f for f in figs if not f.vague]
+    if precise:
+        figs = precise  # "Hundreds dead ... 346 people were killed": the number given wins over the word
     if not figs:
         return None
+    result: dict[str, Any] | None = None
+    seen: set[str] = set()
+    for sentence in sorted({f.sentence for f in figs}):
+        members = [f for f in figs if f.sentence == sentence]
+        value = _sentence_count(members)
+        if value is None:
+            continue
+        keys = {f.party or "*toll*" for f in members}
+        if result is None:
+            result = value
+        elif all(f.additive for f in members):
+            result = _sum([result, value])
+        else:
+            result = _merge([result, value])  # the same toll retold, or a conflicting report
+        seen |= keys
+    return result
+
+
+def _sentence_count(figs: list[CasualtyFigure]) -> dict[str, Any] | None:
     reports: dict[Any, list[CasualtyFigure]] = {}
     for f in figs:
         reports.setdefault(f.joint if f.joint is not None else ("single", f.start), []).append(f)
@@ -654,13 +693,13 @@ def _merge_reports(figs: list[CasualtyFigure]) -> dict[str, Any] | None:
             tolls.append(count)
         else:
             key = tuple(sorted({f.party or "" for f in members}))
+            if len(members) == 1 and any(c == count for cs in parties.values() for c in cs):
+                continue  # "Bomb kills 18 ... a bomb killed 18 people": one toll, told twice
             parties.setdefault(key, []).append(count)
     parts = _sum([_merge(c) for c in parties.values()]) if parties else None
     toll = _merge(tolls) if tolls else None
-    if toll and parts:
+    if toll and parts and toll["best"] is not None:
         values = [v for c in (toll, parts) for v in (c["best"], c["low"], c["high"]) if v is not None]
-        if toll["best"] is None:
-            return parts
         spread = len(set(values)) > 1
         return {"best": toll["best"], "low": min(values) if spread else toll["low"], "high": max(values) if spread else toll["high"],
                 "qualifier": toll["qualifier"]}
@@ -679,6 +718,14 @@ def _merge(counts: list[dict[str, Any]]) -> dict[str, Any] | None:
     if not with_best:
         return {"best": None, "low": None, "high": max(c["high"] for c in counts if c["high"] is not None), "qualifier": "up_to"}
     chosen = min(with_best, key=lambda c: c["best"])
+    # "hundreds dead" and "346 fighters were killed" agree: an exact figure that respects every
+    # floor and ceiling given is the best, not the floor
+    floor = max((c["low"] for c in counts if c["qualifier"] in ("at_least", "more_than") and c["low"] is not None), default=None)
+    ceiling = min((c["high"] for c in counts if c["qualifier"] == "up_to" and c["high"] is not None), default=None)
+    exact = [c for c in counts if c["qualifier"] == "exact" and c["best"] is not None
+             and (floor is None or c["best"] >= floor) and (ceiling is None or c["best"] <= ceiling)]
+    if exact and floor is not None:
+        chosen = min(exact, key=lambda c: c["best"])
     values = [v for c in counts for v in (c["best"], c["low"], c["high"]) if v is not None]
     return {"best": chosen["best"], "low": min(values), "high": max(values), "qualifier": chosen["qualifier"]}
 
