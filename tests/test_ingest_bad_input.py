@@ -267,7 +267,7 @@ def test_folder_of_every_kind_of_bad_input_stores_the_good_reports_once(cli, db,
         f"error: {folder / 'cut.html'}: truncated HTML: the page ends before any report text",
         f"error: {folder / 'empty.txt'}: empty file (0 bytes)",
         f"error: {folder / 'photo.jpg.txt'}: not a report: a JPEG image",
-        f"error: {folder / 'table.csv'}: unknown format '.csv' (ceasefire reads .atom, .htm, .html, .json, .jsonl, .jsonlines, .markdown, .md, .ndjson, .rdf, .rss, .shtml, .text, .txt, .xhtml, .xml, those gzip-compressed as .gz, and files without an extension)",
+        f"error: {folder / 'table.csv'}: unknown format '.csv' (ceasefire reads .atom, .htm, .html, .json, .jsonl, .jsonlines, .markdown, .md, .ndjson, .pdf, .rdf, .rss, .shtml, .text, .txt, .xhtml, .xml, those gzip-compressed as .gz, and files without an extension)",
         f"error: {folder / 'wire.jsonl'}:2: not valid JSON (Expecting property name enclosed in double quotes at column 2)",
     ]
     assert [line for line in r.stderr.splitlines() if line.startswith("warning: ")] == [

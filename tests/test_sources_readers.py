@@ -373,3 +373,51 @@ def test_page_title_loses_its_site_name_and_domain_names_become_outlets(tmp_path
     doc = only(read(p))
     assert (doc.title, doc.outlet) == ("Aid reaches Madaya", "Euronews")
     assert doc.text.startswith("Aid reaches Madaya\n\nA convoy of 44 trucks")
+
+
+# ---------------------------------------------------------------- PDF
+
+
+@pytest.fixture(scope="module")
+def ocha_pdf(tmp_path_factory) -> Path:
+    from weasyprint import HTML
+
+    from ceasefire.sources.pdf import pdftotext_available
+
+    if not pdftotext_available():
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    p = tmp_path_factory.mktemp("pdf") / "ocha-2016-05-12-daraya.pdf"
+    HTML(string=(
+        "<h1>Flash update: Daraya and Moadamiyeh</h1><p>Damascus, 12 May 2016</p>"
+        "<p>Today an inter-agency convoy of the United Nations and the Syrian Arab Red Crescent delivered food, "
+        "nutrition and medical supplies for 10,000 people in Moadamiyeh, in Rural Damascus.</p>"
+        "<p>A second part of the same convoy, carrying medicines and baby milk, was denied entry at the last "
+        "checkpoint before Daraya.</p>"
+    )).write_pdf(p)
+    return p
+
+
+def test_pdf_release_is_read_through_pdftotext(ocha_pdf):
+    doc = only(read(ocha_pdf))
+    assert (doc.source_format, doc.title, doc.published, doc.outlet) == ("pdf", "Flash update: Daraya and Moadamiyeh", date(2016, 5, 12), "UN OCHA")
+    assert "the Syrian Arab Red Crescent delivered food, nutrition and medical supplies for 10,000 people in Moadamiyeh, in Rural Damascus." in doc.text
+    assert "Damascus, 12 May 2016" not in doc.text
+
+
+def test_pdf_without_text_is_refused(tmp_path):
+    from weasyprint import HTML
+
+    from ceasefire.sources.pdf import pdftotext_available
+
+    if not pdftotext_available():
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    p = tmp_path / "scan.pdf"
+    HTML(string="<div style='width:5cm;height:5cm;background:#333'></div>").write_pdf(p)
+    assert [str(e) for e in read(p)] == [f"{p}: PDF has no text layer (a scanned image?); ceasefire does no OCR"]
+
+
+def test_damaged_pdf_is_one_line(tmp_path):
+    p = tmp_path / "damaged.pdf"
+    p.write_bytes(b"%PDF-1.7\n" + b"garbage " * 100)
+    (err,) = read(p)
+    assert isinstance(err, SourceError) and str(err).startswith(f"{p}: PDF could not be read (")

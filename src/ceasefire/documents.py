@@ -106,7 +106,7 @@ class Document:
     agency: str | None = None  # agency credit, e.g. "Reuters" from "with Reuters"
     url: str | None = None
     source_path: str | None = None
-    source_format: str | None = None  # text | html | jsonl | feed
+    source_format: str | None = None  # text | html | jsonl | feed | pdf
     external_id: str | None = None  # the "id" given in JSON Lines input
     meta: dict[str, Any] = field(default_factory=dict)
 

@@ -1,7 +1,8 @@
 """Sources: reading reports from files and folders into documents.
 
 ``read_paths`` accepts plain text, HTML, JSON Lines (DESIGN.md's input form),
-RSS/Atom feed files and folders (recursively), and yields a :class:`Document`
+RSS/Atom feed files, PDF (through Poppler's ``pdftotext`` when installed), any
+of these gzip-compressed, and folders (recursively), and yields a :class:`Document`
 for each report or a :class:`SourceError` for each problem, so one bad file
 never stops a batch. Problems that did not stop a report from being read (a
 file in Windows-1252 rather than UTF-8, a truncated page whose text was kept)
@@ -9,8 +10,8 @@ are :class:`SourceWarning`\\ s: printed as one ``warning:`` line on standard
 error by default, and kept in the document's ``meta["warnings"]``.
 
 The modules, by job: ``files`` (dispatch and folder walk), ``formats``
-(sniffing, decoding, size limits), ``html`` and ``feeds`` (the HTML and
-RSS/Atom readers), ``metadata`` (title, byline, agency, dates, file names,
+(sniffing, decoding, size limits), ``html``, ``feeds`` and ``pdf`` (the HTML,
+RSS/Atom and PDF readers), ``metadata`` (title, byline, agency, dates, file names,
 sidecars), ``chrome`` (page furniture), ``assemble`` (one Document from a
 reader's output).
 """

@@ -166,6 +166,9 @@ def read_file(p: Path, warn: Warn, *, named: bool) -> Iterator[Item]:
         yield SourceError(label, "empty file (nothing inside the gzip)")
         return
     kind = binary_kind(data[:8192])
+    if kind and kind.startswith("a PDF") and not compressed:
+        yield from _pdf(p, label)
+        return
     if kind:
         yield SourceError(label, f"not a report: {kind}")
         return
@@ -211,6 +214,10 @@ def read_file(p: Path, warn: Warn, *, named: bool) -> Iterator[Item]:
     yield doc
 
 
+# A line ending in a function word was wrapped, however short (a two-line PDF heading).
+_ENDS_OPEN = re.compile(r"\b(?:and|or|of|the|a|an|in|on|at|to|for|with|from|by|after|as|into|over|near|amid)$", re.I)
+
+
 def unwrap(text: str) -> str:
     """Join hard-wrapped lines (e-mailed releases, 72-column text) back into paragraphs.
 
@@ -237,12 +244,31 @@ def unwrap(text: str) -> str:
         lines = [x.strip() for x in para.strip("\n").split("\n")]
         joined = [lines[0]]
         for line in lines[1:]:
-            if stands_alone(joined[-1]) or stands_alone(line) or len(joined[-1]) < 0.6 * max(lengths):
+            if stands_alone(joined[-1]) or stands_alone(line):
                 joined.append(line)
+            elif len(joined[-1]) < 0.6 * max(lengths) and not _ENDS_OPEN.search(joined[-1]):
+                joined.append(line)  # a short line ended on its own (a heading, a paragraph's end)
             else:
                 joined[-1] = f"{joined[-1]} {line}"
         out.append("\n".join(joined))
     return "\n\n".join(out)
+
+
+def _pdf(p: Path, label: str) -> Iterator[Item]:
+    from ceasefire.sources.pdf import pdf_text
+
+    try:
+        sidecar = read_sidecar(sc) if (sc := sidecar_for(p)) else {}
+    except SidecarError as exc:
+        yield SourceError(label, f"its sidecar {exc}; report not ingested")
+        return
+    name_date, name_outlet = from_file_name(p)
+    given = Given(explicit=dict(sidecar), fallback={"published": name_date, "outlet": name_outlet})
+    try:
+        text = unwrap(pdf_text(p))
+        yield make_document(text, given, source_path=label, source_format="pdf", find_title=True, prepend_title=False)
+    except ReportError as exc:
+        yield SourceError(label, str(exc))
 
 
 def _read_problem(exc: BaseException, compressed: bool) -> str:

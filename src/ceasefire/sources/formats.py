@@ -31,7 +31,8 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".jsonlines"}
 JSON_SUFFIXES = {".json"}
 FEED_SUFFIXES = {".rss", ".atom", ".rdf", ".xml"}
-READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES
+PDF_SUFFIXES = {".pdf"}
+READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES | PDF_SUFFIXES
 
 # Files a folder walk passes over without a word: they are not reports.
 SKIPPED_NAMES = {".ds_store", "thumbs.db", "desktop.ini", "readme", "readme.md", "readme.txt", "license",
