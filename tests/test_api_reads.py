@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from datetime import datetime, timezone
+
 import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
@@ -176,9 +179,11 @@ def test_merged_event_redirects_to_the_survivor_and_split_lists_its_parts(fresh_
     old, survivor = ids["Shelling/artillery/missile attack"], ids["Air/drone strike"]
     store = open_store(db_url)
     with store.begin() as conn:  # what a review merge leaves behind: a tombstone
-        conn.execute(sa.update(t.events).where(t.events.c.id == old).values(status="merged", replaced_by=[survivor]))
-        conn.execute(sa.update(t.events).where(t.events.c.id == ids["Armed clash"]).values(status="split", replaced_by=["ev-a", "ev-b"]))
+        at = datetime.now(timezone.utc)
+        conn.execute(sa.update(t.events).where(t.events.c.id == old).values(status="merged", replaced_by=[survivor], updated_at=at))
+        conn.execute(sa.update(t.events).where(t.events.c.id == ids["Armed clash"]).values(status="split", replaced_by=["ev-a", "ev-b"], updated_at=at))
     store.close()
+    time.sleep(0.6)  # another process's write reaches the totals cache within half a second
     r = desk.get(f"/api/events/{old}", follow_redirects=False)
     assert r.status_code == 301 and r.headers["location"] == f"/api/events/{survivor}"
     assert r.json() == {"id": old, "status": "merged", "replaced_by": [survivor], "current": [survivor]}

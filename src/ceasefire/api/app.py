@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from ceasefire import __version__
+from ceasefire.api.cache import ScanCache
 from ceasefire.store import StoreError, open_store
 
 log = logging.getLogger("ceasefire.api")
@@ -67,6 +68,7 @@ def create_app(db_url: str | None = None, *, cors_origins: Sequence[str] | None 
         redoc_url=None,
     )
     app.state.store = store
+    app.state.cache = ScanCache(store)
 
     if cors_origins:
         from fastapi.middleware.cors import CORSMiddleware

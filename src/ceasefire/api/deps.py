@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import Depends, HTTPException, Request
+import json
+from datetime import date, datetime
+
+from fastapi import Depends, HTTPException, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ceasefire.store import Store
@@ -12,6 +15,24 @@ _bearer = HTTPBearer(auto_error=False, description="An API token from `ceasefire
 
 def get_store(request: Request) -> Store:
     return request.app.state.store
+
+
+def get_cache(request: Request):
+    """The app's cache of scan-heavy answers (totals, tallies); see :mod:`ceasefire.api.cache`."""
+    return request.app.state.cache
+
+
+def _default(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def json_response(obj, status_code: int = 200) -> Response:
+    """JSON straight from the dicts the store gives: FastAPI's generic encoder walks every
+    value of a thousand events and costs more than the query itself."""
+    body = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=_default)
+    return Response(body.encode("utf-8"), status_code=status_code, media_type="application/json")
 
 
 def writer(request: Request, creds: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> str:

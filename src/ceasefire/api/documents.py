@@ -145,6 +145,7 @@ async def post_documents(request: Request, who: str = Depends(writer), store: St
     if not reports:
         raise HTTPException(422, "; ".join(problems[:20]) or "no reports in the body")
     summary, errors = await run_in_threadpool(_ingest, store, reports, who)
+    request.app.state.cache.invalidate()
     return {
         "new": summary.new,
         "known": summary.known,

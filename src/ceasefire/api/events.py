@@ -6,11 +6,11 @@ import inspect
 from typing import Any, Literal
 from urllib.parse import quote
 
-from fastapi import APIRouter, Body, Depends, HTTPException
+from fastapi import APIRouter, Body, Depends, HTTPException, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from ceasefire.api.deps import get_store, writer
+from ceasefire.api.deps import get_cache, get_store, json_response, writer
 from ceasefire.api.params import ActorQ, BboxQ, IdPath, Limit, Offset, PlaceQ, Since, TypeQ, Until, event_filter
 from ceasefire.store import Store
 from ceasefire.store import queries
@@ -34,8 +34,10 @@ def event_out(row: dict[str, Any], sources: list[dict[str, Any]]) -> dict[str, A
     return obj
 
 
-@router.get("/events", summary="Events, newest first, with filters and pagination")
+@router.get("/events", summary="Events, newest first, with filters and pagination", response_model=None,
+            responses={200: {"description": "A page of events", "content": {"application/json": {"schema": {"type": "object"}}}}})
 def list_events(
+    request: Request,
     since: Since = None,
     until: Until = None,
     type: TypeQ = None,
@@ -49,11 +51,12 @@ def list_events(
     """`{"total", "limit", "offset", "items": [EVENT]}`. EVENT is the event's Event JSON v1
     object plus `id`, `sources`, `n_sources`, `n_reports`, `fatalities_range`.
     Aggregate claims (tallies over days or areas) are not events and are left out."""
-    f = event_filter(since, until, type, actor, place, bbox, limit, offset)
-    total = queries.count_events(store, f)
+    cache = get_cache(request)
+    f = cache.with_span_bound(event_filter(since, until, type, actor, place, bbox, limit, offset))
+    total = cache.count_events(f)
     rows = queries.list_events(store, f) if offset < total else []
     sources = queries.event_sources(store, [r["id"] for r in rows])
-    return {"total": total, "limit": limit, "offset": offset, "items": [event_out(r, sources[r["id"]]) for r in rows]}
+    return json_response({"total": total, "limit": limit, "offset": offset, "items": [event_out(r, sources[r["id"]]) for r in rows]})
 
 
 def _violations_of(store: Store, event_id: str) -> list[dict[str, Any]]:
@@ -100,11 +103,13 @@ def get_event(event_id: IdPath, store: Store = Depends(get_store)) -> Any:
     verdicts = _violations_of(store, event_id)
     out["violations"] = [v for v in verdicts if v.get("verdict") == "violation"]
     out["verdicts"] = verdicts
-    return out
+    return json_response(out)
 
 
-@router.get("/tallies", summary="Events and fatalities per day, area, perpetrator or type")
+@router.get("/tallies", summary="Events and fatalities per day, area, perpetrator or type", response_model=None,
+            responses={200: {"description": "One row per key", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object"}}}}}})
 def tallies(
+    request: Request,
     by: Literal["day", "area", "perpetrator", "type"] = "day",
     since: Since = None,
     until: Until = None,
@@ -118,7 +123,8 @@ def tallies(
     `key` is the day (YYYY-MM-DD), the governorate (admin1), the perpetrator's name or the
     sub-event type; null when unknown. Aggregate claims are excluded. An event with two
     perpetrators counts under each."""
-    return queries.event_tallies(store, by, event_filter(since, until, type, actor, place, bbox))
+    cache = get_cache(request)
+    return json_response(cache.tallies(by, cache.with_span_bound(event_filter(since, until, type, actor, place, bbox))))
 
 
 class Review(BaseModel):
@@ -136,7 +142,7 @@ class Review(BaseModel):
     summary="Confirm, edit, merge or split an event (token needed)",
     responses={401: {"description": "No valid token"}, 404: {"description": "Unknown id"}, 501: {"description": "Review not available"}},
 )
-def review_event(event_id: IdPath, review: Review = Body(...), who: str = Depends(writer), store: Store = Depends(get_store)) -> Any:
+def review_event(request: Request, event_id: IdPath, review: Review = Body(...), who: str = Depends(writer), store: Store = Depends(get_store)) -> Any:
     """Applies the edit through the store's review layer, so it survives reprocessing
     and is recorded in the audit log with the token's name and `why`. `merge` merges the
     events in `merge_with` with this one into a new event (the old ids answer 301);
@@ -148,6 +154,7 @@ def review_event(event_id: IdPath, review: Review = Body(...), who: str = Depend
         raise HTTPException(501, "analyst review is not available in this version") from None
     if queries.get_event_row(store, event_id) is None:
         raise HTTPException(404, f"no event {event_id!r}")
+    request.app.state.cache.invalidate()
     try:
         return review_layer.apply(store, event_id, review.action, who=who, **review.model_dump(exclude={"action"}, exclude_none=True))
     except ValueError as exc:  # ReviewError: replaced event, unknown claim, field that cannot be edited

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Query
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
 
 from ceasefire.api.deps import get_store, writer
 from ceasefire.api.params import IdPath, PlaceQ, Since, Text, Until
@@ -91,6 +91,7 @@ TRUCE_EXAMPLE = {
     responses={401: {"description": "No valid token"}, 422: {"description": "Bad truce"}, 501: {"description": "Not available"}},
 )
 def declare_truce(
+    request: Request,
     spec: dict[str, Any] = Body(..., examples=[TRUCE_EXAMPLE]),
     who: str = Depends(writer),
     store: Store = Depends(get_store),
@@ -107,6 +108,7 @@ def declare_truce(
         raise HTTPException(501, "declaring truces is not available in this version") from None
     try:
         result = declare(store, spec, who)
+        request.app.state.cache.invalidate()
     except (ValueError, KeyError, TypeError) as exc:
         raise HTTPException(422, f"truce: {exc}") from exc
     if isinstance(result, dict):

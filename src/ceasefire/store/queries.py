@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -25,6 +26,17 @@ class EventFilter:
     include_aggregates: bool = False
     limit: int | None = None
     offset: int = 0
+    # A lower bound on date_start that the date index can use: since minus the longest event
+    # span in the store (see longest_span_days); leaves the result unchanged, only faster.
+    min_start: date | None = None
+
+
+@functools.lru_cache(maxsize=1)
+def _canonical_types() -> dict[str, str]:
+    """Lower-cased ACLED type and sub-event type names -> their spelling in the store."""
+    from ceasefire.store.review import EVENT_TYPE_OF
+
+    return {n.lower(): n for pair in EVENT_TYPE_OF.items() for n in pair}
 
 
 def _conditions(f: EventFilter) -> list[Any]:
@@ -34,11 +46,17 @@ def _conditions(f: EventFilter) -> list[Any]:
         cond.append(e.is_aggregate == sa.false())
     if f.since:
         cond.append(sa.func.coalesce(e.date_end, e.date_start) >= f.since)
+    if f.min_start:
+        cond.append(e.date_start >= f.min_start)
     if f.until:
         cond.append(e.date_start <= f.until)
     if f.type:
         ty = f.type.lower()
-        cond.append(sa.or_(sa.func.lower(e.event_type) == ty, sa.func.lower(e.sub_event_type) == ty))
+        canon = _canonical_types().get(ty)
+        if canon:  # ACLED's own spelling: plain equality, which the type indexes serve
+            cond.append(sa.or_(e.event_type == canon, e.sub_event_type == canon))
+        else:
+            cond.append(sa.or_(sa.func.lower(e.event_type) == ty, sa.func.lower(e.sub_event_type) == ty))
     if f.place:
         pat = f"%{f.place.lower()}%"
         cond.append(
@@ -196,6 +214,18 @@ def iter_events(store: Store, f: EventFilter | None = None, batch_size: int = 10
         for part in result.partitions(batch_size):
             rows = [dict(r) for r in part]
             yield rows, event_sources(store, [r["id"] for r in rows])
+
+
+def longest_span_days(store: Store) -> int:
+    """The longest active event in days (date_end - date_start), from the indexed span_days."""
+    with store.connect() as conn:
+        return int(conn.execute(sa.select(sa.func.max(t.events.c.span_days))).scalar() or 0)
+
+
+def data_version(store: Store) -> Any:
+    """Changes whenever events change (the newest updated_at, indexed): a key for caches."""
+    with store.connect() as conn:
+        return conn.execute(sa.select(sa.func.max(t.events.c.updated_at))).scalar()
 
 
 def event_tallies(store: Store, by: str, f: EventFilter | None = None) -> list[dict[str, Any]]:

@@ -1,0 +1,87 @@
+"""Answers that cost a scan of the events table (totals, tallies), kept until the events change.
+
+A dashboard asks for the same totals and timelines again and again; over a million events a
+count or a GROUP BY takes hundreds of milliseconds, the version check (the newest
+``updated_at``, an index lookup) under one. Entries are keyed by the query and its filter, and
+dropped when the store's data version changes or after ``TTL_SECONDS`` (a safety net for
+writes that do not touch ``updated_at``).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from datetime import timedelta
+from typing import Any
+
+from ceasefire.store import Store
+from ceasefire.store import queries
+
+TTL_SECONDS = 60.0
+MAX_ENTRIES = 2048
+
+
+class ScanCache:
+    """An LRU of (data version, value) per key, shared by the app's worker threads."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._lock = threading.Lock()
+        self._entries: OrderedDict[Hashable, tuple[Any, float, Any]] = OrderedDict()
+        self._version: tuple[float, Any] = (0.0, None)
+
+    def version(self) -> Any:
+        # One version lookup per 0.5 s at most: under load every request would otherwise ask.
+        now = time.monotonic()
+        checked, v = self._version
+        if now - checked > 0.5:
+            v = queries.data_version(self.store)
+            self._version = (now, v)
+        return v
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._version = (0.0, None)
+
+    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        version = self.version()
+        now = time.monotonic()
+        with self._lock:
+            hit = self._entries.get(key)
+            if hit and hit[0] == version and now - hit[1] < TTL_SECONDS:
+                self._entries.move_to_end(key)
+                return hit[2]
+        value = compute()
+        with self._lock:
+            self._entries[key] = (version, now, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > MAX_ENTRIES:
+                self._entries.popitem(last=False)
+        return value
+
+    # -- the cached reads -------------------------------------------------
+    def with_span_bound(self, f: queries.EventFilter) -> queries.EventFilter:
+        """``f`` with ``min_start`` set, so that ``since`` can use the date index."""
+        if f.since is None:
+            return f
+        span = self.get(("longest_span",), lambda: queries.longest_span_days(self.store))
+        try:
+            f.min_start = f.since - timedelta(days=span)
+        except OverflowError:
+            f.min_start = None
+        return f
+
+    def count_events(self, f: queries.EventFilter) -> int:
+        key = ("count", _filter_key(f))
+        return self.get(key, lambda: queries.count_events(self.store, f))
+
+    def tallies(self, by: str, f: queries.EventFilter) -> list[dict[str, Any]]:
+        key = ("tallies", by, _filter_key(f))
+        return self.get(key, lambda: queries.event_tallies(self.store, by, f))
+
+
+def _filter_key(f: queries.EventFilter) -> tuple:
+    return (f.since, f.until, f.place, (f.type or "").lower() or None, f.actor, f.bbox, f.include_aggregates)
