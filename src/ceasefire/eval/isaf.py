@@ -50,7 +50,17 @@ _PROVINCE_SPELLING = {
 
 
 def dateline_date(text: str) -> date | None:
-    """The release date from its dateline, e.g. "(Jan. 25, 2013)" or "(Feb. 8, 2011)"."""
+    """The release date from its dateline, e.g. "(Jan. 25, 2013)" or "(Feb. 8, 2011)"; a dateline
+    without a year ("(Sept. 1)") takes it from the release number ("2010-09-CA-005")."""
+    short = re.search(r"\(([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\)", text)
+    number = re.search(r"\b(20\d\d)-(\d\d)-[A-Z]{1,3}-\d+", text)
+    if short and number and not _DATELINE.search(text):
+        month = _MONTHS.get(short.group(1)[:3].lower())
+        if month:
+            try:
+                return date(int(number.group(1)), month, int(short.group(2)))
+            except ValueError:
+                return None
     m = _DATELINE.search(text)
     if not m:
         m2 = re.search(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4})\b", text)

@@ -44,6 +44,7 @@ _PERSON_OBJECT = re.compile(
     r"^\W*(?:\w+\s+){0,3}(?:insurgents?|militants?|men|suspects?|fighters?|members?|leaders?|commanders?|soldiers?|individuals?|people|persons?|weapons?|arms|ammunition|explosives?|vehicles?|tanks?|equipment|prisoners?|hostages?|civilians?|him|her|them)\b",
     re.I,
 )
+_SPECIFIC_METHODS = ("barrel_bomb", "drone", "vehicle_bomb", "landmine")
 _PROTEST_FAMILIES = {"protest", "protest_mod", "mob"}
 _EXPLOSIVE_FAMILIES = ("chemical", "suicide", "air", "grenade", "ied", "shelling")
 
@@ -203,6 +204,9 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
         if fam in families:
             trig = first(fam)
             method = trig.cue.method
+            special = [c for c in by_family[fam] if c.cue.method in _SPECIFIC_METHODS]
+            if special:  # "helicopters dropped barrel bombs": the barrel bomb is the method
+                method = special[0].cue.method
             if method == "unknown":
                 # "bombardment" beside "artillery" or "warplanes" takes their method
                 method = weapon_method("unknown")

@@ -38,6 +38,7 @@ class DocContext:
 
     title_sentences: list[Sentence] = field(default_factory=list)  # sentences of the headline line(s)
     country: str | None = None  # ISO code of the country the report is mostly about, when known
+    last_event_date: dict[str, Any] | None = None  # the date the last event sentence gave (narrative carry-over)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence that holds character ``offset`` of the text, or None."""

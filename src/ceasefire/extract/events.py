@@ -129,7 +129,12 @@ def sentence_event(ctx: DocContext, sent: Sentence) -> dict[str, Any] | None:
         crowd = "Protesters ({})" if ev["event_type"] == "Protests" else "Rioters ({})"
         actors.insert(0, {"name": crowd.format(country_name(ctx.country) or "Syria"), "role": "perpetrator", "inter": 6 if ev["event_type"] == "Protests" else 5, "country": ctx.country})
     ev["actors"] = actors
-    ev["date"] = _date(text, ctx.published)
+    told = _date(_without_dateline(text), ctx.published, default=False)
+    if told is None and ctx.last_event_date:
+        told = dict(ctx.last_event_date)  # "During the operation ...": the day the lead gave
+    if told is not None:
+        ctx.last_event_date = told
+    ev["date"] = told or _date("", ctx.published, default=True)
     ev["location"] = _location(ctx, sent)
     if ev.get("aggregate") is not None and ev["location"]:
         ev["aggregate"]["area"] = ev["location"].get("name")
@@ -193,19 +198,28 @@ def _aggregate(figures: list[Any], text: str) -> dict[str, Any] | None:
     return None
 
 
-def _date(text: str, published: date | None) -> dict[str, Any] | None:
+def _without_dateline(text: str) -> str:
+    """The sentence with its dateline ("KABUL, Afghanistan (Jan. 25, 2013)") blanked, offsets kept."""
+    return _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _date(text: str, published: date | None, default: bool = True) -> dict[str, Any] | None:
+    """The event date a sentence gives (resolved against ``published``); with ``default``, the
+    publication day when it gives none."""
     try:
         from ceasefire.resolve.dates import resolve_event_date
     except ImportError:
         resolve_event_date = None
     if resolve_event_date is not None:
         try:
-            d = resolve_event_date(text, published)
+            d = resolve_event_date(text, published, default_to_published=False) if text else None
+        except TypeError:  # an older resolver without the keyword
+            d = resolve_event_date(text, published) if not default else None
         except Exception:  # noqa: BLE001
             d = None
         if d:
             return _date_dict(d)
-    if published:
+    if published and default:
         iso = published.isoformat()
         return {"start": iso, "end": iso, "precision": "day"}
     return None
@@ -329,12 +343,38 @@ def _focus_country(ctx: DocContext) -> str | None:
     return max(set(countries), key=countries.count) if countries else None
 
 
+_DATELINE = re.compile(r"\b([A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*),\s+[A-Z][a-z]+\s*(\([A-Z][a-z]{2,8}\.? \d{1,2}(, \d{4})?\)|[–—-])")
+
+
+def _is_dateline(ctx: DocContext, ev: dict[str, Any], loc: dict[str, Any]) -> bool:
+    """The location is the dateline city ("KABUL, Afghanistan (Nov. 20, 2011) - ...")."""
+    for span in ev["evidence"]:
+        m = _DATELINE.search(span["text"])
+        if m and loc.get("name") and m.group(1).strip().lower() == str(loc["name"]).lower():
+            return True
+    return False
+
+
+def _complete_admin1(ctx: DocContext, ev: dict[str, Any], loc: dict[str, Any]) -> None:
+    """A district or town without its province takes the province its sentence names
+    ("in Andar district, Ghazni province")."""
+    spans = [(e["start"], e["end"]) for e in ev["evidence"]]
+    for t in ctx.toponyms:
+        if t.precision == "admin1" and t.country == loc.get("country") and any(a <= t.start < b for a, b in spans):
+            loc["admin1"] = t.admin1 or t.name
+            return
+
+
 def _refine_location(ctx: DocContext, ev: dict[str, Any], focus: str | None) -> None:
     """A country-level or foreign location ("U.S.-led strikes", "Russia said") gives way to the
     incident's place: a town in its own sentences, else in the next two sentences, else the
     report's most named place in the country it is about."""
     loc = ev.get("location")
+    if loc and _is_dateline(ctx, ev, loc):
+        loc = ev["location"] = None  # "KABUL, Afghanistan (Jan. 25, 2013)" is where the release was written
     if loc and loc.get("precision") != "country" and (focus is None or loc.get("country") == focus):
+        if not loc.get("admin1"):
+            _complete_admin1(ctx, ev, loc)
         return
     places = [t for t in ctx.toponyms if _subnational(t) and (focus is None or t.country == focus)]
     if not places:

@@ -1,0 +1,129 @@
+"""Event detection and classification on short reports written like the wires and monitors write."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ceasefire.documents import Document
+from ceasefire.extract import extract_document, validate
+from ceasefire.extract.classify import classify_sentence, is_background
+
+
+def _events(text: str, published: date = date(2016, 4, 30)):
+    line = extract_document(Document(text=text, published=published))
+    validate(line)
+    return line["events"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type", "method"),
+    [
+        ("Dozens of people suffered suffocation after warplanes dropped bombs loaded with chlorine gas on Saraqeb.", "Chemical weapon", "chemical"),
+        ("A suicide bomber blew himself up at a checkpoint near Azaz, killing eight people.", "Suicide bomb", "suicide_bomb"),
+        ("Helicopters dropped barrel bombs on the Tariq al-Bab district, killing four civilians.", "Air/drone strike", "barrel_bomb"),
+        ("Government forces shelled Douma with mortars and rockets on Sunday.", "Shelling/artillery/missile attack", "artillery"),
+        ("A car bomb exploded near a market in Qamishli, wounding eleven people.", "Remote explosive/landmine/IED", "vehicle_bomb"),
+        ("A shepherd was killed when he stepped on a landmine near Palmyra.", "Remote explosive/landmine/IED", "landmine"),
+        ("Unidentified men hurled a grenade at a shop in Daraa city.", "Grenade", "grenade"),
+        ("Fighters of the group raped two women detained at a checkpoint.", "Sexual violence", None),
+        ("Gunmen abducted an aid worker on the road to Idlib.", "Abduction/forced disappearance", None),
+        ("IS militants executed three men accused of spying in Mayadin.", "Attack", "execution"),
+        ("Clashes broke out between rebels and regime forces on the outskirts of Hama.", "Armed clash", "small_arms"),
+        ("Hundreds of residents demonstrated peacefully in Sweida to demand better services.", "Peaceful protest", None),
+        ("Police fired tear gas to disperse protesters gathered outside the governor's office.", "Protest with intervention", None),
+        ("Protesters burned tyres and blocked the main road into the town.", "Violent demonstration", None),
+        ("A mob lynched a man accused of theft in the village square.", "Mob violence", "melee"),
+        ("Army engineers defused an improvised explosive device planted on the highway.", "Disrupted weapons use", None),
+        ("Turkish forces established a new military base near Atareb.", "Headquarters or base established", None),
+        ("Militiamen looted shops and homes after the residents fled.", "Looting/property destruction", None),
+        ("Government troops entered the town without resistance after rebels withdrew.", "Non-violent transfer of territory", None),
+        ("Reinforcements arrived in Manbij as the coalition deployed more troops.", "Change to group/activity", None),
+    ],
+)
+def test_sentence_is_coded_with_acled_sub_event_type(sentence, sub_event_type, method):
+    [first] = _events(sentence)[:1]
+    assert first["sub_event_type"] == sub_event_type
+    assert first["method"] == method
+
+
+def test_regime_forces_recapturing_a_town_is_government_regaining_territory():
+    ev = _events("Regime forces recaptured the town of Kafr Nabuda after heavy clashes with rebels.")[0]
+    assert ev["sub_event_type"] == "Government regains territory"
+
+
+def test_rebels_seizing_a_village_is_a_non_state_actor_overtaking_territory():
+    ev = _events("Rebels seized the village of Tal Malah from government forces on Friday.")[0]
+    assert ev["sub_event_type"] == "Non-state actor overtakes territory"
+
+
+def test_captured_insurgents_are_an_arrest_not_a_captured_place():
+    assert classify_sentence("Coalition forces captured two suspected insurgents in Helmand.").sub_event_type == "Arrests"
+
+
+def test_shot_dead_a_soldier_is_a_clash_shot_dead_a_farmer_is_an_attack():
+    assert _events("Gunmen shot dead a regime soldier at a checkpoint in Daraa.")[0]["sub_event_type"] == "Armed clash"
+    assert _events("Gunmen shot dead a farmer in his field near Daraa.")[0]["sub_event_type"] == "Attack"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moscow said it would not ask its ally Damascus to stop the bombing.",
+        "The army's lull in fighting covers only areas around the capital.",
+        "Washington has accused the Syrian regime of predominantly targeting civilians.",
+        "The opposition warned of new air strikes if the talks fail.",
+    ],
+)
+def test_words_about_violence_are_not_incidents(sentence):
+    assert classify_sentence(sentence) is None or all(
+        e["event_type"] not in ("Battles", "Explosions/Remote violence", "Violence against civilians") for e in _events(sentence)
+    )
+
+
+def test_war_long_tally_is_background():
+    assert is_background("More than 230000 people have been killed in Syria since the conflict began in 2011.")
+    assert _events("More than 230000 people have been killed in Syria since the conflict began in 2011.") == []
+
+
+def test_retold_attack_is_one_event_with_both_sentences_as_evidence():
+    text = (
+        "A car bomb killed at least 16 civilians outside a bakery in Qamishli on Tuesday.\n"
+        "The attack also wounded dozens of people, a monitor said."
+    )
+    violent = [e for e in _events(text) if e["event_type"] == "Explosions/Remote violence"]
+    assert len(violent) == 1
+    assert len(violent[0]["evidence"]) == 2
+    assert violent[0]["fatalities"]["total"]["best"] == 16
+
+
+def test_conflicting_tolls_keep_the_first_report_of_the_incident():
+    ev = _events("At least 22 people were killed in air strikes on Raqqa on Saturday, a monitor said.")[0]
+    assert ev["fatalities"]["total"] == {"best": 22, "low": 22, "high": None, "qualifier": "at_least"}
+
+
+def test_a_tally_over_days_is_flagged_as_aggregate_and_ranks_after_the_incident():
+    text = (
+        "At least five people were killed in air strikes on Aleppo on Saturday.\n"
+        "About 250 civilians have been killed in nine days of bombing."
+    )
+    events = _events(text)
+    assert not events[0].get("aggregate")
+    tally = next(e for e in events if e.get("aggregate"))
+    assert tally["aggregate"]["period"]["period"] == "nine days"
+
+
+def test_protest_without_named_crowd_has_protesters_of_the_country_as_actor():
+    ev = _events("Hundreds of residents demonstrated in Sweida city on Friday to demand the release of detainees.")[0]
+    assert ev["actors"][0]["name"] == "Protesters (Syria)" and ev["actors"][0]["inter"] == 6
+
+
+def test_every_event_points_back_to_its_sentence():
+    text = "Syria: strikes hit Idlib\nWarplanes struck a market in Maarat al-Numan, killing 15 people, rescuers said."
+    line = extract_document(Document(text=text, published=date(2016, 4, 30)))
+    validate(line)
+    for ev in line["events"]:
+        for span in ev["evidence"]:
+            assert "\n" not in span["text"]
+            assert line["text"][span["start"]:span["end"]] == span["text"]
