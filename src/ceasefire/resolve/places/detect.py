@@ -162,13 +162,8 @@ def lookup_candidates(gaz: Gazetteer, text: str) -> list[tuple[Place, int, str]]
     if af != key:
         seen = {p.id for p, _, _ in out}
         out += [(p, kind, "article") for p, kind in gaz.candidates(af) if p.id not in seen]
-    if key.startswith(("al ", "el ")) is False and not out:
-        # "Foua" may be filed as "al-Foua" only through its article-free key: already covered.
-        pass
-    if not out:
-        # Possessive and plural people forms: "Syria's", "Syrians" are handled by demonyms.
-        if key.endswith(" s"):
-            out = [(p, kind, "exact") for p, kind in gaz.candidates(key[:-2])]
+    if not out and key.endswith(" s"):
+        out = [(p, kind, "exact") for p, kind in gaz.candidates(key[:-2])]  # "Aleppo's" tokenised apart
     if not out:
         for prefix in ("republic of ", "kingdom of ", "state of ", "commonwealth of ", "islamic republic of ", "people s republic of "):
             if key.startswith(prefix):

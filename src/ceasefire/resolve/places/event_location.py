@@ -42,10 +42,10 @@ WEIGHTS = {
     "distance": 60.0,  # characters per point lost between the verb and the place
     "after_verb": 0.3,
     "country_among_others": 1.5,
-    "admin1_with_finer": 1.0,
+    "admin1_with_finer": 0.5,
     "possessive": 1.5,  # "Iraq's northern Nineveh province": Iraq contains, Nineveh is the place
     "containing_area": 1.0,
-    "threshold": -2.0,  # below this, the sentence names no place for its event
+    "threshold": -1.5,  # below this, the sentence names no place for its event
 }
 
 
