@@ -137,7 +137,7 @@ def _alias_regex(alias: str, acronym: bool) -> str:
     parts = re.split(r"[\s\-]+", re.sub(r"^(?:the|The)\s+", "", alias.strip()))
     body = r"[\s\-]+".join(re.escape(p).replace("’", "['’]").replace("'", "['’]") for p in parts)
     if acronym:
-        return body + r"(?:['’]s)?"
+        return body + r"(?:['’]s?)?"
     tail = r"(?:e?s)?(?:['’]s?)?" if not alias.endswith("s") else r"(?:['’]s?)?"
     return body + tail
 
@@ -207,9 +207,17 @@ class ActorRegistry:
                 ci.append(_alias_regex(alias, False))
 
         for actor in self._actors.values():
-            put(actor.name, actor, None, "name")
-            for p in actor.periods:
-                put(p["name"], actor, None, "name")
+            for name in [actor.name] + [p["name"] for p in actor.periods]:
+                put(name, actor, None, "name")
+                # ACLED's names as notes write them: "Military Forces of Syria" without the years,
+                # and the initialism of "JWS: Syrian National Army" on its own
+                short = re.sub(r"\s*\(\d{4}-(?:\d{4})?\)", "", name)
+                if short != name:
+                    put(short, actor, None, "name")
+                prefix = re.match(r"^([A-Za-z/]{2,11}):\s", name)
+                if prefix:
+                    for initialism in prefix.group(1).split("/"):
+                        put(initialism, actor, None, "acronym")
             for a in actor.aliases:
                 scoped = actor.country if (a == a.lower() and actor.kind == "armed" and actor.country) else None
                 put(a, actor, scoped, "alias")
@@ -228,9 +236,11 @@ class ActorRegistry:
         demo_alt = "|".join(re.escape(d) for d in demonyms)
         noun_alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
         self._coordinated = re.compile(
-            rf"(?<![\w-])(?P<demos>(?:{demo_alt})(?:\s*,\s*(?:{demo_alt}))*(?:,?\s+and\s+(?:{demo_alt})))\s+(?P<noun>{noun_alt})(?:['’]s?)?(?![\w-])"
+            rf"(?<![\w-])(?P<demos>(?:{demo_alt})(?:\s*,\s*(?:{demo_alt}))*(?:,?\s+and\s+(?:{demo_alt})))\s+(?P<noun>(?i:{noun_alt}))(?:['’]s?)?(?![\w-])"
         )
-        self._demonym_force = re.compile(rf"(?<![\w-])(?P<demos>{demo_alt})\s+(?P<noun>{noun_alt})(?:['’]s?)?(?![\w-])")
+        self._demonym_force = re.compile(rf"(?<![\w-])(?P<demos>{demo_alt})\s+(?P<noun>(?i:{noun_alt}))(?:['’]s?)?(?![\w-])")
+        countries = sorted(set(self._demonyms.values()) | set(self._state_forces), key=len, reverse=True)
+        self._forces_of = re.compile(rf"(?<![\w-])(?i:(?P<kind>military|armed|security|police)\s+forces?\s+of\s+)(?:the\s+)?(?P<country>{'|'.join(re.escape(c) for c in countries)})(?![\w-])")
         self._demo_alt = re.compile(demo_alt)
         ci_sorted = sorted(set(ci), key=len, reverse=True)
         cs_sorted = sorted(set(cs), key=len, reverse=True)
@@ -314,6 +324,9 @@ class ActorRegistry:
             police = any(noun.lower().startswith(p) for p in self._force_nouns.get("police", []))
             c = self._demonyms[m.group("demos")]
             candidates.append((m.start(), m.end(), [ActorMention(m.start(), m.end(), m.group(0), self.state_forces(c, police))]))
+        for m in self._forces_of.finditer(text):  # "military forces of Artsakh", "the Military Forces of Syria"
+            police = m.group("kind").lower() == "police"
+            candidates.append((m.start(), m.end(), [ActorMention(m.start(), m.end(), m.group(0), self.state_forces(m.group("country"), police))]))
         # longest first, then earliest; no overlaps
         candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
         taken: list[tuple[int, int]] = []
@@ -338,7 +351,7 @@ class ActorRegistry:
         if _NOT_AN_ACTOR_AFTER.match(text[m.end() :]) and _norm(matched) in ("regime", "government", "army"):
             return None  # "regime of calm", "government of national unity" are not the forces
         bare = re.sub(r"^(?:the|The)\s+", "", matched)
-        entries = self._exact.get(re.sub(r"['’]s$", "", bare).replace("’", "'")) or self._exact.get(bare.replace("’", "'"))
+        entries = self._exact.get(re.sub(r"['’]s?$", "", bare).replace("’", "'")) or self._exact.get(bare.replace("’", "'"))
         if not entries:
             key = _norm(matched)
             entries = self._index.get(key)
