@@ -296,9 +296,19 @@ def match_score(c: ClaimRecord, g: EventGroup) -> float | None:
     return score
 
 
+def _same_named_place(c: ClaimRecord, g: EventGroup) -> bool:
+    """The claim names a place of the event: the same GeoNames id, or (places without one) the same name."""
+    if c.geonames_id:
+        return c.geonames_id in g.geonames
+    if not c.location_name:
+        return False
+    name = c.location_name.strip().lower()
+    return any(m.location_name and m.location_name.strip().lower() == name for m in g.claims)
+
+
 def _told_twice(c: ClaimRecord, g: EventGroup, gap: int) -> bool:
     """The same document tells the same incident twice (headline and body)."""
-    if gap or c.sub_event_type not in g.subs or not (c.geonames_id and c.geonames_id in g.geonames):
+    if gap or c.sub_event_type not in g.subs or not _same_named_place(c, g):
         return False
     same_doc = [n for d, n in g.figures if d == c.document_id]
     return c.fatalities is None or not same_doc or c.fatalities in same_doc
