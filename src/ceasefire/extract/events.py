@@ -36,7 +36,7 @@ from ceasefire.extract.classify import Classification, classify_sentence, find_c
 from ceasefire.extract.context import DocContext, Sentence, build_context
 from ceasefire.extract.contract import empty_counts, empty_event
 from ceasefire.extract.lexicon import EVENT_TYPE_OF
-from ceasefire.extract.roles import Mention, assign_roles, country_name, generic_mentions, named_mentions
+from ceasefire.extract.roles import assign_roles, country_name, generic_mentions, named_mentions
 from ceasefire.extract.salience import position_score, score
 
 _GOVERNMENT_SIDE = re.compile(
@@ -397,10 +397,6 @@ def _refine_location(ctx: DocContext, ev: dict[str, Any], focus: str | None) -> 
 
 
 # --------------------------------------------------------------------------- merging
-
-
-def _family(ev: dict[str, Any]) -> str:
-    return ev["event_type"]
 
 
 def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:

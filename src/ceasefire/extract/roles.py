@@ -144,8 +144,7 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
     targets: list[Mention] = []
     between = _BETWEEN.search(text)
     if between and sub_event_type in ("Armed clash", "Mob violence") and between.start() < t1 + 40:
-        side_a = [m for m in parties if m.start > between.end() and not m.generic or (m.start > between.end() and m.generic)]
-        side_a.sort(key=lambda m: m.start)
+        side_a = sorted((m for m in parties if m.start > between.end()), key=lambda m: m.start)
         if len(side_a) >= 2:
             perpetrators.append(side_a[0])
             targets.append(side_a[1])
