@@ -170,3 +170,39 @@ def test_offsets_are_shifted():
 def test_named_day_beats_the_day_of_the_statement():
     text = "Today, Afghan and coalition security forces confirmed a Taliban leader was arrested during a security operation in Maiwand district, Kandahar province, Sunday."
     assert resolve_event_date(text, date(2013, 1, 22))["start"] == "2013-01-20"
+
+
+def test_since_a_day_and_weekend_and_next_week():
+    expr = only("Fighting has continued since Saturday.", date(2016, 5, 3))
+    assert (expr.relation, expr.start_date, expr.end_date) == ("since", day("2016-04-30"), day("2016-05-03"))
+    expr = only("Clashes erupted over the weekend.", date(2016, 5, 3))
+    assert (expr.start_date, expr.end_date, expr.precision) == (day("2016-04-30"), day("2016-05-01"), "week")
+    expr = only("Talks are due to resume next week.")
+    assert (expr.start_date, expr.end_date, expr.future) == (day("2016-05-02"), day("2016-05-08"), True)
+
+
+def test_relative_expressions_stay_unresolved_without_a_publication_date():
+    (expr,) = find_time_expressions("Rebels shelled the district on Sunday.", None)
+    assert expr.start_date is None and expr.text == "on Sunday"
+
+
+def test_any_text_is_read_without_error():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    words = st.sampled_from(["on", "Sunday", "since", "until", "the", "end", "of", "Monday", "Dec.", "5", "27", "February", "2016",
+                             "a", "ninth", "day", "over", "past", "nine", "days", "yesterday", "last", "week", "May", "may", "in",
+                             "31/02/2016", "2016-02-30", "for", "another", "24", "hours", "from", "midnight", "will", ","])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(words, max_size=20), st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
+    def check(tokens, published):
+        text = " ".join(tokens)
+        for x in find_time_expressions(text, published):
+            assert text[x.start : x.end] == x.text
+            assert x.precision in ("day", "week", "month", "year")
+            if x.start_date and x.end_date:
+                assert x.start_date <= x.end_date
+        resolve_event_date(text, published)
+
+    check()
