@@ -120,9 +120,16 @@ def _container_place(m: Any, mentions: list, chosen: list, text: str) -> Any:
 
 
 def _nearest_settlement(k: int, mentions: list, chosen: list) -> Any:
+    """The settlement named nearest in the text, within the report's most named country."""
+    from collections import Counter
+
+    countries = Counter(p.country for p in chosen if p is not None and p.country)
+    main_country = countries.most_common(1)[0][0] if countries else None
     best, best_d = None, None
     for j, p in enumerate(chosen):
         if p is None or p.lat is None or p.feature_class not in ("P",):
+            continue
+        if main_country and p.country != main_country:
             continue
         d = abs(mentions[j].start - mentions[k].start)
         if best_d is None or d < best_d:

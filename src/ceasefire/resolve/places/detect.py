@@ -71,7 +71,7 @@ PLACE_AFTER_WORDS = frozenset(
 )
 ARABIC_PLACE_PREFIXES = frozenset(
     "tel tal tell tall kafr kfar kafar deir dayr ain ayn ein beit bayt jisr qasr bab wadi jabal "
-    "jebel ras maarat marj bir hawsh hosh mazraat qalaat qalat mazraa kafer".split()
+    "jebel ras maarat marj bir hawsh hosh haouch housh mazraat qalaat qalat mazraa kafer".split()
 )
 LOCATIVE = frozenset("in at near outside inside into from across throughout around".split())
 NON_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
@@ -158,6 +158,9 @@ def lookup_candidates(gaz: Gazetteer, text: str) -> list[tuple[Place, int, str]]
     """Gazetteer entries for a surface form: exact key, then without the article, then skeleton."""
     key = name_key(text)
     out = [(p, kind, "exact") for p, kind in gaz.candidates(key)]
+    if not (text.isupper() or "." in text):
+        # Postal and AP abbreviations only as written: "AL", "Ill.", not "Al-Mansheyyi".
+        out = [c for c in out if c[1] != NAME_ABBREVIATION]
     af = article_free_key(text)
     if af != key:
         seen = {p.id for p, _, _ in out}
@@ -169,10 +172,13 @@ def lookup_candidates(gaz: Gazetteer, text: str) -> list[tuple[Place, int, str]]
             if key.startswith(prefix):
                 out = [(p, kind, "exact") for p, kind in gaz.candidates(key[len(prefix):]) if p.is_country or p.is_admin1]
                 break
-    if not out:
-        sk = skeleton_key(text)
-        if len(sk) >= 4:
-            out = [(p, NAME_ALTERNATE, "skeleton") for p in gaz.skeleton_candidates(sk)]
+    # Transliterations vary: the consonant outline may reach the place a report means even when
+    # the exact spelling names another ("Arbin" is 'Irbin near Damascus, and a hamlet in France).
+    # The resolver takes such a reading only inside the report's countries.
+    sk = skeleton_key(text) if text.isascii() else ""
+    if len(sk) >= 4:
+        seen = {p.id for p, _, _ in out}
+        out += [(p, NAME_ALTERNATE, "skeleton") for p in gaz.skeleton_candidates(sk) if p.id not in seen]
     return out
 
 
@@ -238,6 +244,24 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
         for k in range(i, j):
             taken[k] = True
 
+    def cap_run(a: int) -> int:
+        b = a
+        while b < n and not taken[b] and (_is_cap(tokens[b]) or (b > a and tokens[b].text in "-‐" and b + 1 < n and _is_cap(tokens[b + 1]))
+                                          or (b > a and tokens[b].lower_ in LEADING_ARTICLES and b + 1 < n and tokens[b + 1].text in "-‐")):
+            if tokens[b].is_punct and tokens[b].text not in "-‐":
+                break
+            b += 1
+            if b - a >= 4:
+                break
+        while b > a and tokens[b - 1].text in "-‐":
+            b -= 1
+        return b
+
+    def free(a: int, b: int, persons: bool = False) -> bool:
+        # The word beside the name is the evidence; spaCy's label over the name itself may be wrong.
+        refused = ("DATE", "TIME", "EVENT", "WORK_OF_ART", "MONEY", "CARDINAL") + (() if persons else ("PERSON",))
+        return b > a and not any(taken[a:b]) and all(ent_of[k] is None or ent_of[k].label_ not in refused for k in range(a, b))
+
     # 1. spaCy place entities, trimmed of a leading "the".
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
@@ -293,6 +317,14 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
                 best = (j, cands)
                 break
         if best is None:
+            # "Kafr Basin", "Tel Hamis": an Arabic toponymic prefix makes the name a place even when
+            # the gazetteer lacks it (and keeps "Basin" from being read alone).
+            if tok.lower_ in ARABIC_PLACE_PREFIXES and i + 1 < n and (_is_cap(tokens[i + 1]) or tokens[i + 1].lower_ in LEADING_ARTICLES):
+                b = cap_run(i + 1)
+                if b > i + 1 and free(i, b, persons=True):
+                    add(i, b, [], "LOC")
+                    i = b
+                    continue
             i += 1
             continue
         j, cands = best
@@ -323,24 +355,6 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
 
     # 4. Names the words around them make places: "the village of Khanasir", "the Aziziyah district",
     #    "Tel Hamis" (Arabic toponymic prefixes). The gazetteer may not know them; the report does.
-    def cap_run(a: int) -> int:
-        b = a
-        while b < n and not taken[b] and (_is_cap(tokens[b]) or (b > a and tokens[b].text in "-‐" and b + 1 < n and _is_cap(tokens[b + 1]))
-                                          or (b > a and tokens[b].lower_ in LEADING_ARTICLES and b + 1 < n and tokens[b + 1].text in "-‐")):
-            if tokens[b].is_punct and tokens[b].text not in "-‐":
-                break
-            b += 1
-            if b - a >= 4:
-                break
-        while b > a and tokens[b - 1].text in "-‐":
-            b -= 1
-        return b
-
-    def free(a: int, b: int, persons: bool = False) -> bool:
-        # The word beside the name is the evidence; spaCy's label over the name itself may be wrong.
-        refused = ("DATE", "TIME", "EVENT", "WORK_OF_ART", "MONEY", "CARDINAL") + (() if persons else ("PERSON",))
-        return b > a and not any(taken[a:b]) and all(ent_of[k] is None or ent_of[k].label_ not in refused for k in range(a, b))
-
     for i in range(n - 2):
         tok = tokens[i]
         if tok.lower_ in PLACE_OF_WORDS and tokens[i + 1].lower_ == "of":
@@ -361,11 +375,6 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
             if a < b and free(a, b) and not sent_start[a] and not all(t.lower_ in common_words() for t in tokens[a:b]):
                 end = b + 1 if _is_cap(tokens[i]) else b  # "Manger Square" keeps its head word
                 add(a, end, lookup_candidates(gaz, text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]), "LOC")
-    for i in range(n - 1):
-        if tokens[i].lower_ in ARABIC_PLACE_PREFIXES and _is_cap(tokens[i]) and not taken[i]:
-            b = cap_run(i + 1) if _is_cap(tokens[i + 1]) or tokens[i + 1].lower_ in LEADING_ARTICLES else i + 1
-            if b > i + 1 and free(i, b, persons=True):
-                add(i, b, lookup_candidates(gaz, text[tokens[i].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]), "LOC")
 
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
@@ -423,8 +432,11 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text) 
         if low in LANGUAGE_DEMONYMS and (nxt in LANGUAGE_CUES or prev in LANGUAGE_BEFORE or nxt == "-"):
             return False
         return True
-    # Abbreviations ("Ill.", "GA") only right after "City, ".
+    # Abbreviations ("Ill.", "GA") only right after "City, ", and only as abbreviations are written
+    # ("Al-Mansheyyi" is not Alabama).
     if kinds <= {NAME_ABBREVIATION}:
+        if not (surface.isupper() or "." in surface) or (j < len(tokens) and tokens[j].text in "-‐"):
+            return False
         if not (i >= 2 and tokens[i - 1].text == "," and _is_cap(tokens[i - 2])):
             dotted = surface.count(".") >= 2 or len(surface) > 4
             if not (dotted and surface.count(".") >= 2):
