@@ -130,3 +130,18 @@ def test_choose_event_toponym_prefers_the_verbs_place_over_the_victims_home_town
             Toponym(sentence.index("Yopougon"), sentence.index("Yopougon") + 8, "Yopougon", precision="exact")]
     verb = (sentence.index("shot"), sentence.index("shot") + 4)
     assert choose_event_toponym(sentence, verb, tops) == 1
+
+
+def test_village_the_gazetteer_lacks_is_placed_in_the_area_the_report_names():
+    text = "Regime forces captured Kafr Basin in the western countryside of Aleppo after clashes with rebels."
+    tops = geoparse(text)
+    village = _first(tops, "Kafr Basin")  # not "Basin", Wyoming
+    assert village.country == "SY" and village.precision == "near"
+    assert abs(village.lat - 36.2) < 0.5 and abs(village.lon - 37.2) < 0.5
+
+
+def test_transliterations_stay_in_the_reports_country():
+    tops = geoparse("Unidentified gunmen killed two soldiers in Arbin in Rural Damascus.")
+    assert _first(tops, "Arbin").admin1 == "Rif Dimashq"
+    tops = geoparse("A gunman shot a security member in Al-Mansheyyi neighborhood in Daraa city, Syria.")
+    assert all(t.country != "US" for t in tops)  # "Al" is not Alabama
