@@ -260,3 +260,13 @@ def test_a_body_found_is_a_death():
 def test_years_are_not_tolls():
     assert find_casualties("Sun Apr 16 2017 Death toll in bomb attack on Syria evacuees rises to 112.")[-1].best == 112
     assert all(f.best != 2017 for f in find_casualties("Sun Apr 16 2017 Death toll in bomb attack on Syria evacuees rises to 112."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The 30 massacre victims were buried on Sunday.", "Rescuers pulled 30 bodies from the rubble.",
+     "The death toll rose to 30.", "Thirty people lost their lives.", "At least 30 people died in the shelling.",
+     "Medics counted 30 dead and 20 wounded."],
+)
+def test_words_of_death(text):
+    assert counts(text)["fatalities"]["total"]["best"] == 30

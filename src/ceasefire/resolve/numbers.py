@@ -331,6 +331,10 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
             head_group = (earlier_groups[-1] if earlier_groups and earlier_groups[-1] != "total" else None) or _group_from_modifiers(" ".join([mods] + chain[:-1])) or "total"
         else:
             head_group = _group_from_modifiers(" ".join([mods] + chain[:-1]), p["group_of"][head]) or p["group_of"][head]
+            if p["cue_nouns"].get(head) == "killed":
+                outcome, cue, cue_in_head = "killed", head, True  # "12 bodies", "the dead"
+            elif head in ("victims", "victim") and re.search(r"\bmassacre", mods):
+                outcome, cue, cue_in_head = "killed", "massacre victims", True
         if is_determiner and num_l != "both" and not right.group("ofthem"):
             last = head.split()[-1]
             plural = (last.endswith("s") and not last.endswith("ss")) or last in _PLURAL_WITHOUT_S
