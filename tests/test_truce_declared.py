@@ -204,3 +204,21 @@ def test_withdraw_a_declared_truce(ghouta, cli, db_url):
     assert views.list_truces(ghouta) == []
     r = cli("truce", "withdraw", "ghouta-calm", "--db", db_url)
     assert r.exit_code != 0 and "no declared truce" in r.output
+
+
+def test_incremental_judging_gives_what_a_full_rejudge_gives(ghouta):
+    # Reports arrive one by one: each ingest judges only what changed; then everything afresh.
+    report(ghouta, "2018-02-28",
+           ("Government forces shelled Douma on Wednesday.", "Shelling/artillery/missile attack", "Douma", "Military Forces of Syria (2000-)"))
+    report(ghouta, "2018-03-03",
+           ("Warplanes struck Latakia city on Saturday.", "Air/drone strike", "Latakia", "Military Forces of Syria (2000-)"))
+    report(ghouta, "2018-03-04",
+           ("Rebels fought government troops in Harasta.", "Armed clash", "Harasta", "Jaysh al Islam", "Military Forces of Syria (2000-)"))
+    key = lambda vs: sorted((v["truce_id"], v["event_id"], v["verdict"], v["certainty"], v["window_id"] is not None, v["explanation"]["text"]) for v in vs)
+    incremental = key(views.list_violations(ghouta))
+    assert len(incremental) == 3
+    with ghouta.begin() as conn:
+        for tid, payload in conn.execute(sa.select(t.truces.c.id, t.truces.c.payload)).all():
+            conn.execute(sa.update(t.truces).where(t.truces.c.id == tid).values(payload={**payload, "fingerprint": None}))
+    analyse.update(ghouta)
+    assert key(views.list_violations(ghouta)) == incremental

@@ -676,13 +676,20 @@ def rebuild(conn, as_of: date) -> Registry:
         reg.attach(news)
     reg.finish()
 
-    conn.execute(sa.delete(t.violations))
-    conn.execute(sa.delete(t.truce_windows))
+    # Truces are updated in place (not dropped) so that their verdicts can be kept when nothing
+    # they are judged by has changed; see violations.judge.
+    existing = {r["id"]: r for r in conn.execute(sa.select(t.truces.c.id, t.truces.c.origin, t.truces.c.payload)).mappings()}
+    keep = {tr.id for tr in reg.truces}
+    gone = [tid for tid, r in existing.items() if r["origin"] == "reported" and tid not in keep]
+    if gone:
+        conn.execute(sa.delete(t.truces).where(t.truces.c.id.in_(gone)))
     conn.execute(sa.delete(t.truce_changes))
-    conn.execute(sa.delete(t.truces).where(t.truces.c.origin == "reported"))
     now = datetime.now(timezone.utc)
-    declared_ids = {r["id"] for r in declared}
     for tr in reg.truces:
+        tr_windows = split_windows(tr)
+        old = (existing.get(tr.id) or {}).get("payload") or {}
+        tr.__dict__["fingerprint"] = fingerprint(tr, tr_windows)
+        tr.__dict__["judged"] = (old.get("fingerprint"), old.get("judged_at"))
         payload = {
             "pending": [{**p, "label": Z.rule_label(p["rule"])} for p in tr.pending],
             "parties_closed": tr.parties_closed,
@@ -694,23 +701,49 @@ def rebuild(conn, as_of: date) -> Registry:
         }
         values = dict(name=tr.name, kind=tr.kind, status=tr.status, aliases=tr.aliases, parties=tr.parties,
                       brokers=tr.brokers, excluded=tr.excluded, zone=tr.zone, updated_at=now)
-        if tr.id in declared_ids:
-            old = conn.execute(sa.select(t.truces.c.payload).where(t.truces.c.id == tr.id)).scalar() or {}
+        if tr.id in existing:
             conn.execute(sa.update(t.truces).where(t.truces.c.id == tr.id).values(payload={**old, **payload}, **values))
         else:
             conn.execute(sa.insert(t.truces).values(id=tr.id, origin="reported", payload=payload, **values))
-        tr_windows = split_windows(tr)
-        for w, zone in tr_windows:
-            wid = conn.execute(
-                sa.insert(t.truce_windows).values(truce_id=tr.id, valid_from=w.valid_from, valid_until=w.valid_until,
-                                                  zone=zone, claim_id=w.claim_id).returning(t.truce_windows.c.id)
-            ).scalar_one()
-            w.__dict__["row_id"] = wid
+        _write_windows(conn, tr, tr_windows, reuse=tr.id in existing and old.get("fingerprint") == tr.__dict__["fingerprint"])
         for c in tr.changes:
             conn.execute(sa.insert(t.truce_changes).values(truce_id=tr.id, date=c.date, status=c.status, claim_id=c.claim_id,
                                                            evidence=c.evidence, payload=_jsonable(c.payload)))
         tr.__dict__["rows"] = tr_windows
     return reg
+
+
+def _write_windows(conn, tr: Truce, tr_windows: list[tuple[Window, list[dict[str, Any]]]], reuse: bool) -> None:
+    """Window rows of a truce. Unchanged windows keep their rows (and the verdicts pointing at them)."""
+    w = t.truce_windows.c
+    if reuse:
+        ids = [r[0] for r in conn.execute(sa.select(w.id).where(w.truce_id == tr.id).order_by(w.valid_from, w.id))]
+        if len(ids) == len(tr_windows):
+            for wid, (win, _zone) in zip(ids, tr_windows):
+                win.__dict__["row_id"] = wid
+                conn.execute(sa.update(t.truce_windows).where(w.id == wid).values(claim_id=win.claim_id))
+            return
+    conn.execute(sa.delete(t.truce_windows).where(w.truce_id == tr.id))
+    for win, zone in tr_windows:
+        win.__dict__["row_id"] = conn.execute(
+            sa.insert(t.truce_windows).values(truce_id=tr.id, valid_from=win.valid_from, valid_until=win.valid_until,
+                                              zone=zone, claim_id=win.claim_id).returning(w.id)
+        ).scalar_one()
+
+
+def fingerprint(tr: Truce, windows: list[tuple[Window, list[dict[str, Any]]]]) -> str:
+    """A hash of everything a verdict about this truce depends on (name, kind, parties, exclusions,
+    windows with their zones and bounds): when it is unchanged, only new or changed events need judging."""
+    import hashlib
+    import json
+
+    state = {
+        "name": tr.name, "parties": sorted(tr.families("parties")), "excluded": sorted(tr.families("excluded")),
+        "closed": tr.parties_closed,
+        "windows": [[_iso(w.valid_from), _iso(w.valid_until), w.closed_by, w.basis, zone] for w, zone in windows],
+        "rules": 2,  # bump when the judging rules change
+    }
+    return hashlib.sha256(json.dumps(_jsonable(state), sort_keys=True, default=str).encode()).hexdigest()[:20]
 
 
 def split_windows(tr: Truce) -> list[tuple[Window, list[dict[str, Any]]]]:

@@ -22,7 +22,7 @@ window is open: "window open: in force since 2016-02-27, no end reported".
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -36,13 +36,16 @@ VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civi
 SIDE_ROLES = ("perpetrator", "party")
 
 
-def violent_events(conn, since: date | None, until: date | None) -> list[dict[str, Any]]:
-    """Active violent events (no tallies) dated between ``since`` and ``until``, without their payload."""
+def violent_events(conn, since: date | None, until: date | None, changed_after: datetime | None = None) -> list[dict[str, Any]]:
+    """Active violent events (no tallies) dated between ``since`` and ``until`` (and written after
+    ``changed_after``), without their payload."""
     e = t.events.c
     q = sa.select(
         e.id, e.event_type, e.sub_event_type, e.method, e.date_start, e.date_end, e.location_name, e.lat, e.lon,
-        e.country, e.admin1, e.geonames_id, e.location_precision, e.fatalities_best,
+        e.country, e.admin1, e.geonames_id, e.location_precision, e.fatalities_best, e.updated_at,
     ).where(e.status == "active", e.event_type.in_(VIOLENT_TYPES), e.is_aggregate == sa.false(), e.date_start.is_not(None))
+    if changed_after is not None:
+        q = q.where(e.updated_at > changed_after)
     if since:
         q = q.where(sa.func.coalesce(e.date_end, e.date_start) >= since)
     if until:
@@ -68,45 +71,91 @@ def _window_for(rows: list[tuple[Window, list[dict[str, Any]]]], day: date, as_o
 
 
 def judge(conn, reg: Registry) -> int:
-    """Write a verdict for every (truce, violent event) inside a window and zone; returns how many.
+    """Bring every truce's verdicts up to date; returns how many verdicts were written.
 
-    Events are read once for all truces, without their payload; the payload (actors,
-    attribution, evidence) is read only for the events that fall inside a zone and window.
+    A verdict exists for every (truce, violent event) inside a window and the zone in force
+    then. A truce whose fingerprint (windows, zone, parties, exclusions) is unchanged since the
+    last run keeps its verdicts, and only events written since then (``updated_at``) are judged
+    again; any other truce is judged afresh. Events are read without their payload; the payload
+    (actors, attribution, evidence) is read only for the events that fall inside a zone and window.
     """
+    e = t.events.c
+    newest = conn.execute(sa.select(sa.func.max(e.updated_at))).scalar()
+    newest_iso = newest.isoformat() if hasattr(newest, "isoformat") else (str(newest) if newest else None)
+    # Events no longer active (merged, split, deleted by review) have no verdicts.
+    conn.execute(sa.delete(t.violations).where(t.violations.c.event_id.in_(sa.select(e.id).where(e.status != "active"))))
     spans = []
     for tr in reg.truces:
         rows = tr.__dict__.get("rows") or []
+        old_fp, judged_at = tr.__dict__.get("judged") or (None, None)
+        fresh = old_fp != tr.__dict__.get("fingerprint") or not judged_at
+        since_update = None if fresh else _parse_ts(judged_at)
+        if fresh:
+            conn.execute(sa.delete(t.violations).where(t.violations.c.truce_id == tr.id))
         starts = [w.valid_from for w, _ in rows if w.valid_from]
         if starts:
-            spans.append((tr, rows, min(starts), max(w.valid_until or reg.as_of for w, _ in rows)))
-    if not spans:
-        return 0
-    events = violent_events(conn, min(s[2] for s in spans), max(s[3] for s in spans))
-    hits = []
-    for tr, rows, first, last in spans:
-        for ev in events:
-            if ev["date_start"] > last or (ev["date_end"] or ev["date_start"]) < first:
-                continue
-            hit = _window_for(rows, ev["date_start"], reg.as_of)
-            if hit is None:
-                continue
-            window, zone = hit
-            matched = Z.first_match(zone, ev)
-            if matched is not None:
-                hits.append((tr, ev, window, *matched))
-    payloads = _payloads(conn, sorted({h[1]["id"] for h in hits}))
-    values = []
-    for tr, ev, window, rule, how in hits:
-        ev = dict(ev, payload=payloads.get(ev["id"], {}))
-        verdict = verdict_for(tr, ev)
-        values.append({
-            "truce_id": tr.id, "event_id": ev["id"], "window_id": window.__dict__.get("row_id"), "date": ev["date_start"],
-            "verdict": verdict["verdict"], "zone_rule": Z.rule_label(rule), "certainty": verdict["certainty"],
-            "explanation": explanation(tr, ev, window, rule, how, verdict, reg.as_of),
-        })
-    for i in range(0, len(values), 1000):
-        conn.execute(sa.insert(t.violations), values[i:i + 1000])
-    return len(values)
+            spans.append((tr, rows, min(starts), max(w.valid_until or reg.as_of for w, _ in rows), since_update))
+    n = 0
+    if spans:
+        all_fresh = all(s[4] is None for s in spans)
+        changed_after = None if all_fresh else min((s[4] for s in spans if s[4] is not None), default=None)
+        events = violent_events(conn, min(s[2] for s in spans), max(s[3] for s in spans),
+                                changed_after=None if all_fresh or any(s[4] is None for s in spans) else changed_after)
+        hits = []
+        for tr, rows, first, last, since_update in spans:
+            todo = events if since_update is None else [ev for ev in events if _after(ev["updated_at"], since_update)]
+            if since_update is not None and todo:
+                ids = [ev["id"] for ev in todo]
+                for i in range(0, len(ids), 500):
+                    conn.execute(sa.delete(t.violations).where(t.violations.c.truce_id == tr.id, t.violations.c.event_id.in_(ids[i:i + 500])))
+            for ev in todo:
+                if ev["date_start"] > last or (ev["date_end"] or ev["date_start"]) < first:
+                    continue
+                hit = _window_for(rows, ev["date_start"], reg.as_of)
+                if hit is None:
+                    continue
+                window, zone = hit
+                matched = Z.first_match(zone, ev)
+                if matched is not None:
+                    hits.append((tr, ev, window, *matched))
+        payloads = _payloads(conn, sorted({h[1]["id"] for h in hits}))
+        values = []
+        for tr, ev, window, rule, how in hits:
+            ev = dict(ev, payload=payloads.get(ev["id"], {}))
+            verdict = verdict_for(tr, ev)
+            values.append({
+                "truce_id": tr.id, "event_id": ev["id"], "window_id": window.__dict__.get("row_id"), "date": ev["date_start"],
+                "verdict": verdict["verdict"], "zone_rule": Z.rule_label(rule), "certainty": verdict["certainty"],
+                "explanation": explanation(tr, ev, window, rule, how, verdict, reg.as_of),
+            })
+        for i in range(0, len(values), 1000):
+            conn.execute(sa.insert(t.violations), values[i:i + 1000])
+        n = len(values)
+    for tr in reg.truces:
+        payload = conn.execute(sa.select(t.truces.c.payload).where(t.truces.c.id == tr.id)).scalar() or {}
+        payload = {**payload, "fingerprint": tr.__dict__.get("fingerprint"), "judged_at": newest_iso}
+        conn.execute(sa.update(t.truces).where(t.truces.c.id == tr.id).values(payload=payload))
+    return n
+
+
+def _parse_ts(value: Any) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _after(value: Any, since: datetime) -> bool:
+    ts = _parse_ts(value)
+    if ts is None:
+        return True
+    if (ts.tzinfo is None) != (since.tzinfo is None):
+        ts, since = ts.replace(tzinfo=None), since.replace(tzinfo=None)
+    return ts > since
 
 
 def _sides(ev: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -158,7 +207,7 @@ def _certainty(perps: list[dict[str, Any]], attribution: str) -> str:
 def explanation(tr: Truce, ev: dict[str, Any], w: Window, rule: dict[str, Any], how: str, verdict: dict[str, Any], as_of: date) -> dict[str, Any]:
     payload = ev.get("payload") or {}
     if w.valid_until is None:
-        window_words = f"window open: in force since {w.valid_from}, no end reported (judged up to {as_of})"
+        window_words = f"window open: in force since {w.valid_from}, no end reported"
     else:
         window_words = f"window {w.valid_from} to {w.valid_until}"
     place = ", ".join(x for x in (ev.get("location_name"), ev.get("admin1")) if x) or "an unnamed place"
