@@ -158,3 +158,19 @@ def test_outlet_registry_knows_fakes_keys_and_affiliations():
     assert reg.find("the Britain-based Syrian Observatory for Human Rights").key == "sohr"
     assert reg.find("AFP correspondent").key == "afp"
     assert reg.find("residents who fled") is None
+
+
+def test_battle_reports_naming_opposite_attackers_are_one_battle():
+    from ceasefire.consolidate.core import claim_record
+
+    def battle(doc, attacker, defender):
+        payload = {"actors": [{"name": attacker, "role": "perpetrator"}, {"name": defender, "role": "target"}]}
+        row = {"id": next(_ids), "document_id": doc, "ordinal": 0, "event_type": "Battles", "sub_event_type": "Armed clash",
+               "date_start": date(2016, 7, 10), "date_end": date(2016, 7, 10), "date_precision": "day", "lat": 36.26, "lon": 37.14,
+               "admin1": "Aleppo", "country": "SY", "location_precision": "exact", "location_name": "Castello Road", "fatalities_best": 29}
+        return claim_record(row, payload, date(2016, 7, 10))
+
+    # "rebels killed in a failed bid to reopen the Castello road" / "army foils raid on Castello"
+    opposition_view = battle("alaraby", "Opposition Rebels (Syria)", "Military Forces of Syria (2000-)")
+    government_view = battle("manar", "Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")
+    assert len(group_claims([opposition_view, government_view])) == 1

@@ -24,7 +24,7 @@ Matching rules (each a factor of the score; a veto makes the pair incompatible):
   another one vetoed; both without a place: 0.35 (needs every other factor).
 - actors: a shared perpetrator 1, different perpetrators 0.5 (attribution is
   often disputed: "believed to have been government air strikes"), one side
-  unknown 0.85.
+  unknown 0.85; battles compare all combatants, whichever a report calls the attacker.
 - figures: killed counts within a factor of two (or three apart) 1, within a
   factor of four 0.8, further 0.6; one unknown 0.9.
 
@@ -109,7 +109,10 @@ class ClaimRecord:
 def claim_record(row: dict[str, Any], payload: dict[str, Any] | None = None, published: date | None = None) -> ClaimRecord:
     """A ClaimRecord from a claims row (indexed columns) and its Event JSON payload."""
     payload = payload if payload is not None else (row.get("payload") or {})
-    perps = frozenset(a["name"] for a in payload.get("actors") or [] if a.get("role") == "perpetrator" and a.get("name"))
+    # In a battle both sides fight: which one a report calls the attacker says little (ACLED's
+    # actor 1 / actor 2 order means nothing either), so battles compare all their combatants.
+    roles = ("perpetrator", "target", "party") if row.get("event_type") == "Battles" else ("perpetrator",)
+    perps = frozenset(a["name"] for a in payload.get("actors") or [] if a.get("role") in roles and a.get("name"))
     start, end = row.get("date_start"), row.get("date_end")
     if start is None and published is not None:  # undated claim: the report's day, coarse
         start = end = published
