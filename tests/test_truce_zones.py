@@ -29,6 +29,8 @@ def test_governorate_names_in_any_spelling():
     assert rule == {"type": "admin1", "admin1": "Latakia"}
     assert Z.match(rule, at("Jableh", 35.36, 35.92, "Al Ladhiqiyah")) == "in Latakia governorate"
     assert Z.match(Z.rule_from_spec("Rural Damascus"), at("Douma", 33.57, 36.40, "Rif-dimashq")) == "in Rif Dimashq governorate"
+    assert Z.rule_from_spec({"admin1": "SY.09"}) == {"type": "admin1", "admin1": "Aleppo"}  # the GeoNames admin1 code
+    assert Z.match(Z.rule_from_spec("Aleppo"), at("Aleppo", 36.2, 37.16, "SY.09")) == "in Aleppo governorate"
 
 
 def test_polygon_and_expansion_dates():

@@ -199,6 +199,7 @@ def _governorate_index() -> dict[str, str]:
         index[g["code"]] = g["name"]
         index["sy." + g["code"]] = g["name"]
         index["sy" + g["code"]] = g["name"]
+        index["sy " + g["code"]] = g["name"]  # "SY.09" once folded
     return index
 
 
