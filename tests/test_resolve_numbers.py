@@ -270,3 +270,15 @@ def test_years_are_not_tolls():
 )
 def test_words_of_death(text):
     assert counts(text)["fatalities"]["total"]["best"] == 30
+
+
+def test_people_the_lexicon_does_not_name_still_count():
+    assert counts("Two Russian airmen were killed when their helicopter was shot down.")["fatalities"]["total"]["best"] == 2
+    assert counts("Deadly Russian Airstrikes Kill 35 & Destroy Hospital in Idlib.")["fatalities"]["total"]["best"] == 35
+    assert find_casualties("Three vehicles were destroyed and 2 houses were damaged.") == []
+
+
+def test_other_people_injured_do_not_make_the_dead_an_addition():
+    text = "2 Killed 10 Injured in Shelling. Two people have been killed and 10 other people have been injured in shelling."
+    c = counts(text)
+    assert c["fatalities"]["total"]["best"] == 2 and c["injured"]["total"]["best"] == 10

@@ -206,7 +206,7 @@ def _patterns() -> dict[str, Any]:
     )
     aux_only = re.compile(rf"\b{aux}\b", re.I)
     left_active = re.compile(
-        rf"(?:\b(?P<death>(?:killed|killing|kills|massacred|wiped\s+out|shelling\s+killed)\s+(?:a|an|the|an\s+entire|a\s+whole|one)\s+family\s+of|{_alt(lx['death_active'])}|the\s+(?:killing|deaths?|bodies|corpses|remains)\s+of|(?:bodies|corpses|remains)\s+of|left|leaving|toll\s+(?:[\w,-]+\s+){{0,8}}?(?:to|at|of|reached|hit|is|was|stands\s+at|stood\s+at)|coded\s+as|fatalities\s+(?:\w+\s+){{0,2}}(?:to|at|of|reached)|(?:killed|killing|dead)\s+(?:and|or|and/or)\s+(?:wounded|wounding|injured|injuring))"
+        rf"(?:\b(?P<death>(?:killed|killing|kills|massacred|wiped\s+out|shelling\s+killed)\s+(?:a|an|the|an\s+entire|a\s+whole|one)\s+family\s+of|{_alt(lx['death_active'])}|the\s+(?:killing|deaths?|bodies|corpses|remains)\s+of|(?:bodies|corpses|remains)\s+of|left|leaving|toll\s+(?:[\w,-]+\s+){{0,14}}?(?:to|at|of|reached|hit|is|was|stands\s+at|stood\s+at)|coded\s+as|fatalities\s+(?:\w+\s+){{0,2}}(?:to|at|of|reached)|(?:killed|killing|dead)\s+(?:and|or|and/or)\s+(?:wounded|wounding|injured|injuring))"
         rf"|\b(?P<injury>{_alt(lx['injury_active'])}|wounding\s+of|injuring\s+of)"
         rf"|\b(?P<inherit>including|among\s+them|among\s+whom|of\s+whom|amongst\s+them|among\s+the\s+dead(?:\s+were)?|among\s+the\s+victims(?:\s+were)?|of\s+them|and))(?:\s+all(?:\s+the)?)?[\s,:]*$",
         re.I,
@@ -236,7 +236,7 @@ _SINGULAR_DETERMINERS = {"a", "an", "the", "his", "her", "a single", "a lone", "
 _PLURAL_WITHOUT_S = {"people", "men", "women", "children", "police", "personnel", "taliban", "militia", "youth", "elderly", "idps"}
 _ACTIVE_NEXT = re.compile(r"^\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d+|at\s+least|dozens|several|many|some|scores|hundreds|tens|one|him|them|it|civilians|people|soldiers|fighters|[A-Z][a-z]+\s+[A-Z])\b")
 _FREE_AFTER = re.compile(
-    r"^(?:\s*[,.;:()\[\]\-–—]|\s+(?:and|in|on|at|near|during|while|after|when|with|as|including|of|from|inside|outside|across|today|yesterday|others?|among|amid|following|since|so|the|this|last|more|people|persons|"
+    r"^(?:\s*[,.;:()\[\]\-–—&]|\s+(?:and|in|on|at|near|during|while|after|when|with|as|including|of|from|inside|outside|across|today|yesterday|others?|among|amid|following|since|so|the|this|last|more|people|persons|"
     r"for|to|by|who|whose|that|which|belonging|affiliated|working|named|identified|called|aged|within|over|under|along|between|behind|into|off|via|west|east|north|south|"
     r"before|later|earlier|overnight|instantly|immediately|outright)\b|\s*$)",
     re.I,
@@ -378,6 +378,15 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
     if right is None and head_group is None and left_kind not in ("killed", "injured", "casualties"):
         # a bare number: only "12 were killed" / "2 killed" / "5 dead" shapes
         bare = re.match(r"^\s+(?:(?:were|have\s+been|had\s+been|are)\s+)?(?:(?:\w+ly|also|later)\s+)?(killed|dead|died|wounded|injured|hurt|lost\s+their\s+lives|perished)\b", after, re.I)
+        if not bare:
+            # "Two Russian airmen were killed": people the lexicon does not name, then a passive death
+            bare = re.match(r"^((?:\s+(?!(?:were|was|have|had|are|and|or|of|in|on|at|the|a|an)\b)[A-Za-z][\w'-]*){1,3}?)\s+(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+)?(killed|shot\s+dead|wounded|injured|executed|found\s+dead)\b", after)
+            if not bare or re.search(r"\b(?:vehicles?|cars?|houses?|homes?|buildings?|tanks?|trucks?|shells?|rockets?|missiles?|drones?|positions?|posts?|checkpoints?|villages?|towns?|times?|days?|hours?|km|metres|meters)\b", bare.group(1), re.I):
+                return None
+            bare_word = bare.group(2).lower()
+            outcome = "injured" if bare_word in ("wounded", "injured") else "killed"
+            head_group, cue, end = "total", bare_word, m.end() + bare.end()
+    if right is None and head_group is None and left_kind not in ("killed", "injured", "casualties"):
         if not bare:
             return None
         outcome = "killed" if bare.group(1).lower() in ("killed", "dead", "died", "perished") or bare.group(1).lower().startswith("lost") else "injured"
@@ -590,7 +599,8 @@ def _mark_sentences(text: str, figures: list[CasualtyFigure]) -> None:
             f.sentence = i
             if agg:
                 f.aggregate = dict(agg)
-            window = text[max(a, f.start - 30) : min(b, f.end + 40)]
+            nxt = min([g.start for g in figures if g.start > f.start] + [b, f.end + 25])
+            window = text[max(a, f.start - 12) : nxt]
             f.additive = bool(_ADDITIVE.search(window))
 
 
@@ -639,6 +649,7 @@ def casualty_counts(figures: Iterable[CasualtyFigure], include_aggregates: bool 
         derived = _sum(parts) if any(parts) else None
         only_denials = all(f.negation for f in figs if f.outcome == outcome and f.group == "total")
         total = counts["total"]
+        # a total below its own parts is a floor or counts something else: the parts are the toll
         floor_below_parts = (total is not None and total["qualifier"] in ("at_least", "more_than") and derived is not None
                              and (derived["best"] or 0) > (total["best"] or 0))
         if total is None or floor_below_parts or (total["best"] == 0 and only_denials and derived and (derived["best"] or 0) > 0):
