@@ -226,8 +226,13 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
             for t in ent[1:]:
                 person_tokens.add(t.text)
     sent_start = [False] * n
+    title_case = [False] * n  # headlines capitalise every word: capitals prove nothing there
     for s in doc.sents:
         sent_start[s.start] = True
+        words = [t for t in s if t.is_alpha and len(t.text) > 3]
+        if len(words) >= 4 and sum(1 for t in words if t.text[0].isupper()) >= 0.8 * len(words):
+            for k in range(s.start, s.end):
+                title_case[k] = True
 
     mentions: list[Mention] = []
     taken = [False] * n
@@ -284,6 +289,8 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
                     continue
         if _excluded_acronym(surface, cands):
             continue
+        if j - i == 1 and tokens[i].text in person_tokens and not _big(cands):
+            continue  # "Ripley" after "coach Dan Ripley": spaCy's GPE is the man
         add(i, j, cands, ent.label_)
 
     # 2. The gazetteer over capitalised runs.
@@ -328,6 +335,9 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
             i += 1
             continue
         j, cands = best
+        if title_case[i] and j - i == 1 and not _big(cands) and (ent_of[i] is None or ent_of[i].label_ not in PLACE_LABELS):
+            i += 1
+            continue
         if _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text):
             add(i, j, cands, ent_of[i].label_ if ent_of[i] is not None else None)
             i = j

@@ -29,6 +29,13 @@ _PREP_BEFORE = re.compile(
     r"village|district|province|region|flashpoint|provincial|capital|border)\s+)*(?:\w+\s+)?$)",
     re.I,
 )
+_ACTOR_AFTER = re.compile(
+    r"^(?:'s|’s)?\s*(?:-\s*)?(?:led|backed|based|born|made|supported|allied|forces?|troops|military|army|soldiers?|"
+    r"officials?|authorities|government|embassy|ambassador|warplanes|jets|aircraft|navy|police|president|"
+    r"minister|ministry|diplomats?|envoy|officers?|militia|coalition)\b",
+    re.I,
+)
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:from|native\s+of|resident\s+of|born\s+in|to|for|with|and\s+its\s+allies\s+in)\s+(?:the\s+)?$", re.I)
 _ORIGIN_BEFORE = re.compile(r"\b(?:from|native\s+of|resident\s+of|born\s+in)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 
@@ -45,6 +52,7 @@ WEIGHTS = {
     "admin1_with_finer": 0.5,
     "possessive": 1.5,  # "Iraq's northern Nineveh province": Iraq contains, Nineveh is the place
     "containing_area": 1.0,
+    "actor": 3.0,  # "U.S. forces", "Israeli-led", "by Colombia's main rebel group": who, not where
     "threshold": -1.5,  # below this, the sentence names no place for its event
 }
 
@@ -68,6 +76,7 @@ def _features(sentence: str, verb: tuple[int, int], t: Any, others: list[Any]) -
         "possessive": float(after.startswith(("'s", "’s")) and len(others) > 1),
         "containing_area": float(getattr(t, "role", None) == "containing_area"),
         "demonym": float(bool(getattr(t, "demonym", False))),
+        "actor": float(bool(_ACTOR_AFTER.match(sentence[end: end + 30])) or bool(_BY_BEFORE.search(before))),
     }
 
 
@@ -79,7 +88,8 @@ def _score(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], w: d
     return (w["preposition"] * f["preposition"] - w["origin"] * f["origin"] - w["from_other"] * f["from_other"]
             - f["distance"] / w["distance"] + w["after_verb"] * f["after_verb"]
             - w["country_among_others"] * f["country_among_others"] - w["admin1_with_finer"] * f["admin1_with_finer"]
-            - w["possessive"] * f["possessive"] - w["containing_area"] * f["containing_area"])
+            - w["possessive"] * f["possessive"] - w["containing_area"] * f["containing_area"]
+            - w.get("actor", 0.0) * f["actor"])
 
 
 def choose_event_toponym(sentence: str, verb: tuple[int, int], toponyms: list[Any], weights: dict | None = None) -> int | None:
