@@ -246,7 +246,7 @@ _OTHER_VERB_BEFORE = re.compile(
     r"estimated|revealed|showed|announced|stated|added|learned|determined|suggested|believed|claimed|noted|said|saying|reporting|"
     r"confirming|indicating|stating|adding|claiming|noting|documented|recorded|counted|verified|alleged|feared|warned)\b)[a-z]{3,}(?:ed|ing)\s*$"
 )
-_ADDITIVE = re.compile(r"\b(?:also|another|other|others|additional|further|more|separately|in\s+addition|a\s+(?:second|third|fourth|fifth|sixth))\b", re.I)
+_ADDITIVE = re.compile(r"\b(?:also|another|additional|further|separately|in\s+addition|a\s+(?:second|third|fourth|fifth|sixth))\b", re.I)
 _SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.I)
 _AGGREGATE = [
     (re.compile(rf"\b(?:in|over|during|across|within|throughout|for)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+|first\s+)?(?P<n>{_DIGITS}|{_WORDNUM}|a|several|few)\s+(?P<unit>days?|weeks?|months?|years?|hours?)(?:\s+of\s+[\w-]+)?", re.I), "period"),
