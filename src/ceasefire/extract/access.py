@@ -37,19 +37,24 @@ from ceasefire.extract.agreements import (
 )
 from ceasefire.extract.context import DocContext, Sentence
 
-_AID = re.compile(r"\b(?:aid|supplies|convoys?|trucks|lorries|food|medicines?|medical (?:supplies|aid)|humanitarian (?:assistance|relief|deliveries)|relief|flour|deliveries)\b", re.I)
-_ARRIVE = re.compile(r"\b(?:enter(?:ed|s|ing)?|reach(?:ed|es)?|arriv(?:ed|es|ing)|deliver(?:ed|s|y|ies)?|crossed into|made it (?:in)?to|got into|distributed)\b", re.I)
+_AID = re.compile(r"\b(?:aid|supplies|food|medicines?|medical (?:supplies|aid)|humanitarian|relief|flour|deliveries)\b", re.I)
+# A convoy or trucks are aid only when the sentence says so or names an aid organisation ("a bus convoy" is not).
+_VEHICLES = re.compile(r"\b(?:convoys?|trucks|lorries)\b", re.I)
+_NOT_DONE = re.compile(r"\b(?:no|not|never|yet to|failed to|unable to|could not|cannot|can't|without|called for|calls for|call for|urged|urging|demanded|appeal(?:ed|s)? for|asked for|will|due to|expected to|set to|is to|are to|plans? to|would|to allow|allowing|in order to|so that)\b", re.I)
+_ARRIVE = re.compile(r"\b(?:enter(?:ed|s|ing)?|reach(?:ed|es)?|arriv(?:ed|es|ing)|deliver(?:ed|s)?|crossed into|made it (?:in)?to|got into|distributed)\b", re.I)
 _SIEGE = re.compile(r"\b(?:besieg(?:ed|ing|e)|sieges?|surrounded by|encircled|blockaded|blockade|under siege|encirclement)\b", re.I)
 _LIFTED = re.compile(r"\b(?:siege (?:was |has been |had been )?(?:lifted|broken|ended)|(?:lifted|broke|ended) the siege)\b", re.I)
 _EVACUATE = re.compile(r"\b(?:evacuat(?:ed|ion|ions|ing|e)|bussed out|were taken out)\b", re.I)
 _DENIED = re.compile(r"\b(?:denied (?:access|entry)|(?:was|were|been) (?:blocked|turned back|refused|prevented|stopped|not allowed)|refused (?:access|entry|permission)|barred|removed from (?:the )?(?:convoy|trucks))\b", re.I)
 _PLACE = r"(?:(?:al|el|ad|ar|as|az)-|Al-|Al |El-)?[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?(?:\s+(?:al-)?[A-Z][\w'’]+)?"
 _PLACE_LIST = rf"(?P<list>{_PLACE}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_PLACE})*)"
-_TOWN_WORDS = r"(?:the\s+)?(?:besieged\s+|rebel-held\s+|government-held\s+|encircled\s+)?(?:towns?|villages?|cit(?:y|ies)|district|neighbou?rhoods?|areas?|suburbs?|enclaves?|camp)\s+of\s+"
+_TOWN_WORDS = r"(?:the\s+)?(?:besieged\s+|rebel-held\s+|government-held\s+|encircled\s+)?(?:[A-Z]?[a-z]+\s+)?(?:towns?|villages?|cit(?:y|ies)|district|neighbou?rhoods?|areas?|suburbs?|enclaves?|camp)\s+of\s+"
 _TARGET = re.compile(
-    rf"\b(?:enter(?:ed|s|ing)?|reach(?:ed|es)?|arriv(?:ed|es|ing)\s+(?:in|at)|deliver(?:ed|ies|y)?\s+(?:to|in)|crossed\s+into|into|besieged|siege\s+(?:of|on)|evacuated\s+from|evacuation\s+(?:of|from)|from|to|in|access\s+to|surrounding|outside|near|at)\s+(?:{_TOWN_WORDS})?{_PLACE_LIST}"
+    rf"\b(?:enter(?:ed|s|ing)?|reach(?:ed|es)?|arriv(?:ed|es|ing)\s+(?:in|at)|deliver(?:ed|ies|y)?\s+(?:to|in)|crossed\s+into|into|besieged|siege\s+(?:of|on)|evacuated\s+from|evacuation\s+(?:of|from)|from|to|in|access\s+to|surrounding|outside|at)\s+(?:{_TOWN_WORDS})?{_PLACE_LIST}"
 )
-_NOT_PLACES = {"syria", "russia", "moscow", "washington", "geneva", "the", "un", "icrc", "sarc", "red", "international", "united", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday"}
+_NOT_PLACES = {"syria", "russia", "moscow", "washington", "geneva", "the", "un", "icrc", "sarc", "red", "international", "united", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
+               "turkey", "lebanon", "jordan", "iraq", "israel", "iran", "assad", "january", "february", "march", "april", "may", "june",
+               "july", "august", "september", "october", "november", "december"}
 _ITEMS = ["food", "flour", "wheat", "medicines?", "medical supplies", "surgical supplies", "fuel", "water", "blankets", "nutrition supplies",
           "vaccines", "hygiene kits", "baby milk", "infant formula", "shelter materials", "winter clothes", "diesel"]
 _ITEMS_RE = re.compile(r"\b(" + "|".join(_ITEMS) + r")\b", re.I)
@@ -114,17 +119,26 @@ def _places(ctx: DocContext, sent: Sentence) -> list[dict[str, Any]]:
     if m:
         province = governorate(m.group("g") or m.group("g2"))
     for m in _TARGET.finditer(text):
+        verb = m.group(0).split()[0].lower()
+        named_as_town = re.search(_TOWN_WORDS, m.group(0)) is not None or verb == "besieged"
         for words in _split_list(m.group("list")):
             words = re.sub(r"^(?:the|The)\s+", "", words)
             if fold(words) in _NOT_PLACES or governorate(words) and re.search(rf"{re.escape(words)}\s+(?:province|governorate)|province of {re.escape(words)}", text):
                 continue
             if re.match(r"(?:Red|International|United|Syrian|World|Russian|Government|Rebels?|Islamic)\b", words):
                 continue
-            loc = lexicon_place(words) or _toponym_location(ctx, sent, words) or lookup_place(words)
+            loc = _resolve(ctx, sent, words)
+            if loc is None and " " in words:
+                # "Aleppo Bombing", "Damascus Meanwhile": the place is the first word
+                words = words.split()[0]
+                loc = _resolve(ctx, sent, words)
             if loc is None:
-                if not re.match(r"(?:al-|Al-)?[A-Z][a-z]", words) or len(words) < 4:
+                # A name the gazetteer lacks is a place only when the sentence calls it one ("the town of X").
+                if not named_as_town or not re.match(r"(?:al-|Al-)?[A-Z][a-z]", words) or len(words) < 4:
                     continue
                 loc = {"name": words, "lat": None, "lon": None, "country": "SY", "admin1": province, "precision": "exact"}
+            if verb in ("to", "into") and _EVACUATE.search(text) and not _ARRIVE.search(text):
+                continue  # where evacuees were taken is not the place evacuated
             loc = dict(loc)
             loc["name"] = loc.get("name") or words
             if not loc.get("admin1") and province:
@@ -132,6 +146,10 @@ def _places(ctx: DocContext, sent: Sentence) -> list[dict[str, Any]]:
             loc.setdefault("precision", "exact")
             found.setdefault(fold(loc["name"]), {k: loc.get(k) for k in ("name", "lat", "lon", "country", "admin1", "geonames_id", "precision")})
     return list(found.values())
+
+
+def _resolve(ctx: DocContext, sent: Sentence, words: str) -> dict[str, Any] | None:
+    return lexicon_place(words) or _toponym_location(ctx, sent, words) or lookup_place(words)
 
 
 def _evacuated_from(ctx: DocContext, sent: Sentence) -> list[dict[str, Any]]:
@@ -215,10 +233,19 @@ def access_events(ctx: DocContext) -> list[dict[str, Any]]:
         kinds = []
         if _EVACUATE.search(text):
             kinds.append("Evacuation")
-        if _DENIED.search(text) and _AID.search(text):
+        aid_words = _AID.search(text) or (_VEHICLES.search(text) and organizations_in(text))
+        arrive = _ARRIVE.search(text)
+        if _DENIED.search(text) and aid_words:
             kinds.append("Access denied")
-        elif _AID.search(text) and _ARRIVE.search(text):
-            kinds.append("Aid delivery")
+        elif aid_words and arrive:
+            # "no aid convoys have entered Douma since August", "the UN has called for aid access":
+            # not a delivery; a denial only when the sentence says aid could not get in.
+            before = text[max(0, arrive.start() - 60): arrive.start()]
+            if _NOT_DONE.search(before):
+                if re.search(r"\b(?:no|not|never|yet to|failed to|unable to|could not|cannot)\b", before, re.I):
+                    kinds.append("Access denied")
+            else:
+                kinds.append("Aid delivery")
         if _SIEGE.search(text) or _LIFTED.search(text):
             kinds.append("Siege")
         if not kinds:

@@ -567,14 +567,28 @@ def sentence_status(text: str) -> str:
     return status_cue(text)[0]
 
 
-def status_cue(text: str) -> tuple[str, str | None]:
-    """(status, the cue word) of a sentence; ("in_force", None) when no cue word is found."""
+_SOFT = ("negotiating", "proposed", "expanded", "extended", "agreed", "in_force")
+
+
+def status_cue(text: str, term: tuple[int, int] | None = None) -> tuple[str, str | None]:
+    """(status, the cue word) of a sentence; ("in_force", None) when no cue word is found.
+
+    Collapse, expiry, suspension and violation win wherever they are in the sentence; among
+    the others the cue nearest the truce word wins ("Russia, Iran and Turkey agree to a
+    nationwide ceasefire following talks" is agreed, not under negotiation)."""
+    soft: list[tuple[int, str, str]] = []
     for status, pat in _STATUS_CUES:
-        m = pat.search(text)
-        if m:
+        for m in pat.finditer(text):
             if status == "negotiating" and re.search(r"collapse of talks|peace talks", text, re.I) and not re.search(r"negotiat|seek", text, re.I):
                 continue
-            return status, m.group(0)
+            if status not in _SOFT:
+                return status, m.group(0)
+            where = term or (0, 0)
+            distance = min(abs(m.start() - where[1]), abs(where[0] - m.end()))
+            soft.append((distance if term else _SOFT.index(status), status, m.group(0)))
+    if soft:
+        soft.sort(key=lambda x: (x[0], _SOFT.index(x[1])))
+        return soft[0][1], soft[0][2]
     return "in_force", None
 
 
@@ -668,10 +682,10 @@ def agreement_events(ctx: DocContext) -> list[dict[str, Any]]:
             continue
         named = [t for _, _, t in mentions if not t.get("generic")]
         term = named[0] if named else mentions[0][2]
-        status, cue = status_cue(sent.text)
+        start, end = next((a, b) for a, b, t in mentions if t is term)
+        status, cue = status_cue(sent.text, (start, end))
         when = validity(sent.text, published)
         zones = [loc for _, _, loc in find_zones(sent.text)]
-        start, end = next((a, b) for a, b, t in mentions if t is term)
         if re.match(r"\s+(?:zones?|areas?|lines?|boundar(?:y|ies)|monitors?)\b", sent.text[end:]) and term.get("generic"):
             # "just north of the truce zone": the places are the event's, not the truce's.
             zones = []
