@@ -21,7 +21,9 @@ Matching rules (each a factor of the score; a veto makes the pair incompatible):
 - place: the same GeoNames place 1 (a governorate capital 0.7: a city of a million is
   weak evidence); distance under 3 / 10 / 25 km 0.95 / 0.8 /
   0.55, further vetoed; only the governorate known: the same governorate 0.55,
-  another one vetoed; both without a place: 0.35 (needs every other factor).
+  another one vetoed; only the country known: the same country 0.35, and never
+  matched with a placed claim ("in Syria" does not pick one of the day's
+  incidents); both without a place: 0.35 (needs every other factor).
 - actors: a shared perpetrator 1, different perpetrators 0.5 (attribution is
   often disputed: "believed to have been government air strikes"), one side
   unknown 0.85; battles compare all combatants, whichever a report calls the attacker.
@@ -240,6 +242,8 @@ def place_factor(c: ClaimRecord, g: EventGroup) -> float | None:
         return None
     if c.admin1 and p.admin1:
         return PLACE_ADMIN1 if _same_area(c.admin1, p.admin1) and c.country == p.country else None
+    if c.located or p.located:
+        return None  # "in Syria" does not pick one of the day's located incidents
     if c.country and p.country:
         return PLACE_COUNTRY if c.country == p.country else None
     return PLACE_UNKNOWN
@@ -357,10 +361,9 @@ class Consolidator:
             keys = [("g", x + i, y + j) for i in (-1, 0, 1) for j in (-1, 0, 1)]
             if c.admin1:
                 keys.append(("a", c.country, c.admin1.lower()))
-            keys.append(("c", c.country))
             return keys
         if c.admin1:
-            return [("a", c.country, c.admin1.lower()), ("A", c.country, c.admin1.lower()), ("c", c.country)]
+            return [("a", c.country, c.admin1.lower()), ("A", c.country, c.admin1.lower())]
         if c.country:
             return [("c", c.country)]
         return [("n",)]
