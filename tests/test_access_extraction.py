@@ -65,3 +65,15 @@ def test_access_denied_to_a_besieged_town():
 
 def test_sentences_without_a_place_give_nothing():
     assert extract("Aid agencies said supplies were running low.") == []
+
+
+def test_aid_that_did_not_arrive_is_a_denial_and_a_request_is_nothing():
+    got = extract("No aid convoys have entered the town of Douma since August, residents said.", date(2016, 11, 2))
+    assert [(g[0], g[1]) for g in got] == [("Access denied", "Douma")]
+    assert extract("The UN called for aid to be allowed to reach Aleppo within days.") == []
+    assert extract("A bus convoy reached Aleppo late on Saturday.") == []
+
+
+def test_evacuees_destination_is_not_the_place_evacuated():
+    got = extract("Rebels and their families were evacuated to Idlib from the town of Qudsaya on Thursday.", date(2016, 10, 14))
+    assert [(g[0], g[1]) for g in got] == [("Evacuation", "Qudsaya")]

@@ -120,3 +120,12 @@ def test_agreement_and_access_events_of_the_seed_keep_the_contract(seed_path):
     kinds = sorted({(e["sub_event_type"], e["location"]["name"]) for e in events if "aid" in e})
     assert kinds == [("Aid delivery", "Kefraya"), ("Aid delivery", "Madaya"), ("Aid delivery", "Zabadani"), ("Aid delivery", "al-Foua"),
                      ("Siege", "Kefraya"), ("Siege", "Madaya"), ("Siege", "Zabadani"), ("Siege", "al-Foua")]
+
+
+def test_a_ceasefire_line_is_not_a_truce():
+    assert extract("An air strike hit a village near the ceasefire line on the Golan Heights on Wednesday.") == []
+
+
+def test_the_cue_nearest_the_truce_word_wins():
+    [ev] = extract("Russia, Iran and Turkey agreed to a nationwide ceasefire following talks in Astana.", date(2016, 12, 29))
+    assert ev["agreement"]["status"] == "agreed"

@@ -583,6 +583,8 @@ def status_cue(text: str, term: tuple[int, int] | None = None) -> tuple[str, str
                 continue
             if status not in _SOFT:
                 return status, m.group(0)
+            if status in ("negotiating", "proposed") and re.search(r"\b(?:following|after|amid|during|before|in)\s+(?:\w+\s+){0,2}$", text[:m.start()], re.I):
+                continue  # "agreed to a ceasefire following talks": the talks are the circumstance, not the status
             where = term or (0, 0)
             distance = min(abs(m.start() - where[1]), abs(where[0] - m.end()))
             soft.append((distance if term else _SOFT.index(status), status, m.group(0)))
