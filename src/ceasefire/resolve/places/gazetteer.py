@@ -644,7 +644,6 @@ def open_gazetteer(path: Path | str | None = None, *, build: bool = True) -> Gaz
         # Per-process reuse: a process that changes $XDG_DATA_HOME keeps the gazetteer it has.
         gaz = Gazetteer(target)
         _LOADED[key] = gaz
-        _LOADED.setdefault("<any>", gaz)
         return gaz
 
 

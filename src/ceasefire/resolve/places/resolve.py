@@ -161,15 +161,7 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             oc[key] = oc.get(key, 0) + v
         for key, v in av.items():
             oa[key] = oa.get(key, 0) + v
-    # Coherence: which other names of the report have a candidate in the same admin1 area.
-    area_names: dict[tuple, set[str]] = {}
-    for m in mentions:
-        surface = m.text.lower()
-        for p, kind, match in m.candidates:
-            if match != "skeleton" and p.country and p.admin1 and not p.is_country:
-                area_names.setdefault((p.country, p.admin1), set()).add(surface)
     chosen: list[Place | None] = [None] * len(mentions)
-    scores: list[float] = [0.0] * len(mentions)
 
     for rnd in range(2):
         anchors = [p for p in chosen if p is not None and p.lat is not None and not p.is_area]
@@ -217,7 +209,7 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                     s += 2.0 if d < 30 else 1.2 if d < 150 else 0.4 if d < 500 else 0.0
                 if s > best_s:
                     best, best_s = p, s
-            chosen[k], scores[k] = best, best_s
+            chosen[k] = best
     # A name spaCy read as a person's stays a place only if it lies in one of the report's countries.
     for k, m in enumerate(mentions):
         p = chosen[k]
@@ -271,4 +263,4 @@ def county_point(p: Place, chosen: list[Place | None], gaz: Gazetteer) -> tuple[
     return (state.lat, state.lon) if state else (None, None)
 
 
-__all__ = ["choose_places", "county_point", "mention_role", "precision_of", "NAME_CURATED"]
+__all__ = ["DROP", "choose_places", "county_point", "mention_role", "precision_of"]
