@@ -10,7 +10,6 @@ the besiegers are every party a siege report names for it.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
@@ -199,4 +198,4 @@ def _link(places: list[dict[str, Any]]) -> None:
             }
 
 
-__all__ = ["rebuild", "place_status", "all_places", "plain_actor", "date"]
+__all__ = ["rebuild", "place_status", "all_places", "plain_actor"]

@@ -609,7 +609,6 @@ _PARTIES_CLAUSE = re.compile(r"\b(?:truce|ceasefire|cease-fire|agreement|deal|ca
 def truce_actors(text: str, on: date | None = None) -> list[dict[str, Any]]:
     """Parties, brokers and excluded groups named in one sentence about a truce."""
     roles: dict[str, str] = {}
-    spans: list[tuple[int, int]] = []
 
     said: dict[str, str] = {}
 
@@ -618,7 +617,6 @@ def truce_actors(text: str, on: date | None = None) -> list[dict[str, Any]]:
             if key not in roles or role == "excluded":
                 roles[key] = role
                 said[key] = words
-                spans.append((offset + s, offset + e))
 
     for m in _EXCLUDED_CLAUSE.finditer(text):
         put(m.group("c"), m.start("c"), "excluded")
@@ -692,7 +690,7 @@ def agreement_events(ctx: DocContext) -> list[dict[str, Any]]:
             # "just north of the truce zone": the places are the event's, not the truce's.
             zones = []
         own = _adjectival_zone(sent.text, start)
-        if own is not None and not any(Z_key(own) == Z_key(z) for z in zones):
+        if own is not None and not any(_zone_key(own) == _zone_key(z) for z in zones):
             zones.insert(0, own)
         actors = truce_actors(sent.text, published)
         drafts.append({
@@ -755,7 +753,7 @@ def agreement_events(ctx: DocContext) -> list[dict[str, Any]]:
     return events
 
 
-def Z_key(loc: dict[str, Any]) -> tuple:
+def _zone_key(loc: dict[str, Any]) -> tuple:
     r = loc.get("zone_rule") or {}
     return (r.get("type"), r.get("admin1"), r.get("place"), r.get("name"))
 
