@@ -176,3 +176,29 @@ def test_consolidate_command_rebuilds_and_reports(cli, db_url, seed_path):
     assert r.exit_code == 0 and "claims consolidated" in r.output
     after = json.loads(cli("events", "--db", db_url, "--json", "--aggregates").output)
     assert sorted(e["id"] for e in after) == sorted(e["id"] for e in before)
+
+
+def test_two_processes_consolidating_at_once_attach_each_claim_once(db_url):
+    import subprocess
+    import sys
+
+    from ceasefire.store import open_store
+
+    st = open_store(db_url)
+    places = [ALEPPO, DOUMA]
+    for i in range(40):
+        s = f"Report {i}: {2 + i % 5} killed in air strikes."
+        day = f"2016-05-{1 + i % 20:02d}"
+        add(st, report(s, f"Outlet {i % 7}", day=day), strike(day, 2 + i % 5, s, place=places[i % 2]))
+    st.close()
+    cmd = [sys.executable, "-m", "ceasefire", "consolidate", "--db", db_url]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    st = open_store(db_url)
+    with st.connect() as conn:
+        attached = conn.execute(sa.select(sa.func.count()).select_from(t.event_claims)).scalar_one()
+        claims = conn.execute(sa.select(sa.func.count()).select_from(t.claims)).scalar_one()
+        n_claims = conn.execute(sa.select(sa.func.sum(t.events.c.n_claims)).where(t.events.c.status == "active")).scalar_one()
+    st.close()
+    assert attached == claims == n_claims == 40
