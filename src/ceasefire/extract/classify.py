@@ -27,6 +27,7 @@ _HARM = re.compile(
     r"\b(killed|killing|kills|wounded|wounding|injured|injuring|dead|died|deaths?|deadly|destroyed|damaged|hit|struck|targeted|exploded|went off|casualties|victims)\b",
     re.I,
 )
+_HARD_CANCEL = re.compile(r"^(no|not|never|without|would|could|might|will|shall|plans? to|planning|threatened|threat|called for|calls for|urged|banned|ban on|prevent\w*|ready to|preparing to)$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"“”()]|\s[–—-]\s|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
 _ARMED_TARGET = re.compile(
     r"\b(positions?|checkpoints?|soldiers?|troops|forces|army|military|base|bases|barracks|patrols?|fighters?|militants?|insurgents?|rebels?|police(men)?|officers?|convoys?|posts?|outposts?|gunmen|militia(men)?|jihadists?|units?|personnel|guards?|members?|militiam[ae]n|commanders?|leaders?|officials? of|elements|vehicles?|tanks?)\b",
@@ -37,7 +38,7 @@ _CIVILIAN_TARGET = re.compile(
     re.I,
 )
 _PLACE_OBJECT = re.compile(
-    r"^(?:\W*(?:the|a|an|full|complete|control of|of|over|parts? of|most of|several|two|three|four|five|\w+-held|strategic|key|large|nearby|important)\s+){0,4}\W*"
+    r"^(?:\W*(?:the|a|an|full|complete|control of|of|over|parts? of|most of|several|two|three|four|five|\w+-held|strategic|key|large|nearby|important|[\w-]+-(?:held|controlled))\s+){0,4}\W*"
     r"(?:(?:[A-Z][\w'’-]+)|(?:towns?|villages?|city|cities|areas?|districts?|neighbou?rhoods?|hills?|hilltops?|mountains?|bases?|air ?bases?|airports?|positions?|points?|farms?|regions?|territor(?:y|ies)|quarters?|road|highway|crossing|dam|fields?|oilfields?|sites?|settlements?|localities|hamlets?|suburbs?|outskirts|countryside|province|governorate|locations?|strongholds?|checkpoints?|posts?|outposts?|heights|island|port|bridge|junction|camp))",
 )
 _PERSON_OBJECT = re.compile(
@@ -45,6 +46,12 @@ _PERSON_OBJECT = re.compile(
     re.I,
 )
 _SPECIFIC_METHODS = ("barrel_bomb", "drone", "vehicle_bomb", "landmine")
+_CROWD_HARM = re.compile(r"\b(killed|dead|died|injured|wounded|hurt)\b", re.I)
+_CIVIL_CROWD = re.compile(
+    r"\b(supporters|party (members|activists|workers|cadres)|members of the \w+ party|villagers|residents|students|youths?|workers|fans|communities|families|clans|groups of (people|locals|residents|youths)|two groups|locals|neighbours|neighbors|mob)\b",
+    re.I,
+)
+_ARMED_PARTY = re.compile(r"\b(gunm[ae]n|armed|rebels?|militants?|insurgents?|fighters?|troops|soldiers?|army|forces|militia\w*|jihadists?|IS|ISIS|HTS|SDF|QSD|YPG)\b")
 _PROTEST_FAMILIES = {"protest", "protest_mod", "mob"}
 _EXPLOSIVE_FAMILIES = ("chemical", "suicide", "air", "grenade", "ied", "shelling")
 
@@ -107,6 +114,8 @@ def _cancelled(text: str, cm: CueMatch, pattern: re.Pattern[str], told_harm: boo
     if m is None:
         return False
     word = m.group(0).lower()
+    if cm.family in ("protest", "protest_mod") and not _HARD_CANCEL.match(word):
+        return False  # "organised a protest to demand ...": demands are what protests are
     # "no fewer than", "not less than" are quantities, not negations
     if word in ("no", "not") and re.match(r"\s*(fewer|less|more|longer)\b", clause[m.end():], re.I):
         return False
@@ -172,7 +181,8 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
         mods = {c.cue.sub_event_type for c in by_family.get("protest_mod", [])}
         if "Excessive force against protesters" in mods:
             return make("Excessive force against protesters", trig, "small_arms", 0.9)
-        if "Violent demonstration" in mods:
+        if "Violent demonstration" in mods or (harm_told and not weapons and "Protest with intervention" not in mods and _CROWD_HARM.search(text)):
+            # people killed or hurt at a demonstration, with no force by the authorities told
             return make("Violent demonstration", trig, "melee" if harm_told else None, 0.85)
         if "Protest with intervention" in mods:
             return make("Protest with intervention", trig, None, 0.85)
@@ -181,6 +191,14 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
         return make("Peaceful protest", trig, None, 0.85)
     if "mob" in families and not weapons:
         return make("Mob violence", first("mob"), "melee", 0.85)
+    if "protest_mod" in families and not weapons and not ({"clash", "attack", "territory"} & families):
+        # "Police fired tear gas to disperse them", "They threw stones": what happened to or at a
+        # demonstration told in an earlier sentence (the assembler joins them)
+        mod = first("protest_mod")
+        return make(mod.cue.sub_event_type, mod, None, 0.5)
+    if "clash" in families and not weapons and _CIVIL_CROWD.search(text) and not _ARMED_TARGET.search(text) and not _ARMED_PARTY.search(text):
+        # supporters of two parties, villagers, students fighting: a crowd, not armed forces
+        return make("Mob violence", first("clash"), "melee", 0.75)
     if "transfer" in families:
         return make("Non-violent transfer of territory", first("transfer"), None, 0.85)
     if "territory" in families:
@@ -195,6 +213,9 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
         return make("Suicide bomb", first("suicide"), "suicide_bomb", 1.0)
     if "clash" in families:
         return make("Armed clash", first("clash"), weapon_method("small_arms"), 0.9)
+    observed = [c for c in by_family.get("shelling", []) if c.cue.name == "observed_explosions"]
+    if observed and "air" not in families and not any(c.cue.method not in (None, "unknown", "explosive_device") for c in by_family.get("ied", [])):
+        return make("Shelling/artillery/missile attack", observed[0], "unknown", 0.8)
     for fam, sub in (
         ("air", "Air/drone strike"),
         ("grenade", "Grenade"),

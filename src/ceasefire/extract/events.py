@@ -279,6 +279,8 @@ def _settle_territory(cl: Classification, text: str, actors: list[dict[str, Any]
     if not cl.territory:
         return cl.sub_event_type
     perp = next((a for a in actors if a["role"] == "perpetrator"), None)
+    if perp is not None and re.search(r"military forces of (russia|iran)|hezbollah|pro-government|pro-regime|national defen[cs]e|militia \(pro-", perp["name"], re.I):
+        return "Government regains territory"  # the state's allies gain for it
     if perp is not None and perp.get("inter") in (1, 3) and not re.search(r"\b(rebel|opposition|islamic state|militia \(|unidentified)", perp["name"], re.I):
         return "Government regains territory"
     if perp is not None and perp.get("inter") in (2, 4, 8):
@@ -405,6 +407,8 @@ def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     bombs = {a["sub_event_type"], b["sub_event_type"]}
     if bombs == {"Suicide bomb", "Remote explosive/landmine/IED"}:
         pass  # "a motorcycle bomber" and "a suicide bomber on a motorcycle": one blast
+    elif a["event_type"] == b["event_type"] == "Battles":
+        pass  # "captured Qanater after clashes" and "during the clashes, 19 were killed": one battle
     elif a["sub_event_type"] != b["sub_event_type"]:
         # "22 dead in heavy U.S. raids" and "killed in U.S. air strikes": an unnamed weapon joins a named one
         violent = a["event_type"] in _VIOLENT and b["event_type"] in _VIOLENT
@@ -441,6 +445,11 @@ def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if told:
                 _absorb(told[-1], ev, anaphor=True)  # "the attack also wounded dozens": the incident told before
                 continue
+        if ev["event_type"] in ("Protests", "Riots") and ev["sub_event_type"] != "Mob violence":
+            crowd = next((m for m in reversed(merged) if m["event_type"] in ("Protests", "Riots") and m["sub_event_type"] != "Mob violence" and not m.get("aggregate")), None)
+            if crowd is not None and _same_demonstration(crowd, ev):
+                _join_demonstration(crowd, ev)
+                continue
         k = next((i for i, m in enumerate(merged) if _compatible(m, ev)), None)
         if k is None:
             merged.append(ev)
@@ -454,11 +463,33 @@ def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+#: How a demonstration ended, from least to most severe (ACLED codes the most severe).
+_PROTEST_SEVERITY = ["Peaceful protest", "Protest with intervention", "Violent demonstration", "Excessive force against protesters"]
+
+
+def _same_demonstration(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two sentences about one demonstration: adjacent, same day, places that do not disagree."""
+    if abs(min(b["_sentences"]) - max(a["_sentences"])) > 2:
+        return False
+    if a["date"] and b["date"] and a["date"]["start"] != b["date"]["start"]:
+        return False
+    la, lb = a.get("location") or {}, b.get("location") or {}
+    return not (la.get("admin1") and lb.get("admin1") and la["admin1"] != lb["admin1"])
+
+
+def _join_demonstration(host: dict[str, Any], ev: dict[str, Any]) -> None:
+    """Merge a later sentence into the demonstration it tells more of; the most severe outcome wins."""
+    rank = {t: i for i, t in enumerate(_PROTEST_SEVERITY)}
+    if rank.get(ev["sub_event_type"], 0) > rank.get(host["sub_event_type"], 0):
+        host["sub_event_type"], host["event_type"], host["method"] = ev["sub_event_type"], ev["event_type"], ev["method"]
+    _absorb(host, ev, anaphor=True)
 
 
 def _absorb(host: dict[str, Any], ev: dict[str, Any], anaphor: bool = False) -> None:
     if anaphor and ev["event_type"] != host["event_type"]:
         pass  # the pointing sentence adds evidence and figures, not its guessed type
+    elif ev["event_type"] == host["event_type"] == "Battles" and host["sub_event_type"] == "Armed clash":
+        host["sub_event_type"] = ev["sub_event_type"]  # only the final capture counts (ACLED)
     elif ev["sub_event_type"] == "Suicide bomb" and host["sub_event_type"] == "Remote explosive/landmine/IED":
         host["sub_event_type"], host["event_type"], host["method"] = "Suicide bomb", "Explosions/Remote violence", "suicide_bomb"
     elif host["method"] == "unknown" and ev["method"] not in (None, "unknown"):
