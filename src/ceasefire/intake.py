@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from ceasefire.cluster import ClusterError
 from ceasefire.store import Store, StoreError
 from ceasefire.store import schema as t
 
@@ -93,6 +95,7 @@ class Watcher:
         jobs: int = 1,
         cluster: str | None = None,
         log: Callable[[str], None] = print,
+        warn: Callable[[str], None] = lambda line: print(f"warning: {line}", file=sys.stderr),
     ):
         self.folders = [Path(f) for f in folders]
         self.store = store
@@ -100,6 +103,8 @@ class Watcher:
         self.jobs = jobs
         self.cluster = cluster
         self.log = log
+        self.warn = warn
+        self.derived_pending = False
         self.seen: dict[Path, tuple[int, float, float]] = {}  # path -> (size, mtime, first seen so)
         self.stopping = False
 
@@ -192,11 +197,18 @@ class Watcher:
                 outcome = self.process(path, size, mtime)
             except StoreError as exc:  # store away: say so, try this file again next time
                 outcome = FileOutcome(str(path), "failed", f"store unavailable, will retry: {exc}")
+            except ClusterError as exc:  # the Dask scheduler is away: the same
+                outcome = FileOutcome(str(path), "failed", f"cluster unavailable, will retry: {exc}")
             if outcome is not None:
                 outcomes.append(outcome)
                 self.log(outcome.line())
-        if any(o.outcome == "new" for o in outcomes):
-            self.store.retrying(lambda: update_derived(self.store), "consolidation")
+        if any(o.outcome == "new" for o in outcomes) or self.derived_pending:
+            try:
+                self.store.retrying(lambda: update_derived(self.store), "consolidation")
+                self.derived_pending = False
+            except StoreError as exc:  # the reports are stored; events catch up on a later pass
+                self.derived_pending = True
+                self.warn(f"events not brought up to date yet, will retry: {exc}")
         return outcomes
 
     def run(self, interval: float, once: bool = False) -> int:
