@@ -46,3 +46,14 @@ def test_command_prints_every_field(cli):
 
 # Measured on these 150 releases (ceasefire eval isaf --limit 150): 0.913, 0.48, 0.633.
 FLOORS = {"min_killed exact": 0.87, "province": 0.42, "start date": 0.57}
+
+
+def test_eval_all_prints_every_goal(cli):
+    need_shared("isaf", "isaf_press_releases_ft_test.jsonl")
+    need_shared("fakes", "fakes-dev.csv")
+    need_shared("acled", "acled_syria_battles_2017_2023.csv")
+    r = cli("eval", "all", "--limit", "3", "--jobs", "1")
+    assert r.exit_code == 0, r.output
+    assert r.output.strip().splitlines()[-1].endswith("of 11 goals met")
+    for field in ("governorate", "sub_event_type (weighted F1)", "min_killed exact"):
+        assert field in r.output

@@ -12,7 +12,7 @@ import click
 
 from ceasefire.cli import main
 
-EVALUATIONS = ["fakes", "acled", "isaf", "geoparse", "dedup"]
+EVALUATIONS = ["fakes", "acled", "isaf", "geoparse", "dedup", "all"]
 
 
 @main.group(name="eval")
