@@ -95,6 +95,11 @@ def _fatalities(rng: random.Random) -> int | None:
 def build(url: str, n: int, seed: int = 7) -> None:
     """Bulk-insert ``n`` synthetic events (with claims, evidence, documents, actors) into ``url``."""
     store = open_store(url)
+    with store.connect() as conn:
+        foreign = conn.execute(sa.select(sa.func.count()).select_from(t.events).where(~t.events.c.id.like("bm-%"))).scalar_one()
+    if foreign:
+        raise SystemExit(f"{url.split('@')[-1]} holds {foreign} events that are not the benchmark's: "
+                         "give an empty store (--db), the benchmark replaces its whole content")
     rng = random.Random(seed)
     towns = _towns()
     town_w = [x["weight"] for x in towns]

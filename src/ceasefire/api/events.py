@@ -6,7 +6,7 @@ import inspect
 from typing import Any, Literal
 from urllib.parse import quote
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Request
+from fastapi import APIRouter, Body, Depends, HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
@@ -47,7 +47,7 @@ def list_events(
     limit: Limit = 100,
     offset: Offset = 0,
     store: Store = Depends(get_store),
-) -> dict[str, Any]:
+) -> Response:
     """`{"total", "limit", "offset", "items": [EVENT]}`. EVENT is the event's Event JSON v1
     object plus `id`, `sources`, `n_sources`, `n_reports`, `fatalities_range`.
     Aggregate claims (tallies over days or areas) are not events and are left out."""
@@ -118,7 +118,7 @@ def tallies(
     place: PlaceQ = None,
     bbox: BboxQ = None,
     store: Store = Depends(get_store),
-) -> list[dict[str, Any]]:
+) -> Response:
     """`[{"key", "events", "fatalities_best", "fatalities_low", "fatalities_high"}]`.
     `key` is the day (YYYY-MM-DD), the governorate (admin1), the perpetrator's name or the
     sub-event type; null when unknown. Aggregate claims are excluded. An event with two
