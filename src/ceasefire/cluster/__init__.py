@@ -3,7 +3,7 @@
 Extraction is a pure function of the document (DESIGN.md), so batches of documents
 can be extracted anywhere and written by the one client that reads the sources.
 Each worker process loads the spaCy pipeline, gazetteer and lexicons once (they are
-cached per process by their loaders; :class:`ModelLoader` warms them up when a Dask
+cached per process by their loaders; ``dask_backend.ModelLoader`` warms them up when a Dask
 worker starts, :func:`warm_up` when a pool process starts).
 
 ``extractors(jobs, cluster)`` picks the backend:
