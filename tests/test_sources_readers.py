@@ -421,3 +421,18 @@ def test_damaged_pdf_is_one_line(tmp_path):
     p.write_bytes(b"%PDF-1.7\n" + b"garbage " * 100)
     (err,) = read(p)
     assert isinstance(err, SourceError) and str(err).startswith(f"{p}: PDF could not be read (")
+
+
+def test_commenter_is_not_taken_for_the_author(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_text(
+        "<html><head><title>Calm in Douma</title></head><body><article><h1>Calm in Douma</h1>"
+        "<p>No air strikes hit Douma on Saturday, the first day of the regime of calm around Damascus, residents said.</p>"
+        "<p>Shops reopened in the main market, and families went out after dark for the first time in weeks.</p></article>"
+        "<section class='comments'><div class='comment'><span class='comment-author'>Ahmad Saleh</span><p>Finally.</p></div></section>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    doc = only(read(p))
+    assert doc.byline is None
+    assert "Finally" not in doc.text

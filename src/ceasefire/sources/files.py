@@ -83,20 +83,28 @@ def read_path(path: str | Path, warn: Warn) -> Iterator[Item]:
     if not p.is_file():
         yield SourceError(str(p), "not a regular file (a device, socket or pipe)")
         return
-    yield from read_file(p, warn, named=True)
+    yield from read_file(p, warn)
 
 
 def read_folder(folder: Path, warn: Warn) -> Iterator[Item]:
     """Every report under ``folder``, recursively, in sorted order."""
     found = 0
-    for root, dirs, files in os.walk(folder, onerror=None, followlinks=False):
+    unreadable: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append, followlinks=False):
+        while unreadable:  # a sub-folder that cannot be listed is named, and the walk goes on
+            exc = unreadable.pop(0)
+            found += 1
+            yield SourceError(str(exc.filename or root), f"folder cannot be read ({exc.strerror or exc})")
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in {"__pycache__", "node_modules"})
         for name in sorted(files):
             p = Path(root, name)
             if _passed_over(p):
                 continue
             found += 1
-            yield from read_file(p, warn, named=False)
+            yield from read_file(p, warn)
+    for exc in unreadable:
+        found += 1
+        yield SourceError(str(exc.filename or folder), f"folder cannot be read ({exc.strerror or exc})")
     if not found:
         yield SourceError(str(folder), "no reports in this folder")
 
@@ -112,7 +120,7 @@ def _passed_over(p: Path) -> bool:
     return False
 
 
-def read_file(p: Path, warn: Warn, *, named: bool) -> Iterator[Item]:
+def read_file(p: Path, warn: Warn) -> Iterator[Item]:
     """Documents (or errors) from one file, by its extension and its content."""
     label = str(p)
     if is_sidecar(p):

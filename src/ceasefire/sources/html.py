@@ -95,8 +95,10 @@ def _page_bylines(tree) -> list[str]:
     """Byline texts the page marks as such (class/itemprop/rel 'author' or 'byline')."""
     found: list[str] = []
     xp = (
-        "//*[contains(translate(@class,'BYLINE','byline'),'byline') or @rel='author'"
-        " or contains(translate(@class,'AUTHOR','author'),'author') or @itemprop='author']"
+        "//*[(contains(translate(@class,'BYLINE','byline'),'byline') or @rel='author'"
+        " or contains(translate(@class,'AUTHOR','author'),'author') or @itemprop='author')"
+        # a commenter is not the author of the report
+        " and not(ancestor-or-self::*[contains(translate(@class,'COMENT','coment'),'comment') or @id='comments'])]"
     )
     for el in tree.xpath(xp):
         txt = " ".join(el.text_content().split())
