@@ -361,10 +361,13 @@ def _complete_admin1(ctx: DocContext, ev: dict[str, Any], loc: dict[str, Any]) -
     """A district or town without its province takes the province its sentence names
     ("in Andar district, Ghazni province")."""
     spans = [(e["start"], e["end"]) for e in ev["evidence"]]
-    for t in ctx.toponyms:
-        if t.precision == "admin1" and t.country == loc.get("country") and any(a <= t.start < b for a, b in spans):
-            loc["admin1"] = t.admin1 or t.name
-            return
+    provinces = [t for t in ctx.toponyms if t.precision == "admin1" and t.country == loc.get("country") and t.role not in ("dateline", "speaker_city")]
+    if not provinces:
+        return
+    inside = [t for t in provinces if any(a <= t.start < b for a, b in spans)]
+    before = [t for t in provinces if t.start < spans[0][0]]
+    chosen = inside[0] if inside else (before[-1] if before else provinces[0])  # else the report's province
+    loc["admin1"] = chosen.admin1 or chosen.name
 
 
 def _refine_location(ctx: DocContext, ev: dict[str, Any], focus: str | None) -> None:
