@@ -436,3 +436,11 @@ def test_commenter_is_not_taken_for_the_author(tmp_path):
     doc = only(read(p))
     assert doc.byline is None
     assert "Finally" not in doc.text
+
+
+def test_markdown_heading_marks_are_not_part_of_the_title(tmp_path):
+    p = tmp_path / "levant-desk-2016-05-06-zabadani.md"
+    p.write_text("# Snipers wound two in Zabadani\n\nTwo men were wounded by sniper fire in Zabadani on Friday, activists said.\n", encoding="utf-8")
+    doc = only(read(p))
+    assert doc.title == "Snipers wound two in Zabadani"
+    assert doc.text.startswith("Snipers wound two in Zabadani\n\nTwo men")

@@ -59,6 +59,7 @@ from ceasefire.sources.metadata import (
 )
 
 Warn = Callable[[SourceWarning], None]
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
 Item = Document | SourceError
 
 _READABLE = ", ".join(sorted(READABLE_SUFFIXES))
@@ -215,6 +216,8 @@ def read_file(p: Path, warn: Warn) -> Iterator[Item]:
         if fmt == "html":
             doc = _html_document(text, given, label, warn)
         else:
+            if suffix.lower() in (".md", ".markdown"):
+                text = _MD_HEADING.sub("", text)  # "# Aid reaches Madaya" -> the headline itself
             doc = make_document(unwrap(text), given, source_path=label, source_format="text", find_title=True, prepend_title=False)
     except ReportError as exc:
         yield SourceError(label, str(exc))
