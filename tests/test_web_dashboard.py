@@ -189,7 +189,7 @@ def test_keyboard_opens_and_closes_an_event(page):
     button.focus()
     page.keyboard.press("Enter")
     page.wait_for_selector("#panel:not([hidden])")
-    assert page.evaluate("document.activeElement.id") == "panel-h"
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'panel-h'", timeout=10000)
     page.keyboard.press("Escape")
     page.wait_for_selector("#panel", state="hidden")
     assert page.evaluate("document.activeElement.getAttribute('data-event-id')") is not None

@@ -382,6 +382,7 @@
       if (b.getAttribute("data-event-id") === ev.id) b.setAttribute("aria-current", "true"); else b.removeAttribute("aria-current");
     }
     $("#panel-h").textContent = eventTitle(ev);
+    $("#panel-h").focus();
     const marker = state.markers.get(ev.id);
     if (marker && map) map.panTo(marker.getLatLng());
     const att = ev.attribution || {};
@@ -437,7 +438,6 @@
         for (const s of c.evidence || []) docBox.append(el("mark", { text: s.text }), document.createTextNode(" "));
       }
     }
-    $("#panel-h").focus();
   }
 
   // ---------- truces ----------
