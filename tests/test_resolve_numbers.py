@@ -212,7 +212,7 @@ def test_isaf_min_killed_floor():
     for row in rows:
         gold = json.loads(row["conversations"][2]["value"])["min_killed"]
         hits += _killed_total(row["conversations"][1]["value"].replace("PRESS RELEASE TEXT:", "", 1)) == gold
-    assert hits / len(rows) >= 0.85  # measured 0.870 on the 724 releases
+    assert hits / len(rows) >= 0.86  # measured 0.881 on the 724 releases
 
 
 def test_acled_notes_fatalities_floor():
@@ -224,7 +224,7 @@ def test_acled_notes_fatalities_floor():
     with path.open(encoding="utf-8", newline="") as fh:
         rows = [r for r in csv.DictReader(fh) if r.get("notes") and (r.get("fatalities") or "").strip().isdigit()]
     hits = sum(_killed_total(r["notes"]) == int(r["fatalities"]) for r in rows)
-    assert hits / len(rows) >= 0.92  # measured 0.942 on 5,070 notes
+    assert hits / len(rows) >= 0.92  # measured 0.941 on 5,070 notes
 
 
 def test_headline_and_lead_retelling_one_toll_count_it_once():
@@ -282,3 +282,9 @@ def test_other_people_injured_do_not_make_the_dead_an_addition():
     text = "2 Killed 10 Injured in Shelling. Two people have been killed and 10 other people have been injured in shelling."
     c = counts(text)
     assert c["fatalities"]["total"]["best"] == 2 and c["injured"]["total"]["best"] == 10
+
+
+def test_a_person_killed_by_name_is_one_death():
+    text = "Coalition forces conducted a precision air strike in Faryab province Tuesday, killing Qari Ziauddin, the Taliban shadow governor."
+    assert counts(text)["fatalities"]["total"]["best"] == 1
+    assert find_casualties("Clashes killed Saturday in Aleppo.") == []

@@ -279,6 +279,10 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyFigure]:
             continue
         figures.append(fig)
         taken.append((fig.start, fig.end))
+    for fig in _named_victims(masked):
+        if not any(s < fig.end and fig.start < e for s, e in taken):
+            figures.append(fig)
+            taken.append((fig.start, fig.end))
     zeros = [z for z in _zero_figures(masked) if not any(s < z.end and z.start < e for s, e in taken)]
     figures.extend(zeros)
     figures.sort(key=lambda f: (f.start, f.outcome))
@@ -531,6 +535,31 @@ def _values(m: re.Match[str]) -> tuple[int | None, int | None, int | None, str, 
         derived_value = int(round(base * ratio.numerator / ratio.denominator))
         return derived_value, None, None, "about", f"{frac} of {base}", base
     return value_best, low, high, qualifier, None, None
+
+
+_NAMED_VICTIM = re.compile(
+    r"\b(?:killed|killing|kills|assassinated|assassinating|executed|executing|shot\s+dead|shooting\s+dead)\s+"
+    r"(?P<name>(?:[A-Z][a-z'’-]+|al-[A-Z][a-z]+)(?:\s+(?:[A-Z][a-z'’-]+|al-[A-Z][a-z]+|bin|ibn|abu|Abu)){0,3})"
+    r"(?=\s*,\s*(?:the|a|an|who|whose)\b|\s*[.;]|\s+and\s|\s+(?:in|during|on|near|at)\s)"
+)
+_NOT_A_NAME = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|The|A|An|He|She|They|It|Him|Her|Them|Several|Many|Dozens|Hundreds|Scores|Taliban|Afghan|Syrian|"
+    r"Russian|Turkish|Iraqi|Kurdish|Islamic|Coalition|Government|Police|Army|Civilians|People|Insurgents|Rebels|Militants|Soldiers|"
+    r"Al|US|UN|IS)\b"
+)
+
+
+def _named_victims(text: str) -> list[CasualtyFigure]:
+    """A person killed by name ("killing Qari Ziauddin, the Taliban shadow governor") is one death."""
+    p = _patterns()
+    out: list[CasualtyFigure] = []
+    for m in _NAMED_VICTIM.finditer(text):
+        name = m.group("name")
+        if _NOT_A_NAME.match(name) or name.lower() in p["group_of"]:
+            continue
+        out.append(CasualtyFigure(m.start("name"), m.end("name"), name, "killed", "total", 1, 1, 1, "exact", party=f"named {name.lower()}", cue=m.group(0)))
+    return out
 
 
 def _zero_figures(text: str) -> list[CasualtyFigure]:
