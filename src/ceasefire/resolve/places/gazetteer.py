@@ -560,6 +560,7 @@ class Gazetteer:
 
     def __init__(self, path: Path):
         self.path = Path(path)
+        self.pid = os.getpid()
         if not self.path.exists():
             raise GazetteerError(f"{self.path}: no gazetteer file")
         self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
@@ -648,9 +649,13 @@ def open_gazetteer(path: Path | str | None = None, *, build: bool = True) -> Gaz
 
 
 def default_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer for geoparsing."""
+    """The process-wide gazetteer for geoparsing (reopened in a forked worker: SQLite
+    connections must not cross a fork)."""
     with _LOAD_LOCK:
         existing = _LOADED.get("<current>")
+        if existing is not None and existing.pid != os.getpid():
+            _LOADED.clear()
+            existing = None
     if existing is not None:
         return existing
     gaz = open_gazetteer()
