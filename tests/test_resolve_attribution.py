@@ -112,3 +112,17 @@ def test_speaker_from_the_parse_when_patterns_find_nobody():
 
 def test_a_span_that_is_not_a_parse_is_ignored():
     assert attribute("Government forces shelled Daraya.", (0, 33))["certainty"] == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("The Britain-based Syrian Observatory for Human Rights says the fighting went on overnight.", ["Syrian Observatory for Human Rights"]),
+        ("The Syrian interior ministry said on Monday that the attack involved two suicide bombers.", ["Government of Syria (2000-)"]),
+        ("The Russian coordination center in Hmeimim stated on Saturday that armed groups breached the truce 3 times.",
+         ["Russian Centre for Reconciliation of Opposing Sides in Syria"]),
+        ("Fighting continued in the east, a monitoring group said.", ["monitoring group"]),
+    ],
+)
+def test_speakers_of_syrian_war_reports(text, sources):
+    assert attribute(text)["sources"] == sources

@@ -62,7 +62,7 @@ _GENERIC_SOURCES = re.compile(
     r"(?:activists?|residents?|witnesses?|eyewitnesses?|medics?|doctors?|officials?|sources?|rescuers?|rescue\s+workers?|monitors?|"
     r"observers?|spokes(?:man|woman|person)|commanders?|a\s+commander|diplomats?|journalists?|correspondents?|reporters?|police|"
     r"paramedics?|volunteers?|analysts?|experts?|relatives|families|survivors?|people\s+on\s+the\s+ground|the\s+army|the\s+military|"
-    r"reports?|media\s+reports?|news\s+reports?)",
+    r"reports?|media\s+reports?|news\s+reports?|monitoring\s+group|war\s+monitor|(?:interior|defen[cs]e|foreign|health)\s+ministry|ministry)",
     re.I,
 )
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|i)\s*$", re.I)
