@@ -231,3 +231,9 @@ def test_acled_actor1_is_named_in_syrian_notes():
         found = {m.actor.name for m in reg.find(r["notes"], country="Syria")}
         hits += actor1 in found
     assert hits / len(rows) >= 0.88  # measured 0.925 on all 23,348 rows (benchmarks/actor_registry.py)
+
+
+def test_a_demonym_sharing_its_noun_with_another_actor():
+    assert names("Heavy clashes took place between Turkish and YPG forces near Afrin.") == [
+        ("Turkish", "Military Forces of Turkey (2016-)"), ("YPG", "YPG: Peoples Protection Units")]
+    assert names("Russian and regime warplanes struck Idlib.")[0] == ("Russian", "Military Forces of Russia (2000-)")

@@ -239,6 +239,8 @@ class ActorRegistry:
             rf"(?<![\w-])(?P<demos>(?:{demo_alt})(?:\s*,\s*(?:{demo_alt}))*(?:,?\s+and\s+(?:{demo_alt})))\s+(?P<noun>(?i:{noun_alt}))(?:['’]s?)?(?![\w-])"
         )
         self._demonym_force = re.compile(rf"(?<![\w-])(?P<demos>{demo_alt})\s+(?P<noun>(?i:{noun_alt}))(?:['’]s?)?(?![\w-])")
+        # "Turkish and YPG forces", "Russian and regime warplanes": the demonym shares the noun
+        self._demonym_and = re.compile(rf"(?<![\w-])(?P<demos>{demo_alt})\s+(?:and|or|and/or)\s+(?:[\w'’-]+\s+){{1,3}}?(?P<noun>(?i:{noun_alt}))(?![\w-])")
         countries = sorted(set(self._demonyms.values()) | set(self._state_forces), key=len, reverse=True)
         self._forces_of = re.compile(rf"(?<![\w-])(?i:(?P<kind>military|armed|security|police)\s+forces?\s+of\s+)(?:the\s+)?(?P<country>{'|'.join(re.escape(c) for c in countries)})(?![\w-])")
         self._demo_alt = re.compile(demo_alt)
@@ -324,6 +326,12 @@ class ActorRegistry:
             police = any(noun.lower().startswith(p) for p in self._force_nouns.get("police", []))
             c = self._demonyms[m.group("demos")]
             candidates.append((m.start(), m.end(), [ActorMention(m.start(), m.end(), m.group(0), self.state_forces(c, police))]))
+        for m in self._demonym_and.finditer(text):
+            noun = m.group("noun")
+            police = any(noun.lower().startswith(p) for p in self._force_nouns.get("police", []))
+            c = self._demonyms[m.group("demos")]
+            s0, e0 = m.start("demos"), m.end("demos")
+            candidates.append((s0, e0, [ActorMention(s0, e0, m.group("demos"), self.state_forces(c, police))]))
         for m in self._forces_of.finditer(text):  # "military forces of Artsakh", "the Military Forces of Syria"
             police = m.group("kind").lower() == "police"
             candidates.append((m.start(), m.end(), [ActorMention(m.start(), m.end(), m.group(0), self.state_forces(m.group("country"), police))]))
