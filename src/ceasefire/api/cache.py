@@ -31,6 +31,7 @@ class ScanCache:
         self._lock = threading.Lock()
         self._entries: OrderedDict[Hashable, tuple[Any, float, Any]] = OrderedDict()
         self._version: tuple[float, Any] = (0.0, None)
+        self._flights: dict[Hashable, threading.Lock] = {}
 
     def version(self) -> Any:
         # One version lookup per 0.5 s at most: under load every request would otherwise ask.
@@ -54,12 +55,22 @@ class ScanCache:
             if hit and hit[0] == version and now - hit[1] < TTL_SECONDS:
                 self._entries.move_to_end(key)
                 return hit[2]
-        value = compute()
+        # One computation per key at a time: twenty dashboards opening at once must not start
+        # twenty identical scans; the others wait for the first and take its answer.
         with self._lock:
-            self._entries[key] = (version, now, value)
-            self._entries.move_to_end(key)
-            while len(self._entries) > MAX_ENTRIES:
-                self._entries.popitem(last=False)
+            flight = self._flights.setdefault(key, threading.Lock())
+        with flight:
+            with self._lock:
+                hit = self._entries.get(key)
+                if hit and hit[0] == version and time.monotonic() - hit[1] < TTL_SECONDS:
+                    return hit[2]
+            value = compute()
+            with self._lock:
+                self._entries[key] = (version, time.monotonic(), value)
+                self._entries.move_to_end(key)
+                while len(self._entries) > MAX_ENTRIES:
+                    self._entries.popitem(last=False)
+                self._flights.pop(key, None)
         return value
 
     # -- the cached reads -------------------------------------------------
