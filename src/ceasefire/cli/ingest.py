@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 
 import click
@@ -39,12 +40,19 @@ def ingest(paths: tuple[str, ...], db_url: str | None, jobs: int, cluster: str |
     def on_error(message: str) -> None:
         click.echo(f"error: {message}", err=True)
 
+    def terminate(signum, _frame) -> None:  # a scheduler's stop: unwind like Ctrl-C
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, terminate)
     try:
         store = open_store(db_url)
         store.on_retry = lambda line: click.echo(f"warning: {line}", err=True)
         summary = run_ingest(paths, store, jobs=jobs, cluster=cluster, batch_size=batch_size, on_error=on_error)
     except ClusterError as exc:
         raise click.ClickException(str(exc)) from exc
+    except KeyboardInterrupt:
+        click.echo("interrupted: every batch stored so far is whole; run the same command again to resume", err=True)
+        sys.exit(130)
     except StoreError as exc:
         done = getattr(exc, "summary", None)
         click.echo(f"error: {exc}", err=True)

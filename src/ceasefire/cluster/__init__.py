@@ -96,6 +96,7 @@ def process_pool(batches: Iterable[list[Document]], jobs: int) -> Batches:
     pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=warm_up)
     pending: dict[cf.Future, tuple[list[Document], int]] = {}
     source = iter(batches)
+    finished = False
     try:
         while True:
             while len(pending) < 2 * jobs:
@@ -104,7 +105,7 @@ def process_pool(batches: Iterable[list[Document]], jobs: int) -> Batches:
                     break
                 pending[pool.submit(extract_many, batch)] = (batch, 1)
             if not pending:
-                return
+                break
             done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
             for fut in done:
                 if fut not in pending:  # resubmitted after the pool broke
@@ -126,8 +127,12 @@ def process_pool(batches: Iterable[list[Document]], jobs: int) -> Batches:
                             pending[pool.submit(extract_many, b)] = (b, n + 1)
                     continue
                 yield batch, results
+        finished = True
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if not finished:  # interrupted (Ctrl-C, SIGTERM): stop the workers now, not after their batch
+            for proc in list((getattr(pool, "_processes", None) or {}).values()):
+                proc.terminate()
+        pool.shutdown(wait=finished, cancel_futures=True)
 
 
 def extractors(batches: Iterable[list[Document]], jobs: int = 1, cluster: str | None = None) -> Batches:
