@@ -127,3 +127,11 @@ def test_every_event_points_back_to_its_sentence():
         for span in ev["evidence"]:
             assert "\n" not in span["text"]
             assert line["text"][span["start"]:span["end"]] == span["text"]
+
+
+def test_the_side_that_died_in_a_clash_is_the_target():
+    ev = _events("At least 29 Syrian rebels were killed in clashes with regime troops overnight, a monitor said.")[0]
+    assert ev["sub_event_type"] == "Armed clash"
+    assert [a["name"] for a in ev["actors"] if a["role"] == "perpetrator"] == ["Military Forces of Syria (2000-)"]
+    assert "Opposition Rebels (Syria)" in [a["name"] for a in ev["actors"] if a["role"] == "target"]
+    assert ev["fatalities"]["total"]["best"] == 29

@@ -115,6 +115,8 @@ def sentence_event(ctx: DocContext, sent: Sentence) -> dict[str, Any] | None:
     if sub == "Arrests" and actors and actors[0]["role"] == "perpetrator" and (actors[0].get("inter") or 0) in (2, 3, 4):
         ev["sub_event_type"] = "Abduction/forced disappearance"
         ev["event_type"] = EVENT_TYPE_OF["Abduction/forced disappearance"]
+    if ev["event_type"] == "Battles":
+        _victims_are_targets(actors, mentions, text)
     if ev["sub_event_type"] == "Attack" and ev["method"] != "execution" and _armed_victims(actors, text):
         ev["sub_event_type"], ev["event_type"] = "Armed clash", "Battles"  # the victim could fight back
     counts = _counts(figures)
@@ -294,6 +296,23 @@ def _settle_territory(cl: Classification, text: str, actors: list[dict[str, Any]
         # who gains is named and is not the state or its allies
         return "Non-state actor overtakes territory"
     return "Armed clash"
+
+
+_VICTIM_AFTER = re.compile(r"^[\w\s'’-]{0,25}?\b(were|was|have been|had been)?\s*(killed|dead|died|slain|wounded|injured)\b", re.I)
+
+
+def _victims_are_targets(actors: list[dict[str, Any]], mentions: list[Any], text: str) -> None:
+    """"29 rebels were killed in clashes with regime troops": the side that died is the target,
+    the other side the perpetrator."""
+    victims = {m.name for m in mentions if _VICTIM_AFTER.match(text[m.end : m.end + 45])}
+    if not victims:
+        return
+    others = [a for a in actors if a["name"] not in victims and (a.get("inter") or 7) in (1, 2, 3, 4, 8)]
+    if not others:
+        return
+    for a in actors:
+        a["role"] = "target" if a["name"] in victims else ("perpetrator" if a in others[:1] else a["role"])
+    actors.sort(key=lambda a: a["role"] != "perpetrator")
 
 
 def _armed_victims(actors: list[dict[str, Any]], text: str) -> bool:
