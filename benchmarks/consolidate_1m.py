@@ -56,7 +56,7 @@ def make_places(rng: random.Random, n: int = 5000):
     places = []
     for i in range(n):
         gov, lat, lon = GOVERNORATES[i % len(GOVERNORATES)]
-        r = rng.random() ** 2 * 0.6  # most places near the governorate's centre
+        r = math.sqrt(rng.random()) * 0.6  # spread evenly over a disc of about 65 km radius (about 6 km between places)
         a = rng.random() * 2 * math.pi
         places.append((100000 + i, f"place-{i}", lat + r * math.sin(a), lon + r * math.cos(a), gov))
     weights = [1.0 / (i + 1) ** 0.8 for i in range(n)]  # Zipf-like popularity

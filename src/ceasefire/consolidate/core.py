@@ -17,10 +17,11 @@ Matching rules (each a factor of the score; a veto makes the pair incompatible):
   over days or areas) only ever match aggregates.
 - time: the date ranges overlap (1) or lie one day apart (0.5: a report
   published after midnight says "yesterday"); further apart is vetoed, and so is
-  an event that would span more than three days.
+  an event that would span more than three days; tallies and month-dated claims
+  match only the same period (start and end within a day).
 - place: the same GeoNames place 1 (a governorate capital 0.7: a city of a million is
-  weak evidence); distance under 3 / 10 / 25 km 0.95 / 0.8 /
-  0.55, further vetoed; only the governorate known: the same governorate 0.55,
+  weak evidence); distance under 3 / 10 / 25 km 0.95 / 0.8 / 0.55, further vetoed
+  (two different GeoNames places: under 3 / 10 km 0.8 / 0.45, further vetoed); only the governorate known: the same governorate 0.55,
   another one vetoed; only the country known: the same country 0.35, and never
   matched with a placed claim ("in Syria" does not pick one of the day's
   incidents); both without a place: 0.35 (needs every other factor).
@@ -66,6 +67,7 @@ GAP_FACTOR = {0: 1.0, 1: 0.5}
 PLACE_SAME, PLACE_ADMIN1, PLACE_UNKNOWN, PLACE_COUNTRY = 1.0, 0.55, 0.35, 0.35
 PLACE_CITY = 0.7  # the same governorate capital (Aleppo, Damascus, Homs...): a city of a million is a weak match
 DISTANCE_STEPS = ((3.0, 0.95), (10.0, 0.8), (25.0, 0.55))
+DISTINCT_PLACE_STEPS = ((3.0, 0.8), (10.0, 0.45))  # both places known to GeoNames, and different
 ACTORS_SHARED, ACTORS_DIFFERENT, ACTORS_UNKNOWN = 1.0, 0.5, 0.85
 FIGURES_CLOSE, FIGURES_APART, FIGURES_FAR, FIGURES_UNKNOWN = 1.0, 0.8, 0.6, 0.9
 
@@ -236,7 +238,13 @@ def place_factor(c: ClaimRecord, g: EventGroup) -> float | None:
         return None  # a placed event does not absorb claims that say nowhere
     if c.precise and p.precise:
         d = distance_km(c.lat, c.lon, p.lat, p.lon)
-        for limit, factor in DISTANCE_STEPS:
+        if c.geonames_id and g.geonames and not (_capital(c) or _capital(p)):
+            # Two different named places: a neighbourhood and its town, or a village next to
+            # the town another report names -- not two villages a few kilometres apart.
+            steps = DISTINCT_PLACE_STEPS
+        else:
+            steps = DISTANCE_STEPS
+        for limit, factor in steps:
             if d <= limit:
                 return min(factor, PLACE_CITY) if _capital(c) or _capital(p) else factor
         return None
@@ -279,9 +287,12 @@ def match_score(c: ClaimRecord, g: EventGroup) -> float | None:
     if is_coarse(c) != g.coarse_date:
         return None  # "air strikes on Aleppo in March" is not the strike of 5 March
     if g.coarse_date:
-        d = GAP_FACTOR.get(gap)
-        if d is None:
+        # A tally or a month-dated report matches only the same period ("250 killed over nine
+        # days" told twice), not every overlapping one: periods chained by overlap would swallow
+        # a governorate's tallies into one.
+        if abs(c.start - g.start) > MAX_GAP_DAYS or abs(c.end - g.end) > MAX_GAP_DAYS:
             return None
+        d = 1.0 if gap == 0 else GAP_FACTOR[1]
     else:
         if gap > MAX_GAP_DAYS or max(g.end, c.end) - min(g.start, c.start) > MAX_SPAN_DAYS:
             return None
