@@ -145,3 +145,37 @@ def test_transliterations_stay_in_the_reports_country():
     assert _first(tops, "Arbin").admin1 == "Rif Dimashq"
     tops = geoparse("A gunman shot a security member in Al-Mansheyyi neighborhood in Daraa city, Syria.")
     assert all(t.country != "US" for t in tops)  # "Al" is not Alabama
+
+
+def test_observatory_is_never_the_place_of_shelling_on_the_old_city(cli, tmp_path):
+    """The Beirut Ledger sample: "the Syrian Observatory for Human Rights recorded scattered shelling
+    on the edges of the old city" happened in Aleppo, not at an organisation."""
+    import json
+    from pathlib import Path
+
+    import ceasefire
+
+    samples = Path(ceasefire.__file__).parent / "samples"
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    assert cli("ingest", str(samples), "--db", db).exit_code == 0
+    events = json.loads(cli("events", "--json", "--limit", "1000", "--db", db).output)
+    names = {e["location"]["name"] for e in events if e.get("location")}
+    assert not any("Observatory" in n or "Human Rights" in n for n in names)
+    shelling = next(e for e in events if any("edges of the old city" in ev["text"] for ev in e["evidence"]))
+    assert shelling["location"]["name"] == "Aleppo" and shelling["location"]["geonames_id"] == 170063
+    assert shelling["location"]["precision"] in ("near", "exact")
+
+
+def test_definite_city_resolves_to_the_reports_city():
+    from ceasefire.documents import Document
+    from ceasefire.extract.context import DocContext, Sentence
+
+    text = ("The truce in Aleppo city began on Thursday. Residents said the skies over the city had been quiet, "
+            "although the Syrian Observatory for Human Rights recorded scattered shelling on the edges of the old city.")
+    ctx = DocContext(doc=Document(text=text), text=text, published=date(2016, 5, 7))
+    cut = text.index("Residents")
+    ctx.sentences = [Sentence(0, 0, cut - 1, text[:cut - 1]), Sentence(1, cut, len(text), text[cut:])]
+    ctx.toponyms = geoparse(text)
+    assert not any("Observatory" in t.text for t in ctx.toponyms)
+    loc = locate_event(ctx, ctx.sentences[1])
+    assert loc["name"] == "Aleppo" and loc["precision"] == "near"

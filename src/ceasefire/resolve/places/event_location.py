@@ -145,12 +145,48 @@ def locate_event(ctx: Any, sentence: Any) -> dict[str, Any] | None:
         k = choose_event_toponym(sentence.text, _verb_span(sentence), local)
         if k is not None:
             return inside[k].as_location()
+    # "the city", "the old city", "the town": the settlement the report has been talking about.
+    city = _definite_settlement(sentence.text, [t for t in toponyms if t.end <= s_end])
+    if city is not None:
+        return city
     # An earlier sentence of the same report: the nearest place that is not a dateline or speaker.
     earlier = [t for t in toponyms if t.end <= s_start and t.role not in ("dateline", "speaker_city") and t.precision != "country"]
     if earlier:
         return earlier[-1].as_location()
     main = main_place(toponyms)
     return main.as_location() if main is not None else None
+
+
+_DEFINITE_SETTLEMENT = re.compile(
+    r"\bthe\s+(?:(?:old|besieged|whole|entire|divided|embattled|northern|southern|eastern|western|rebel-held|"
+    r"government-held)\s+)?(city|town|village)\b(?!\s+of\b)",
+    re.I,
+)
+_NEAR_DEFINITE = re.compile(
+    r"\b(?:edges?|outskirts|fringes?|periphery|surroundings|outside|near|around|countryside)\s+(?:of\s+)?$", re.I)
+
+
+def _definite_settlement(sentence: str, before: list[Any]) -> dict[str, Any] | None:
+    """The report's settlement a definite description stands for ("shelling on the edges of the
+    old city" in a report about Aleppo): the last town or city named up to this sentence, else the
+    report's most named one. ``near`` when the sentence puts the event at its edges."""
+    matches = list(_DEFINITE_SETTLEMENT.finditer(sentence))
+    if not matches:
+        return None
+    towns = [t for t in before if t.lat is not None and t.feature_class == "P" and t.role not in ("dateline", "speaker_city")]
+    if not towns:
+        return None
+    counts = Counter(t.geonames_id for t in towns)
+    last = towns[-1]
+    # The last town named, unless the report names another one far more often.
+    best = last
+    top_id, top_n = counts.most_common(1)[0]
+    if top_n >= 2 * counts[last.geonames_id] + 1:
+        best = next(t for t in towns if t.geonames_id == top_id)
+    loc = best.as_location()
+    near = any(_NEAR_DEFINITE.search(sentence[max(0, m.start() - 40): m.start()]) for m in matches)
+    loc["precision"] = "near" if near else ("exact" if loc["precision"] in ("exact", "near") else loc["precision"])
+    return loc
 
 
 def main_place(toponyms: list[Any]) -> Any | None:
