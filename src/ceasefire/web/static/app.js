@@ -27,6 +27,7 @@
     ["Humanitarian access", ["Aid delivery", "Siege", "Evacuation", "Access denied"]],
   ];
 
+  const MAP_LIMIT = 500; // newest events drawn and listed; the status line says when there are more
   const state = { filters: {}, events: [], total: 0, markers: new Map(), selected: null, truces: [], admin1: {} };
   let map, eventLayer, zoneLayer, adminLayer, timeline;
   const adminLoaded = new Set();
@@ -236,13 +237,19 @@
   }
 
   // ---------- timeline ----------
-  function drawTimeline(all) {
+  // The timeline is drawn from /api/tallies?by=day over every date (other filters applied),
+  // so it stays cheap with a million events and shows where the brush can go.
+  async function loadTimeline() {
+    const f = Object.assign({}, state.filters);
+    delete f.since; delete f.until;
+    let rows = [];
+    try { rows = await api(`/api/tallies?${new URLSearchParams(Object.assign({ by: "day" }, f))}`); } catch (e) { rows = []; }
+    drawTimeline(rows.filter((r) => r.key));
+  }
+
+  function drawTimeline(rows) {
     const box = $("#timeline");
-    const counts = new Map();
-    for (const ev of all) {
-      if (!ev.date || !ev.date.start) continue;
-      counts.set(ev.date.start, (counts.get(ev.date.start) || 0) + 1);
-    }
+    const counts = new Map(rows.map((r) => [r.key, r.events]));
     const days = [...counts.keys()].sort();
     if (timeline) { timeline.destroy(); timeline = null; }
     clear(box);
@@ -288,7 +295,7 @@
   }
 
   async function loadEvents() {
-    const q = new URLSearchParams(Object.assign({ limit: "1000" }, state.filters));
+    const q = new URLSearchParams(Object.assign({ limit: String(MAP_LIMIT) }, state.filters));
     setStatus("Loading events…");
     try {
       const data = await api(`/api/events?${q}`);
@@ -301,8 +308,7 @@
     }
     renderList();
     drawEvents();
-    if (!state.timelineAll) { state.timelineAll = state.events; }
-    drawTimeline(Object.keys(state.filters).length ? state.events : state.timelineAll);
+    loadTimeline();
   }
 
   function renderList() {
