@@ -179,3 +179,14 @@ def test_definite_city_resolves_to_the_reports_city():
     assert not any("Observatory" in t.text for t in ctx.toponyms)
     loc = locate_event(ctx, ctx.sentences[1])
     assert loc["name"] == "Aleppo" and loc["precision"] == "near"
+
+
+def test_paris_beside_henry_county_is_paris_tennessee():
+    tops = geoparse("Rescue squad seeks funds. All residents of Paris and Henry County will be receiving "
+                    "a letter from the rescue squad this week.")
+    assert [(t.text, t.country, t.admin1) for t in tops] == [("Paris", "US", "Tennessee"), ("Henry County", "US", "Tennessee")]
+
+
+def test_a_name_of_a_country_lends_no_weight_to_its_american_namesakes(seed_toponyms):
+    _, tops = seed_toponyms  # "Russia" is not Russia, Ohio: Geneva stays in Switzerland
+    assert _first(tops, "Geneva").country == "CH" and _first(tops, "Russia").country == "RU"

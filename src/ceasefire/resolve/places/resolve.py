@@ -9,6 +9,10 @@ names the supplement curates over foreign-language alternates) plus context:
   "Springfield, Ill.", "the northwest province of Idlib");
 - words around it: "Aleppo province" / "province of Idlib" want an admin area, "the town of"
   a settlement, "near" lowers the precision;
+- support from the document's other names: each name lends its possible admin1 areas a share
+  of one vote ("Henry County" a tenth to each of its ten states), so "Paris" beside "Henry
+  County" and "Jackson" is Paris, Tennessee; a name all of whose readings lie in one country
+  votes for that country;
 - proximity to the other places of the document (a second pass).
 
 The weights were set by hand on the development half (even document ids) of GeoWebNews and LGL;
@@ -42,6 +46,8 @@ SUPPLEMENT_BONUS = 1.5
 WEIGHT_COUNTRY_FOCUS = 5.0
 WEIGHT_ADMIN1_FOCUS = 2.5
 WEIGHT_CONTAINER = 7.0
+POP_RATIO = 1000.0  # readings under 1/1000 of a name's largest (Moscow, Idaho) lend it no area
+WEIGHT_AREA_SUPPORT = 0.5  # per whole vote of the report's other names for the same admin1 area (up to 2)
 WEIGHT_COHERENCE = 1.0  # per other name of the report with a candidate in the same admin1 area (up to 3)
 
 _DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Za-z .]{2,30})?\s*(?:\((?:Reuters|AP|AFP|Xinhua|UPI|dpa|ANSA|IANS|PTI|SANA|Anadolu)\)|\s[-—–]\s|—|–)")
@@ -128,6 +134,10 @@ def _vote(m: Mention, country: dict, admin1: dict) -> None:
         a = admins[0]
         admin1[(a.country, a.admin1)] = admin1.get((a.country, a.admin1), 0) + 1
         country[a.country] = country.get(a.country, 0) + 0.7
+    elif len({p.country for p in _plausible(cands)}) == 1 and top.country and len(_plausible(cands)) > 1:
+        # Every reading a town name can have lies in one country ("Jackson", "Henry County"): the
+        # report is about that country even when the name leaves the state open.
+        country[top.country] = country.get(top.country, 0) + 0.7
     elif len(cands) == 1 and top.country:
         country[top.country] = country.get(top.country, 0) + 0.7
         if top.admin1:
@@ -136,6 +146,33 @@ def _vote(m: Mention, country: dict, admin1: dict) -> None:
         country[top.country] = country.get(top.country, 0) + 0.5
         if top.admin1:
             admin1[(top.country, top.admin1)] = admin1.get((top.country, top.admin1), 0) + 0.5
+
+
+def _plausible(cands) -> list[Place]:
+    """The readings a name may stand for in running text: exact or article-free names (not
+    foreign alternates, nor consonant outlines), and settlements of some size."""
+    return [p for p, kind, match in cands if match != "skeleton" and kind not in (NAME_ALTERNATE, NAME_ABBREVIATION)
+            and (p.feature_class != "P" or p.population >= 500 or p.source.startswith("supplement"))]
+
+
+def _area_support(mentions: list[Mention]) -> dict[str, dict]:
+    """For each surface, the admin1 areas its readings fall in, each weighted 1/(number of areas):
+    "Henry County" (ten states) lends a tenth of a vote to each; a name with one reading, a whole one."""
+    per_surface: dict[str, dict] = {}
+    for m in mentions:
+        key = m.text.lower()
+        if key in per_surface:
+            continue
+        readings = _plausible(m.candidates)
+        if any(p.is_country or p.is_admin1 for p in readings) or any(kind == NAME_DEMONYM for _, kind, _ in m.candidates):
+            # "Russia", "Texas", "Syrian" name their area, not the village of Russia, Ohio.
+            readings = [p for p in readings if p.is_admin1]
+        top = max((p.population for p in readings), default=0)
+        # Moscow, Idaho is no reading of "Moscow" that should pull a report towards Idaho.
+        readings = [p for p in readings if p.population * POP_RATIO >= top]
+        areas = {(p.country, p.admin1) for p in readings if p.admin1 and not p.is_country}
+        per_surface[key] = {a: 1.0 / len(areas) for a in areas} if areas else {}
+    return per_surface
 
 
 def _without(total: dict, own: dict) -> dict:
@@ -162,6 +199,11 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
         for key, v in av.items():
             oa[key] = oa.get(key, 0) + v
     chosen: list[Place | None] = [None] * len(mentions)
+    surface_areas = _area_support(mentions)
+    area_support: dict[tuple, float] = {}
+    for areas in surface_areas.values():
+        for a, v in areas.items():
+            area_support[a] = area_support.get(a, 0.0) + v
 
     for rnd in range(2):
         anchors = [p for p in chosen if p is not None and p.lat is not None and not p.is_area]
@@ -200,6 +242,10 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                     s += WEIGHT_ADMIN1_FOCUS * ashare.get((p.country, p.admin1), 0.0)
                 if container is not None:
                     s += WEIGHT_CONTAINER if _inside(p, container) else -2.0
+                if p.admin1 and not p.is_country and not p.is_admin1:
+                    # Other names of the report that can lie in the same state or governorate.
+                    own = surface_areas.get(surface, {}).get((p.country, p.admin1), 0.0)
+                    s += WEIGHT_AREA_SUPPORT * min(area_support.get((p.country, p.admin1), 0.0) - own, 2.0)
                 if rnd == 1 and p.admin1 and not p.is_country:
                     # Other names of the report read (in the first pass) as lying in the same admin1 area.
                     others = len(chosen_areas.get((p.country, p.admin1), set()) - {surface})
