@@ -190,3 +190,17 @@ def test_paris_beside_henry_county_is_paris_tennessee():
 def test_a_name_of_a_country_lends_no_weight_to_its_american_namesakes(seed_toponyms):
     _, tops = seed_toponyms  # "Russia" is not Russia, Ohio: Geneva stays in Switzerland
     assert _first(tops, "Geneva").country == "CH" and _first(tops, "Russia").country == "RU"
+
+
+def test_event_is_in_the_town_not_the_city_named_to_place_it():
+    sentence = "A policeman in Amara, south of Baghdad, was killed when assailants crept into his house."
+    tops = [t for t in geoparse(sentence)]
+    verb = (sentence.index("killed"), sentence.index("killed") + 6)
+    assert tops[choose_event_toponym(sentence, verb, tops)].text == "Amara"
+
+
+def test_a_people_is_not_where_the_killing_happened():
+    sentence = "At least 23 Kurds were killed in the clashes, including civilians, while the regime lost over 30 fighters."
+    tops = geoparse(sentence)
+    assert _first(tops, "Kurds").demonym
+    assert choose_event_toponym(sentence, (sentence.index("killed"), sentence.index("killed") + 6), tops) is None

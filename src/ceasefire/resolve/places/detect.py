@@ -252,7 +252,8 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
         start, end = tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1].text)
         m = Mention(start, end, text[start:end], list(cands), label, token_start=i, token_end=j)
         m.sentence_start = tokens[i].sent.start_char
-        m.demonym = bool(cands) and all(kind == NAME_DEMONYM for _, kind, _ in cands)
+        named = [kind for _, kind, match in cands if match != "skeleton"]  # outlines are guesses, not readings
+        m.demonym = bool(named) and all(kind == NAME_DEMONYM for kind in named)
         m.person_like = (label == "PERSON" and j - i == 1 and not _big(cands)
                          and not any(p.source.startswith("supplement") for p, _, _ in cands)
                          and not (i > 0 and tokens[i - 1].lower_ in LOCATIVE))

@@ -53,8 +53,26 @@ WEIGHTS = {
     "possessive": 1.5,  # "Iraq's northern Nineveh province": Iraq contains, Nineveh is the place
     "containing_area": 1.0,
     "actor": 3.0,  # "U.S. forces", "Israeli-led", "by Colombia's main rebel group": who, not where
+    "reference_point": 2.0,  # "Taji, just north of Baghdad": Baghdad only says where Taji is
     "threshold": -1.5,  # below this, the sentence names no place for its event
 }
+
+
+_POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s|\s{1,3}s\b)")
+_DIRECTION_OF_BEFORE = re.compile(
+    r"(?:,|\bin|\bat|\bnear)?\s*(?:(?:just|some|about|around)\s+)?(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s*\w+\)\s+)?)?"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:of|from)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$",
+    re.I,
+)
+
+
+def _reference_point(sentence: str, t: Any, others: list[Any]) -> bool:
+    """A place named only to say where another one lies: "Amara, south of Baghdad", "Dunya Pur, a
+    small town about 100 kilometers northeast of the city of Multan"."""
+    before = sentence[max(0, t.start - 70): t.start]
+    if not _DIRECTION_OF_BEFORE.search(before):
+        return False
+    return any(o is not t and o.end <= t.start and t.start - o.end <= 90 for o in others) or "town" in before or "village" in before
 
 
 def _features(sentence: str, verb: tuple[int, int], t: Any, others: list[Any]) -> dict[str, float]:
@@ -73,7 +91,8 @@ def _features(sentence: str, verb: tuple[int, int], t: Any, others: list[Any]) -
         "after_verb": float(start >= verb[1]),
         "country_among_others": float(precision == "country" and len(others) > 1),
         "admin1_with_finer": float(precision == "admin1" and finer),
-        "possessive": float(after.startswith(("'s", "’s")) and len(others) > 1),
+        "possessive": float(bool(_POSSESSIVE_AFTER.match(sentence[end: end + 6])) and len(others) > 1),
+        "reference_point": float(_reference_point(sentence, t, others)),
         "containing_area": float(getattr(t, "role", None) == "containing_area"),
         "demonym": float(bool(getattr(t, "demonym", False))),
         "actor": float(bool(_ACTOR_AFTER.match(sentence[end: end + 30])) or bool(_BY_BEFORE.search(before))),
@@ -89,7 +108,7 @@ def _score(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], w: d
             - f["distance"] / w["distance"] + w["after_verb"] * f["after_verb"]
             - w["country_among_others"] * f["country_among_others"] - w["admin1_with_finer"] * f["admin1_with_finer"]
             - w["possessive"] * f["possessive"] - w["containing_area"] * f["containing_area"]
-            - w.get("actor", 0.0) * f["actor"])
+            - w.get("actor", 0.0) * f["actor"] - w.get("reference_point", 0.0) * f["reference_point"])
 
 
 def choose_event_toponym(sentence: str, verb: tuple[int, int], toponyms: list[Any], weights: dict | None = None) -> int | None:
