@@ -36,6 +36,10 @@ id is kept as a tombstone. `GET /api/events/{id}` then answers:
   "replaced_by": [ids]}`, no event fields; the client chooses;
 - deleted by review: **410** with `{"detail"}`.
 
+**Totals.** `GET /api/events` answers `total` and `total_exact`. Up to 10,000 matching
+events the total is always exact; beyond that it may be the lower bound 10001 with
+`total_exact: false` (the exact figure is counted meanwhile and given on a later request).
+
 Figures: `fatalities_range` is `{best, low, high}` over the event's sources (lowest and
 highest figure any source gave); tallies exclude aggregate claims ("250 killed in
 nine days") so that no death is booked twice.
@@ -55,7 +59,10 @@ def create_app(db_url: str | None = None, *, cors_origins: Sequence[str] | None 
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI):
+        # Over a large store the first timeline and total take seconds: start them now.
+        _app.state.cache.warm()
         yield
+        _app.state.cache.close()
         store.close()
 
     app = FastAPI(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from datetime import timedelta
@@ -21,6 +22,12 @@ from ceasefire.store import queries
 
 TTL_SECONDS = 60.0
 MAX_ENTRIES = 2048
+# A page's total is counted exactly up to this many events; beyond it the answer says
+# "at least TOTAL_CAP + 1" (total_exact false) at once, and the exact figure is counted in the
+# background for the next request with the same filters. An exact count of a filter that
+# matches few of a million events scans them all (seconds); the bounded one stops early.
+TOTAL_CAP = 10_000
+MAX_PENDING_COUNTS = 8
 
 
 class ScanCache:
@@ -32,6 +39,8 @@ class ScanCache:
         self._entries: OrderedDict[Hashable, tuple[Any, float, Any]] = OrderedDict()
         self._version: tuple[float, Any] = (0.0, None)
         self._flights: dict[Hashable, threading.Lock] = {}
+        self._pending: set[Hashable] = set()
+        self._background: ThreadPoolExecutor | None = None
 
     def version(self) -> Any:
         # One version lookup per 0.5 s at most: under load every request would otherwise ask.
@@ -75,7 +84,11 @@ class ScanCache:
 
     # -- the cached reads -------------------------------------------------
     def with_span_bound(self, f: queries.EventFilter) -> queries.EventFilter:
-        """``f`` with ``min_start`` set, so that ``since`` can use the date index."""
+        """``f`` with ``min_start`` set, so that ``since`` can use the date index, and the
+        store's place names that match ``place``, so that it can use the place index."""
+        if f.place:
+            names = self.get(("place_names",), lambda: queries.place_names(self.store))
+            f.place_names = queries.match_place_names(names, f.place)
         if f.since is None:
             return f
         span = self.get(("longest_span",), lambda: queries.longest_span_days(self.store))
@@ -85,9 +98,66 @@ class ScanCache:
             f.min_start = None
         return f
 
-    def count_events(self, f: queries.EventFilter) -> int:
+    def peek(self, key: Hashable) -> Any:
+        """The cached value for ``key`` if it is current, else None (never computes)."""
+        version = self.version()
+        with self._lock:
+            hit = self._entries.get(key)
+            if hit and hit[0] == version and time.monotonic() - hit[1] < TTL_SECONDS:
+                return hit[2]
+        return None
+
+    def in_background(self, key: Hashable, compute: Callable[[], Any]) -> None:
+        """Compute ``key`` on one background thread (at most a few queued), for later requests."""
+        with self._lock:
+            if key in self._pending or len(self._pending) >= MAX_PENDING_COUNTS:
+                return
+            self._pending.add(key)
+            if self._background is None:
+                self._background = ThreadPoolExecutor(1, thread_name_prefix="ceasefire-scan")
+            pool = self._background
+
+        def run() -> None:
+            try:
+                self.get(key, compute)
+            except Exception:  # the store went away or changed under us: the next request retries
+                pass
+            finally:
+                with self._lock:
+                    self._pending.discard(key)
+
+        pool.submit(run)
+
+    def warm(self) -> None:
+        """Start the answers every dashboard asks for first (all events' total, the timeline)."""
+        if self.version() is None:  # no events yet: nothing to gain, and nothing stale to keep
+            return
+        f = queries.EventFilter()
+        self.in_background(("count", _filter_key(f)), lambda: queries.count_events(self.store, f))
+        self.in_background(("tallies", "day", _filter_key(f)), lambda: queries.event_tallies(self.store, "day", f))
+        self.in_background(("place_names",), lambda: queries.place_names(self.store))
+
+    def close(self) -> None:
+        """Stop the background work (the app may start again: a new thread is made then)."""
+        with self._lock:
+            pool, self._background = self._background, None
+            self._pending.clear()
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def count_events(self, f: queries.EventFilter) -> tuple[int, bool]:
+        """``(total, exact)``: the exact number of events matching ``f`` when it is known or
+        at most TOTAL_CAP, else ``(TOTAL_CAP + 1, False)`` while the exact figure is counted
+        in the background."""
         key = ("count", _filter_key(f))
-        return self.get(key, lambda: queries.count_events(self.store, f))
+        exact = self.peek(key)
+        if exact is not None:
+            return exact, True
+        capped = self.get(("count-capped", _filter_key(f)), lambda: queries.count_events(self.store, f, cap=TOTAL_CAP + 1))
+        if capped <= TOTAL_CAP:
+            return capped, True
+        self.in_background(key, lambda: queries.count_events(self.store, f))
+        return capped, False
 
     def tallies(self, by: str, f: queries.EventFilter) -> list[dict[str, Any]]:
         key = ("tallies", by, _filter_key(f))

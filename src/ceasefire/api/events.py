@@ -48,15 +48,20 @@ def list_events(
     offset: Offset = 0,
     store: Store = Depends(get_store),
 ) -> Response:
-    """`{"total", "limit", "offset", "items": [EVENT]}`. EVENT is the event's Event JSON v1
-    object plus `id`, `sources`, `n_sources`, `n_reports`, `fatalities_range`.
-    Aggregate claims (tallies over days or areas) are not events and are left out."""
+    """`{"total", "total_exact", "limit", "offset", "items": [EVENT]}`. EVENT is the event's
+    Event JSON v1 object plus `id`, `sources`, `n_sources`, `n_reports`, `fatalities_range`.
+    Aggregate claims (tallies over days or areas) are not events and are left out.
+
+    `total` is exact when `total_exact` is true. Over 10,000 matching events it may be a
+    lower bound ("more than 10,000": `total` 10001, `total_exact` false), answered at once
+    while the exact figure is counted for the next request with the same filters."""
     cache = get_cache(request)
     f = cache.with_span_bound(event_filter(since, until, type, actor, place, bbox, limit, offset))
-    total = cache.count_events(f)
-    rows = queries.list_events(store, f) if offset < total else []
+    total, exact = cache.count_events(f)
+    rows = queries.list_events(store, f) if offset < total or offset == 0 or not exact else []
     sources = queries.event_sources(store, [r["id"] for r in rows])
-    return json_response({"total": total, "limit": limit, "offset": offset, "items": [event_out(r, sources[r["id"]]) for r in rows]})
+    return json_response({"total": total, "total_exact": exact, "limit": limit, "offset": offset,
+                          "items": [event_out(r, sources[r["id"]]) for r in rows]})
 
 
 def _violations_of(store: Store, event_id: str) -> list[dict[str, Any]]:
