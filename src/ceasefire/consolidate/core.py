@@ -28,7 +28,7 @@ Matching rules (each a factor of the score; a veto makes the pair incompatible):
 - actors: a shared perpetrator 1, different perpetrators 0.5 (attribution is
   often disputed: "believed to have been government air strikes"), one side
   unknown 0.85; battles compare all combatants, whichever a report calls the attacker.
-- figures: killed counts within a factor of two (or three apart) 1, within a
+- figures (against the event's median toll): killed counts within a factor of two (or three apart) 1, within a
   factor of four 0.8, further 0.6; one unknown 0.9.
 
 A claim joins the best event scoring at least :data:`MERGE_THRESHOLD`.
@@ -305,7 +305,9 @@ def match_score(c: ClaimRecord, g: EventGroup) -> float | None:
     else:
         a = ACTORS_UNKNOWN
     if c.fatalities is not None and g.figures:
-        f = max(_figure_factor(c.fatalities, n) for _, n in g.figures)
+        # Against the event's median figure: a big event must not match any toll at all.
+        ns = sorted(n for _, n in g.figures)
+        f = _figure_factor(c.fatalities, ns[len(ns) // 2])
     else:
         f = FIGURES_UNKNOWN
     score = t * d * p * a * f
