@@ -32,7 +32,11 @@ _PREP_BEFORE = re.compile(
 _ACTOR_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:-\s*)?(?:led|backed|based|born|made|supported|allied|forces?|troops|military|army|soldiers?|"
     r"officials?|authorities|government|embassy|ambassador|warplanes|jets|aircraft|navy|police|president|"
-    r"minister|ministry|diplomats?|envoy|officers?|militia|coalition)\b",
+    r"minister|ministry|diplomats?|envoy|officers?|militia|coalition|"
+    # a place used as a word about a person, a team or a war, not the scene: "a Tampa woman",
+    # "Seville fans", "Syria's civil war", "the ISIS governor of Manbij"
+    r"wom[ae]n|m[ae]n|boy|girl|fans|natives?|newspaper|daily|governor|mayor|students?|team|club|"
+    r"civil\s+war|war|conflict|crisis)\b",
     re.I,
 )
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
