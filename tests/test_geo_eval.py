@@ -32,20 +32,20 @@ def _figure(output: str, corpus: str, half: str, name: str) -> float:
 
 
 def test_detects_toponyms_in_geowebnews_and_lgl(eval_output):
-    assert _figure(eval_output, "GeoWebNews", "all", "F1") >= 0.78
-    assert _figure(eval_output, "LGL", "all", "F1") >= 0.74
+    assert _figure(eval_output, "GeoWebNews", "all", "F1") >= 0.83
+    assert _figure(eval_output, "LGL", "all", "F1") >= 0.80
 
 
 def test_resolves_most_gold_toponyms_within_161_km(eval_output):
-    assert _figure(eval_output, "GeoWebNews", "all", "acc@161km") >= 0.68
-    assert _figure(eval_output, "LGL", "all", "acc@161km") >= 0.69
+    assert _figure(eval_output, "GeoWebNews", "all", "acc@161km") >= 0.75
+    assert _figure(eval_output, "LGL", "all", "acc@161km") >= 0.76
 
 
 def test_chooses_the_event_location_on_gold_rows(eval_output):
     line = next(line for line in eval_output.splitlines() if line.startswith("event-location"))
     overall = float(re.search(r"chosen right ([0-9.]+)", line).group(1))
     with_location = float(re.search(r"rows with a gold location ([0-9.]+)", line).group(1))
-    assert overall >= 0.55 and with_location >= 0.65
+    assert overall >= 0.69 and with_location >= 0.75
 
 
 def test_prints_resolution_speed_and_which_half_to_quote(eval_output):
