@@ -28,11 +28,28 @@ def _default(value):
     return str(value)
 
 
+try:
+    import orjson
+except ImportError:  # pragma: no cover - a dependency; the standard library stands in
+    orjson = None
+
+
+def _dumps(obj) -> bytes:
+    # orjson encodes a page of 1,000 events several times faster than json (the largest
+    # answer the dashboard asks for); json stays for what orjson refuses (integers over
+    # 64 bits), with the same output otherwise (dates as ISO 8601, UTF-8, no spaces).
+    if orjson is not None:
+        try:
+            return orjson.dumps(obj, default=_default, option=orjson.OPT_NON_STR_KEYS)
+        except TypeError:
+            pass
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=_default).encode("utf-8")
+
+
 def json_response(obj, status_code: int = 200) -> Response:
     """JSON straight from the dicts the store gives: FastAPI's generic encoder walks every
     value of a thousand events and costs more than the query itself."""
-    body = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=_default)
-    return Response(body.encode("utf-8"), status_code=status_code, media_type="application/json")
+    return Response(_dumps(obj), status_code=status_code, media_type="application/json")
 
 
 def writer(request: Request, creds: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> str:
