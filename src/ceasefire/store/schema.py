@@ -155,7 +155,7 @@ events = sa.Table(
     sa.Index("ix_events_lat_lon", "lat", "lon"),
     # 0005: covers GET /api/tallies by day, area and type (no payload reads).
     sa.Index("ix_events_tally", "date_start", "status", "is_aggregate", "date_end", "fatalities_best", "fatalities_low",
-             "fatalities_high", "admin1", "sub_event_type"),
+             "fatalities_high", "admin1", "sub_event_type", "event_type"),
     sa.Index("ix_events_place", "location_name", "date_start", "admin1", "admin2"),  # 0005: ?place= by name
 )
 

@@ -23,7 +23,7 @@ branch_labels = None
 depends_on = None
 
 COLUMNS = ['date_start', 'status', 'is_aggregate', 'date_end', 'fatalities_best', 'fatalities_low',
-           'fatalities_high', 'admin1', 'sub_event_type']
+           'fatalities_high', 'admin1', 'sub_event_type', 'event_type']
 
 
 def upgrade() -> None:
