@@ -301,7 +301,9 @@
       const data = await api(`/api/events?${q}`);
       state.events = data.items || [];
       state.total = data.total ?? state.events.length;
-      setStatus(`${state.total} event${state.total === 1 ? "" : "s"}${state.total > state.events.length ? `, showing ${state.events.length}` : ""}`);
+      // Past 10,000 matches the API answers at once with a bound (total_exact false).
+      state.totalText = data.total_exact === false ? `more than ${(state.total - 1).toLocaleString("en")}` : String(state.total);
+      setStatus(`${state.totalText} event${state.total === 1 ? "" : "s"}${state.total > state.events.length ? `, showing the newest ${state.events.length}` : ""}`);
     } catch (e) {
       state.events = []; state.total = 0;
       setStatus("Events could not be loaded.");
@@ -313,7 +315,7 @@
 
   function renderList() {
     const list = clear($("#event-list"));
-    $("#event-count").textContent = `Events (${state.total})`;
+    $("#event-count").textContent = `Events (${state.totalText || state.total})`;
     if (!state.events.length) { list.append(el("li", { class: "empty", text: "No events match these filters." })); return; }
     for (const ev of state.events) {
       const dot = el("span", { class: "dot", "aria-hidden": "true" }); dot.style.background = colour(ev);
