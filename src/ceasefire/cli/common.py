@@ -7,11 +7,22 @@ import functools
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 import click
 
 from ceasefire.store import Store, StoreError, open_store
+
+
+def iso_date(_ctx, _param, value: str | None) -> date | None:
+    """Click callback: an option's YYYY-MM-DD value as a date (None when absent)."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def db_option(f):

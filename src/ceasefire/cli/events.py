@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 
 import click
 
 from ceasefire.cli import main
-from ceasefire.cli.common import db_option, echo_csv, echo_json, echo_table, open_db, store_errors
+from ceasefire.cli.common import iso_date, db_option, echo_csv, echo_json, echo_table, open_db, store_errors
 
 CSV_COLUMNS = [
     "id", "date_start", "date_end", "event_type", "sub_event_type", "method", "location_name", "admin1",
@@ -15,19 +14,11 @@ CSV_COLUMNS = [
 ]
 
 
-def _date(_ctx, _param, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)")
-
 
 @main.command()
 @db_option
-@click.option("--since", callback=_date, help="First day (YYYY-MM-DD).")
-@click.option("--until", callback=_date, help="Last day (YYYY-MM-DD).")
+@click.option("--since", callback=iso_date, help="First day (YYYY-MM-DD).")
+@click.option("--until", callback=iso_date, help="Last day (YYYY-MM-DD).")
 @click.option("--place", help="Place, district or governorate name (substring).")
 @click.option("--type", "type_", help="Event type or sub-event type, e.g. 'Air/drone strike'.")
 @click.option("--actor", help="Actor name (substring).")

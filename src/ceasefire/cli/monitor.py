@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import getpass
 import sys
-from datetime import date
 from pathlib import Path
 
 import click
 
 from ceasefire.cli import main
-from ceasefire.cli.common import db_option, echo_json, echo_table, open_db, store_errors
+from ceasefire.cli.common import iso_date, db_option, echo_json, echo_table, open_db, store_errors
 
-
-def _date(_ctx, _param, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)")
 
 
 def _window(tr: dict) -> str:
@@ -188,8 +179,8 @@ def _user() -> str:
 @main.command()
 @db_option
 @click.option("--truce", "truce_name", default=None, help="Only this truce (id, name or alias).")
-@click.option("--since", callback=_date, help="First day (YYYY-MM-DD).")
-@click.option("--until", callback=_date, help="Last day (YYYY-MM-DD).")
+@click.option("--since", callback=iso_date, help="First day (YYYY-MM-DD).")
+@click.option("--until", callback=iso_date, help="Last day (YYYY-MM-DD).")
 @click.option("--all", "show_all", is_flag=True, help="Also events outside a truce's scope and by non-parties.")
 @click.option("--tally", type=click.Choice(["day", "area"]), default=None, help="Counts per day or per area instead of a list.")
 @click.option("--json", "as_json", is_flag=True, help="JSON: the verdicts (or the tallies) with their explanations.")

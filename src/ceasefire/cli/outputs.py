@@ -6,22 +6,13 @@ import contextlib
 import os
 import sys
 import tempfile
-from datetime import date
 from pathlib import Path
 
 import click
 
 from ceasefire.cli import main
-from ceasefire.cli.common import db_option, open_db, store_errors
+from ceasefire.cli.common import iso_date, db_option, open_db, store_errors
 
-
-def _date(_ctx, _param, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 @contextlib.contextmanager
@@ -53,8 +44,8 @@ def _output(out: str | None, binary: bool = False):
                    "jsonl: Event JSON v1 lines; ged-csv: UCDP GED-like with best/low/high.")
 @click.option("--out", "-o", metavar="FILE", help="Write to FILE (default: standard output).")
 @db_option
-@click.option("--since", callback=_date, help="First day (YYYY-MM-DD).")
-@click.option("--until", callback=_date, help="Last day (YYYY-MM-DD).")
+@click.option("--since", callback=iso_date, help="First day (YYYY-MM-DD).")
+@click.option("--until", callback=iso_date, help="Last day (YYYY-MM-DD).")
 @click.option("--place", help="Place, district or governorate name (substring).")
 @click.option("--type", "type_", help="Event type or sub-event type, e.g. 'Air/drone strike'.")
 @click.option("--actor", help="Actor name (substring).")
@@ -84,7 +75,7 @@ def export(fmt, out, db_url, since, until, place, type_, actor, bbox) -> None:
 
 
 @main.command()
-@click.option("--date", "day", callback=_date, required=True, help="The day reported on (YYYY-MM-DD).")
+@click.option("--date", "day", callback=iso_date, required=True, help="The day reported on (YYYY-MM-DD).")
 @click.option("--area", metavar="NAME", help="Only this governorate, district or place (e.g. Aleppo).")
 @click.option("--format", "fmt", type=click.Choice(["html", "pdf"]), default="html", show_default=True)
 @click.option("--out", "-o", metavar="FILE", help="Write to FILE (default: standard output for HTML; PDF needs --out or a pipe).")
