@@ -135,3 +135,20 @@ def test_the_side_that_died_in_a_clash_is_the_target():
     assert [a["name"] for a in ev["actors"] if a["role"] == "perpetrator"] == ["Military Forces of Syria (2000-)"]
     assert "Opposition Rebels (Syria)" in [a["name"] for a in ev["actors"] if a["role"] == "target"]
     assert ev["fatalities"]["total"]["best"] == 29
+
+
+def test_share_of_a_weekly_tally_is_not_an_incident():
+    from datetime import date
+
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    text = (
+        "The Syrian Observatory for Human Rights documented the deaths of 120 civilians in Idlib province over the past week.\n\n"
+        "Of these, 70 were killed by air strikes on markets and hospitals."
+    )
+    line = extract_document(Document(text=text, published=date(2016, 5, 7)))
+    share = [e for e in line["events"] if "Of these" in e["evidence"][0]["text"]]
+    assert share, line["events"]
+    assert share[0]["fatalities"]["total"]["best"] == 70
+    assert share[0]["aggregate"] is not None  # a share of the week's tally, never an incident's toll

@@ -123,6 +123,8 @@ def sentence_event(ctx: DocContext, sent: Sentence) -> dict[str, Any] | None:
     ev["fatalities"] = counts["fatalities"]
     ev["injured"] = counts["injured"]
     aggregate = _aggregate(figures, text)
+    if aggregate is None and _PART_OF_TALLY.match(text):
+        aggregate = _previous_tally(ctx, sent)
     if aggregate is not None:
         ev["aggregate"] = aggregate
     if ev["event_type"] == "Violence against civilians" or (ev["fatalities"].get("civilians") and ev["event_type"] != "Battles"):
@@ -198,6 +200,20 @@ def _aggregate(figures: list[Any], text: str) -> dict[str, Any] | None:
     if m and counted:
         return {"period": {"text": m.group(0)}, "area": None}
     return None
+
+
+# "Of these, 140 were killed by air strikes": a share of the tally the sentence before gave.
+_PART_OF_TALLY = re.compile(r"^\s*(of|among)\s+(these|them|those|the dead|the victims|the total)\b", re.I)
+
+
+def _previous_tally(ctx: Any, sent: Any) -> dict[str, Any] | None:
+    """The tally (period) of the sentence before ``sent``, if it gave one."""
+    i = next((k for k, s in enumerate(ctx.sentences) if s.start == sent.start), 0)
+    if i == 0:
+        return None
+    prev = ctx.sentences[i - 1]
+    tally = _aggregate(_casualties(prev.text, prev.start), prev.text)
+    return {"period": dict(tally["period"]), "area": None} if tally else None
 
 
 def _without_dateline(text: str) -> str:
