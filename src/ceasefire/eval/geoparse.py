@@ -264,7 +264,7 @@ def _line(name: str, half: str, s: Score) -> str:
 
 @click.command()
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_DATA,
-              show_default=True, help="The shared gold data folder.")
+              show_default="../shared/data beside the repository", help="The shared gold data folder.")
 @click.option("--limit", type=int, default=None, help="Only the first N documents of each corpus (quick runs).")
 @click.option("--sets", default="gwn,lgl,events", show_default=True, help="Comma-separated: gwn, lgl, events.")
 def command(data_dir: Path, limit: int | None, sets: str) -> None:
