@@ -224,6 +224,7 @@ def _calls(rng: random.Random, n: int, towns: list[dict]) -> dict[str, list[str]
     calls: dict[str, list[str]] = {
         "events first page (limit 100)": ["/api/events?limit=100"] * n,
         "events dashboard load (limit 1000)": ["/api/events?limit=1000"] * n,
+        "events dashboard load (limit 500, as the dashboard asks)": ["/api/events?limit=500"] * n,
         "events by date window": [],
         "events by type + window": [],
         "events in bbox": [],
