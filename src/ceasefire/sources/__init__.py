@@ -27,8 +27,8 @@ from ceasefire.documents import Document
 
 
 @dataclass
-class SourceError:
-    """A problem with one input: which file (and line), and what is wrong."""
+class _FileNotice:
+    """Something said about one input: which file (and line), and what."""
 
     path: str
     problem: str
@@ -39,17 +39,12 @@ class SourceError:
         return f"{where}: {self.problem}"
 
 
-@dataclass
-class SourceWarning:
+class SourceError(_FileNotice):
+    """A problem with one input that kept it from being read."""
+
+
+class SourceWarning(_FileNotice):
     """Something worth knowing about an input that was still read."""
-
-    path: str
-    problem: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.problem}"
 
 
 def print_warning(warning: SourceWarning) -> None:
