@@ -78,7 +78,12 @@ def resolve_mentions(mentions: list, text: str, gaz: Any) -> list[Toponym]:
             continue
         role = mention_role(m, text)
         t = Toponym(m.start, m.end, m.text, role=role, demonym=m.demonym)
-        if p is not None:
+        container = _container_place(m, mentions, chosen, text) if m.container_text and p is not None else None
+        if p is not None and container is not None and container is not p and not _within(p, container):
+            # "Chak district, Wardak province": the text says where the place lies. A same-name place
+            # elsewhere (Chak, Pakistan) is a wrong point; the named area is a right, coarser one.
+            _take_area(t, container, gaz)
+        elif p is not None:
             lat, lon = p.lat, p.lon
             if lat is None and p.is_admin2:
                 lat, lon = county_point(p, chosen, gaz)
@@ -91,6 +96,9 @@ def resolve_mentions(mentions: list, text: str, gaz: Any) -> list[Toponym]:
                 t.admin1 = p.name if p.is_admin1 else None
             t.feature_class = p.feature_class
             t.precision = precision_of(p, m)
+        elif m.container_text and (anchor := _container_place(m, mentions, chosen, text)) is not None:
+            # A village or district the gazetteer lacks, placed by the text in an area it knows.
+            _take_area(t, anchor, gaz)
         elif m.label in ("FAC", "LOC"):
             # A place the gazetteer cannot know (a street, a building, a village): it lies in the
             # area the text puts it in ("the Aziziyah district of Aleppo"), else the report's nearest town.
@@ -107,6 +115,23 @@ def resolve_mentions(mentions: list, text: str, gaz: Any) -> list[Toponym]:
         if t.role is None and t.text in containers:
             t.role = "containing_area"
     return out
+
+
+def _within(p: Any, container: Any) -> bool:
+    """Whether place ``p`` lies in the area or near the town ``container``."""
+    from ceasefire.resolve.places.resolve import _inside
+
+    if p.is_country or (p.is_admin1 and not container.is_country):
+        return True  # "Syria, Iraq" or "Idlib, Aleppo": a list, not a place and its container
+    return _inside(p, container)
+
+
+def _take_area(t: Toponym, area: Any, gaz: Any) -> None:
+    """Place ``t`` at the area (or town) the text puts it in, with that area's precision."""
+    t.lat, t.lon, t.country = area.lat, area.lon, area.country
+    t.admin1 = area.name if area.is_admin1 else (gaz.admin1_name(area.country, area.admin1) if not area.is_country else None)
+    t.precision = "country" if area.is_country else "admin1" if area.is_admin1 else "admin2" if area.is_admin2 else "near"
+    t.role = t.role or "inferred_from_context"
 
 
 def _container_place(m: Any, mentions: list, chosen: list, text: str) -> Any:

@@ -547,6 +547,9 @@ _CONTAINER_AFTER = re.compile(
 )
 
 
+_LIST_AFTER = re.compile(r"^\s*(?:(?:province|governorate|district|provinces|governorates|districts)\s*)?(?:,\s*[A-Z]|and\b|or\b|&)")
+
+
 def _read_cues(m: Mention, tokens, text: str) -> None:
     before = text[max(0, m.start - 60): m.start]
     after_tok = tokens[m.token_end].lower_ if m.token_end < len(tokens) else ""
@@ -560,4 +563,7 @@ def _read_cues(m: Mention, tokens, text: str) -> None:
     # "Springfield, Ill." / "Maadi district in eastern Aleppo" / "the Sukkari district of Aleppo"
     cm = _CONTAINER_AFTER.match(after)
     if cm and "\n" not in after[: cm.end()]:
-        m.container_text = cm.group(1)
+        # "Aleppo, Homs and Hama" is a list, not Aleppo inside Homs.
+        listed = "," in after[: cm.start(1)] and _LIST_AFTER.match(after[cm.end(1):])
+        if not listed:
+            m.container_text = cm.group(1)

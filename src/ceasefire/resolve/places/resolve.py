@@ -50,7 +50,14 @@ POP_RATIO = 1000.0  # readings under 1/1000 of a name's largest (Moscow, Idaho) 
 WEIGHT_AREA_SUPPORT = 0.5  # per whole vote of the report's other names for the same admin1 area (up to 2)
 WEIGHT_COHERENCE = 1.0  # per other name of the report with a candidate in the same admin1 area (up to 3)
 
-_DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Za-z .]{2,30})?\s*(?:\((?:Reuters|AP|AFP|Xinhua|UPI|dpa|ANSA|IANS|PTI|SANA|Anadolu)\)|\s[-—–]\s|—|–)")
+# "BEIRUT (Reuters) -", "KABUL, Afghanistan (May 28, 2011) –", "ALEPPO, Syria, April 30 (AFP) -":
+# the place a report was filed from, optionally followed by its country, a date and the agency.
+_DATELINE_AFTER = re.compile(
+    r"^\s*(?:,\s*[A-Za-z .]{2,30})?"
+    r"(?:,?\s*\(?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?\)?)?"
+    r"\s*(?:\((?:Reuters|AP|AFP|Xinhua|UPI|dpa|ANSA|IANS|PTI|SANA|Anadolu|IRNA|KUNA|WAM|Sputnik|TASS|Interfax)\)|\s[-—–]\s|—|–)"
+    r"|^\s*(?:,\s*[A-Za-z .]{2,30})?\s*\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?\)"
+)
 _SPEAKER_BEFORE = re.compile(
     r"(?:said|says|told\s+(?:reporters|journalists|a\s+news\s+conference|the\s+\w+)|speaking|spoke|stated|announced|"
     r"news\s+conference|press\s+conference|briefing|statement|interview|talks|meeting|summit|negotiations|based|headquartered)"
