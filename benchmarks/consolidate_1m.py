@@ -150,10 +150,10 @@ def run_core(n: int) -> dict:
         cons.add(c)
     t_group = time.perf_counter() - t0
     t1 = time.perf_counter()
-    ranges = [fatality_range([{"best": c.fatalities} if c.fatalities is not None else None for c in g.claims]) for g in cons.groups]
+    ranges = [fatality_range([{"best": c.fatalities} if c.fatalities is not None else None for c in g.claims]) for g in cons.events]
     t_fig = time.perf_counter() - t1
     cpu = time.process_time() - c0
-    groups = [[c.id for c in g.claims] for g in cons.groups]
+    groups = [[c.id for c in g.claims] for g in cons.events]
     p, r = pairwise(groups, truth)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {

@@ -24,7 +24,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from ceasefire.consolidate.core import MAX_GAP_DAYS, MAX_SPAN_DAYS, ClaimRecord, Consolidator, claim_record, shingles
+from ceasefire.consolidate.core import MAX_SPAN_DAYS, TEXT_MAX_GAP_DAYS, TEXT_MAX_SPAN_DAYS, ClaimRecord, Consolidator, claim_record, shingles
 from ceasefire.consolidate.materialise import SourcedClaim, apply_edit, consolidate_event
 from ceasefire.consolidate.outlets import registry
 from ceasefire.store import Store
@@ -357,8 +357,10 @@ def _update_chunk(conn: Connection, store: Store, chunk: int, now: datetime) -> 
     if dated:
         from datetime import date as _date
 
-        lo = _date.fromordinal(min(c.start for c in dated) - MAX_GAP_DAYS - MAX_SPAN_DAYS)
-        hi = _date.fromordinal(max(c.end for c in dated) + MAX_GAP_DAYS)
+        # Every event a new claim may join: within the widest date window (a follow-up report
+        # sharing the incident's rare words, see core.TEXT_MAX_GAP_DAYS).
+        lo = _date.fromordinal(min(c.start for c in dated) - TEXT_MAX_GAP_DAYS - TEXT_MAX_SPAN_DAYS)
+        hi = _date.fromordinal(max(c.end for c in dated) + TEXT_MAX_GAP_DAYS)
         e = t.events.c
         near = sa.select(e.id).where(e.status == "active", e.date_start >= lo, e.date_start <= hi)
         long_ = sa.select(e.id).where(e.status == "active", e.span_days > MAX_SPAN_DAYS, e.date_start <= hi, e.date_end >= lo)
@@ -382,6 +384,12 @@ def _update_chunk(conn: Connection, store: Store, chunk: int, now: datetime) -> 
     for c in sorted(new, key=lambda c: c.key):
         g = cons.add(c)
         touched[g.index] = g
+    # An event merged into its twin (see Consolidator._twins) is written as the twin.
+    for k, g in list(touched.items()):
+        while g.merged_into is not None:
+            g = g.merged_into
+        touched[k] = g
+    touched = {g.index: g for g in touched.values()}
     taken = set()
     new_groups = [g for g in touched.values() if g.event_id is None]
     if new_groups:
@@ -420,7 +428,7 @@ def rebuild(store: Store) -> int:
         for c in sorted(recs, key=lambda c: c.key):
             cons.add(c)
         reviews = Reviews(conn)
-        groups = _apply_structure_reviews(conn, [[c.id for c in g.claims] for g in cons.groups], reviews.all)
+        groups = _apply_structure_reviews(conn, [[c.id for c in g.claims] for g in cons.events], reviews.all)
         old_of: dict[int, str] = dict(conn.execute(sa.select(t.event_claims.c.claim_id, t.event_claims.c.event_id)).all())
         old = {r[0]: r[1] for r in conn.execute(sa.select(t.events.c.id, t.events.c.status))}
         key = lambda cid: cl.records[cid].key  # noqa: E731

@@ -48,6 +48,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ceasefire.consolidate.text import similarity, terms
+
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 #: When reports disagree on the type, the highest type wins (ACLED: strikes inside a battle are the battle).
 TYPE_PRECEDENCE = [
@@ -60,9 +62,22 @@ DATE_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 MERGE_THRESHOLD = 0.3
 MAX_GAP_DAYS = 1  # reports one day apart may tell the same incident ("yesterday")
 MAX_SPAN_DAYS = 3  # an incident told by several reports spans at most this many days
+# Reports sharing many rare words (the village, the hospital, the toll) may lie further apart: a
+# follow-up two or three days later dated by its own publication ("the attack", "Tuesday's strike").
+TEXT_MAX_GAP_DAYS = 3
+TEXT_MAX_SPAN_DAYS = 5
+TEXT_KEY_LIMIT = 64  # a rare word shared by more open events than this is not rare here: not a block key
 CELL_DEGREES = 0.25  # blocking grid: 3x3 cells cover every place within 25 km
 
-TYPE_SAME_SUB, TYPE_SAME_EVENT, TYPE_BOTH_VIOLENT = 1.0, 0.5, 0.4
+TYPE_SAME_SUB, TYPE_SAME_FAMILY, TYPE_SAME_EVENT, TYPE_BOTH_VIOLENT = 1.0, 0.8, 0.5, 0.4
+#: Sub-event types outlets legitimately disagree on for one incident: how a strike was delivered
+#: (warplanes or artillery: "bombardment"; a chemical attack by air or by rockets), and whether a
+#: bomb had a driver (a car bomb is "suicide" for one outlet, "explosion" for another).
+SUB_FAMILIES = (
+    frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"}),
+    frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"}),
+)
+FAMILY_OF = {sub: i for i, fam in enumerate(SUB_FAMILIES) for sub in fam}
 GAP_FACTOR = {0: 1.0, 1: 0.5}
 PLACE_SAME, PLACE_ADMIN1, PLACE_UNKNOWN, PLACE_COUNTRY = 1.0, 0.55, 0.35, 0.35
 PLACE_CITY = 0.7  # the same governorate capital (Aleppo, Damascus, Homs...): a city of a million is a weak match
@@ -70,6 +85,13 @@ DISTANCE_STEPS = ((3.0, 0.95), (10.0, 0.8), (25.0, 0.55))
 DISTINCT_PLACE_STEPS = ((3.0, 0.8), (10.0, 0.45))  # both places known to GeoNames, and different
 ACTORS_SHARED, ACTORS_DIFFERENT, ACTORS_UNKNOWN = 1.0, 0.5, 0.85
 FIGURES_CLOSE, FIGURES_APART, FIGURES_FAR, FIGURES_UNKNOWN = 1.0, 0.8, 0.6, 0.9
+# The text signal (shared rare words of the evidence sentences, :mod:`ceasefire.consolidate.text`):
+# cosine of the term sets and the number of shared terms.
+TEXT_STRONG = (0.3, 3)  # e.g. the village, the weapon and the toll
+TEXT_SOME = (0.15, 2)
+TEXT_NONE = 0.08  # below: no rare word in common
+TEXT_FACTOR = {"strong": 1.6, "some": 1.25, "neutral": 1.0, "none": 0.75, "unknown": 1.0}
+PLACE_TEXT = 0.5  # places in different governorates, but the reports share many rare words
 
 
 @dataclass(slots=True)
@@ -95,6 +117,7 @@ class ClaimRecord:
     aggregate: bool = False
     perpetrators: frozenset[str] = frozenset()
     published: int | None = None
+    terms: frozenset[str] = frozenset()  # rare words of the evidence (see ceasefire.consolidate.text)
 
     @property
     def key(self) -> tuple:
@@ -125,6 +148,9 @@ def claim_record(row: dict[str, Any], payload: dict[str, Any] | None = None, pub
     if s is not None and e is not None and e < s:
         s, e = e, s
     lat, lon = row.get("lat"), row.get("lon")
+    texts = [e.get("text") or "" for e in payload.get("evidence") or []]
+    if not row.get("ordinal") and row.get("title"):
+        texts.append(row["title"])  # the headline tells the report's main incident (its first claim)
     return ClaimRecord(
         id=row["id"],
         document_id=row["document_id"],
@@ -145,6 +171,7 @@ def claim_record(row: dict[str, Any], payload: dict[str, Any] | None = None, pub
         aggregate=bool(row.get("is_aggregate")),
         perpetrators=perps,
         published=published.toordinal() if published else None,
+        terms=terms(texts),
     )
 
 
@@ -170,7 +197,7 @@ class EventGroup:
 
     __slots__ = (
         "index", "claims", "documents", "subs", "etypes", "start", "end", "place", "geonames", "perpetrators",
-        "figures", "aggregate", "event_id", "coarse_date", "keys",
+        "figures", "aggregate", "event_id", "coarse_date", "keys", "texts", "merged_into",
     )
 
     def __init__(self, index: int, claim: ClaimRecord, event_id: str | None = None):
@@ -189,6 +216,8 @@ class EventGroup:
         self.event_id = event_id
         self.coarse_date = False
         self.keys: set[tuple] = set()
+        self.texts: list[frozenset[str]] = []  # members' term sets (the last few are compared)
+        self.merged_into: EventGroup | None = None  # set when a later report showed it is another event's twin
         self.add(claim)
 
     def add(self, c: ClaimRecord) -> None:
@@ -208,6 +237,8 @@ class EventGroup:
             self.figures.append((c.document_id, c.fatalities))
         if is_coarse(c):
             self.coarse_date = True
+        if c.terms:
+            self.texts.append(c.terms)
 
 
 def is_coarse(c: ClaimRecord) -> bool:
@@ -269,23 +300,57 @@ def _same_area(a: str, b: str) -> bool:
     return a.strip().lower() == b.strip().lower()
 
 
+MAX_TEXT_MEMBERS = 16  # an event's text is its last members' sentences (bounded work per comparison)
+
+
+def text_agreement(c: ClaimRecord, g: EventGroup) -> str:
+    """How many rare words the claim shares with the event's reports: ``strong``, ``some``,
+    ``neutral``, ``none``, or ``unknown`` (either side has no sentence to compare)."""
+    if not c.terms or not g.texts:
+        return "unknown"
+    best_sim, best_n = 0.0, 0
+    for other in g.texts[-MAX_TEXT_MEMBERS:]:
+        n = len(c.terms & other)
+        if n:
+            sim = similarity(c.terms, other)
+            if (sim, n) > (best_sim, best_n):
+                best_sim, best_n = sim, n
+    if best_sim >= TEXT_STRONG[0] and best_n >= TEXT_STRONG[1]:
+        return "strong"
+    if best_sim >= TEXT_SOME[0] and best_n >= TEXT_SOME[1]:
+        return "some"
+    if best_sim < TEXT_NONE:
+        return "none"
+    return "neutral"
+
+
+def type_factor(c: ClaimRecord, g: EventGroup) -> float | None:
+    """How well the claim's type fits the event's (None: incompatible)."""
+    if c.sub_event_type in g.subs:
+        return TYPE_SAME_SUB
+    fam = FAMILY_OF.get(c.sub_event_type)
+    if fam is not None and any(FAMILY_OF.get(s) == fam for s in g.subs):
+        return TYPE_SAME_FAMILY
+    if c.event_type in g.etypes:
+        return TYPE_SAME_EVENT
+    if c.event_type in VIOLENT and g.etypes & VIOLENT:
+        return TYPE_BOTH_VIOLENT
+    return None
+
+
 def match_score(c: ClaimRecord, g: EventGroup) -> float | None:
     """The score of claim ``c`` joining event ``g`` (None: it must not)."""
     if c.aggregate != g.aggregate:
         return None
-    if c.sub_event_type in g.subs:
-        t = TYPE_SAME_SUB
-    elif c.event_type in g.etypes:
-        t = TYPE_SAME_EVENT
-    elif c.event_type in VIOLENT and g.etypes & VIOLENT:
-        t = TYPE_BOTH_VIOLENT
-    else:
+    t = type_factor(c, g)
+    if t is None:
         return None
     if c.start is None or g.start is None:
         return None
     gap = max(c.start - g.end, g.start - c.end, 0)
     if is_coarse(c) != g.coarse_date:
         return None  # "air strikes on Aleppo in March" is not the strike of 5 March
+    text = text_agreement(c, g)
     if g.coarse_date:
         # A tally or a month-dated report matches only the same period ("250 killed over nine
         # days" told twice), not every overlapping one: periods chained by overlap would swallow
@@ -294,12 +359,20 @@ def match_score(c: ClaimRecord, g: EventGroup) -> float | None:
             return None
         d = 1.0 if gap == 0 else GAP_FACTOR[1]
     else:
-        if gap > MAX_GAP_DAYS or max(g.end, c.end) - min(g.start, c.start) > MAX_SPAN_DAYS:
+        span = max(g.end, c.end) - min(g.start, c.start)
+        if gap <= MAX_GAP_DAYS and span <= MAX_SPAN_DAYS:
+            d = GAP_FACTOR[gap]
+        elif text == "strong" and gap <= TEXT_MAX_GAP_DAYS and span <= TEXT_MAX_SPAN_DAYS:
+            d = GAP_FACTOR[1] / gap  # a follow-up report: it names what the first one named
+        else:
             return None
-        d = GAP_FACTOR[gap]
     p = place_factor(c, g)
     if p is None:
-        return None
+        if text != "strong" or not _same_country(c, g):
+            return None
+        # One report places the incident in the wrong governorate (the village is little known,
+        # or the province is named for the city); the village, the weapon and the toll agree.
+        p = PLACE_TEXT
     if c.perpetrators and g.perpetrators:
         a = ACTORS_SHARED if c.perpetrators & g.perpetrators else ACTORS_DIFFERENT
     else:
@@ -310,10 +383,16 @@ def match_score(c: ClaimRecord, g: EventGroup) -> float | None:
         f = _figure_factor(c.fatalities, ns[len(ns) // 2])
     else:
         f = FIGURES_UNKNOWN
-    score = t * d * p * a * f
+    score = t * d * p * a * f * TEXT_FACTOR[text]
     if c.document_id in g.documents and not _told_twice(c, g, gap):
         return None
     return score
+
+
+def _same_country(c: ClaimRecord, g: EventGroup) -> bool:
+    """Both sides are placed, in one country."""
+    p = g.place
+    return bool(p is not None and c.country and p.country == c.country and c.located and p.located)
 
 
 def _same_named_place(c: ClaimRecord, g: EventGroup) -> bool:
@@ -327,11 +406,30 @@ def _same_named_place(c: ClaimRecord, g: EventGroup) -> bool:
 
 
 def _told_twice(c: ClaimRecord, g: EventGroup, gap: int) -> bool:
-    """The same document tells the same incident twice (headline and body)."""
-    if gap or c.sub_event_type not in g.subs or not _same_named_place(c, g):
+    """The same document tells the same incident twice (the headline and the body, the lead and a
+    later paragraph): the same or a kindred sub-event type, at most a day apart (one sentence says
+    "on Tuesday", another "yesterday"), the same named place or the same place told at two
+    precisions (the city and its neighbourhood, the governorate and its town), and no other count
+    of the dead."""
+    if gap > MAX_GAP_DAYS:
+        return False
+    fam = FAMILY_OF.get(c.sub_event_type)
+    if c.sub_event_type not in g.subs and (fam is None or not any(FAMILY_OF.get(s) == fam for s in g.subs)):
+        return False
+    mine = [m for m in g.claims if m.document_id == c.document_id]
+    if not _same_named_place(c, g) and not all(_contains(m, c) for m in mine):
         return False
     same_doc = [n for d, n in g.figures if d == c.document_id]
     return c.fatalities is None or not same_doc or c.fatalities in same_doc
+
+
+def _contains(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """One of the two places is the other's area told less precisely (a governorate and its town,
+    a city and its neighbourhood): the same governorate, and one side is only the governorate or
+    its capital city."""
+    if not (a.admin1 and b.admin1 and _same_area(a.admin1, b.admin1) and a.country == b.country):
+        return False
+    return not a.precise or not b.precise or _capital(a) or _capital(b)
 
 
 class Consolidator:
@@ -346,6 +444,7 @@ class Consolidator:
         self.groups: list[EventGroup] = []
         self._day_index: dict[tuple, list[EventGroup]] = {}
         self._coarse_index: dict[tuple, list[EventGroup]] = {}
+        self._text_index: dict[tuple, list[EventGroup]] = {}
 
     # -- blocking -----------------------------------------------------------
     @staticmethod
@@ -395,6 +494,15 @@ class Consolidator:
                 if (k, day) not in g.keys:
                     g.keys.add((k, day))
                     self._day_index.setdefault((k, day), []).append(g)
+        # The rare words of its reports: a report that places the incident elsewhere or dates it
+        # by a later publication still finds it (and only with strong agreement of the words).
+        for terms_ in g.texts[-MAX_TEXT_MEMBERS:]:
+            for term in terms_:
+                for day in range(g.start, g.end + 1):
+                    k = (("t", term), day)
+                    if k not in g.keys:
+                        g.keys.add(k)
+                        self._text_index.setdefault(k, []).append(g)
 
     def candidates(self, c: ClaimRecord) -> list[EventGroup]:
         """Open events near the claim in time and place (the block)."""
@@ -411,7 +519,14 @@ class Consolidator:
                 for day in range(c.start - MAX_GAP_DAYS, c.end + MAX_GAP_DAYS + 1):
                     for g in self._day_index.get((k, day), ()):
                         seen.setdefault(g.index, g)
-        return list(seen.values())
+            if self._text_index:
+                for term in c.terms:
+                    for day in range(c.start - TEXT_MAX_GAP_DAYS, c.end + TEXT_MAX_GAP_DAYS + 1):
+                        found = self._text_index.get((("t", term), day), ())
+                        if len(found) <= TEXT_KEY_LIMIT:  # a word this common here is no block
+                            for g in found:
+                                seen.setdefault(g.index, g)
+        return [g for g in seen.values() if g.merged_into is None]
 
     # -- grouping -----------------------------------------------------------
     def new_group(self, claim: ClaimRecord, event_id: str | None = None) -> EventGroup:
@@ -429,21 +544,58 @@ class Consolidator:
         self._register(g)
         return g
 
-    def best_match(self, c: ClaimRecord) -> EventGroup | None:
-        best, best_score = None, self.threshold
+    def _scored(self, c: ClaimRecord) -> list[tuple[float, EventGroup]]:
+        """Candidate events the claim may join, best first (ties: the older event)."""
+        out = []
         for g in self.candidates(c):
-            s = match_score(c, g)
-            if s is not None and (s > best_score or (s == best_score and best is None) or (s == best_score and g.index < best.index)):
-                best, best_score = g, s
-        return best
+            if g.merged_into is not None:
+                continue
+            sc = match_score(c, g)
+            if sc is not None and sc >= self.threshold:
+                out.append((sc, g))
+        out.sort(key=lambda x: (-x[0], x[1].index))
+        return out
+
+    def best_match(self, c: ClaimRecord) -> EventGroup | None:
+        scored = self._scored(c)
+        return scored[0][1] if scored else None
 
     def add(self, c: ClaimRecord) -> EventGroup:
-        g = self.best_match(c)
-        if g is None:
+        scored = self._scored(c)
+        if not scored:
             return self.new_group(c)
+        g = scored[0][1]
         g.add(c)
         self._register(g)
+        for _, other in scored[1:]:
+            if other.merged_into is None and g.merged_into is None and self._twins(g, other):
+                g = self._merge(g, other)
         return g
+
+    @property
+    def events(self) -> list[EventGroup]:
+        """The groups that are events (not merged into another)."""
+        return [g for g in self.groups if g.merged_into is None]
+
+    def _twins(self, g: EventGroup, other: EventGroup) -> bool:
+        """Two open events one report matches are one incident when they also match each other:
+        told by different documents, and one of ``other``'s reports fits ``g`` as it stands.
+        (Two reports of one incident that first disagreed -- one dated it by the day before, the
+        other placed it in the governorate -- are joined by a third that agrees with both.)"""
+        if g.event_id and other.event_id:
+            return False  # two stored events: an analyst's merge or a rebuild decides
+        if g.aggregate != other.aggregate or g.documents & other.documents:
+            return False
+        return any((sc := match_score(m, g)) is not None and sc >= self.threshold for m in other.claims[:MAX_TEXT_MEMBERS])
+
+    def _merge(self, g: EventGroup, other: EventGroup) -> EventGroup:
+        keep, gone = (other, g) if other.event_id and not g.event_id else (g, other)
+        for m in gone.claims:
+            keep.add(m)
+        keep.claims.sort(key=lambda m: m.key)
+        self._register(keep)
+        gone.merged_into = keep
+        return keep
 
 
 def group_claims(claims: Iterable[ClaimRecord], threshold: float = MERGE_THRESHOLD) -> list[list[ClaimRecord]]:
@@ -451,7 +603,7 @@ def group_claims(claims: Iterable[ClaimRecord], threshold: float = MERGE_THRESHO
     cons = Consolidator(threshold)
     for c in sorted(claims, key=lambda c: c.key):
         cons.add(c)
-    return [g.claims for g in cons.groups]
+    return [g.claims for g in cons.events]
 
 
 # -- figures and corroboration ---------------------------------------------------------------
