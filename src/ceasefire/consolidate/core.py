@@ -66,6 +66,8 @@ MAX_SPAN_DAYS = 3  # an incident told by several reports spans at most this many
 # follow-up two or three days later dated by its own publication ("the attack", "Tuesday's strike").
 TEXT_MAX_GAP_DAYS = 3
 TEXT_MAX_SPAN_DAYS = 5
+WINDOW_MAX_DAYS = 8  # "last week": a window of days around one incident (longer: coarse)
+WINDOW_FACTOR = 0.8  # a day inside another report's window of days
 TEXT_KEY_LIMIT = 64  # a rare word shared by more open events than this is not rare here: not a block key
 CELL_DEGREES = 0.25  # blocking grid: 3x3 cells cover every place within 25 km
 
@@ -90,7 +92,7 @@ FIGURES_CLOSE, FIGURES_APART, FIGURES_FAR, FIGURES_UNKNOWN = 1.0, 0.8, 0.6, 0.9
 TEXT_STRONG = (0.3, 3)  # e.g. the village, the weapon and the toll
 TEXT_SOME = (0.15, 2)
 TEXT_NONE = 0.08  # below: no rare word in common
-TEXT_FACTOR = {"strong": 1.6, "some": 1.25, "neutral": 1.0, "none": 0.75, "unknown": 1.0}
+TEXT_FACTOR = {"strong": 1.6, "some": 1.25, "neutral": 1.0, "none": 0.6, "unknown": 1.0}
 PLACE_TEXT = 0.5  # places in different governorates, but the reports share many rare words
 
 
@@ -197,7 +199,7 @@ class EventGroup:
 
     __slots__ = (
         "index", "claims", "documents", "subs", "etypes", "start", "end", "place", "geonames", "perpetrators",
-        "figures", "aggregate", "event_id", "coarse_date", "keys", "texts", "merged_into",
+        "figures", "aggregate", "event_id", "coarse_date", "keys", "texts", "merged_into", "fine",
     )
 
     def __init__(self, index: int, claim: ClaimRecord, event_id: str | None = None):
@@ -206,8 +208,9 @@ class EventGroup:
         self.documents: set[str] = set()
         self.subs: set[str] = set()
         self.etypes: set[str] = set()
-        self.start = claim.start
-        self.end = claim.end
+        self.start: int | None = None
+        self.end: int | None = None
+        self.fine = False  # dated by a member's day (not only by a window of days)
         self.place: ClaimRecord | None = None  # the member with the most precise place
         self.geonames: set[int] = set()
         self.perpetrators: set[str] = set()
@@ -226,8 +229,14 @@ class EventGroup:
         self.subs.add(c.sub_event_type)
         self.etypes.add(c.event_type)
         if c.start is not None:
-            self.start = c.start if self.start is None else min(self.start, c.start)
-            self.end = c.end if self.end is None else max(self.end, c.end)
+            windowed = is_windowed(c)
+            if windowed and self.fine:
+                pass  # a window around the day the other reports give: the day stands
+            elif not windowed and not self.fine:
+                self.start, self.end, self.fine = c.start, c.end, True  # the first day replaces a window
+            else:
+                self.start = c.start if self.start is None else min(self.start, c.start)
+                self.end = c.end if self.end is None else max(self.end, c.end)
         if _place_rank(c) < _place_rank(self.place):
             self.place = c
         if c.geonames_id:
@@ -242,8 +251,19 @@ class EventGroup:
 
 
 def is_coarse(c: ClaimRecord) -> bool:
-    """A claim dated only to a week, month or year, or spanning more than a few days, or a tally."""
-    return c.aggregate or c.date_precision in ("month", "year") or (c.start is not None and c.end - c.start > MAX_SPAN_DAYS)
+    """A claim dated only to a month or year, or spanning more than a few days (and not a week's
+    window around one incident), or a tally."""
+    if c.aggregate or c.date_precision in ("month", "year"):
+        return True
+    return c.start is not None and c.end - c.start > MAX_SPAN_DAYS and not is_windowed(c)
+
+
+def is_windowed(c: ClaimRecord) -> bool:
+    """One incident dated only to a window of days ("last week", "in recent days"): it lies somewhere
+    in the window, so it matches a report of a day inside it, and does not widen that day."""
+    return (
+        not c.aggregate and c.date_precision == "week" and c.start is not None and c.end - c.start <= WINDOW_MAX_DAYS
+    )
 
 
 def _place_rank(c: ClaimRecord | None) -> int:
@@ -360,7 +380,11 @@ def match_score(c: ClaimRecord, g: EventGroup) -> float | None:
         d = 1.0 if gap == 0 else GAP_FACTOR[1]
     else:
         span = max(g.end, c.end) - min(g.start, c.start)
-        if gap <= MAX_GAP_DAYS and span <= MAX_SPAN_DAYS:
+        if is_windowed(c) or not g.fine:
+            if gap:
+                return None  # a window of days matches only a day (or a window) inside it
+            d = WINDOW_FACTOR
+        elif gap <= MAX_GAP_DAYS and span <= MAX_SPAN_DAYS:
             d = GAP_FACTOR[gap]
         elif text == "strong" and gap <= TEXT_MAX_GAP_DAYS and span <= TEXT_MAX_SPAN_DAYS:
             d = GAP_FACTOR[1] / gap  # a follow-up report: it names what the first one named
