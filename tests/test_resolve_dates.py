@@ -206,3 +206,92 @@ def test_any_text_is_read_without_error():
         resolve_event_date(text, published)
 
     check()
+
+
+# --------------------------------------------------------------------------- press releases
+
+
+def test_release_date_from_dateline_heading_and_release_number():
+    from ceasefire.resolve.dates import release_date
+
+    assert release_date("KABUL, Afghanistan (Jan. 25, 2013)\nDuring a security operation ...") == day("2013-01-25")
+    assert release_date("2011-11-S-001\nKABUL, Afghanistan (Nov. 1. 2011)\nA combined force ...") == day("2011-11-01")
+    heading = "May 11: Afghan-ISAF Forces Conduct Operations in Southern Afghanistan\nISAF Joint Command - Afghanistan  2010-05-CA-039"
+    assert release_date(heading) == day("2010-05-11")
+    # a release numbered in December and dated "(Jan. 2)" went out in the new year
+    assert release_date("2010-12-S-310 KABUL, Afghanistan (Jan. 2) - An Afghan and coalition force ...") == day("2011-01-02")
+    # a number alone gives a month, not a day; a short dateline alone gives no year
+    assert release_date("ISAF Joint Command- Afghanistan\n2011-07-S-003\nFor Immediate Release") is None
+    assert release_date("KABUL, Afghanistan (Jan. 28) - An Afghan and coalition security force ...") is None
+
+
+def test_heading_release_date_is_not_the_incidents_day():
+    from ceasefire.resolve.dates import blank_heading_date
+
+    heading = "June 20: Afghan-ISAF Operations in Eastern, Southern Afghanistan"
+    assert resolve_event_date(blank_heading_date(heading), day("2010-06-20"), default_to_published=False) is None
+    update = "ISAF Joint Command Morning Operational Update, Feb. 21, 2011"
+    assert blank_heading_date(update).strip() == "ISAF Joint Command Morning Operational Update"
+    assert len(blank_heading_date(update)) == len(update)  # offsets kept
+    # a date inside a sentence is the sentence's, not a heading stamp
+    told = "Four soldiers were killed on Highway 1 on August 31."
+    assert blank_heading_date(told) == told
+
+
+def test_lead_gives_the_day_to_the_headline_and_its_follow_ups():
+    from ceasefire.resolve.dates import lead_date
+
+    published = day("2010-09-04")  # a Saturday
+    sentences = [
+        "Taliban IED Facilitator Pursued in Paktiya Operation",
+        "ISAF Joint Command - Afghanistan 2010-08-CA-043 For Immediate Release",
+        "An Afghan and coalition security force captured a Taliban facilitator in Paktiya province Friday.",
+        "The security force found a pistol and a grenade at the scene.",
+    ]
+    assert lead_date(sentences, published) == {"start": "2010-09-03", "end": "2010-09-03", "precision": "day"}
+    # plans and spans are not a lead's day
+    assert lead_date(["Talks will resume on Monday.", "Over the past week, 40 people were killed."], published) is None
+
+
+def test_an_incident_weeks_before_the_lead_is_recalled_history():
+    from ceasefire.resolve.dates import recalled
+
+    lead = {"start": "2012-12-16", "end": "2012-12-16", "precision": "day"}
+    assert recalled({"start": "2012-12-02", "end": "2012-12-02", "precision": "day"}, lead)  # "the Dec. 2 attack"
+    assert recalled({"start": "2010-07-01", "end": "2010-07-31", "precision": "month"}, lead)
+    assert not recalled({"start": "2012-12-14", "end": "2012-12-14", "precision": "day"}, lead)  # Friday's clash
+    assert not recalled({"start": "2012-12-01", "end": "2012-12-16", "precision": "month"}, lead)  # a tally up to the lead
+    assert not recalled(None, lead) and not recalled(lead, None)
+
+
+def _release_events(text: str, published: date) -> list[dict]:
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    return extract_document(Document(text=text, published=published))["events"]
+
+
+def test_release_headline_and_undated_follow_ups_take_the_leads_day():
+    text = (
+        "Afghan Force Detains Suspected Insurgents in Zabul\n\n"
+        "KABUL, Afghanistan (Sept. 11) - Afghan and coalition forces detained several suspected insurgents "
+        "in Zabul province Friday while in pursuit of a Taliban commander.\n"
+        "After initial questioning at the scene, the security force detained four suspected insurgents."
+    )
+    events = _release_events(text, day("2010-09-11"))  # a Saturday
+    assert events and all(e["date"]["start"] == "2010-09-10" for e in events)
+
+
+def test_a_recalled_attack_is_background_and_does_not_date_the_operation():
+    text = (
+        "KABUL, Afghanistan (Dec. 16, 2012) - An Afghan and coalition security force arrested a Taliban "
+        "facilitator during an operation in Jalalabad district, Nangarhar province, today.\n"
+        "The facilitator provided direct support to the insurgents who conducted the Dec. 2 attack on "
+        "Jalalabad Airfield, which killed five people.\n"
+        "Two suspected insurgents were detained during the operation."
+    )
+    events = _release_events(text, day("2012-12-16"))
+    assert events[0]["date"]["start"] == "2012-12-16" and not events[0].get("background")
+    old = [e for e in events if e.get("background")]
+    assert old and old[0]["date"]["start"] == "2012-12-02"
+    assert all(e["date"]["start"] == "2012-12-16" for e in events if not e.get("background"))

@@ -20,6 +20,9 @@ Decisions written down here:
   an event flagged with ``aggregate`` (period and area), ranked after incidents and never merged
   into one, so its count is never booked as the main incident's. A tally of a whole war ("since
   the conflict began") makes no event.
+- **Recalled incidents.** An incident dated more than a week before the report's lead day ("the
+  July 2010 bombing" a detainee is blamed for) is flagged ``background``, ranked after the
+  report's own incidents, and its date does not carry to the sentences after it.
 - **Merging.** Two sentences tell the same incident when their types agree (a bare "bombardment"
   joins a more specific strike), neither is a tally, and their dates, places and perpetrators do
   not disagree. The merged event keeps the first sentence's figures and fills gaps from the others.
@@ -32,11 +35,11 @@ from datetime import date
 from typing import Any
 
 from ceasefire.documents import Document
-from ceasefire.extract.classify import Classification, classify_sentence, find_cues, is_background
+from ceasefire.extract.classify import Classification, RecordLabel, classify_sentence, find_cues, is_background, record_classification, record_label
 from ceasefire.extract.context import DocContext, Sentence, build_context
 from ceasefire.extract.contract import empty_counts, empty_event
 from ceasefire.extract.lexicon import EVENT_TYPE_OF
-from ceasefire.extract.roles import assign_roles, country_name, generic_mentions, named_mentions
+from ceasefire.extract.roles import assign_roles, country_name, crowd_first, generic_mentions, is_victim, named_mentions, settle_countries
 from ceasefire.extract.salience import position_score, score
 
 _GOVERNMENT_SIDE = re.compile(
@@ -62,23 +65,36 @@ def extract_events(doc: Document, ctx: DocContext | None = None) -> list[dict[st
 
 def assemble(ctx: DocContext) -> list[dict[str, Any]]:
     """Violent and other ACLED events of the sentences, merged, plus agreement and access events."""
+    from ceasefire.resolve.dates import recalled
+
     found: list[dict[str, Any]] = []
+    lead = ctx.last_event_date = _lead_date(ctx)  # the headline and the lead's undated follow-ups take the lead's day
     for sent in ctx.sentences:
         ev = sentence_event(ctx, sent)
         if ev is not None:
+            if recalled(ev["date"], lead):
+                ev["background"] = True  # an earlier incident the report recalls, not the one it reports
+                ctx.last_event_date = lead  # the narrative returns to the lead's day
             found.append(ev)
     events = _merge(found)
+    label = record_label(ctx.text) if ctx.sentences else None
+    if label is not None:
+        events = _lead_with_record(ctx, events, label)
     focus = _focus_country(ctx)
     for ev in events:
         _refine_location(ctx, ev, focus)
     _borrow_perpetrators(events)
+    for ev in events:  # generic actors ("Protesters (X)") take the country of the event's place
+        settle_countries(ev["actors"], (ev.get("location") or {}).get("country") or focus or ctx.country)
     n = max(1, len(ctx.sentences))
     title_idx = {s.index for s in ctx.title_sentences}
     has_incident = False
     for ev in events:
         first = ev["_sentences"][0]
         pos = position_score(first, n, first in title_idx)
-        ev["salience"] = score(ev, pos, ev["_confidence"], len(ev["_sentences"]))
+        ev["salience"] = 1.0 if ev.get("_record") else score(ev, pos, ev["_confidence"], len(ev["_sentences"]))
+        if ev.get("background"):
+            ev["salience"] = round(ev["salience"] * 0.5, 3)
         has_incident = has_incident or (not ev.get("aggregate") and ev["salience"] >= 0.5)
     others = _truce_and_access_events(ctx)
     for ev in others:
@@ -90,23 +106,30 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
     return out
 
 
-def sentence_event(ctx: DocContext, sent: Sentence) -> dict[str, Any] | None:
-    """The event ``sent`` tells, with its internal bookkeeping fields (``_``-prefixed), or None."""
+def sentence_event(ctx: DocContext, sent: Sentence, forced: Classification | None = None) -> dict[str, Any] | None:
+    """The event ``sent`` tells, with its internal bookkeeping fields (``_``-prefixed), or None.
+
+    ``forced`` is a classification decided for the whole report (an ACLED record's own label).
+    """
     text = sent.text
-    if len(text) < 12 or is_background(text):
-        return None
-    cues = find_cues(text)
-    if not cues:
-        return None
-    cl = classify_sentence(text, cues)
-    if cl is None:
-        return None
-    figures = _casualties(text, sent.start)
-    if cl.families == {"harm"} and not any(f for f in figures if getattr(f, "best", None)):
-        return None  # "dead" alone, without a figure, is not an incident we can code
+    if forced is not None:
+        cl = forced
+        figures = _casualties(text, sent.start)
+    else:
+        if len(text) < 12 or is_background(text):
+            return None
+        cues = find_cues(text)
+        if not cues:
+            return None
+        cl = classify_sentence(text, cues)
+        if cl is None:
+            return None
+        figures = _casualties(text, sent.start)
+        if cl.families == {"harm"} and not any(f for f in figures if getattr(f, "best", None)):
+            return None  # "dead" alone, without a figure, is not an incident we can code
     mentions = named_mentions(text, sent.start, ctx.country, ctx.published)
     mentions += generic_mentions(text, ctx.country, mentions)
-    actors = assign_roles(text, cl.trigger_span, mentions, cl.sub_event_type)
+    actors = assign_roles(text, cl.trigger_span, mentions, cl.sub_event_type, ctx.country)
     sub = _settle_territory(cl, text, actors)
     ev = empty_event(EVENT_TYPE_OF[sub], sub)
     ev["method"] = cl.method if EVENT_TYPE_OF[sub] in ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots") or sub == "Excessive force against protesters" else None
@@ -129,9 +152,7 @@ def sentence_event(ctx: DocContext, sent: Sentence) -> dict[str, Any] | None:
         ev["aggregate"] = aggregate
     if ev["event_type"] == "Violence against civilians" or (ev["fatalities"].get("civilians") and ev["event_type"] != "Battles"):
         _add_civilian_target(actors, ctx.country)
-    if ev["event_type"] in ("Protests", "Riots") and not any(a["role"] == "perpetrator" for a in actors):
-        crowd = "Protesters ({})" if ev["event_type"] == "Protests" else "Rioters ({})"
-        actors.insert(0, {"name": crowd.format(country_name(ctx.country) or "Syria"), "role": "perpetrator", "inter": 6 if ev["event_type"] == "Protests" else 5, "country": ctx.country})
+    actors = crowd_first(actors, ev["event_type"], ctx.country)  # ACLED: the crowd is actor 1 of a protest or riot
     ev["actors"] = actors
     told = _date(_without_dateline(text), ctx.published, default=False)
     if told is None and ctx.last_event_date:
@@ -156,6 +177,34 @@ _ANAPHOR_NOUN = re.compile(
     re.I,
 )
 _ANAPHOR_BEFORE = re.compile(r"\b((?i:the|this|that|these|those|its|their)|[A-Z]\w+'s|[A-Z]\w+s)\s+([\w-]+\s+)?$")
+
+
+_DEMONSTRATIONS = ("Protests", "Riots")
+
+
+def _lead_with_record(ctx: DocContext, events: list[dict[str, Any]], label: RecordLabel) -> list[dict[str, Any]]:
+    """An ACLED-style note declares its main event's kind (its opening tag or its crowd-size
+    tag): the record's first sentence becomes that event, first in the report. ACLED codes one
+    event per record, so what the same note tells of a demonstration (a dispersal, the injured)
+    or in the same first sentence joins it."""
+    first = ctx.sentences[0]
+    host = sentence_event(ctx, first, forced=record_classification(first.text, label))
+    if host is None:
+        return events
+    host["_record"] = True
+    demonstration = host["event_type"] in _DEMONSTRATIONS
+    rest: list[dict[str, Any]] = []
+    for ev in events:
+        same_record = first.index in ev["_sentences"] or ev["sub_event_type"] == host["sub_event_type"]
+        if demonstration:
+            same_record = same_record or ev["event_type"] in _DEMONSTRATIONS + _VIOLENT
+        if same_record and not ev.get("aggregate"):
+            _absorb(host, ev, anaphor=True)
+        else:
+            rest.append(ev)
+    host["evidence"] = [e for i, e in enumerate(host["evidence"]) if e not in host["evidence"][:i]]
+    host["_sentences"] = sorted(set(host["_sentences"]))
+    return [host] + rest
 
 
 def _is_anaphor(text: str, cl: Classification) -> bool:
@@ -217,8 +266,20 @@ def _previous_tally(ctx: Any, sent: Any) -> dict[str, Any] | None:
 
 
 def _without_dateline(text: str) -> str:
-    """The sentence with its dateline ("KABUL, Afghanistan (Jan. 25, 2013)") blanked, offsets kept."""
-    return _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
+    """The sentence with its dateline ("KABUL, Afghanistan (Jan. 25, 2013)") and a heading's
+    release date ("May 11: Afghan-ISAF Operations ...") blanked, offsets kept."""
+    from ceasefire.resolve.dates import blank_heading_date
+
+    return blank_heading_date(_DATELINE.sub(lambda m: " " * len(m.group(0)), text))
+
+
+def _lead_date(ctx: DocContext) -> dict[str, Any] | None:
+    try:
+        from ceasefire.resolve.dates import lead_date
+
+        return lead_date([_without_dateline(s.text) for s in ctx.sentences], ctx.published)
+    except Exception:  # noqa: BLE001 - an odd date must not lose the events
+        return None
 
 
 def _date(text: str, published: date | None, default: bool = True) -> dict[str, Any] | None:
@@ -314,13 +375,10 @@ def _settle_territory(cl: Classification, text: str, actors: list[dict[str, Any]
     return "Armed clash"
 
 
-_VICTIM_AFTER = re.compile(r"^[\w\s'’-]{0,25}?\b(were|was|have been|had been)?\s*(killed|dead|died|slain|wounded|injured)\b", re.I)
-
-
 def _victims_are_targets(actors: list[dict[str, Any]], mentions: list[Any], text: str) -> None:
     """"29 rebels were killed in clashes with regime troops": the side that died is the target,
     the other side the perpetrator."""
-    victims = {m.name for m in mentions if _VICTIM_AFTER.match(text[m.end : m.end + 45])}
+    victims = {m.name for m in mentions if is_victim(text, m.end)}
     if not victims:
         return
     others = [a for a in actors if a["name"] not in victims and (a.get("inter") or 7) in (1, 2, 3, 4, 8)]
@@ -342,7 +400,7 @@ def _add_civilian_target(actors: list[dict[str, Any]], country: str | None) -> N
 
     if any((a.get("inter") == 7) for a in actors):
         return
-    actors.append({"name": f"Civilians ({country_name(country) or 'Syria'})", "role": "target", "inter": 7, "country": country or "SY"})
+    actors.append({"name": f"Civilians ({country_name(country) or 'Syria'})", "role": "target", "inter": 7, "country": country or "SY", "_template": "Civilians ({country})"})
 
 
 def _borrow_perpetrators(events: list[dict[str, Any]]) -> None:

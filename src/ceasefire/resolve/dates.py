@@ -249,7 +249,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date | None) -> 
     elif kind in ("past_n", "past_unit"):
         unit = gd["unit"].lower().rstrip("s")
         n = 1 if kind == "past_unit" else parse_number(re.sub(r"\s+of$", "", gd["n"].lower()).replace("couple", "2").replace("few", "3").replace("several", "3") if gd["n"].lower() not in ("a", "an") else "1") or 1
-        if gd["n"].lower() in ("several", "few"):
+        if kind == "past_n" and gd["n"].lower() in ("several", "few"):
             n = 3
         if kind == "past_unit" and unit == "weekend":
             return None
@@ -455,3 +455,96 @@ def resolve_event_date(sentence_text: str, published: date | None, default_to_pu
     if default_to_published and published is not None:
         return {"start": published.isoformat(), "end": published.isoformat(), "precision": "day"}
     return None
+
+
+# --------------------------------------------------------------------------- report dates
+
+#: "Dec. 6: Operations Conducted in Laghman ..." - a heading that opens with the release's own
+#: date, like a dateline: it dates the release, not the incident the release tells.
+#: A heading that ends with it ("ISAF Joint Command Morning Operational Update, Feb. 21, 2011",
+#: "IJC Operational Update, July 16") is the same stamp.
+_HEADING_DATE = re.compile(
+    rf"^[ \t]*{_MONTH}\s+[0-3]?\d(?:,\s+(?:19|20)\d\d)?\s*:(?=\s)|(?<=\S)(?:,\s*|\s+){_MONTH}\s+[0-3]?\d,\s+(?:19|20)\d\d[ \t]*$|(?<=\S),\s*{_MONTH}\s+[0-3]?\d[ \t]*$",
+    re.M,
+)
+#: Release numbers that carry the year and month: "2010-05-CA-039", "2011-07-S-003" (ISAF and
+#: other military press offices).
+_RELEASE_NUMBER = re.compile(r"\b((?:19|20)\d\d)[-–](0[1-9]|1[0-2])[-–][A-Z]{1,3}[-–](?:\d+|X+)\b")
+#: A dateline's date with or without the year: "(Jan. 25, 2013)", "(Nov. 1. 2011)", "(Sept. 4)".
+_DATELINE_DATE = re.compile(rf"\((?P<month>{_MONTH})\s+(?P<d>[0-3]?\d)(?:[,.]\s+(?P<y>(?:19|20)\d\d))?\)")
+
+
+def blank_heading_date(text: str) -> str:
+    """``text`` with a heading's release date ("Dec. 6: ...") blanked, offsets kept."""
+    return _HEADING_DATE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def release_date(text: str) -> date | None:
+    """The date a press release gives itself, or None.
+
+    In order: a dateline with its year ("KABUL, Afghanistan (Jan. 25, 2013)"); a dateline
+    without one ("(Sept. 4)") or a dated heading ("May 11: Afghan-ISAF Operations ...") whose
+    year comes from the release number ("2010-05-CA-039"), the month of the number choosing
+    between December and January at a year's turn; else None (a release number alone gives a
+    month, not a day).
+    """
+    number = _RELEASE_NUMBER.search(text)
+    for m in _DATELINE_DATE.finditer(text):
+        if m.group("y"):
+            return _safe(int(m.group("y")), _month_no(m.group("month")), int(m.group("d")))
+    candidates = [m for m in _DATELINE_DATE.finditer(text)]
+    head = _HEADING_DATE.search(text)
+    if head:
+        hm = re.search(rf"(?P<month>{_MONTH})\s+(?P<d>[0-3]?\d)(?:,\s+(?P<y>(?:19|20)\d\d))?", head.group(0))
+        if hm and hm.group("y"):
+            return _safe(int(hm.group("y")), _month_no(hm.group("month")), int(hm.group("d")))
+        if hm:
+            candidates.append(hm)
+    if not candidates or not number:
+        return None
+    m = candidates[0]
+    month, day = _month_no(m.group("month")), int(m.group("d"))
+    year, numbered = int(number.group(1)), int(number.group(2))
+    # a release numbered in December and dated "Jan. 2" was issued in the next year
+    if numbered == 12 and month == 1:
+        year += 1
+    elif numbered == 1 and month == 12:
+        year -= 1
+    return _safe(year, month, day)
+
+
+def lead_date(sentences: list[str], published: date | None, window: int = 5) -> dict[str, Any] | None:
+    """The day a report's lead gives: the first of its first ``window`` sentences whose own
+    words name a past day ("... in Khost province yesterday").
+
+    A headline has no date of its own, and the sentences that follow a lead ("During the
+    operation, two insurgents were killed") tell the lead's incident: both take this day when
+    they name none.  Spans ("over the past week"), months and years are not a lead's day, and
+    a day the clause looks ahead to ("talks will resume on Monday") is not an incident's.
+    """
+    for text in sentences[:window]:
+        exprs = [x for x in find_time_expressions(blank_heading_date(text), published)
+                 if x.start_date and x.precision == "day" and x.relation == "at" and not x.future]
+        if published is not None:
+            exprs = [x for x in exprs if x.start_date <= published]
+        if exprs:
+            return exprs[0].as_event_date()
+    return None
+
+
+#: How long before a report's lead day an incident it tells is history the report recalls.
+RECALLED_AFTER_DAYS = 7
+
+
+def recalled(event_date: dict[str, Any] | None, lead: dict[str, Any] | None, days: int = RECALLED_AFTER_DAYS) -> bool:
+    """True when an event dated ``event_date`` ended more than ``days`` before the report's lead
+    day ``lead``: an earlier incident the report recalls ("responsible for the July 2010 bombing",
+    "the Dec. 2 attack on Jalalabad Airfield"), not the one it reports."""
+    if not event_date or not lead:
+        return False
+    try:
+        end = date.fromisoformat(str(event_date.get("end") or event_date["start"]))
+        start = date.fromisoformat(str(lead["start"]))
+    except (KeyError, ValueError):
+        return False
+    return (start - end).days > days
