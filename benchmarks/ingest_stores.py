@@ -13,6 +13,7 @@ extrapolated linearly and marked so.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -38,7 +39,9 @@ def run_ingest(url: str, corpus: Path, jobs: int) -> tuple[float, float, str]:
     peak_kb = _children_peak_kb()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"ingest failed ({proc.returncode}): {err.strip()[-500:]}")
-    return wall, peak_kb / 1024, out.strip().splitlines()[-1] if out.strip() else err.strip()[-200:]
+    # The ingest's own summary: its last line (stdout, else stderr), on one line.
+    lines = [ln.strip() for ln in (out.strip() or err.strip()).splitlines() if ln.strip()]
+    return wall, peak_kb / 1024, lines[-1][:300] if lines else ""
 
 
 def _children_peak_kb() -> int:
@@ -83,8 +86,7 @@ def main() -> None:
             if helper.returncode:
                 print(f"{store}: failed: {helper.stderr.strip()[-400:]}")
                 continue
-            wall, peak_mb, line = helper.stdout.strip().splitlines()[-1].split("\t")
-            wall, peak_mb = float(wall), float(peak_mb)
+            wall, peak_mb, line = json.loads(helper.stdout.strip().splitlines()[-1])
             if store == "sqlite":
                 size = sqlite_size(path)
             else:
@@ -110,6 +112,6 @@ if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--one":
         url, corpus, jobs = sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
         wall, peak, line = run_ingest(url, corpus, jobs)
-        print(f"{wall}\t{peak}\t{line}")
+        print(json.dumps([wall, peak, line]))
     else:
         main()

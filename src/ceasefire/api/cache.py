@@ -28,6 +28,9 @@ MAX_ENTRIES = 2048
 # matches few of a million events scans them all (seconds); the bounded one stops early.
 TOTAL_CAP = 10_000
 MAX_PENDING_COUNTS = 8
+# Encoded pages of the event list kept for repeat requests, at most this many bytes in all
+# (a page of 1,000 events is about 1.3 MB).
+PAGE_BYTES = 64 * 2**20
 
 
 class ScanCache:
@@ -41,6 +44,8 @@ class ScanCache:
         self._flights: dict[Hashable, threading.Lock] = {}
         self._pending: set[Hashable] = set()
         self._background: ThreadPoolExecutor | None = None
+        self._pages: OrderedDict[Hashable, tuple[Any, float, bytes]] = OrderedDict()
+        self._page_bytes = 0
 
     def version(self) -> Any:
         # One version lookup per 0.5 s at most: under load every request would otherwise ask.
@@ -54,6 +59,8 @@ class ScanCache:
     def invalidate(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._pages.clear()
+            self._page_bytes = 0
             self._version = (0.0, None)
 
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
@@ -81,6 +88,33 @@ class ScanCache:
                     self._entries.popitem(last=False)
                 self._flights.pop(key, None)
         return value
+
+    def page(self, key: Hashable, compute: Callable[[], bytes]) -> bytes:
+        """An encoded answer (bytes) for ``key``, kept while the data version holds, within
+        PAGE_BYTES in all (least recently used dropped first). Not single-flight: a page is
+        cheap next to a scan, and a slow one must not hold others back."""
+        version = self.version()
+        with self._lock:
+            hit = self._pages.get(key)
+            if hit and hit[0] == version and time.monotonic() - hit[1] < TTL_SECONDS:
+                self._pages.move_to_end(key)
+                return hit[2]
+        value = compute()
+        if len(value) <= PAGE_BYTES // 8:
+            with self._lock:
+                old = self._pages.pop(key, None)
+                if old:
+                    self._page_bytes -= len(old[2])
+                self._pages[key] = (version, time.monotonic(), value)
+                self._page_bytes += len(value)
+                while self._page_bytes > PAGE_BYTES and self._pages:
+                    self._page_bytes -= len(self._pages.popitem(last=False)[1][2])
+        return value
+
+    @staticmethod
+    def key_of(f: queries.EventFilter) -> tuple:
+        """The part of a cache key that names the filter ``f``."""
+        return _filter_key(f)
 
     # -- the cached reads -------------------------------------------------
     def with_span_bound(self, f: queries.EventFilter) -> queries.EventFilter:

@@ -34,7 +34,8 @@ except ImportError:  # pragma: no cover - a dependency; the standard library sta
     orjson = None
 
 
-def _dumps(obj) -> bytes:
+def dumps(obj) -> bytes:
+    """``obj`` as compact UTF-8 JSON (dates in ISO 8601)."""
     # orjson encodes a page of 1,000 events several times faster than json (the largest
     # answer the dashboard asks for); json stays for what orjson refuses (integers over
     # 64 bits), with the same output otherwise (dates as ISO 8601, UTF-8, no spaces).
@@ -49,7 +50,7 @@ def _dumps(obj) -> bytes:
 def json_response(obj, status_code: int = 200) -> Response:
     """JSON straight from the dicts the store gives: FastAPI's generic encoder walks every
     value of a thousand events and costs more than the query itself."""
-    return Response(_dumps(obj), status_code=status_code, media_type="application/json")
+    return Response(dumps(obj), status_code=status_code, media_type="application/json")
 
 
 def writer(request: Request, creds: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> str:

@@ -10,8 +10,9 @@ from fastapi import APIRouter, Body, Depends, HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from ceasefire.api.deps import get_cache, get_store, json_response, writer
-from ceasefire.api.params import ActorQ, BboxQ, IdPath, Limit, Offset, PlaceQ, Since, TypeQ, Until, event_filter
+from ceasefire.api.deps import dumps, get_cache, get_store, json_response, writer
+from ceasefire.api.params import (ActorQ, AfterQ, BboxQ, IdPath, Limit, Offset, PlaceQ, Since, TypeQ, Until, cursor_of,
+                                  event_filter, parse_after)
 from ceasefire.store import Store
 from ceasefire.store import queries
 
@@ -50,23 +51,34 @@ def list_events(
     bbox: BboxQ = None,
     limit: Limit = 100,
     offset: Offset = 0,
+    after: AfterQ = None,
     store: Store = Depends(get_store),
 ) -> Response:
-    """`{"total", "total_exact", "limit", "offset", "items": [EVENT]}`. EVENT is the event's
-    Event JSON v1 object plus `id`, `sources`, `n_sources`, `n_reports`, `fatalities_range`.
-    Aggregate claims (tallies over days or areas) are not events and are left out.
+    """`{"total", "total_exact", "limit", "offset", "next", "items": [EVENT]}`. EVENT is the
+    event's Event JSON v1 object plus `id`, `sources`, `n_sources`, `n_reports`,
+    `fatalities_range`. Aggregate claims (tallies over days or areas) are not events and are
+    left out.
 
     `total` is exact when `total_exact` is true. Over 10,000 matching events it may be a
     lower bound ("more than 10,000": `total` 10001, `total_exact` false), answered at once
-    while the exact figure is counted for the next request with the same filters."""
+    while the exact figure is counted for the next request with the same filters.
+
+    `next` is a cursor for the following page (pass it as `after`), null on the last page."""
     cache = get_cache(request)
+    cursor = parse_after(after)
     f = cache.with_span_bound(event_filter(since, until, type, actor, place, bbox, limit, offset))
-    total, exact = cache.count_events(f)
-    f.bbox_dense = bool(f.bbox) and total > DENSE_BBOX and not (f.since or f.until or f.place or f.actor)
-    rows = queries.list_events(store, f) if offset < total or offset == 0 or not exact else []
-    sources = queries.event_sources(store, [r["id"] for r in rows])
-    return json_response({"total": total, "total_exact": exact, "limit": limit, "offset": offset,
-                          "items": [event_out(r, sources[r["id"]]) for r in rows]})
+
+    def page() -> bytes:
+        total, exact = cache.count_events(f)
+        f.bbox_dense = bool(f.bbox) and total > DENSE_BBOX and not (f.since or f.until or f.place or f.actor)
+        rows = queries.list_event_page(store, f, cursor) if cursor or offset < total or offset == 0 or not exact else []
+        sources = queries.event_sources(store, [r["id"] for r in rows])
+        return dumps({"total": total, "total_exact": exact, "limit": limit, "offset": 0 if cursor else offset,
+                      "next": cursor_of(rows[-1]) if len(rows) == limit else None,
+                      "items": [event_out(r, sources[r["id"]]) for r in rows]})
+
+    # The same page (the dashboard's first 500, a shared link) is encoded once per data version.
+    return Response(cache.page(("page", limit, offset, after, cache.key_of(f)), page), media_type="application/json")
 
 
 def _violations_of(store: Store, event_id: str) -> list[dict[str, Any]]:

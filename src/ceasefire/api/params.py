@@ -57,6 +57,33 @@ BboxQ = Annotated[
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (1..{MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 IdPath = Annotated[Text, Path(max_length=MAX_TEXT)]
+AfterQ = Annotated[
+    Text | None,
+    Query(
+        max_length=MAX_TEXT,
+        description="Keyset cursor: the `next` of the previous page. The page starts right after that page's last "
+        "event, found through the index (fast at any depth, unlike a large `offset`); `offset` is then ignored.",
+    ),
+]
+
+
+def parse_after(value: str | None) -> tuple[date | None, str] | None:
+    """A cursor ``YYYY-MM-DD,ID`` (``,ID`` for an undated event) -> (date, id), or a 422."""
+    if not value:
+        return None
+    day, sep, event_id = value.partition(",")
+    if not sep or not event_id:
+        raise HTTPException(422, "after: expected the `next` cursor of a previous page (YYYY-MM-DD,ID)")
+    try:
+        return (_day(date.fromisoformat(day)) if day else None), event_id
+    except ValueError:
+        raise HTTPException(422, f"after: {day!r} is not a date (YYYY-MM-DD)") from None
+
+
+def cursor_of(row: dict) -> str:
+    """The ``next`` cursor that continues after ``row``."""
+    day = row.get("date_start")
+    return f"{day.isoformat() if day else ''},{row['id']}"
 
 
 def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:

@@ -152,12 +152,18 @@ events = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False, index=True),  # 0004
     # Where PostGIS exists, migration 0003 adds GiST indexes on the point (see store/spatial.py).
-    sa.Index("ix_events_lat_lon", "lat", "lon"),
+    sa.Index("ix_events_point", "lat", "lon", "status", "is_aggregate", "date_start", "id"),  # 0006 (was ix_events_lat_lon)
     # 0005: covers GET /api/tallies by day, area and type (no payload reads).
     sa.Index("ix_events_tally", "date_start", "status", "is_aggregate", "date_end", "fatalities_best", "fatalities_low",
              "fatalities_high", "admin1", "sub_event_type", "event_type"),
-    sa.Index("ix_events_place", "location_name", "date_start", "admin1", "admin2"),  # 0005: ?place= by name
+    sa.Index("ix_events_place", "location_name", "date_start", "admin1", "admin2", "status", "is_aggregate", "id"),  # 0005, 0006
+    sa.Index("ix_events_state", "id", "status", "is_aggregate"),  # 0006: the actor filter's linked events
 )
+# 0006: the API's pages in their order with every filtered column (PostgreSQL: DESC NULLS LAST, the
+# filter columns as INCLUDE); see migrations/versions/0006_event_page_indexes.py.
+sa.Index("ix_events_recent", events.c.date_start.desc(), events.c.id, events.c.status, events.c.is_aggregate,
+         events.c.date_end, events.c.event_type, events.c.sub_event_type, events.c.location_name, events.c.admin1,
+         events.c.admin2, events.c.lat, events.c.lon)
 
 event_claims = sa.Table(
     "event_claims",
@@ -172,7 +178,7 @@ event_actors = sa.Table(
     sa.Column("event_id", sa.String(32), sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("actor_id", sa.Integer, sa.ForeignKey("actors.id"), primary_key=True),
     sa.Column("role", sa.String(16), primary_key=True),
-    sa.Index("ix_event_actors_actor_id", "actor_id"),  # 0004
+    sa.Index("ix_event_actors_actor_id", "actor_id", "event_id"),  # 0004, 0006
 )
 
 audit = sa.Table(
