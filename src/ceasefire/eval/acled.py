@@ -118,6 +118,29 @@ def weighted_f1(gold: list[str], pred: list[str]) -> tuple[float, dict[str, tupl
     return (total / len(gold) if gold else 0.0), per
 
 
+def class_table(gold: list[str], pred: list[str]) -> list[tuple[str, float, float, float, int, int]]:
+    """Per class, most frequent first: (class, precision, recall, F1, support, times predicted).
+
+    Classes we predicted but the gold never uses (e.g. "(none)") are listed with support 0, so
+    a user sees where the false positives go.
+    """
+    support = Counter(gold)
+    predicted = Counter(pred)
+    tp = Counter(g for g, p in zip(gold, pred) if g == p)
+    rows = []
+    for cls in sorted(set(support) | set(predicted), key=lambda c: (-support[c], -predicted[c], c)):
+        prec = tp[cls] / predicted[cls] if predicted[cls] else 0.0
+        rec = tp[cls] / support[cls] if support[cls] else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        rows.append((cls, prec, rec, f1, support[cls], predicted[cls]))
+    return rows
+
+
+def confusions(gold: list[str], pred: list[str], n: int = 15) -> list[tuple[str, str, int]]:
+    """The ``n`` most frequent (gold, ours, count) disagreements."""
+    return [(g, p, k) for (g, p), k in Counter((g, p) for g, p in zip(gold, pred) if g != p).most_common(n)]
+
+
 def _first_actor(ev: dict[str, Any] | None) -> str | None:
     if not ev or not ev.get("actors"):
         return None
@@ -132,8 +155,8 @@ def _fatalities(ev: dict[str, Any] | None) -> int:
     return int(t["best"]) if t and t.get("best") is not None else 0
 
 
-def evaluate(data_dir: str | None = None, limit: int | None = None, jobs: int = 2, every_battle: int = 24, every_other: int = 8):
-    """(field scores, per-class F1, number of records)."""
+def evaluate(data_dir: str | None = None, limit: int | None = None, jobs: int = 2, every_battle: int = 24, every_other: int = 8, detail: bool = False):
+    """(field scores, per-class F1, number of records); with ``detail``, also (gold, ours) types."""
     pairs = load(data_dir, every_battle, every_other, limit)
     lines = extract_all([d for _, d in pairs], jobs=jobs)
     gold_types, pred_types = [], []
@@ -161,6 +184,8 @@ def evaluate(data_dir: str | None = None, limit: int | None = None, jobs: int = 
     f1_score = FieldScore("sub_event_type (weighted F1)", GOALS["sub_event_type (weighted F1)"])
     f1_score.correct, f1_score.scored = round(f1 * len(gold_types)), len(gold_types)
     f1_score.misses = typ.misses
+    if detail:
+        return [f1_score, typ, actor, fat, loc], per, len(pairs), (gold_types, pred_types)
     return [f1_score, typ, actor, fat, loc], per, len(pairs)
 
 
@@ -171,15 +196,22 @@ def evaluate(data_dir: str | None = None, limit: int | None = None, jobs: int = 
 @click.option("--every", "every_other", type=int, default=8, show_default=True, help="Sample 1 in N of the non-battle records.")
 @click.option("--every-battle", type=int, default=24, show_default=True, help="Sample 1 in N of the Syria battle records.")
 @click.option("--misses", type=int, default=0, help="Print the first N misses of each field.")
-def command(data_dir, limit, jobs, every_other, every_battle, misses) -> None:
-    """ACLED notes -> events: sub_event_type weighted F1, actor1, fatalities exact, location within 25 km."""
-    scores, per, n = evaluate(data_dir, limit, jobs, every_battle, every_other)
+@click.option("--confusions", "n_confusions", type=int, default=15, show_default=True, help="Print the N most frequent sub_event_type confusions.")
+def command(data_dir, limit, jobs, every_other, every_battle, misses, n_confusions) -> None:
+    """ACLED notes -> events: sub_event_type weighted F1 with a per-class table and the most
+    frequent confusions, actor1, fatalities exact, location within 25 km."""
+    scores, per, n, (gold, ours) = evaluate(data_dir, limit, jobs, every_battle, every_other, detail=True)
     print_scores(
         f"ACLED notes ({n} records: Syria battles 1 in {every_battle}, other types from the 2020 and 2022 files 1 in {every_other}; nothing trained on them)",
         scores,
         ["sub_event_type F1 is exact to the record; see the module docstring for the mapping of each field"],
     )
-    click.echo("  per-class F1 (support):")
-    for cls, (f1, sup) in sorted(per.items(), key=lambda kv: -kv[1][1]):
-        click.echo(f"    {cls:<40} {f1:5.3f}  ({sup})")
+    click.echo("  per class (ours = how often we predicted it):")
+    click.echo(f"    {'sub_event_type':<45} {'prec':>5} {'recall':>6} {'F1':>5} {'support':>7} {'ours':>5}")
+    for cls, prec, rec, f1, sup, predicted in class_table(gold, ours):
+        click.echo(f"    {cls:<45} {prec:5.3f} {rec:6.3f} {f1:5.3f} {sup:7d} {predicted:5d}")
+    if n_confusions > 0:
+        click.echo(f"  most frequent confusions (first {n_confusions}): count, gold -> ours")
+        for g, p, k in confusions(gold, ours, n_confusions):
+            click.echo(f"    {k:5d}  {g} -> {p}")
     print_misses(scores[1:], misses)

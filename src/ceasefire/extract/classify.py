@@ -53,6 +53,20 @@ _CIVIL_CROWD = re.compile(
 )
 _ARMED_PARTY = re.compile(r"\b(gunm[ae]n|armed|rebels?|militants?|insurgents?|fighters?|troops|soldiers?|army|forces|militia\w*|jihadists?|IS|ISIS|HTS|SDF|QSD|YPG)\b")
 _PROTEST_FAMILIES = {"protest", "protest_mod", "mob"}
+#: Words before a death or injury that make it the cause or topic of a demonstration ("a vigil for
+#: a journalist who was killed", "to protest the killing of"), not harm done at it.
+_TOPIC_OF_PROTEST = re.compile(
+    r"\b(who|whom|which|that|after|following|over|against|for|justice|death|deaths|killing|murder|since|anniversary|commemorat\w*|remember\w*|memory|mourn\w*|honou?r\w*|victims?|in which|earlier|previous|recent|recently|already|before|accused of|suspected of|demand\w*|call(ed|ing)? for|release)\b[^.;]{0,60}$",
+    re.I,
+)
+#: The same for an act of violence named as what a demonstration was about ("against the stone
+#: pelting", "on the anniversary of the riot"); relative pronouns here introduce the act itself.
+_TOPIC_OF_ACT = re.compile(
+    r"\b(after|following|against|justice|since|anniversary|commemorat\w*|remember\w*|memory|mourn\w*|condemn\w*|denounc\w*|earlier|previous|recent|recently|already|before|accused of|suspected of|demand\w*|call(ed|ing)? for|release)\b[^.;]{0,60}$",
+    re.I,
+)
+#: Someone off duty or unarmed cannot fight back: harming them is an Attack (ACLED codebook).
+_DEFENCELESS = re.compile(r"\b(off[- ]duty|unarmed|retired|former|detained|captured|captive|handcuffed|blindfolded|kidnapped|abducted)\b", re.I)
 _EXPLOSIVE_FAMILIES = ("chemical", "suicide", "air", "grenade", "ied", "shelling")
 
 
@@ -127,6 +141,14 @@ def _cancelled(text: str, cm: CueMatch, pattern: re.Pattern[str], told_harm: boo
     return True
 
 
+def harm_at_demonstration(text: str) -> bool:
+    """A death or injury at the demonstration itself, not the one it was held about."""
+    for m in _CROWD_HARM.finditer(text):
+        if not _TOPIC_OF_PROTEST.search(text[max(0, m.start() - 80) : m.start()]):
+            return True
+    return False
+
+
 def is_background(text: str) -> bool:
     """A tally of a whole war or a long period ("since the conflict began"), not an incident."""
     return bool(event_lexicon().background.search(text))
@@ -181,7 +203,7 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
         mods = {c.cue.sub_event_type for c in by_family.get("protest_mod", [])}
         if "Excessive force against protesters" in mods:
             return make("Excessive force against protesters", trig, "small_arms", 0.9)
-        if "Violent demonstration" in mods or (harm_told and not weapons and "Protest with intervention" not in mods and _CROWD_HARM.search(text)):
+        if "Violent demonstration" in mods or (harm_told and not weapons and "Protest with intervention" not in mods and harm_at_demonstration(text)):
             # people killed or hurt at a demonstration, with no force by the authorities told
             return make("Violent demonstration", trig, "melee" if harm_told else None, 0.85)
         if "Protest with intervention" in mods:
@@ -199,7 +221,8 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
     if "clash" in families and not weapons and _CIVIL_CROWD.search(text) and not _ARMED_TARGET.search(text) and not _ARMED_PARTY.search(text):
         # supporters of two parties, villagers, students fighting: a crowd, not armed forces
         return make("Mob violence", first("clash"), "melee", 0.75)
-    if "transfer" in families:
+    if "transfer" in families and "clash" not in families:
+        # "captured X following the withdrawal of HTS after clashes" was taken by fighting
         return make("Non-violent transfer of territory", first("transfer"), None, 0.85)
     if "territory" in families:
         return make("Armed clash", first("territory"), weapon_method("small_arms"), 0.85, territory=True)
@@ -249,8 +272,12 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
         else:
             after = text[trig.end : trig.end + 80]
             before = text[max(0, trig.start - 60) : trig.start]
+            if trig.cue.name == "body_found":
+                after = trig.text + after  # "the body of a QSD member was found"
             armed = _ARMED_TARGET.search(after) or (trig.cue.name == "harm" and _ARMED_TARGET.search(before))
             civil = _CIVILIAN_TARGET.search(after) or _CIVILIAN_TARGET.search(before)
+            if armed and _DEFENCELESS.search(after[: armed.end() + 12]):
+                armed = None  # "shot dead an off-duty soldier": he could not fight back
             if armed and not (civil and civil.start() < armed.start()):
                 return make("Armed clash", trig, method, 0.75)
             melee = re.search(r"\b(stabb|hack|beat|beaten|bludgeon|burn)", trig.text, re.I)
@@ -275,3 +302,112 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
             return make("Armed clash", trig, "unknown", 0.45)
         return make("Attack", trig, "unknown", 0.4)
     return None
+
+
+# --------------------------------------------------------------------------- ACLED records
+#
+# ACLED's own notes carry the coder's decision in two conventions: a demonstration's note ends
+# with the crowd size ("[size=no report]", "[size=around 100]"), and a strategic development's
+# note opens with a tag ("Movement of forces: On 4 May 2020, ..."). When a report carries either,
+# its main event is of that kind; the sentences still decide the details.
+
+_SIZE_TAG = re.compile(r"\[size=[^\]\n]{0,80}\]", re.I)
+_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z /-]{1,45}):\s+(?=\S)")
+_STATE_FORCE = re.compile(r"\b(police\w*|security forces|soldiers?|troops|forces|officers?|guards?|army|military|gendarmes?|gendarmerie|authorities|riot police|marshals)\b", re.I)
+_CROWD_VIOLENCE_FAMILIES = ("clash", "attack", "looting", "mob")
+_CROWD = re.compile(r"\b(protesters|demonstrators|rioters|residents|villagers|participants|crowds?|mobs?|youths?|students|supporters|members|workers|people|locals|groups?|they|inmates|prisoners|fans|activists|cadres|farmers|traders|vendors|drivers|men|women)\b", re.I)
+
+
+@dataclass(frozen=True)
+class RecordLabel:
+    """A report's own statement of its main event's sub-event type, with where it says so."""
+
+    sub_event_type: str
+    start: int
+    end: int
+
+
+def record_label(text: str) -> RecordLabel | None:
+    """The sub-event type an ACLED-style note declares: its opening tag, or its crowd-size tag
+    (a demonstration, whose kind :func:`classify_demonstration` reads from the sentences)."""
+    m = _LABEL.match(text)
+    if m:
+        sub = event_lexicon().record_labels.get(m.group(1).strip().lower())
+        if sub:
+            return RecordLabel(sub, m.start(1), m.end(1))
+    size = _SIZE_TAG.search(text)
+    if size:
+        return RecordLabel(classify_demonstration(text), size.start(), size.end())
+    return None
+
+
+def classify_demonstration(text: str) -> str:
+    """Which of ACLED's demonstration types a report of a demonstration (or crowd) tells.
+
+    ACLED's codebook: demonstrators who turn violent (stones, burning tyres, vandalism, fighting)
+    make a Violent demonstration even when the police intervene; lethal or serious force on a
+    peaceful crowd is Excessive force; dispersal, arrests or minor force, Protest with
+    intervention; a violent crowd with no demonstration, Mob violence.
+    """
+    body = _SIZE_TAG.sub(" ", text)
+    cues = [c for c in find_cues(body) if not c.suppressed]
+    families = {c.family for c in cues}
+    mods = {c.cue.sub_event_type for c in cues if c.family == "protest_mod"}
+    demonstration = "protest" in families or bool(re.search(r"\b(riot\w*|demonstrat\w*|protest\w*)", body, re.I))
+    if not demonstration:
+        # the crowd-size tag marks a demonstration or a riot: a crowd with no demonstration that
+        # does harm is a mob
+        violent = families & {"clash", "attack", "looting", "mob", "harm", "protest_mod", "abduction"}
+        return "Mob violence" if violent else "Peaceful protest"
+    crowd_violence = False
+    state_harm = False
+    state_arrest = False
+    for c in cues:
+        if _TOPIC_OF_ACT.search(body[max(0, c.start - 80) : c.start]):
+            continue  # "against the stone pelting", "the anniversary of the riot": what it was about
+        if c.family == "arrests":
+            # only an arrest of the demonstrators by the authorities is an intervention
+            told = _CLAUSE_BREAK.split(body[max(0, c.start - 70) : c.start])[-1]
+            if _STATE_FORCE.search(told) or re.match(r"[^.;]{0,30}\bby (the )?(\w+ )?(police|security|soldiers|troops|forces|officers|guards|army|military|gendarm)", body[c.end : c.end + 60], re.I):
+                state_arrest = True
+            continue
+        if c.cue.sub_event_type == "Violent demonstration" or c.family == "mob":
+            crowd_violence = True
+            continue
+        if c.family not in _CROWD_VIOLENCE_FAMILIES:
+            continue
+        clause = _CLAUSE_BREAK.split(body[max(0, c.start - 70) : c.start])[-1]
+        if _STATE_FORCE.search(clause) or re.match(r"\s*by (the )?(police|security|soldiers|troops|forces|officers|guards|army|military)", body[c.end : c.end + 40], re.I):
+            state_harm = state_harm or c.cue.method in ("small_arms", "execution") or c.cue.name == "targeted_killing"
+        elif _CROWD.search(clause) and c.text[:1].islower():
+            crowd_violence = True  # "villagers beat a woman", "two groups of students clashed"
+    if crowd_violence and not demonstration:
+        return "Mob violence"
+    if "Excessive force against protesters" in mods and not crowd_violence:
+        return "Excessive force against protesters"
+    if state_harm and harm_at_demonstration(body) and not crowd_violence:
+        return "Excessive force against protesters"
+    if crowd_violence:
+        return "Violent demonstration"
+    if "Excessive force against protesters" in mods:
+        return "Excessive force against protesters"
+    if "Protest with intervention" in mods or state_arrest or state_harm:
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def record_classification(text: str, label: RecordLabel) -> Classification:
+    """A classification of ``text`` (the record's first sentence) as the labelled type, triggered
+    by its own cue of that type when it has one."""
+    cues = [c for c in find_cues(text) if not c.suppressed]
+    own = [c for c in cues if c.cue.sub_event_type == label.sub_event_type]
+    if label.sub_event_type in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Violent demonstration", "Mob violence"):
+        own = own or [c for c in cues if c.family in _PROTEST_FAMILIES]
+    if own:
+        trigger = own[0]
+    else:
+        start, end = (label.start, label.end) if label.end <= len(text) else (0, 0)
+        cue = Cue(name="record_label", family="record", sub_event_type=label.sub_event_type, method=None, weight=1.0, pattern=re.compile("$^"))
+        trigger = CueMatch(cue, start, end, text[start:end])
+    method = {"Violent demonstration": "melee", "Mob violence": "melee", "Excessive force against protesters": "small_arms"}.get(label.sub_event_type)
+    return Classification(EVENT_TYPE_OF[label.sub_event_type], label.sub_event_type, method, trigger, 1.0, {c.family for c in cues})

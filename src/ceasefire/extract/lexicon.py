@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -69,6 +70,7 @@ class EventLexicon:
     cues: tuple[Cue, ...]
     not_an_incident_before: re.Pattern[str]
     background: re.Pattern[str]
+    record_labels: dict[str, str] = dataclasses.field(default_factory=dict)  # ACLED note tag -> sub-event type
 
 
 @functools.lru_cache(maxsize=1)
@@ -89,8 +91,13 @@ def event_lexicon() -> EventLexicon:
     for c in cues:
         if c.sub_event_type not in EVENT_TYPE_OF:
             raise ValueError(f"{LEXICON_FILE}: cue {c.name!r} names an unknown sub-event type {c.sub_event_type!r}")
+    labels = {str(k).lower(): v for k, v in (data.get("record_labels") or {}).items()}
+    for tag, sub in labels.items():
+        if sub not in EVENT_TYPE_OF:
+            raise ValueError(f"{LEXICON_FILE}: record label {tag!r} names an unknown sub-event type {sub!r}")
     return EventLexicon(
         version=int(data["version"]),
+        record_labels=labels,
         cues=cues,
         not_an_incident_before=re.compile(data["not_an_incident_before"].strip(), re.I),
         background=re.compile(data["background"].strip(), re.I),
