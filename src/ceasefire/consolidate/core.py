@@ -438,10 +438,14 @@ def _told_twice(c: ClaimRecord, g: EventGroup, gap: int) -> bool:
     if gap > MAX_GAP_DAYS:
         return False
     fam = FAMILY_OF.get(c.sub_event_type)
+    same_place = _same_named_place(c, g)
     if c.sub_event_type not in g.subs and (fam is None or not any(FAMILY_OF.get(s) == fam for s in g.subs)):
-        return False
+        # One report may call the same fight a clash in one sentence and an air strike in the
+        # next (ACLED: strikes inside a battle are the battle): only at the same named place.
+        if not (same_place and c.event_type in VIOLENT and g.etypes & VIOLENT):
+            return False
     mine = [m for m in g.claims if m.document_id == c.document_id]
-    if not _same_named_place(c, g) and not all(_contains(m, c) for m in mine):
+    if not same_place and not all(_contains(m, c) for m in mine):
         return False
     same_doc = [n for d, n in g.figures if d == c.document_id]
     return c.fatalities is None or not same_doc or c.fatalities in same_doc
