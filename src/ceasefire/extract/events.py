@@ -39,7 +39,7 @@ from ceasefire.extract.classify import Classification, RecordLabel, classify_sen
 from ceasefire.extract.context import DocContext, Sentence, build_context
 from ceasefire.extract.contract import empty_counts, empty_event
 from ceasefire.extract.lexicon import EVENT_TYPE_OF
-from ceasefire.extract.roles import assign_roles, country_name, crowd_first, generic_mentions, is_victim, named_mentions, settle_countries
+from ceasefire.extract.roles import assign_roles, country_name, crowd_first, generic_mentions, is_victim, named_mentions, settle_countries, unnamed_perpetrator
 from ceasefire.extract.salience import position_score, score
 
 _GOVERNMENT_SIDE = re.compile(
@@ -85,7 +85,8 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
         _refine_location(ctx, ev, focus)
     _borrow_perpetrators(events)
     for ev in events:  # generic actors ("Protesters (X)") take the country of the event's place
-        settle_countries(ev["actors"], (ev.get("location") or {}).get("country") or focus or ctx.country)
+        unnamed_perpetrator(ev)
+        settle_countries(ev["actors"], (ev.get("location") or {}).get("country"), focus, ctx.country)
     n = max(1, len(ctx.sentences))
     title_idx = {s.index for s in ctx.title_sentences}
     has_incident = False

@@ -233,7 +233,7 @@ def is_victim(text: str, mention_end: int) -> bool:
 
 
 def _is_supporter(text: str, m: Mention) -> bool:
-    return bool(_SUPPORT_BEFORE.search(text[max(0, m.start - 60) : m.start]) or _BACKED_AFTER.match(text[m.end : m.end + 12]))
+    return bool(_SUPPORT_BEFORE.search(text[max(0, m.start - 60) : m.start]) or _BACKED_AFTER.match(text[m.end : m.end + 24]))
 
 
 def _state_at_home(m: Mention, country_iso: str | None) -> bool:
@@ -360,10 +360,33 @@ def crowd_first(actors: list[dict[str, Any]], event_type: str, country_iso: str 
     return [crowd] + [a for a in rest if a["name"] != crowd["name"]]
 
 
-def settle_countries(actors: list[dict[str, Any]], country_iso: str | None) -> None:
+# ACLED codes every event with an actor 1: an attack on civilians, a bombing or an abduction whose
+# author the report does not name is the work of "Unidentified Armed Group (<country>)".
+_UNNAMED_AUTHOR_TYPES = ("Attack", "Abduction/forced disappearance", "Sexual violence", "Remote explosive/landmine/IED", "Suicide bomb", "Grenade")
+
+
+def unnamed_perpetrator(event: dict[str, Any]) -> None:
+    """Give an event of a one-sided type with no perpetrator ACLED's unknown author (call before
+    ``settle_countries``, which names its country)."""
+    if event.get("sub_event_type") not in _UNNAMED_AUTHOR_TYPES or any(a["role"] == "perpetrator" for a in event["actors"]):
+        return
+    event["actors"].insert(0, {"name": "Unidentified Armed Group (Syria)", "role": "perpetrator", "inter": 3, "country": "SY", "_template": "Unidentified Armed Group ({country})"})
+
+
+def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fallbacks: str | None) -> None:
     """Generic actors take the event's country ("Protesters (Lebanon)" for a protest in Beirut,
-    whatever else the report names); the bookkeeping marker is removed in any case."""
-    country = country_name(country_iso) if country_iso else None
+    whatever else the report names); the bookkeeping marker is removed in any case.
+
+    ``country_iso`` is the country of the event's place, ``fallbacks`` the report's (in order).
+    A named home actor of the event (Syria's QSD, Mexico's police) vouches for a country: when the
+    place lies elsewhere but a fallback is that actor's country, the place was misread. Syria, the
+    monitor's home theatre, when nothing places the event."""
+    home = {a.get("country") for a in actors if "_template" not in a and (a.get("inter") or 0) in (1, 2, 3, 4) and a.get("country")}
+    candidates = [c for c in (country_iso, *fallbacks) if c]
+    if home and candidates and candidates[0] not in home:
+        candidates = [c for c in candidates if c in home] + candidates
+    country_iso = candidates[0] if candidates else "SY"
+    country = country_name(country_iso)
     for a in actors:
         template = a.pop("_template", None)
         if not template or not country:
