@@ -71,15 +71,23 @@ def resolve_mentions(mentions: list, text: str, gaz: Any) -> list[Toponym]:
     from ceasefire.resolve.places.resolve import DROP, choose_places, county_point, mention_role, precision_of
 
     chosen = choose_places(mentions, gaz, text)
+    roles = [mention_role(m, text) for m in mentions]
     out: list[Toponym] = []
     containers = set()
+    placed_by_text: dict[str, Any] = {}  # "Sabari district, Khost province" places a later bare "Sabari"
+    for m in mentions:
+        if m.container_text:
+            anchor = _container_place(m, mentions, chosen, text)
+            if anchor is not None:
+                placed_by_text.setdefault(m.text.lower(), anchor)
     for k, (m, p) in enumerate(zip(mentions, chosen)):
         if p is DROP:
             continue
-        role = mention_role(m, text)
+        role = roles[k]
         t = Toponym(m.start, m.end, m.text, role=role, demonym=m.demonym)
         container = _container_place(m, mentions, chosen, text) if m.container_text and p is not None else None
-        if p is not None and container is not None and container is not p and not _within(p, container):
+        if (p is not None and container is not None and container is not p and p.population < 50_000
+                and not _within(p, container)):
             # "Chak district, Wardak province": the text says where the place lies. A same-name place
             # elsewhere (Chak, Pakistan) is a wrong point; the named area is a right, coarser one.
             _take_area(t, container, gaz)
@@ -99,10 +107,12 @@ def resolve_mentions(mentions: list, text: str, gaz: Any) -> list[Toponym]:
         elif m.container_text and (anchor := _container_place(m, mentions, chosen, text)) is not None:
             # A village or district the gazetteer lacks, placed by the text in an area it knows.
             _take_area(t, anchor, gaz)
+        elif m.text.lower() in placed_by_text:
+            _take_area(t, placed_by_text[m.text.lower()], gaz)
         elif m.label in ("FAC", "LOC"):
             # A place the gazetteer cannot know (a street, a building, a village): it lies in the
             # area the text puts it in ("the Aziziyah district of Aleppo"), else the report's nearest town.
-            anchor = _container_place(m, mentions, chosen, text) or _nearest_settlement(k, mentions, chosen)
+            anchor = _container_place(m, mentions, chosen, text) or _nearest_settlement(k, mentions, chosen, roles)
             if anchor is not None:
                 t.lat, t.lon, t.country = anchor.lat, anchor.lon, anchor.country
                 t.admin1 = gaz.admin1_name(anchor.country, anchor.admin1)
@@ -144,15 +154,18 @@ def _container_place(m: Any, mentions: list, chosen: list, text: str) -> Any:
     return p if p is not None and getattr(p, "lat", None) is not None and p.name else None
 
 
-def _nearest_settlement(k: int, mentions: list, chosen: list) -> Any:
-    """The settlement named nearest in the text, within the report's most named country."""
+def _nearest_settlement(k: int, mentions: list, chosen: list, roles: list | None = None) -> Any:
+    """The settlement (or province, governorate, state) named nearest in the text, within the
+    report's most named country; never the dateline or the city a speaker spoke from."""
     from collections import Counter
 
     countries = Counter(p.country for p in chosen if p is not None and p.country)
     main_country = countries.most_common(1)[0][0] if countries else None
     best, best_d = None, None
     for j, p in enumerate(chosen):
-        if p is None or p.lat is None or p.feature_class not in ("P",):
+        if p is None or p.lat is None or not (p.feature_class == "P" or p.is_admin1):
+            continue
+        if roles is not None and roles[j] in ("dateline", "speaker_city"):
             continue
         if main_country and p.country != main_country:
             continue

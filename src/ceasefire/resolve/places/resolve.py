@@ -48,7 +48,9 @@ WEIGHT_ADMIN1_FOCUS = 2.5
 WEIGHT_CONTAINER = 7.0
 POP_RATIO = 1000.0  # readings under 1/1000 of a name's largest (Moscow, Idaho) lend it no area
 WEIGHT_AREA_SUPPORT = 0.5  # per whole vote of the report's other names for the same admin1 area (up to 2)
-WEIGHT_COHERENCE = 1.0  # per other name of the report with a candidate in the same admin1 area (up to 3)
+WEIGHT_COHERENCE = 1.0
+FOREIGN_FOCUS_SHARE = 0.5  # a report this much about one country ...
+FOREIGN_TOWN_POP = 50_000  # ... does not wander to a small town abroad on its name alone  # per other name of the report with a candidate in the same admin1 area (up to 3)
 
 # "BEIRUT (Reuters) -", "KABUL, Afghanistan (May 28, 2011) –", "ALEPPO, Syria, April 30 (AFP) -":
 # the place a report was filed from, optionally followed by its country, a date and the agency.
@@ -263,6 +265,20 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                 if s > best_s:
                     best, best_s = p, s
             chosen[k] = best
+    # A small town abroad that nothing else in a report about one country points to ("Pech", Germany,
+    # in a release about Kunar province) is a local place the gazetteer lacks, not a trip abroad.
+    for k, m in enumerate(mentions):
+        p = chosen[k]
+        if (p is None or p is DROP or p.feature_class != "P" or p.population >= FOREIGN_TOWN_POP
+                or p.source.startswith("supplement") or m.container_text):
+            continue
+        others_votes = _without(country_votes, own_country[m.text.lower()])
+        others = _shares(others_votes)
+        main, main_share = max(others.items(), key=lambda kv: kv[1], default=(None, 0.0))
+        if (main is not None and main != p.country and main_share >= FOREIGN_FOCUS_SHARE and others_votes[main] >= 2
+                and others.get(p.country or "", 0.0) == 0.0):
+            chosen[k] = None
+            m.label = "LOC"  # placed by context (resolve_mentions), at the report's nearest place
     # A name spaCy read as a person's stays a place only if it lies in one of the report's countries.
     for k, m in enumerate(mentions):
         p = chosen[k]
@@ -287,9 +303,13 @@ def mention_role(m: Mention, text: str) -> str | None:
     """``dateline`` for "BEIRUT (Reuters) -", ``speaker_city`` for "said in Geneva", else None."""
     line_start = text.rfind("\n", 0, m.start) + 1
     head = text[line_start: m.start]
+    after = text[m.end: m.end + 60]
     if not head.strip() or head.strip() in ("(", "By"):
-        if _DATELINE_AFTER.match(text[m.end: m.end + 60]) and (m.text.isupper() or m.start - line_start < 3):
+        if _DATELINE_AFTER.match(after) and (m.text.isupper() or m.start - line_start < 3):
             return "dateline"
+    elif m.text.isupper() and len(m.text) > 3 and _DATELINE_AFTER.match(after):
+        # Cleaned text may run the header lines together: "For Immediate Release KABUL, Afghanistan (May 28) –".
+        return "dateline"
     if _SPEAKER_BEFORE.search(text[max(0, m.start - 80): m.start]):
         return "speaker_city"
     return None
