@@ -38,7 +38,8 @@ id is kept as a tombstone. `GET /api/events/{id}` then answers:
 
 **Totals.** `GET /api/events` answers `total` and `total_exact`. Up to 10,000 matching
 events the total is always exact; beyond that it may be the lower bound 10001 with
-`total_exact: false` (the exact figure is counted meanwhile and given on a later request).
+`total_exact: false` (when the same filters are asked again, the exact figure is counted
+meanwhile and given on a later request).
 
 Figures: `fatalities_range` is `{best, low, high}` over the event's sources (lowest and
 highest figure any source gave); tallies exclude aggregate claims ("250 killed in

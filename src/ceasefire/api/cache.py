@@ -187,10 +187,16 @@ class ScanCache:
         exact = self.peek(key)
         if exact is not None:
             return exact, True
-        capped = self.get(("count-capped", _filter_key(f)), lambda: queries.count_events(self.store, f, cap=TOTAL_CAP + 1))
+        capped_key = ("count-capped", _filter_key(f))
+        asked_before = self.peek(capped_key) is not None
+        capped = self.get(capped_key, lambda: queries.count_events(self.store, f, cap=TOTAL_CAP + 1))
         if capped <= TOTAL_CAP:
             return capped, True
-        self.in_background(key, lambda: queries.count_events(self.store, f))
+        # The full count (a scan of every matching event) only for filters asked again (the next
+        # page, a refresh, the all-events total warmed at start): counting each one-off box or
+        # window in the background would take the CPU that the answers being waited for need.
+        if asked_before or not any((f.since, f.until, f.place, f.type, f.actor, f.bbox)):
+            self.in_background(key, lambda: queries.count_events(self.store, f))
         return capped, False
 
     def tallies(self, by: str, f: queries.EventFilter) -> list[dict[str, Any]]:

@@ -60,8 +60,9 @@ def list_events(
     left out.
 
     `total` is exact when `total_exact` is true. Over 10,000 matching events it may be a
-    lower bound ("more than 10,000": `total` 10001, `total_exact` false), answered at once
-    while the exact figure is counted for the next request with the same filters.
+    lower bound ("more than 10,000": `total` 10001, `total_exact` false), answered at once;
+    from the second request with the same filters on, the exact figure is counted meanwhile
+    for the requests after it.
 
     `next` is a cursor for the following page (pass it as `after`), null on the last page."""
     cache = get_cache(request)

@@ -152,7 +152,7 @@ events = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False, index=True),  # 0004
     # Where PostGIS exists, migration 0003 adds GiST indexes on the point (see store/spatial.py).
-    sa.Index("ix_events_point", "lat", "lon", "status", "is_aggregate", "date_start", "id"),  # 0006 (was ix_events_lat_lon)
+    sa.Index("ix_events_point", "lat", "lon", "date_start", "id", "status", "is_aggregate"),  # 0006 (was ix_events_lat_lon)
     # 0005: covers GET /api/tallies by day, area and type (no payload reads).
     sa.Index("ix_events_tally", "date_start", "status", "is_aggregate", "date_end", "fatalities_best", "fatalities_low",
              "fatalities_high", "admin1", "sub_event_type", "event_type"),

@@ -38,7 +38,7 @@ def upgrade() -> None:
     else:
         op.execute(f"CREATE INDEX ix_events_recent ON events (date_start DESC, id, {', '.join(FILTER_COLUMNS)})")
     op.drop_index('ix_events_lat_lon', table_name='events')
-    op.create_index('ix_events_point', 'events', ['lat', 'lon', 'status', 'is_aggregate', 'date_start', 'id'], unique=False)
+    op.create_index('ix_events_point', 'events', ['lat', 'lon', 'date_start', 'id', 'status', 'is_aggregate'], unique=False)
     op.drop_index('ix_events_place', table_name='events')
     op.create_index('ix_events_place', 'events', ['location_name', 'date_start', 'admin1', 'admin2', 'status', 'is_aggregate', 'id'],
                     unique=False)
