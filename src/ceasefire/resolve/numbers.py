@@ -11,7 +11,7 @@ text                       best    low    high   qualifier
 =========================  ======  =====  =====  =========
 "five"                     5       5      5      exact
 "at least five"            5       5      -      at_least
-"more than 20"             21      21     -      more_than
+"more than 20"             20      20     -      more_than
 "around/an estimated 250"  250     -      -      about
 "up to 50"                 -       -      50     up_to
 "between 10 and 15"        10      10     15     about
@@ -19,6 +19,11 @@ text                       best    low    high   qualifier
 "several"                  3       3      -      at_least
 "two-thirds of the 250"    167     -      -      about (``derived``)
 =========================  ======  =====  =====  =========
+
+"more than 20" keeps 20 as ``best`` and ``low`` (qualifier ``more_than``): ACLED codes the
+figure a report states as its most conservative one, and so do the FA-KES annotators and the
+ACLED notes in ../shared/data (of the notes saying "more than N people ...", 6 are coded N, 2 N+1).
+A reader sees "more than 20", never an invented 21.
 
 ``up_to`` gives no best: "up to 50" sets a ceiling, not a likely value, and inventing one
 would put a number in the record that no source gave.
@@ -208,7 +213,7 @@ def _patterns() -> dict[str, Any]:
     left_active = re.compile(
         rf"(?:\b(?P<death>(?:killed|killing|kills|massacred|wiped\s+out|shelling\s+killed)\s+(?:a|an|the|an\s+entire|a\s+whole|one)\s+family\s+of|{_alt(lx['death_active'])}|the\s+(?:killing|deaths?|bodies|corpses|remains)\s+of|(?:bodies|corpses|remains)\s+of|left|leaving|toll\s+(?:[\w,-]+\s+){{0,14}}?(?:to|at|of|reached|hit|is|was|stands\s+at|stood\s+at)|coded\s+as|fatalities\s+(?:\w+\s+){{0,2}}(?:to|at|of|reached)|(?:killed|killing|dead)\s+(?:and|or|and/or)\s+(?:wounded|wounding|injured|injuring))"
         rf"|\b(?P<injury>{_alt(lx['injury_active'])}|wounding\s+of|injuring\s+of)"
-        rf"|\b(?P<inherit>including|among\s+them|among\s+whom|of\s+whom|amongst\s+them|among\s+the\s+dead(?:\s+were)?|among\s+the\s+victims(?:\s+were)?|of\s+them|and))(?:\s+all(?:\s+the)?)?[\s,:]*$",
+        rf"|\b(?P<inherit>including|along\s+with|as\s+well\s+as|in\s+addition\s+to|plus|among\s+them|among\s+whom|of\s+whom|amongst\s+them|among\s+the\s+dead(?:\s+were)?|among\s+the\s+victims(?:\s+were)?|of\s+them|and))(?:\s+all(?:\s+the)?)?[\s,:]*$",
         re.I,
     )
     zero = re.compile(
@@ -238,7 +243,8 @@ _ACTIVE_NEXT = re.compile(r"^\s+(?:a|an|the|his|her|their|its|two|three|four|fiv
 _FREE_AFTER = re.compile(
     r"^(?:\s*[,.;:()\[\]\-–—&]|\s+(?:and|in|on|at|near|during|while|after|when|with|as|including|of|from|inside|outside|across|today|yesterday|others?|among|amid|following|since|so|the|this|last|more|people|persons|"
     r"for|to|by|who|whose|that|which|belonging|affiliated|working|named|identified|called|aged|within|over|under|along|between|behind|into|off|via|west|east|north|south|"
-    r"before|later|earlier|overnight|instantly|immediately|outright)\b|\s*$)",
+    r"before|later|earlier|overnight|instantly|immediately|outright|"
+    r"injur\w*|wound\w*|kill\w*|maim\w*)\b|\s*$)",  # "kills 30 injures 90": a comma lost before the next verb
     re.I,
 )
 _OTHER_VERB_BEFORE = re.compile(
@@ -326,8 +332,17 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
     if right:
         chain = [re.sub(r"\s+", " ", h.lower()) for h in p["heads"].findall(right.group("head") + right.group("more"))]
         mods = right.group("mods").strip().lower()
+        right_end = right.end()
+        if (left_kind in ("killed", "injured") and len(chain) > 1 and chain[-1] in ("killed", "wounded", "injured", "hurt")
+                and _ACTIVE_NEXT.match(after[right_end:])):
+            # "killed 30 people injured 90" (a comma lost): the last verb opens the next clause
+            right_end = right.start("more") + [h.start() for h in p["heads"].finditer(right.group("more"))][-1]
+            right_end = len(after[:right_end].rstrip())
+            chain = chain[:-1]
         head = chain[-1]
         earlier_groups = [p["group_of"][h] for h in chain[:-1] if h in p["group_of"]]
+        if right.group("ofthem") and len(chain) == 1 and head in p["cue_nouns"] and head not in p["group_of"] and not mods:
+            return None  # "a student who was one of those killed": a member of a toll told elsewhere, not a toll
         if head in p["cue_nouns"] and (head not in p["group_of"] or len(chain) > 1):
             if head in ("killed", "wounded", "injured", "hurt") and (len(chain) > 1 or mods) and _ACTIVE_NEXT.match(after[right.end() :]):
                 return None  # "2 gunmen killed a man": the two did the killing
@@ -346,7 +361,7 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
                 return None
             if plural and num_l in ("the", "his", "her", "him"):
                 return None
-        end = m.end() + right.end()
+        end = m.end() + right_end
     elif is_determiner or num_l == "him":
         # "killing both of them", "killing him": people the verb names without a noun
         if num_l in ("one", "another") and left_kind in ("killed", "injured") and _FREE_AFTER.match(after):
@@ -521,7 +536,7 @@ def _values(m: re.Match[str]) -> tuple[int | None, int | None, int | None, str, 
         elif qualifier == "at_least":
             value_best, low, high = n, n, None
         elif qualifier == "more_than":
-            value_best, low, high = n + 1, n + 1, None
+            value_best, low, high = n, n, None  # ACLED: the figure the report states is the conservative one
         elif qualifier == "about":
             value_best, low, high = n, None, None
         else:  # up_to: a ceiling, no likely value
