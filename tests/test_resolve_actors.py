@@ -237,3 +237,74 @@ def test_a_demonym_sharing_its_noun_with_another_actor():
     assert names("Heavy clashes took place between Turkish and YPG forces near Afrin.") == [
         ("Turkish", "Military Forces of Turkey (2016-)"), ("YPG", "YPG: Peoples Protection Units")]
     assert names("Russian and regime warplanes struck Idlib.")[0] == ("Russian", "Military Forces of Russia (2000-)")
+
+
+# --------------------------------------------------------------------------- roles in reports (extract.roles)
+
+
+def _main_actors(text: str, published=date(2022, 5, 1)) -> list[tuple[str, str]]:
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    line = extract_document(Document(text=text, published=published))
+    return [(a["name"], a["role"]) for a in line["events"][0]["actors"]]
+
+
+def test_state_forces_are_actor_one_of_clashes_between_them_and_rebels():
+    actors = _main_actors("On 2 May 2022, heavy clashes took place between rebels and regime forces in Zamalka town, in Rural Damascus. No fatalities reported.")
+    assert actors[:2] == [("Military Forces of Syria (2000-)", "perpetrator"), ("Opposition Rebels (Syria)", "target")]
+
+
+def test_the_side_that_killed_is_actor_one_not_the_side_that_died():
+    actors = _main_actors("On 1 May 2022, IS militants killed a regime soldier along the road west of Maliha in Dar'a province.")
+    assert actors[0] == ("Islamic State (Syria)", "perpetrator")
+    actors = _main_actors("On 1 May 2022, two HTS fighters were killed by unknown gunmen near Sarmada in the Idleb countryside.")
+    assert actors[0] == ("Unidentified Armed Group (Syria)", "perpetrator")
+
+
+def test_an_ally_backing_the_attack_is_never_actor_one():
+    actors = _main_actors("On 5 August 2021, QSD forces supported by Global Coalition warplanes clashed with IS fighters in Thiban town in Deir ez Zor countryside.")
+    assert actors[0] == ("QSD: Syrian Democratic Forces", "perpetrator")
+    assert ("Islamic State (Syria)", "target") in actors
+
+
+def test_the_crowd_is_actor_one_of_a_protest_in_its_own_country():
+    actors = _main_actors("On 3 May 2020, hundreds of protesters gathered in Beirut against the collapse of the currency; police dispersed them with tear gas.")
+    assert actors[0] == ("Protesters (Lebanon)", "perpetrator")
+
+
+def test_an_unattributed_killing_is_the_work_of_an_unidentified_armed_group_of_that_country():
+    actors = _main_actors("Around 5 May 2020, in Zamora, Michoacan, Mexico, three men were found shot dead on a rural road. 3 fatalities.")
+    assert actors[0] == ("Unidentified Armed Group (Mexico)", "perpetrator")
+
+
+def test_event_json_gives_actor_countries_as_iso_codes():
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    line = extract_document(Document(text="Russian jets and Hezbollah fighters pounded rebel positions in Aleppo on Saturday, killing 12 rebels.", published=date(2016, 4, 30)))
+    countries = {a["name"]: a.get("country") for ev in line["events"] for a in ev["actors"]}
+    assert countries["Military Forces of Russia (2000-)"] == "RU"
+    assert countries["Hezbollah"] == "LB"
+    assert all(c is None or (len(c) == 2 and c.isupper()) for c in countries.values())
+
+
+def test_registry_gives_iso_codes_and_acled_country_names():
+    reg = registry()
+    assert reg.get("SAA").country_code == "SY" and reg.get("SAA").as_dict()["country"] == "SY"
+    assert actors_mod.country_code("Palestine") == "PS" and actors_mod.country_code("Democratic Republic of Congo") == "CD"
+    assert reg.country_name("NL") == "Netherlands"
+
+
+def test_besieger_follows_the_text_madaya_is_besieged_by_the_government_not_by_rebels():
+    from pathlib import Path
+
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    text = (Path(actors_mod.__file__).resolve().parents[1] / "samples" / "news" / "madaya-doctors-appeal.txt").read_text(encoding="utf-8")
+    line = extract_document(Document(text=text, published=date(2016, 5, 8)))
+    sieges = [e for e in line["events"] if e["sub_event_type"] == "Siege"]
+    besiegers = {(e["location"]["name"], a["name"]) for e in sieges for a in e["actors"] if a["role"] == "besieger"}
+    assert ("Madaya", "Opposition Rebels (Syria)") not in besiegers
+    assert ("al-Foua", "Opposition Rebels (Syria)") in besiegers and ("Kefraya", "Opposition Rebels (Syria)") in besiegers

@@ -193,6 +193,40 @@ def _besiegers(text: str, on: date | None = None) -> list[dict[str, Any]]:
     return out
 
 
+_BY_PHRASE = re.compile(r"\b(?:besieged|surrounded|encircled|blockaded|under siege)\s+by\s+[^.;,–—()]+", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$", re.I)
+
+
+def _siege_scope(text: str, place: str, places: list[str]) -> str | None:
+    """The "besieged by X" phrase that speaks of ``place``: the first after it, when ``place`` is in
+    the list of places right before it ("al-Foua and Kefraya, two villages besieged by rebel
+    factions" speaks of those two, not of Madaya named earlier in the sentence). None: no such
+    phrase in the sentence (every besieger cue applies); "": the phrases speak of other places."""
+    phrases = list(_BY_PHRASE.finditer(text))
+    where = re.search(re.escape(place), text, re.I) if place else None
+    if not phrases or where is None:
+        return None
+    spots = sorted({m.start(): m.end() for n in places if n for m in re.finditer(re.escape(n), text, re.I)}.items())
+    for ph in phrases:
+        if ph.start() < where.end():
+            continue
+        # the list of places right before the phrase: walk back while places are joined by "," or "and"
+        before = [(a, b) for a, b in spots if b <= ph.start()]
+        if not before:
+            continue
+        group = [before[-1]]
+        for a, b in reversed(before[:-1]):
+            if _LIST_GAP.match(text[b : group[0][0]]):
+                group.insert(0, (a, b))
+            else:
+                break
+        if any(a <= where.start() < b for a, b in group):
+            return ph.group(0)
+        break  # the nearest phrase after the place speaks of other places
+    others = _SIEGE.findall(_BY_PHRASE.sub(" ", text))
+    return None if others else ""
+
+
 def _providers(orgs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"name": o["full"], "role": "provider", "inter": o.get("inter")} for o in orgs]
 
@@ -265,7 +299,10 @@ def access_events(ctx: DocContext) -> list[dict[str, Any]]:
                 ev["attribution"]["certainty"] = "reported" if re.search(r"\b(?:says?|said|according to|reported)\b", text, re.I) else "asserted"
                 aid: dict[str, Any] = {"organizations": [], "trucks": None, "items": None}
                 if kind == "Siege":
-                    ev["actors"] = _besiegers(text, published)
+                    scope = _siege_scope(text, loc.get("name") or "", [p.get("name") or "" for p in places])
+                    if scope == "":
+                        continue  # the sentence's "besieged by" is about other places ("... tied to al-Foua, besieged by rebels")
+                    ev["actors"] = _besiegers(scope if scope is not None else text, published)
                     ev["date"] = _siege_date(text, published, day)
                     aid["status"] = "lifted" if _LIFTED.search(text) else "besieged"
                 else:

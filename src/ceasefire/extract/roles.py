@@ -297,6 +297,9 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
             if m.start < t1 and m.end > t0:
                 perpetrators.append(m)  # "government airstrikes": the actor names the strike
                 continue
+            if perpetrators and re.fullmatch(r"\s*(,|,?\s*and|,?\s*as well as|,?\s*along with|,?\s*together with)\s*", text[perpetrators[-1].end : m.start]):
+                perpetrators.append(m)  # "Russian jets and Hezbollah fighters pounded ...": joined to the actor
+                continue
             if _HELD.match(text[m.end : m.end + 15]) or m.descriptor:
                 targets.append(m)  # "rebel-held districts": the side whose area was hit
                 continue
