@@ -30,7 +30,7 @@ _HARM = re.compile(
 _HARD_CANCEL = re.compile(r"^(no|not|never|without|would|could|might|will|shall|plans? to|planning|threatened|threat|called for|calls for|urged|banned|ban on|prevent\w*|ready to|preparing to)$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"“”()]|\s[–—-]\s|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
 _ARMED_TARGET = re.compile(
-    r"\b(positions?|checkpoints?|soldiers?|troops|forces|army|military|base|bases|barracks|patrols?|fighters?|militants?|insurgents?|rebels?|police(men)?|officers?|convoys?|posts?|outposts?|gunmen|militia(men)?|jihadists?|units?|personnel|guards?|members?|militiam[ae]n|commanders?|leaders?|officials? of|elements|vehicles?|tanks?)\b",
+    r"\b(positions?|checkpoints?|soldiers?|troops|forces|army|military|base|bases|barracks|patrols?|fighters?|militants?|insurgents?|rebels?|police(men)?|officers?|convoys?|posts?|outposts?|gunmen|militia(men)?|jihadists?|units?|personnel|guards?|members?|militiam[ae]n|commanders?|leaders?|officials? of|elements|tanks?)\b",
     re.I,
 )
 _CIVILIAN_TARGET = re.compile(
@@ -38,7 +38,7 @@ _CIVILIAN_TARGET = re.compile(
     re.I,
 )
 _PLACE_OBJECT = re.compile(
-    r"^(?:\W*(?:the|a|an|full|complete|control of|of|over|parts? of|most of|several|two|three|four|five|\w+-held|strategic|key|large|nearby|important|[\w-]+-(?:held|controlled))\s+){0,4}\W*"
+    r"^(?:\W*(?:the|a|an|full|complete|control of|of|over|parts? of|most of|several|two|three|four|five|\d+|\w+-held|strategic|key|large|nearby|important|[\w-]+-(?:held|controlled))\s+){0,4}\W*"
     r"(?:(?:[A-Z][\w'’-]+)|(?:towns?|villages?|city|cities|areas?|districts?|neighbou?rhoods?|hills?|hilltops?|mountains?|bases?|air ?bases?|airports?|positions?|points?|farms?|regions?|territor(?:y|ies)|quarters?|road|highway|crossing|dam|fields?|oilfields?|sites?|settlements?|localities|hamlets?|suburbs?|outskirts|countryside|province|governorate|locations?|strongholds?|checkpoints?|posts?|outposts?|heights|island|port|bridge|junction|camp))",
 )
 _PERSON_OBJECT = re.compile(
@@ -66,7 +66,7 @@ _TOPIC_OF_ACT = re.compile(
     re.I,
 )
 #: Someone off duty or unarmed cannot fight back: harming them is an Attack (ACLED codebook).
-_DEFENCELESS = re.compile(r"\b(off[- ]duty|unarmed|retired|former|detained|captured|captive|handcuffed|blindfolded|kidnapped|abducted)\b", re.I)
+_DEFENCELESS = re.compile(r"\b(off[- ]duty|unarmed|detained|captured|captive|handcuffed|blindfolded|kidnapped|abducted)\b", re.I)
 _EXPLOSIVE_FAMILIES = ("chemical", "suicide", "air", "grenade", "ied", "shelling")
 
 
@@ -141,6 +141,57 @@ def _cancelled(text: str, cm: CueMatch, pattern: re.Pattern[str], told_harm: boo
     return True
 
 
+_UNARMED_BODY = re.compile(r"\s+of\s+(the\s+|a\s+|an\s+)?([\w'-]+\s+){0,4}(community|communities|family|families|tribe|clan|party|union|association|organi[sz]ation|council|committee|parliament|press|media|church|congregation|board|movement)\b", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(was|were|been|being|is|are|got)\s+(\w+ly\s+)?(shot\s+(and\s+)?)?$")  # case kept: "IS" is a group
+
+
+def victim_side(text: str, trig: CueMatch) -> str | None:
+    """Who the act in ``trig`` harmed: "armed" (soldiers, fighters, a checkpoint: they could fight
+    back, so ACLED codes fighting), "civil" (civilians, the off-duty, the detained, homes), or None.
+
+    The victim is the subject of a passive verb ("two men were shot dead by gunmen": before the
+    cue) and the object of an active one ("gunmen shot dead two soldiers": after it); the nearest
+    person word on that side decides.
+    """
+    before = _CLAUSE_BREAK.split(text[max(0, trig.start - 90) : trig.start])[-1]
+    after = text[trig.end : trig.end + 80]
+    passive = bool(_PASSIVE_BEFORE.search(before)) or trig.cue.name == "body_found"
+    if trig.cue.name == "body_found":
+        window, pick = trig.text, min  # "the body of a QSD member was found"
+    elif passive:
+        window = before
+        pick = max  # the subject nearest the verb
+    else:
+        window = after
+        pick = min
+    found = [(m.start(), "armed", m) for m in _ARMED_TARGET.finditer(window)] + [(m.start(), "civil", m) for m in _CIVILIAN_TARGET.finditer(window)]
+    if not found and trig.cue.name == "body_found":
+        window = before  # "a man was killed and his body was found"
+        found = [(m.start(), "armed", m) for m in _ARMED_TARGET.finditer(window)] + [(m.start(), "civil", m) for m in _CIVILIAN_TARGET.finditer(window)]
+        pick = max
+    if not found:
+        return None
+    _, side, m = pick(found, key=lambda f: f[0])
+    if side == "armed" and _DEFENCELESS.search(window[max(0, m.start() - 30) : m.end() + 14]):
+        return "civil"  # "an off-duty soldier", "a detained fighter": he could not fight back
+    if side == "armed" and re.match(r"(?i)members?$", m.group(0)) and _UNARMED_BODY.match(window[m.end() : m.end() + 50]):
+        return "civil"  # "members of the Fulani community", "a member of the party"
+    return side
+
+
+_ARMED_DETAINEE = re.compile(
+    r"\b(fighters?|militants?|militiam[ae]n|insurgents?|jihadists?|commanders?|(sleeper )?cells?|soldiers?|troops|officers? of the|emirs?|(IS|ISIS|ISIL|Daesh|HTS|QSD|SDF|YPG|PKK|Islamic State|Nusra|Al[- ]Shabaa?b|Taliban|Boko Haram|ISWAP|JNIM)( \w+)? (members?|leaders?|commanders?|fighters?|militants?|cells?|emirs?|operatives?))\b"
+)
+
+
+def armed_detainees(text: str, trig: CueMatch) -> bool:
+    """Those detained or abducted in ``trig`` are an armed group's fighters (not off duty)."""
+    before = _CLAUSE_BREAK.split(text[max(0, trig.start - 90) : trig.start])[-1]
+    window = before if _PASSIVE_BEFORE.search(before) else text[trig.end : trig.end + 70]
+    m = _ARMED_DETAINEE.search(window)
+    return bool(m) and not _DEFENCELESS.search(window) and not re.search(r"\b(former|ex-|suspected of (links|collaborat)|accused of)", window[: m.start()], re.I)
+
+
 def harm_at_demonstration(text: str) -> bool:
     """A death or injury at the demonstration itself, not the one it was held about."""
     for m in _CROWD_HARM.finditer(text):
@@ -158,8 +209,8 @@ def _territory_with_place(text: str, cm: CueMatch) -> bool:
     after = text[cm.end : cm.end + 80]
     if _PERSON_OBJECT.match(after):
         return False
-    if re.match(r"\W*(control|full control|over)\b", after, re.I):
-        return True
+    if re.match(r"\W*(control|full control|over)\b", after, re.I) or re.search(r"\b(it|them) over$|of (it|them)$", cm.text, re.I):
+        return True  # "took control of", "battled IS in the area, taking it over"
     return bool(_PLACE_OBJECT.match(after)) or bool(re.search(r"\b(fell to|fallen to)\b", cm.text, re.I))
 
 
@@ -181,6 +232,12 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
         by_family["territory"] = [c for c in by_family["territory"] if _territory_with_place(text, c)]
         if not by_family["territory"]:
             del by_family["territory"]
+    if "clash" in by_family:
+        # "stormed a house and opened fire on a family", "ambushed a bus of villagers": one side
+        # could not fight back, so it is an attack, not fighting
+        one_sided = [c for c in by_family["clash"] if re.match(r"(?i)(stormed|assault on|offensive against|ambush)", c.text)]
+        if len(one_sided) == len(by_family["clash"]) and all(victim_side(text, c) == "civil" for c in one_sided):
+            del by_family["clash"]
     families = set(by_family)
     weapons = [c for f in _EXPLOSIVE_FAMILIES for c in by_family.get(f, [])]
     harm_told = bool(_HARM.search(text))
@@ -258,6 +315,12 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
                     return make("Air/drone strike", first("air"), weapon_method("unknown"), 0.8)
             conf = trig.cue.weight if (trig.cue.weight >= 1.0 or harm_told) else trig.cue.weight * 0.8
             return make(sub, trig, method, min(1.0, conf))
+    if ({"arrests", "abduction"} & families) and not ({"attack", "clash"} & families):
+        trig = first("arrests") if "arrests" in families else first("abduction")
+        if armed_detainees(text, trig):
+            # "QSD detained an IS commander", "Turkish forces arrested 2 QSD fighters": ACLED
+            # codes the capture of an armed group's fighters as fighting, not an arrest
+            return make("Armed clash", trig, "unknown", 0.7)
     if "sexual" in families:
         return make("Sexual violence", first("sexual"), None, 0.95)
     if "abduction" in families:
@@ -270,15 +333,7 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
         if trig.cue.name == "armed_attack" and not harm_told and "arrests" in families:
             pass  # "raided a house and arrested" is an arrest
         else:
-            after = text[trig.end : trig.end + 80]
-            before = text[max(0, trig.start - 60) : trig.start]
-            if trig.cue.name == "body_found":
-                after = trig.text + after  # "the body of a QSD member was found"
-            armed = _ARMED_TARGET.search(after) or (trig.cue.name == "harm" and _ARMED_TARGET.search(before))
-            civil = _CIVILIAN_TARGET.search(after) or _CIVILIAN_TARGET.search(before)
-            if armed and _DEFENCELESS.search(after[: armed.end() + 12]):
-                armed = None  # "shot dead an off-duty soldier": he could not fight back
-            if armed and not (civil and civil.start() < armed.start()):
+            if victim_side(text, trig) == "armed":
                 return make("Armed clash", trig, method, 0.75)
             melee = re.search(r"\b(stabb|hack|beat|beaten|bludgeon|burn)", trig.text, re.I)
             return make("Attack", trig, "melee" if melee else method, 0.8 if trig.cue.weight >= 1.0 else 0.65)
@@ -294,11 +349,7 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
         return make("Other", first("other"), None, 0.55)
     if "harm" in families:
         trig = first("harm")
-        before = text[: trig.start]
-        after = text[trig.end :]
-        armed = _ARMED_TARGET.search(before) or _ARMED_TARGET.search(after)
-        civil = _CIVILIAN_TARGET.search(before) or _CIVILIAN_TARGET.search(after)
-        if armed and not civil:
+        if victim_side(text, trig) == "armed":
             return make("Armed clash", trig, "unknown", 0.45)
         return make("Attack", trig, "unknown", 0.4)
     return None
