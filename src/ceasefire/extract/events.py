@@ -35,7 +35,7 @@ from datetime import date
 from typing import Any
 
 from ceasefire.documents import Document
-from ceasefire.extract.classify import Classification, RecordLabel, classify_sentence, find_cues, is_background, record_classification, record_label
+from ceasefire.extract.classify import Classification, RecordLabel, classify_sentence, find_cues, is_background, record_classification, record_label, victim_side
 from ceasefire.extract.context import DocContext, Sentence, build_context
 from ceasefire.extract.contract import empty_counts, empty_event
 from ceasefire.extract.lexicon import EVENT_TYPE_OF
@@ -141,7 +141,7 @@ def sentence_event(ctx: DocContext, sent: Sentence, forced: Classification | Non
         ev["event_type"] = EVENT_TYPE_OF["Abduction/forced disappearance"]
     if ev["event_type"] == "Battles":
         _victims_are_targets(actors, mentions, text)
-    if ev["sub_event_type"] == "Attack" and ev["method"] != "execution" and _armed_victims(actors, text):
+    if ev["sub_event_type"] == "Attack" and ev["method"] != "execution" and _armed_victims(actors, text) and victim_side(text, cl.trigger) != "civil":
         ev["sub_event_type"], ev["event_type"] = "Armed clash", "Battles"  # the victim could fight back
     counts = _counts(figures)
     ev["fatalities"] = counts["fatalities"]
@@ -174,7 +174,7 @@ def sentence_event(ctx: DocContext, sent: Sentence, forced: Classification | Non
 
 
 _ANAPHOR_NOUN = re.compile(
-    r"^(attacks?|strikes?|air ?strikes?|air raids?|raids?|bombings?|blasts?|explosions?|shelling|massacre|assault|incident|bombardment|killings?)$",
+    r"^(attacks?|strikes?|air ?strikes?|air raids?|raids?|bombings?|blasts?|explosions?|shelling|massacre|assault|incident|bombardment|killings?|clash(es)?|fighting|battles?|offensive)$",
     re.I,
 )
 _ANAPHOR_BEFORE = re.compile(r"\b((?i:the|this|that|these|those|its|their)|[A-Z]\w+'s|[A-Z]\w+s)\s+([\w-]+\s+)?$")
@@ -522,8 +522,14 @@ def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
             return False
     if _vague(a) or _vague(b):
         return True  # "a wave of deadly bombings" joins the strike it sums up; its actors do not count
-    pa = {x["name"] for x in a["actors"] if x["role"] == "perpetrator"}
-    pb = {x["name"] for x in b["actors"] if x["role"] == "perpetrator"}
+    if a["event_type"] == b["event_type"] == "Battles":
+        # the two sides of a battle may be told in either role ("regime forces captured X after
+        # clashes with rebels", "regime fighters were killed during the clashes")
+        pa = {x["name"] for x in a["actors"] if x["role"] in ("perpetrator", "target") and (x.get("inter") or 7) != 7}
+        pb = {x["name"] for x in b["actors"] if x["role"] in ("perpetrator", "target") and (x.get("inter") or 7) != 7}
+    else:
+        pa = {x["name"] for x in a["actors"] if x["role"] == "perpetrator"}
+        pb = {x["name"] for x in b["actors"] if x["role"] == "perpetrator"}
     if pa and pb and not (pa & pb):
         return False
     return True
