@@ -17,3 +17,30 @@ def load_pipeline(disable: tuple[str, ...] = ()):
     import spacy
 
     return spacy.load(MODEL, disable=list(disable))
+
+
+@functools.lru_cache(maxsize=1)
+def dependency_pipeline():
+    """The pipeline's dependency parser with what it needs (tok2vec, tagger, parser, attribute_ruler).
+
+    Extraction runs without the parser (it costs a third of spaCy's time); the event linker
+    parses only the few sentences where a syntactic path decides between places.
+    """
+    import spacy
+
+    return spacy.load(MODEL, exclude=["ner", "lemmatizer", "senter"])
+
+
+def parse_dependencies(sentence):
+    """A dependency-parsed ``Doc`` of one sentence, given as text or as a spaCy ``Span``.
+
+    A span whose document already went through the pipeline's ``tok2vec`` (the extraction pass
+    does) is parsed from that output: only the parser runs, on the sentence's slice of it.
+    """
+    nlp = dependency_pipeline()
+    if isinstance(sentence, str):
+        return nlp(sentence)
+    tensor = getattr(sentence.doc, "tensor", None)
+    if tensor is not None and getattr(tensor, "size", 0) and tensor.shape[0] == len(sentence.doc):
+        return nlp.get_pipe("parser")(sentence.as_doc())
+    return nlp(sentence.text)

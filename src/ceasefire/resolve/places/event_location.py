@@ -59,6 +59,13 @@ WEIGHTS = {
     "actor": 3.0,  # "U.S. forces", "Israeli-led", "by Colombia's main rebel group": who, not where
     "reference_point": 2.0,  # "Taji, just north of Baghdad": Baghdad only says where Taji is
     "threshold": -1.5,  # below this, the sentence names no place for its event
+    # Dependency path from the event word to the place (only when the sentence was parsed):
+    "dep_locative": 0.0,  # "killed in X": the surface preposition cue already says it
+    "dep_object": 1.5,  # "captured X", "shelled the villages of X": the place is what the event acted on
+    "dep_subject": 2.5,  # "Canada captured the silver", "Turkish police patrolled": who, not where
+    "dep_apart": 2.0,  # another clause's place ("... when a bomb exploded in X", "a man who lived in X")
+    "dep_subclause": 0.5,  # a clause of circumstance ("killed when a bomb exploded in X"): often the same place
+    "dep_modifier": 2.5,  # "a U.S. airstrike", "Caracas' newspaper": a word about a thing
 }
 
 
@@ -79,7 +86,110 @@ def _reference_point(sentence: str, t: Any, others: list[Any]) -> bool:
     return any(o is not t and o.end <= t.start and t.start - o.end <= 90 for o in others) or "town" in before or "village" in before
 
 
-def _features(sentence: str, verb: tuple[int, int], t: Any, others: list[Any]) -> dict[str, float]:
+# --- the dependency path from the event word to a place (Halterman 2019: the strongest signal) ---
+
+_LOCATIVE_PREPS = frozenset(
+    "in at on near inside outside around across throughout into over within along toward towards onto "
+    "between through off beside behind beyond among amid amidst upon".split()
+)
+# Nouns that stand for a place themselves: "the town of X", "the X countryside", "X's suburbs".
+_PLACE_NOUNS = frozenset(
+    "city town village province district suburb suburbs countryside area areas region neighbourhood neighborhood "
+    "neighbourhoods neighborhoods outskirts streets street camp border capital part parts north south east west "
+    "centre center heart edge edges quarter quarters districts villages towns cities provinces governorate county "
+    "state territory enclave strip valley mountains hills front frontier crossing checkpoint market airport base "
+    "hospital zone zones outpost compound square road highway port settlement settlements locality localities "
+    "countrysides vicinity environs municipality".split()
+)
+# Another statement: "a man who lived in X", "said that ...", "; in X, ..."
+_CLAUSE_DEPS = frozenset(("relcl", "ccomp", "parataxis", "csubj", "conj"))
+# A clause that tells the circumstances of the same event: "killed when a bomb exploded in X",
+# "killed after clashes in X", "the operation to stop boats at X".
+_SUBCLAUSE_DEPS = frozenset(("advcl", "acl", "xcomp", "pcomp"))
+
+
+def _root(doc: Any, start: int, end: int) -> Any:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _has_subject(tok: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def _event_words(verb: Any) -> set:
+    """The event word and the words that tell the same event: "shot and killed", "began to shell"
+    (a coordinated verb with a subject of its own is another event)."""
+    words = {verb}
+    x = verb
+    while x.dep_ in ("conj", "xcomp") and x.head is not x and not _has_subject(x):
+        x = x.head
+        words.add(x)
+    for c in verb.children:
+        if c.dep_ in ("conj", "xcomp") and c.pos_ in ("VERB", "AUX") and not _has_subject(c):
+            words.add(c)
+    return words
+
+
+def dependency_relation(doc: Any, verb: tuple[int, int], place: tuple[int, int], places: list[tuple[int, int]]) -> dict[str, Any]:
+    """How a place is tied to the event word in the parse ``doc`` of one sentence.
+
+    Climbs from the place towards the event word through names, coordinations, appositions and
+    place nouns ("the town of X"), and says: the first preposition met (``prep``: "loc" for a
+    locative one, else the word), the last link into the event word (``link``: dobj, nsubj, ...),
+    whether a clause boundary was crossed (``clause``), whether the place only modifies a thing
+    ("a U.S. airstrike", ``modifier``), whether it lies in a clause of circumstance ("killed when a
+    bomb exploded in X", ``subclause``), and whether the event word was reached at all (``reached``).
+    """
+    out: dict[str, Any] = {"prep": None, "link": None, "clause": False, "subclause": False, "modifier": False, "reached": False}
+    v = _root(doc, *verb)
+    x = _root(doc, *place)
+    if v is None or x is None:
+        return out
+    others = {r for r in (_root(doc, a, b) for a, b in places) if r is not None}
+    words = _event_words(v)
+    for _ in range(40):
+        if x in words:
+            out["reached"] = True
+            return out
+        dep, head = x.dep_, x.head
+        if head is x:
+            return out
+        if dep in ("compound", "flat", "conj", "appos", "nmod", "amod", "poss", "npadvmod"):
+            if dep in ("compound", "amod", "poss", "nmod") and head.lower_ not in _PLACE_NOUNS and head not in others:
+                out["modifier"] = True
+        elif dep == "pobj" and head.dep_ == "prep":
+            word = head.lower_
+            if not (word == "of" and (head.head.lower_ in _PLACE_NOUNS or head.head in others)) and out["prep"] is None:
+                out["prep"] = "loc" if word in _LOCATIVE_PREPS else word
+        elif dep in _CLAUSE_DEPS:
+            out["clause"] = True
+        elif dep in _SUBCLAUSE_DEPS:
+            out["subclause"] = True
+        elif head in words:
+            out["link"] = dep
+        x = head
+    return out
+
+
+def _dependency_features(rel: dict[str, Any] | None, country: bool = False) -> dict[str, float]:
+    if rel is None:
+        return dict.fromkeys(("dep_locative", "dep_object", "dep_subject", "dep_apart", "dep_subclause", "dep_modifier"), 0.0)
+    tied = rel["reached"] and not rel["clause"]
+    where = rel["prep"] == "loc" or (rel["prep"] is None and rel["link"] in ("dobj", "nsubjpass", "attr"))
+    return {
+        "dep_locative": float(tied and rel["prep"] == "loc" and not rel["modifier"]),
+        "dep_object": float(tied and rel["prep"] is None and rel["link"] in ("dobj", "nsubjpass", "attr") and not rel["modifier"]),
+        "dep_subject": float(tied and rel["prep"] is None and rel["link"] in ("nsubj", "agent")),
+        "dep_apart": float(not tied),
+        "dep_subclause": float(tied and rel["subclause"]),
+        # "at a Baghdad market", "destroyed the U.S. Embassy": a town naming the building where it
+        # happened is the place; a country naming a thing ("a U.S. airstrike") is who did it.
+        "dep_modifier": float(tied and rel["modifier"] and (country or not where)),
+    }
+
+
+def _features(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], rel: dict | None = None) -> dict[str, float]:
     start, end = t.start, t.end
     before = sentence[max(0, start - 45): start]
     after = sentence[end: end + 3]
@@ -100,34 +210,83 @@ def _features(sentence: str, verb: tuple[int, int], t: Any, others: list[Any]) -
         "containing_area": float(getattr(t, "role", None) == "containing_area"),
         "demonym": float(bool(getattr(t, "demonym", False))),
         "actor": float(bool(_ACTOR_AFTER.match(sentence[end: end + 30])) or bool(_BY_BEFORE.search(before))),
-    }
+    } | _dependency_features(rel, precision == "country")
 
 
-def _score(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], w: dict | None = None) -> float:
+def _score(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], w: dict | None = None, rel: dict | None = None) -> float:
     w = w or WEIGHTS
-    f = _features(sentence, verb, t, others)
+    f = _features(sentence, verb, t, others, rel)
     if f["demonym"]:
         return -99.0  # "Syrian forces", "Yemenis": an adjective or a people, not where it happened
     return (w["preposition"] * f["preposition"] - w["origin"] * f["origin"] - w["from_other"] * f["from_other"]
             - f["distance"] / w["distance"] + w["after_verb"] * f["after_verb"]
             - w["country_among_others"] * f["country_among_others"] - w["admin1_with_finer"] * f["admin1_with_finer"]
             - w["possessive"] * f["possessive"] - w["containing_area"] * f["containing_area"]
-            - w.get("actor", 0.0) * f["actor"] - w.get("reference_point", 0.0) * f["reference_point"])
+            - w.get("actor", 0.0) * f["actor"] - w.get("reference_point", 0.0) * f["reference_point"]
+            + sum(w.get(k, 0.0) * f[k] for k in _DEP_GAINS) - sum(w.get(k, 0.0) * f[k] for k in _DEP_COSTS))
 
 
-def choose_event_toponym(sentence: str, verb: tuple[int, int], toponyms: list[Any], weights: dict | None = None) -> int | None:
+#: Parse only sentences where places compete (the parser costs a third of spaCy's time).
+MIN_PLACES_TO_PARSE = 2
+#: Surface-score gap beyond which the parse could not change the choice often enough to pay.
+PARSE_MARGIN = 2.0
+
+_DEP_GAINS = ("dep_locative", "dep_object")
+_DEP_COSTS = ("dep_subject", "dep_apart", "dep_subclause", "dep_modifier")
+
+
+def choose_event_toponym(sentence: str, verb: tuple[int, int], toponyms: list[Any], weights: dict | None = None,
+                         parse: Any = None) -> int | None:
     """Index into ``toponyms`` of the event's place, or None when none of them is.
 
     ``verb`` and each toponym's ``start``/``end`` are offsets into ``sentence``. Toponyms
-    whose ``role`` is ``dateline`` or ``speaker_city`` are never chosen.
+    whose ``role`` is ``dateline`` or ``speaker_city`` are never chosen. When two or more places
+    compete, the sentence is dependency-parsed (``parse``: a spaCy ``Span`` or ``Doc`` of exactly
+    this sentence, from which the parse is made, or ``False`` for surface cues only) and the
+    path from the event word to each place weighs in.
     """
     usable = [(k, t) for k, t in enumerate(toponyms) if getattr(t, "role", None) not in ("dateline", "speaker_city")]
     if not usable:
         return None
     w = weights or WEIGHTS
-    ranked = sorted(((_score(sentence, verb, t, [u for _, u in usable], w), k) for k, t in usable), reverse=True)
+    others = [u for _, u in usable]
+    ranked = sorted(((_score(sentence, verb, t, others, w), k) for k, t in usable), reverse=True)
+    contenders = [(k, t) for k, t in usable if not getattr(t, "demonym", False)]
+    if len(contenders) >= MIN_PLACES_TO_PARSE and parse is not False and verb[1] > verb[0] and _undecided(ranked, w):
+        doc = _sentence_parse(sentence, parse)
+        if doc is not None:
+            spans = [(t.start, t.end) for t in others]
+            rels = {k: dependency_relation(doc, verb, (t.start, t.end), spans) for k, t in contenders}
+            ranked = sorted(((_score(sentence, verb, t, others, w, rels.get(k)), k) for k, t in usable), reverse=True)
     best_score, best = ranked[0]
     return best if best_score > w["threshold"] else None
+
+
+def _undecided(ranked: list[tuple[float, int]], w: dict) -> bool:
+    """Whether the surface cues leave the choice open: the two best places are close, or the best
+    one is near the line below which the sentence names no place for its event. Only then is the
+    sentence parsed (the parser is the costliest step of event linking)."""
+    best = ranked[0][0]
+    if best < -50:
+        return False  # only peoples and adjectives
+    if abs(best - w["threshold"]) < PARSE_MARGIN:
+        return True
+    return len(ranked) > 1 and best - ranked[1][0] < PARSE_MARGIN
+
+
+def _sentence_parse(sentence: str, given: Any) -> Any:
+    """The dependency parse of ``sentence``: from ``given`` (a Doc or Span of that text) or made here."""
+    from ceasefire.nlp import parse_dependencies
+
+    if given is not None and given is not True:
+        if getattr(given, "text", None) != sentence:
+            given = None
+        elif getattr(given, "doc", given).has_annotation("DEP"):
+            return given  # already parsed
+    try:
+        return parse_dependencies(given if given is not None else sentence)
+    except Exception:  # noqa: BLE001 - without a parse, the surface cues still decide
+        return None
 
 
 _EVENT_VERB = re.compile(
@@ -165,7 +324,7 @@ def locate_event(ctx: Any, sentence: Any) -> dict[str, Any] | None:
     inside = [t for t in toponyms if s_start <= t.start and t.end <= s_end]
     if inside:
         local = [_Shifted(t, s_start) for t in inside]
-        k = choose_event_toponym(sentence.text, _verb_span(sentence), local)
+        k = choose_event_toponym(sentence.text, _verb_span(sentence), local, parse=getattr(sentence, "span", None))
         if k is not None:
             return inside[k].as_location()
     # "the city", "the old city", "the town": the settlement the report has been talking about.

@@ -1,0 +1,129 @@
+"""Which place an event happened at: the dependency path from the event word to each place.
+
+Sentences written for these tests in the style of wire and monitor reports.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ceasefire.resolve.places import Toponym, choose_event_toponym, geoparse
+from ceasefire.resolve.places.event_location import dependency_relation, locate_event
+
+
+def _place(sentence: str, name: str, precision: str = "exact", **kw) -> Toponym:
+    start = sentence.index(name)
+    return Toponym(start, start + len(name), name, name=name, lat=1.0, lon=1.0, precision=precision, **kw)
+
+
+def _verb(sentence: str, word: str) -> tuple[int, int]:
+    start = sentence.index(word)
+    return start, start + len(word)
+
+
+def _chosen(sentence: str, word: str, places: list[Toponym]) -> str | None:
+    k = choose_event_toponym(sentence, _verb(sentence, word), places)
+    return None if k is None else places[k].text
+
+
+def _relation(sentence: str, word: str, name: str) -> dict:
+    from ceasefire.nlp import parse_dependencies
+
+    doc = parse_dependencies(sentence)
+    return dependency_relation(doc, _verb(sentence, word), _verb(sentence, name), [])
+
+
+def test_the_place_the_army_captured_is_the_object_of_the_verb():
+    sentence = "The Syrian army captured Palmyra on Sunday after a Russian-backed offensive launched from Homs."
+    rel = _relation(sentence, "captured", "Palmyra")
+    assert rel["reached"] and rel["link"] == "dobj" and rel["prep"] is None
+    assert _chosen(sentence, "captured", [_place(sentence, "Palmyra"), _place(sentence, "Homs")]) == "Palmyra"
+
+
+def test_a_country_that_captured_a_town_is_the_actor_not_the_place():
+    sentence = "Turkey captured Afrin in March, a Kurdish monitor in Qamishli said."
+    rel = _relation(sentence, "captured", "Turkey")
+    assert rel["link"] == "nsubj"
+    places = [_place(sentence, "Turkey", "country"), _place(sentence, "Afrin"), _place(sentence, "Qamishli")]
+    assert _chosen(sentence, "captured", places) == "Afrin"
+
+
+def test_a_place_naming_the_attacker_is_not_where_the_man_was_killed():
+    """"a U.S. airstrike": the country only says whose strike it was; the town where the convoy
+    was hit is the place."""
+    sentence = "A senior commander was killed in a U.S. airstrike on his convoy near Sarmada."
+    rel = _relation(sentence, "killed", "U.S.")
+    assert rel["modifier"] and rel["prep"] == "loc"
+    places = [_place(sentence, "U.S.", "country"), _place(sentence, "Sarmada")]
+    assert _chosen(sentence, "killed", places) == "Sarmada"
+
+
+def test_the_victims_employer_city_in_another_clause_is_not_the_scene():
+    sentence = ("Mohammed, who had worked for a newspaper in Damascus for ten years, was shot dead "
+                "at a checkpoint outside Daraa on Friday.")
+    rel = _relation(sentence, "shot", "Damascus")
+    assert rel["clause"]
+    places = [_place(sentence, "Damascus"), _place(sentence, "Daraa")]
+    assert _chosen(sentence, "shot", places) == "Daraa"
+
+
+def test_a_shared_subject_carries_the_place_to_the_second_verb():
+    """"shot and killed ... in Gaza": the place of the first verb is the place of the second."""
+    sentence = "In Gaza on Sunday, Israeli soldiers shot and killed a man they said was planting a bomb, the army said in Tel Aviv."
+    rel = _relation(sentence, "killed", "Gaza")
+    assert rel["reached"] and not rel["clause"] and rel["prep"] == "loc"
+    places = [_place(sentence, "Gaza"), _place(sentence, "Tel Aviv")]
+    assert _chosen(sentence, "killed", places) == "Gaza"
+
+
+def test_the_town_where_the_fleeing_families_came_from_is_not_where_the_shells_fell():
+    sentence = "Families who fled from Maarat al-Numan were shelled in Saraqib as they reached the town on Monday."
+    places = [_place(sentence, "Maarat al-Numan"), _place(sentence, "Saraqib")]
+    assert _chosen(sentence, "shelled", places) == "Saraqib"
+
+
+def test_the_village_not_the_province_that_contains_it():
+    sentence = "Warplanes struck Kafr Nabl, a village in Idlib province, killing nine civilians."
+    places = [_place(sentence, "Kafr Nabl"), _place(sentence, "Idlib", "admin1")]
+    assert _chosen(sentence, "struck", places) == "Kafr Nabl"
+
+
+def test_the_parse_is_made_from_the_extraction_pass_without_a_second_tagger_run():
+    """A sentence span of a document that went through the extraction pipeline is parsed from its
+    tok2vec output, and gives the same tree as a parse of the sentence's text."""
+    from ceasefire.extract.sentences import extraction_pipeline
+    from ceasefire.nlp import parse_dependencies
+
+    text = "Opening line. Rebels shelled the Hamdaniya district of Aleppo, the state news agency said in Damascus."
+    doc = extraction_pipeline()(text)
+    assert not doc.has_annotation("DEP")
+    span = list(doc.sents)[1]
+    from_span = parse_dependencies(span)
+    from_text = parse_dependencies(span.text)
+    assert [(t.dep_, t.head.i) for t in from_span] == [(t.dep_, t.head.i) for t in from_text]
+
+
+@pytest.fixture(scope="module")
+def aleppo_context():
+    from ceasefire.documents import Document
+    from ceasefire.extract.context import build_context
+
+    text = ("BEIRUT (Reuters) - Government helicopters dropped barrel bombs on the rebel-held town of Darayya "
+            "on Tuesday, killing at least 12 people, a monitor based in Britain said.")
+    return build_context(Document(text=text, published=date(2016, 5, 3)))
+
+
+def test_extracted_event_is_placed_where_the_barrel_bombs_fell(aleppo_context):
+    ctx = aleppo_context
+    loc = locate_event(ctx, ctx.sentences[0])
+    assert loc is not None and loc["admin1"] == "Rif Dimashq"
+    assert abs(loc["lat"] - 33.46) < 0.05 and abs(loc["lon"] - 36.23) < 0.05  # Darayya, not Beirut or Britain
+
+
+def test_geoparsed_sentence_with_rival_places_picks_the_struck_town():
+    sentence = "Russian jets flying from Hmeimim struck the town of Khan Sheikhoun in southern Idlib, activists said."
+    tops = geoparse(sentence)
+    k = choose_event_toponym(sentence, _verb(sentence, "struck"), tops)
+    assert k is not None and tops[k].text == "Khan Sheikhoun"
