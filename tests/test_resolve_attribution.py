@@ -126,3 +126,43 @@ def test_a_span_that_is_not_a_parse_is_ignored():
 )
 def test_speakers_of_syrian_war_reports(text, sources):
     assert attribute(text)["sources"] == sources
+
+
+def test_weakest_hedge_wins():
+    from ceasefire.resolve.attribution import weakest
+
+    assert weakest("reported", "believed") == "believed"
+    assert weakest("asserted", None, "alleged") == "alleged"
+    assert weakest() == "asserted"
+
+
+def _events(text: str, published):
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    return extract_document(Document(text=text, published=published))["events"]
+
+
+def test_author_named_in_the_next_sentence_keeps_its_hedge():
+    from datetime import date
+
+    (ev, *_) = _events(
+        "At least 12 civilians were killed in air strikes on two rebel-held neighbourhoods of Aleppo on Thursday, a monitor said. "
+        "The strikes are believed to have been carried out by Russian jets.",
+        date(2016, 7, 14),
+    )
+    assert ev["actors"][0] == {"name": "Military Forces of Russia (2000-)", "role": "perpetrator", "inter": 8, "country": "RU"}
+    assert ev["attribution"]["certainty"] == "believed"
+
+
+def test_incident_told_without_its_author_borrows_the_one_the_report_gives():
+    from datetime import date
+
+    events = _events(
+        "Fifteen civilians, among them 11 children, were killed in a barrel bomb attack on the Bab al-Nayrab neighbourhood of Aleppo on Thursday. "
+        "Residents said government helicopters dropped the barrel bombs on the rebel-held district.",
+        date(2016, 8, 25),
+    )
+    main = events[0]
+    assert main["actors"][0]["name"] == "Military Forces of Syria (2000-)" and main["actors"][0]["role"] == "perpetrator"
+    assert main["attribution"]["certainty"] in ("reported", "believed")

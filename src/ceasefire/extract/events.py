@@ -39,7 +39,18 @@ from ceasefire.extract.classify import Classification, RecordLabel, classify_sen
 from ceasefire.extract.context import DocContext, Sentence, build_context
 from ceasefire.extract.contract import empty_counts, empty_event
 from ceasefire.extract.lexicon import EVENT_TYPE_OF
-from ceasefire.extract.roles import assign_roles, country_name, crowd_first, generic_mentions, is_victim, named_mentions, settle_countries, unnamed_perpetrator
+from ceasefire.extract.roles import (
+    assign_roles,
+    author_hedge,
+    borrow_perpetrators,
+    country_name,
+    crowd_first,
+    generic_mentions,
+    is_victim,
+    named_mentions,
+    settle_countries,
+    unnamed_perpetrator,
+)
 from ceasefire.extract.salience import position_score, score
 
 _GOVERNMENT_SIDE = re.compile(
@@ -83,7 +94,7 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
     focus = _focus_country(ctx)
     for ev in events:
         _refine_location(ctx, ev, focus)
-    _borrow_perpetrators(events)
+    borrow_perpetrators(events)  # an incident told without its author takes the one the report gives
     for ev in events:  # generic actors ("Protesters (X)") take the country of the event's place
         unnamed_perpetrator(ev)
         settle_countries(ev["actors"], (ev.get("location") or {}).get("country"), focus, ctx.country)
@@ -404,28 +415,6 @@ def _add_civilian_target(actors: list[dict[str, Any]], country: str | None) -> N
     actors.append({"name": f"Civilians ({country_name(country) or 'Syria'})", "role": "target", "inter": 7, "country": country or "SY", "_template": "Civilians ({country})"})
 
 
-def _borrow_perpetrators(events: list[dict[str, Any]]) -> None:
-    """An incident told without its author ("73 civilians were killed in air strikes") takes the
-    perpetrator the same report gives the same kind of attack in the same area ("US-led air
-    strikes on Manbij"), with certainty lowered to ``reported``."""
-    for ev in events:
-        if ev["event_type"] not in _VIOLENT or any(a["role"] == "perpetrator" for a in ev["actors"]):
-            continue
-        for other in events:
-            if other is ev or other["sub_event_type"] != ev["sub_event_type"]:
-                continue
-            lo, le = other.get("location") or {}, ev.get("location") or {}
-            if lo.get("admin1") and le.get("admin1") and lo["admin1"] != le["admin1"]:
-                continue
-            perps = [a for a in other["actors"] if a["role"] == "perpetrator" and (a.get("inter") or 0) != 7]
-            if perps:
-                names = {a["name"] for a in ev["actors"]}
-                ev["actors"] = [dict(p) for p in perps[:1] if p["name"] not in names] + ev["actors"]
-                if ev["attribution"]["certainty"] == "asserted":
-                    ev["attribution"]["certainty"] = "reported"
-                break
-
-
 # --------------------------------------------------------------------------- places
 
 
@@ -602,9 +591,11 @@ def _absorb(host: dict[str, Any], ev: dict[str, Any], anaphor: bool = False) -> 
             if host[key].get(k) is None and v is not None:
                 host[key][k] = v
     names = {a["name"] for a in host["actors"]}
+    had_author = any(a["role"] == "perpetrator" for a in host["actors"])
     if not _vague(ev):
         host["actors"].extend(a for a in ev["actors"] if a["name"] not in names)
     host["actors"].sort(key=lambda a: a["role"] != "perpetrator")
+    author_hedge(host, had_author, ev)
     if host["location"] is None or (ev["location"] and _finer(ev["location"], host["location"])):
         host["location"] = ev["location"] or host["location"]
     if host["date"] is None:

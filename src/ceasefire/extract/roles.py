@@ -97,6 +97,13 @@ def _generic_patterns():
     return [(re.compile(p, re.I), n, i, k, s) for p, n, i, k, s in _GENERIC]
 
 
+def weakest(*certainties: str | None) -> str:
+    """The weakest hedge (see ``ceasefire.resolve.attribution.weakest``)."""
+    from ceasefire.resolve.attribution import weakest as _weakest
+
+    return _weakest(*certainties)
+
+
 def _registry():
     try:
         from ceasefire.resolve.actors import registry
@@ -397,3 +404,50 @@ def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fal
         name, _inter = _template_name(template, country)
         a["name"] = name
         a["country"] = country_iso
+
+
+_VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+
+
+def borrow_perpetrators(events: list[dict[str, Any]]) -> None:
+    """An incident told without its author ("Fifteen civilians were killed in a barrel bomb attack
+    on Bab al-Nayrab") takes the perpetrator the same report gives the same kind of attack in the
+    same area ("... a barrel bomb attack carried out by government forces", "The strikes were
+    carried out by Russian jets"): the nearest event of the same sub-event type, else of the same
+    event type. An actor the incident already names as a target is promoted, not doubled. The
+    borrowed author is at best ``reported``, and keeps the lender's hedge ("believed to have been
+    government air strikes" stays ``believed``)."""
+    for ev in events:
+        if ev["event_type"] not in _VIOLENT_TYPES or any(a["role"] == "perpetrator" for a in ev["actors"]):
+            continue
+        here = min(ev.get("_sentences") or [0])
+        lenders = []
+        for other in events:
+            if other is ev or other["event_type"] != ev["event_type"] or other.get("aggregate"):
+                continue
+            if (other.get("attribution") or {}).get("certainty") == "denied":
+                continue  # "Moscow denied its jets struck the market" lends no author
+            lo, le = other.get("location") or {}, ev.get("location") or {}
+            if lo.get("admin1") and le.get("admin1") and lo["admin1"] != le["admin1"]:
+                continue
+            perps = [a for a in other["actors"] if a["role"] == "perpetrator" and (a.get("inter") or 0) not in (5, 6, 7) and "_template" not in a]
+            if perps:
+                distance = abs(min(other.get("_sentences") or [0]) - here)
+                lenders.append((other["sub_event_type"] != ev["sub_event_type"], distance, perps[0], other))
+        if not lenders:
+            continue
+        _same, _distance, perp, other = min(lenders, key=lambda x: (x[0], x[1]))
+        named = next((a for a in ev["actors"] if a["name"] == perp["name"]), None)
+        if named is not None:
+            ev["actors"].remove(named)
+        ev["actors"].insert(0, {**perp, "role": "perpetrator"})
+        ev["attribution"]["certainty"] = weakest(ev["attribution"].get("certainty"), (other.get("attribution") or {}).get("certainty"), "reported")
+
+
+def author_hedge(host: dict[str, Any], had_author: bool, lender: dict[str, Any]) -> None:
+    """When a merged sentence gave the event its author, the event keeps that sentence's hedge
+    ("... were killed in air strikes. The strikes are believed to have been carried out by Russian
+    jets": the author is ``believed``)."""
+    if had_author or not any(a["role"] == "perpetrator" for a in host["actors"]):
+        return
+    host["attribution"]["certainty"] = weakest(host["attribution"].get("certainty"), (lender.get("attribution") or {}).get("certainty"))

@@ -137,6 +137,14 @@ def attribute(sentence_text: str, span: Any = None, registry: ActorRegistry | No
     return result
 
 
+def weakest(*certainties: str | None) -> str:
+    """The weakest of several hedges ("reported" and "believed" -> "believed"): when an event's
+    author comes from another sentence ("The strikes are believed to have been carried out by
+    Russian jets"), the event keeps that sentence's hedge."""
+    known = [c for c in certainties if c in CERTAINTIES]
+    return max(known, key=CERTAINTIES.index) if known else "asserted"
+
+
 def certainty(sentence_text: str, attributed: bool = False) -> str:
     """How sure the sentence is: denied > alleged > believed > reported > asserted (the weakest hedge wins)."""
     if _DENIED.search(sentence_text):
