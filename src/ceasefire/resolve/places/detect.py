@@ -28,7 +28,7 @@ MAX_TOKENS = 6
 # Tokens that may sit inside a place name between capitalised words.
 CONNECTORS = frozenset(
     "al el ad ash as ar az at an ath adh ez es ed er et en ul ud bin ibn bani beni abu umm "
-    "of de del della di da do dos das du la le les los upon on sur am im an der van von y e i".split()
+    "of de del della di da do dos das du la le les los upon on sur am im an der van von y e i and".split()
 )
 # Lower-case Arabic articles that may start a name ("al-Foua", "ad-Dana").
 LEADING_ARTICLES = frozenset("al el ad ash as ar az at an ath adh ez es ed er et en".split())
@@ -67,6 +67,11 @@ STREET_SUFFIXES = frozenset(
     "square place court plaza bridge way terrace".split()
 )
 ADMIN_SUFFIXES = frozenset("county parish township borough".split())
+# Last words that make a name a building, a street or a quarter rather than the town it is named after.
+FACILITY_HEADS = STREET_SUFFIXES | frozenset(
+    "embassy consulate hotel quarter theatre theater center centre stadium arena mall airport station "
+    "hospital palace market bazaar".split()
+)
 # Words that make the capitalised name before or after them a place: "the village of Khanasir",
 # "the Aziziyah district", "Manger Square", "Tel Hamis".
 PLACE_OF_WORDS = frozenset(
@@ -296,7 +301,10 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
         cands = lookup_candidates(gaz, surface)
         if not cands:
             # A longer entity may hold a known place: "Aleppo's Sukkari district" -> try the gazetteer scan.
-            if ent.label_ == "GPE" or ent.label_ == "LOC" or ent.label_ == "FAC":
+            # Not a facility named after one: "Frenchmen Street", "the Russian Embassy", "Kingsley Road".
+            facility = (ent.label_ == "FAC" and j - i >= 2 and tokens[j - 1].lower_ in FACILITY_HEADS and _is_cap(tokens[j - 1])
+                        and _only_demonyms_inside(tokens, i, j - 1, gaz))
+            if ent.label_ in PLACE_LABELS and not facility:
                 if j - i <= 4 and _any_known_subspan(tokens, i, j, gaz, text):
                     continue
         if _excluded_acronym(surface, cands):
@@ -423,6 +431,23 @@ def _byline_name(tokens, i: int) -> bool:
     if i == 0 or tokens[i - 1].text not in ("By", "BY"):
         return False
     return i == 1 or "\n" in tokens[i - 2].text or tokens[i - 2].is_space
+
+
+def _only_demonyms_inside(tokens, i, j, gaz) -> bool:
+    """Whether the capitalised words of tokens[i:j] that the gazetteer knows are all peoples'
+    names ("the Russian Embassy", "Frenchmen Street"), not a town the facility stands in
+    ("Mount Pleasant Civic Center")."""
+    known = False
+    for t in tokens[i:j]:
+        if not _is_cap(t):
+            continue
+        cands = [c for c in lookup_candidates(gaz, t.text) if c[2] != "skeleton"]
+        if not cands:
+            continue
+        if any(kind != NAME_DEMONYM for _, kind, _ in cands):
+            return False
+        known = True
+    return known
 
 
 def _any_known_subspan(tokens, i, j, gaz, text) -> bool:
