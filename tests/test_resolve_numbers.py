@@ -288,3 +288,36 @@ def test_a_person_killed_by_name_is_one_death():
     text = "Coalition forces conducted a precision air strike in Faryab province Tuesday, killing Qari Ziauddin, the Taliban shadow governor."
     assert counts(text)["fatalities"]["total"]["best"] == 1
     assert find_casualties("Clashes killed Saturday in Aleppo.") == []
+
+
+def test_more_than_twenty_keeps_the_stated_figure():
+    assert counts("More than 30 Syrian rebels were killed in the blast.")["fatalities"]["combatants"] == count(30, 30, None, "more_than")
+
+
+def test_a_lost_comma_before_the_next_verb_does_not_lose_the_dead():
+    # FA-KES bodies lost their punctuation: "killed 30 people, injured 90"
+    assert counts("A suicide bomber killed 30 people injured 90 on Monday.")["fatalities"]["total"]["best"] == 30
+    assert counts("Suicide attack on wedding party in Syria kills 30 injures 90")["fatalities"]["total"]["best"] == 30
+    assert counts("Suicide attack on wedding party in Syria kills 30 injures 90")["injured"]["total"]["best"] == 90
+
+
+def test_one_of_those_killed_is_not_a_toll():
+    assert counts("The blast struck a student who was one of those killed in the attack.")["fatalities"]["total"] is None
+
+
+def test_a_passive_verb_has_no_object():
+    text = "Al-Qaeda loyalists attacked the town, sparking fighting in which 17 people were killed two of them ambulance crew."
+    assert counts(text)["fatalities"]["total"]["best"] == 17
+    assert counts("Civilians were killed, 3 of them children.")["fatalities"]["children"]["best"] == 3
+
+
+def test_a_headline_run_into_its_lead_counts_its_toll_once():
+    text = ("Twin blasts kill 30 Kurdish fighters in Syria Monitor AFP Monday 6 Oct 2014 At least 30 members of the "
+            "YPG and asayesh were killed when two suicide bombers detonated their trucks")
+    assert counts(text)["fatalities"]["total"]["best"] == 30
+
+
+def test_sides_joined_by_along_with_add_up():
+    text = "At least 10 Kurdish fighters were killed in the blast along with eight IS members including the bomber."
+    assert counts(text)["fatalities"]["total"]["best"] == 18
+    assert counts("An Israeli airstrike killed five pro-regime forces on Wednesday.")["fatalities"]["combatants"]["best"] == 5

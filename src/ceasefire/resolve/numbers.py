@@ -252,6 +252,7 @@ _OTHER_VERB_BEFORE = re.compile(
     r"estimated|revealed|showed|announced|stated|added|learned|determined|suggested|believed|claimed|noted|said|saying|reporting|"
     r"confirming|indicating|stating|adding|claiming|noting|documented|recorded|counted|verified|alleged|feared|warned)\b)[a-z]{3,}(?:ed|ing)\s*$"
 )
+_PASSIVE_AUX_BEFORE = re.compile(r"\b(?:were|was|been|being|are|is|be|got)\s+(?:(?:\w+ly|all|also|later|reportedly)\s+)?$", re.I)
 _ADDITIVE = re.compile(r"\b(?:also|another|additional|further|separately|in\s+addition|a\s+(?:second|third|fourth|fifth|sixth))\b", re.I)
 _SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.I)
 _AGGREGATE = [
@@ -315,6 +316,7 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
         return None  # "2017 Death toll ...": a year
     is_determiner = num_l in _SINGULAR_DETERMINERS or num_l in ("both", "another")
     left = p["left_active"].search(before[-80:])
+    passive_left = bool(left and (left.group("death") or left.group("injury")) and _PASSIVE_AUX_BEFORE.search(before[-80:][: left.start()]))
     if is_determiner and num_l != "one" and re.search(r"\bof\s*$", before[-4:]) and not (left and left.group("death")):
         return None  # "a son of a rebel commander": one person, counted at "a son"
     left_kind = None
@@ -326,6 +328,8 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
             left_kind = "left"  # "left 5 dead": the outcome comes after the people
     # Pronouns after an active verb: "killing him" is one person.
     right = p["right"].match(after)
+    if passive_left and not (right and right.group("ofthem")):
+        left = left_kind = None  # "17 people were killed two of them ambulance crew": a passive verb has no object
     head_group = outcome = cue = None
     cue_in_head = False
     end = m.end()
@@ -752,8 +756,10 @@ def _sentence_count(figs: list[CasualtyFigure]) -> dict[str, Any] | None:
             tolls.append(count)
         else:
             key = tuple(sorted({f.party or "" for f in members}))
-            if len(members) == 1 and any(c == count for cs in parties.values() for c in cs):
-                continue  # "Bomb kills 18 ... a bomb killed 18 people": one toll, told twice
+            if len(members) == 1 and count["best"] is not None and any(c["best"] == count["best"] for cs in parties.values() for c in cs):
+                # "Bomb kills 18 ... a bomb killed 18 people", "kill 30 Kurdish fighters ... at least 30
+                # members of the YPG": one toll, told twice (a headline run into its lead)
+                continue
             parties.setdefault(key, []).append(count)
     parts = _sum([_merge(c) for c in parties.values()]) if parties else None
     toll = _merge(tolls) if tolls else None
