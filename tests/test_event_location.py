@@ -127,3 +127,57 @@ def test_geoparsed_sentence_with_rival_places_picks_the_struck_town():
     tops = geoparse(sentence)
     k = choose_event_toponym(sentence, _verb(sentence, "struck"), tops)
     assert k is not None and tops[k].text == "Khan Sheikhoun"
+
+
+def _agreements(text: str) -> list[dict]:
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    out = extract_document(Document(text=text, published=date(2016, 5, 5)))
+    return [e for e in out["events"] if e["sub_event_type"] == "Agreement"]
+
+
+def _agreement_with(events: list[dict], words: str) -> dict:
+    return next(e for e in events if any(words in ev["text"] for ev in e["evidence"]))
+
+
+@pytest.fixture(scope="module")
+def truce_report():
+    return _agreements(
+        'Aleppo "regime of calm" extended by 72 hours\n\n'
+        "Air strikes on the rebel-held districts of Aleppo stopped on Thursday morning, residents said. "
+        "Russia said it would increase the number of its officers monitoring the truce at the Hmeimim base, "
+        "while the United States would do the same at its centre in Amman. "
+        "The Nusra Front is excluded from the cessation of hostilities, which took effect on 27 February."
+    )
+
+
+def test_headline_truce_is_placed_at_the_town_it_names(truce_report):
+    loc = _agreement_with(truce_report, "extended by 72 hours")["location"]
+    assert loc is not None and loc["name"] == "Aleppo" and loc["country"] == "SY"
+
+
+def test_monitors_seats_are_not_the_place_of_the_truce(truce_report):
+    loc = _agreement_with(truce_report, "Hmeimim base")["location"]
+    assert loc is not None and loc["country"] == "SY"
+    assert "Amman" not in loc["name"] and "Hmeimim" not in loc["name"]
+
+
+def test_cessation_of_hostilities_is_a_country_wide_deal(truce_report):
+    loc = _agreement_with(truce_report, "excluded from the cessation")["location"]
+    assert loc is not None and loc["precision"] == "country" and loc["country"] == "SY"
+
+
+def test_every_event_of_the_bundled_samples_has_a_place(cli, tmp_path):
+    import json
+    from pathlib import Path
+
+    import ceasefire
+
+    samples = Path(ceasefire.__file__).parent / "samples"
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    assert cli("ingest", str(samples), "--db", db).exit_code == 0
+    events = json.loads(cli("events", "--json", "--limit", "1000", "--db", db).output)
+    assert events
+    unplaced = [e["evidence"][0]["text"][:80] for e in events if not e.get("location")]
+    assert unplaced == []

@@ -750,6 +750,11 @@ def agreement_events(ctx: DocContext) -> list[dict[str, Any]]:
         events.append(ev)
     for i, ev in enumerate(events):
         ev["salience"] = round(max(0.05, 0.6 - 0.05 * i), 3)
+    from ceasefire.resolve.places.event_location import locate_agreement
+
+    for ev in events:
+        if ev["location"] is None:  # no zone in the sentence: the place the report puts the truce at
+            ev["location"] = locate_agreement(ctx, ev, events)
     return events
 
 
