@@ -220,12 +220,17 @@ _SUPPORT_BEFORE = re.compile(
 )
 _BACKED_AFTER = re.compile(r"^[\s-]*(backed|supported|sponsored|trained)\b(?!\s+by\b)", re.I)  # "Turkish-backed", not "X backed by Y"
 # "30 government fighters were killed", "IS fighters died": the side that was hit (not "IS killed a soldier")
+_PERSON_HEADS = r"(?:fighters|members|soldiers|troops|militants|personnel|commanders?|officers?|elements|men|recruits|gunmen|loyalists|jihadists|rebels|forces|guards|police(?:men)?|militiamen|supporters|leaders?|operatives|cadres|conscripts|snipers?|\d+|and|of|the|its|their|a|an|one|two|three|several|dozens)"
 _PASSIVE_HARM = re.compile(
-    r"^(?:['’]s?)?(?:\s+(?!(?:killed|shot|wounded|injured)\b)[\w'’-]+){0,3}?,?\s+"
+    rf"^(?:['’]s?)?(?:\s+{_PERSON_HEADS}){{0,3}}?,?\s+"
     r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being)\s+(?:\w+\s+)?"
     r"(?:killed|wounded|injured|shot|executed|slain|abducted|kidnapped|captured|detained|targeted|attacked|ambushed|hit|struck)"
     r"|died|perished|lost\s+their\s+lives|were\s+among\s+the\s+dead"
-    r"|(?:killed|wounded|injured)(?=\s*(?:[,.;:]|$|in\b|by\b|when\b|as\b|during\b|after\b|and\s+\w+\s+(?:wounded|injured)|while\b|on\b|at\b|near\b|overnight\b|today\b|yesterday\b)))\b",
+    r"|(?:killed|wounded|injured)(?=\s*(?:[,.;:]|$|in\b|by\b|when\b|as\b|during\b|after\b|and\s+\w+\s+(?:wounded|injured)|while\b|on\b|at\b(?!\s+least)|near\b|overnight\b|today\b|yesterday\b)))\b",
+    re.I,
+)
+_WEAPON_AFTER = re.compile(
+    r"^(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:air\s*strikes?|airstrikes?|air\s+raids?|strikes?|raids?|shelling|bombardment|bombing|barrel\s+bombs?|warplanes|jets|aircraft|helicopters|artillery|rockets?|missiles?|shells|mortars?|drones?)\b",
     re.I,
 )
 _BATTLES = ("Armed clash", "Government regains territory", "Non-state actor overtakes territory")
@@ -306,6 +311,9 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
                 continue
             if perpetrators and re.fullmatch(r"\s*(,|,?\s*and|,?\s*as well as|,?\s*along with|,?\s*together with)\s*", text[perpetrators[-1].end : m.start]):
                 perpetrators.append(m)  # "Russian jets and Hezbollah fighters pounded ...": joined to the actor
+                continue
+            if _WEAPON_AFTER.match(text[m.end : m.end + 40]):
+                perpetrators.append(m)  # "Dozens of Syrian regime strikes on Aleppo", "Russian raids": the actor names the attack
                 continue
             if _HELD.match(text[m.end : m.end + 15]) or m.descriptor:
                 targets.append(m)  # "rebel-held districts": the side whose area was hit
