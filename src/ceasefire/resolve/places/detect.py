@@ -554,7 +554,12 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text) 
     return _strong(cands) or (ent is not None and ent.label_ in PLACE_LABELS)
 
 
-_ADMIN_AFTER = frozenset("province governorate state county parish district_of region oblast prefecture canton municipality".split())
+_ADMIN_AFTER = frozenset("province governorate state county parish district_of region oblast prefecture canton municipality "
+                         "provinces governorates states".split())
+# "Khost, Paktiya and Paktika provinces": every name of the list is a province.
+_ADMIN_LIST_AFTER = re.compile(
+    r"^(?:\s*,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)*\s*,?\s+(?:and|or)\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?\s+"
+    r"(?:provinces|governorates)\b")
 _ADMIN_BEFORE = re.compile(r"(?:province|governorate|state|county|region)\s+of\s+(?:the\s+)?$", re.I)
 _SETTLEMENT_AFTER = frozenset("city town village district neighbourhood neighborhood quarter suburb camp area airport airbase base".split())
 _SETTLEMENT_BEFORE = re.compile(r"(?:city|town|village|district|neighbou?rhood|suburb|camp|quarter)\s+of\s+(?:the\s+)?$", re.I)
@@ -572,13 +577,13 @@ _CONTAINER_AFTER = re.compile(
 )
 
 
-_LIST_AFTER = re.compile(r"^\s*(?:(?:province|governorate|district|provinces|governorates|districts)\s*)?(?:,\s*[A-Z]|and\b|or\b|&)")
+_LIST_AFTER = re.compile(r"^\s*(?:,\s*[A-Z]|and\b|or\b|&)")
 
 
 def _read_cues(m: Mention, tokens, text: str) -> None:
     before = text[max(0, m.start - 60): m.start]
     after_tok = tokens[m.token_end].lower_ if m.token_end < len(tokens) else ""
-    if after_tok in _ADMIN_AFTER or _ADMIN_BEFORE.search(before):
+    if after_tok in _ADMIN_AFTER or _ADMIN_BEFORE.search(before) or _ADMIN_LIST_AFTER.match(text[m.end: m.end + 80]):
         m.admin_cue = True
     if after_tok in _SETTLEMENT_AFTER or _SETTLEMENT_BEFORE.search(before):
         m.settlement_cue = True
