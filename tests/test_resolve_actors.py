@@ -308,3 +308,16 @@ def test_besieger_follows_the_text_madaya_is_besieged_by_the_government_not_by_r
     besiegers = {(e["location"]["name"], a["name"]) for e in sieges for a in e["actors"] if a["role"] == "besieger"}
     assert ("Madaya", "Opposition Rebels (Syria)") not in besiegers
     assert ("al-Foua", "Opposition Rebels (Syria)") in besiegers and ("Kefraya", "Opposition Rebels (Syria)") in besiegers
+
+
+def test_a_faction_operating_under_an_operation_is_coded_as_the_operation():
+    actors = _main_actors("On 16 October 2019, JWS, operating under Operation Peace Spring, gained control of a village west of Tell Abiad in Ar-Raqqa following clashes with QSD forces.",
+                          published=date(2019, 10, 16))
+    assert actors[0] == ("Operation Peace Spring", "perpetrator")
+    assert ("JWS: Syrian National Army", "perpetrator") in actors and ("QSD: Syrian Democratic Forces", "target") in actors
+
+
+def test_killings_tied_to_organised_crime_are_an_unidentified_gang():
+    actors = _main_actors("On 3 May 2020, in Monterrey, Nuevo Leon, Mexico, three men were shot dead inside a barbershop. Police said the killing was linked to a drug cartel.",
+                          published=date(2020, 5, 3))
+    assert actors[0] == ("Unidentified Gang (Mexico)", "perpetrator")

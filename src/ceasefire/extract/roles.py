@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 _ARMED_KINDS = {"armed", None}
@@ -245,7 +245,8 @@ def is_victim(text: str, mention_end: int) -> bool:
 
 
 def _is_supporter(text: str, m: Mention) -> bool:
-    return bool(_SUPPORT_BEFORE.search(text[max(0, m.start - 60) : m.start]) or _BACKED_AFTER.match(text[m.end : m.end + 24]))
+    before = text[max(0, m.start - 60) : m.start]
+    return bool(_SUPPORT_BEFORE.search(before) or _UNDER_UMBRELLA.search(before) or _BACKED_AFTER.match(text[m.end : m.end + 24]))
 
 
 def _state_at_home(m: Mention, country_iso: str | None) -> bool:
@@ -287,6 +288,26 @@ def _battle_sides(text: str, parties: list[Mention], country_iso: str | None) ->
     return perpetrators, targets
 
 
+_UNDER_UMBRELLA = re.compile(r"\b(?:operat(?:ing|e|es)|fight(?:ing|s)?|active)\s+(?:under|within)\s+(?:the\s+)?(?:banner\s+of\s+|umbrella\s+of\s+)?(?:the\s+)?$", re.I)
+
+
+def _umbrellas(text: str, parties: list[Mention]) -> list[Mention]:
+    """"JWS, operating under Operation Peace Spring, ...": ACLED codes the umbrella (the operation
+    or operations room) as the actor, in the place of the faction; the faction follows as its ally."""
+    out = list(parties)
+    for y in sorted(parties, key=lambda m: m.start):
+        if not _UNDER_UMBRELLA.search(text[max(0, y.start - 45) : y.start]):
+            continue
+        before = [x for x in out if x.end <= y.start and x is not y and x.name != y.name]
+        if not before or y not in out:
+            continue
+        x = max(before, key=lambda m: m.end)
+        out.remove(y)
+        out[out.index(x)] = replace(y, start=x.start, end=x.end)
+        out.append(replace(x, start=y.start, end=y.end))  # the faction, now in the umbrella's place: an ally
+    return out
+
+
 def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], sub_event_type: str, country_iso: str | None = None) -> list[dict[str, Any]]:
     """Event JSON v1 actors (perpetrator first) for an event triggered at ``trigger`` in ``text``."""
     t0, t1 = trigger
@@ -294,6 +315,7 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
         m for m in mentions
         if m.kind not in _NON_PARTY_KINDS and not m.metonym and not _SPEAKER_AFTER.match(text[m.end : m.end + 30])
     ]
+    parties = _umbrellas(text, parties)
     perpetrators: list[Mention] = []
     targets: list[Mention] = []
     if sub_event_type in _BATTLES:
@@ -380,6 +402,8 @@ def crowd_first(actors: list[dict[str, Any]], event_type: str, country_iso: str 
 
 # ACLED codes every event with an actor 1: an attack on civilians, a bombing or an abduction whose
 # author the report does not name is the work of "Unidentified Armed Group (<country>)".
+# ACLED's "Unidentified Gang": violence the report ties to organised crime rather than to a political group
+_ORGANISED_CRIME = re.compile(r"\b(?:organi[sz]ed crime|cartels?|drug (?:traffick\w+|dealing|dealers?|gangs?)|narco\w*|gangs?|gangsters?|criminal (?:groups?|gangs?|organi[sz]ations?)|sicarios?|hitm[ae]n|extortion)\b", re.I)
 _UNNAMED_AUTHOR_TYPES = ("Attack", "Abduction/forced disappearance", "Sexual violence", "Remote explosive/landmine/IED", "Suicide bomb", "Grenade")
 
 
@@ -388,7 +412,9 @@ def unnamed_perpetrator(event: dict[str, Any]) -> None:
     ``settle_countries``, which names its country)."""
     if event.get("sub_event_type") not in _UNNAMED_AUTHOR_TYPES or any(a["role"] == "perpetrator" for a in event["actors"]):
         return
-    event["actors"].insert(0, {"name": "Unidentified Armed Group (Syria)", "role": "perpetrator", "inter": 3, "country": "SY", "_template": "Unidentified Armed Group ({country})"})
+    told = " ".join(e.get("text") or "" for e in event.get("evidence") or [])
+    kind = "Unidentified Gang" if _ORGANISED_CRIME.search(told) else "Unidentified Armed Group"
+    event["actors"].insert(0, {"name": f"{kind} (Syria)", "role": "perpetrator", "inter": 3, "country": "SY", "_template": kind + " ({country})"})
 
 
 def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fallbacks: str | None) -> None:
