@@ -39,6 +39,8 @@ def run_ingest(url: str, corpus: Path, jobs: int) -> tuple[float, float, str]:
     peak_kb = _children_peak_kb()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"ingest failed ({proc.returncode}): {err.strip()[-500:]}")
+    if proc.returncode == 1 and "Traceback" in err:  # 1 is also "some reports were refused"
+        raise SystemExit(f"ingest crashed: {err.strip()[-500:]}")
     # The ingest's own summary: its last line (stdout, else stderr), on one line.
     lines = [ln.strip() for ln in (out.strip() or err.strip()).splitlines() if ln.strip()]
     return wall, peak_kb / 1024, lines[-1][:300] if lines else ""

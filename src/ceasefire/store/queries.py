@@ -144,15 +144,21 @@ def list_event_page(store: Store, f: EventFilter, after: tuple[date | None, str]
     if f.offset and after is None:
         ids = ids.offset(f.offset)
     page = ids.subquery("page")
-    q = (
-        sa.select(*(e[k] for k in PAGE_COLUMNS), sa.cast(e.payload, sa.Text).label("payload"))
-        .join(page, page.c.id == e.id)
-        .order_by(e.date_start.desc().nulls_last(), e.id)
-    )
+    # Put in the list's order here, not by the database: on PostgreSQL a dense box's page is read
+    # with sorting turned off (below), which must not apply to this join.
+    q = sa.select(*(e[k] for k in PAGE_COLUMNS), sa.cast(e.payload, sa.Text).label("payload")).join(page, page.c.id == e.id)
     with store.connect() as conn:
+        if f.bbox_dense and conn.dialect.name == "postgresql":
+            # PostgreSQL cannot estimate how many events a box holds and would read every point
+            # to sort them; a dense box is found sooner walking the page index in date order.
+            conn.exec_driver_sql("SET LOCAL enable_sort = off")
         rows = [dict(r) for r in conn.execute(q).mappings()]
     for r in rows:
         r["payload"] = _loads(r["payload"])
+    # Newest first, undated last, then by id (Python's string order is the databases' C order
+    # for these ASCII ids).
+    rows.sort(key=lambda r: r["id"])
+    rows.sort(key=lambda r: r["date_start"] or date.min, reverse=True)
     return rows
 
 
@@ -175,10 +181,12 @@ def count_events(store: Store, f: EventFilter | None = None, cap: int | None = N
                 return 0
             link = t.event_actors.alias("count_link")
             rest = EventFilter(**{**f.__dict__, "actor": None})
+            # SQLite: distinct on an expression, not the bare column: the links' primary key is in
+            # event id order, and SQLite would scan all of it to get its DISTINCT for free.
+            # PostgreSQL reads (actor_id, event_id) in order and stops at the cap by itself.
+            linked = link.c.event_id if conn.dialect.name == "postgresql" else link.c.event_id.concat("").label("event_id")
             inner = (
-                # Distinct on an expression, not the bare column: the links' primary key is in
-                # event id order, and SQLite would scan all of it to get its DISTINCT for free.
-                sa.select(link.c.event_id.concat("").label("event_id")).distinct()
+                sa.select(linked).distinct()
                 .join(t.events, t.events.c.id == link.c.event_id)
                 .where(link.c.actor_id.in_(actor_ids), *_conditions(rest))
             )
