@@ -91,6 +91,7 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
     label = record_label(ctx.text) if ctx.sentences else None
     if label is not None:
         events = _lead_with_record(ctx, events, label)
+    _coder_tolls(ctx, events)  # "2 fatalities." / "Unknown fatalities coded to 10.": the coder's toll of the record
     focus = _focus_country(ctx)
     for ev in events:
         _refine_location(ctx, ev, focus)
@@ -157,6 +158,9 @@ def sentence_event(ctx: DocContext, sent: Sentence, forced: Classification | Non
     counts = _counts(figures)
     ev["fatalities"] = counts["fatalities"]
     ev["injured"] = counts["injured"]
+    for f in figures:  # figures of merged sentences are counted together, in the report's order
+        f.sentence = sent.index * 1000 + f.sentence
+    ev["_figures"] = list(figures)
     aggregate = _aggregate(figures, text)
     if aggregate is None and _PART_OF_TALLY.match(text):
         aggregate = _previous_tally(ctx, sent)
@@ -283,6 +287,21 @@ def _without_dateline(text: str) -> str:
     from ceasefire.resolve.dates import blank_heading_date
 
     return blank_heading_date(_DATELINE.sub(lambda m: " " * len(m.group(0)), text))
+
+
+def _coder_tolls(ctx: DocContext, events: list[dict[str, Any]]) -> None:
+    """An event-data coder's line ("2 fatalities.", "Unknown fatalities coded to 10.") is the
+    toll of the record's incident: the first violent incident told before it, whatever the
+    narrative's own figures say (ACLED notes end so; resolve.numbers.coder_toll reads the line)."""
+    from ceasefire.resolve.numbers import coder_toll
+
+    for sent in ctx.sentences:
+        toll = coder_toll(sent.text)
+        if toll is None:
+            continue
+        told = [ev for ev in events if ev["event_type"] in _VIOLENT and not ev.get("aggregate") and min(ev["_sentences"]) < sent.index]
+        if told:
+            min(told, key=lambda ev: min(ev["_sentences"]))["fatalities"]["total"] = dict(toll)
 
 
 def _lead_date(ctx: DocContext) -> dict[str, Any] | None:
@@ -586,10 +605,19 @@ def _absorb(host: dict[str, Any], ev: dict[str, Any], anaphor: bool = False) -> 
         host["sub_event_type"], host["event_type"], host["method"] = "Suicide bomb", "Explosions/Remote violence", "suicide_bomb"
     elif host["method"] == "unknown" and ev["method"] not in (None, "unknown"):
         host["sub_event_type"], host["event_type"], host["method"] = ev["sub_event_type"], ev["event_type"], ev["method"]
-    for key in ("fatalities", "injured"):
-        for k, v in ev[key].items():
-            if host[key].get(k) is None and v is not None:
-                host[key][k] = v
+    figures = host.get("_figures", []) + ev.get("_figures", [])
+    if host.get("_figures") and ev.get("_figures"):
+        # one incident told in several sentences: its toll is read from all of them together (a
+        # toll retold counts once, "another five" adds, parties add up), not from the first alone
+        host["_figures"] = sorted(figures, key=lambda f: (f.sentence, f.start))
+        counts = _counts(host["_figures"])
+        host["fatalities"], host["injured"] = counts["fatalities"], counts["injured"]
+    else:
+        host["_figures"] = figures
+        for key in ("fatalities", "injured"):
+            for k, v in ev[key].items():
+                if host[key].get(k) is None and v is not None:
+                    host[key][k] = v
     names = {a["name"] for a in host["actors"]}
     had_author = any(a["role"] == "perpetrator" for a in host["actors"])
     if not _vague(ev):
