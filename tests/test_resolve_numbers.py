@@ -321,3 +321,43 @@ def test_sides_joined_by_along_with_add_up():
     text = "At least 10 Kurdish fighters were killed in the blast along with eight IS members including the bomber."
     assert counts(text)["fatalities"]["total"]["best"] == 18
     assert counts("An Israeli airstrike killed five pro-regime forces on Wednesday.")["fatalities"]["combatants"]["best"] == 5
+
+
+@pytest.mark.parametrize(
+    ("line", "best"),
+    [("2 fatalities.", 2), ("1 fatality.", 1), ("Unknown fatalities coded to 10.", 10), ("Unknown fatalities coded as 10.", 10),
+     ("Total fatalities coded to 3.", 3), ("No fatalities reported.", 0),
+     ("Total fatalities coded to 47 and split between the two events with 24 coded to Tah.", None),
+     ("Five people were killed in the attack.", None)],
+)
+def test_acled_coder_lines_give_the_records_toll(line, best):
+    from ceasefire.resolve.numbers import coder_toll
+
+    toll = coder_toll(line)
+    assert (toll["best"] if toll else None) == best
+
+
+def _main_toll(text: str) -> int | None:
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    events = extract_document(Document(text=text))["events"]
+    total = events[0]["fatalities"]["total"] if events else None
+    return total["best"] if total else None
+
+
+def test_the_coders_line_is_the_events_toll():
+    text = ("On 17 December 2022, IS gunmen on a motorbike shot at the vehicle of a National Defence Forces member, "
+            "killing him and his son, in Dweir town in Deir ez Zor countryside. 2 fatalities.")
+    assert _main_toll(text) == 2
+    text = ("On 31 July 2021, clashes took place between regime forces and former rebels in Dara al Balad. "
+            "Regime forces suffered an unknown number of fatalities. Unknown fatalities coded as 10.")
+    assert _main_toll(text) == 10
+
+
+def test_an_incident_told_in_several_sentences_keeps_its_lead_toll():
+    text = ("At least nine people were killed and dozens wounded on Thursday as a new Islamist alliance attacked "
+            "government-held parts of Aleppo city, a monitor said.\n"
+            "The Syrian Observatory for Human Rights said four civilians had been killed and more than 70 wounded in the assault.\n"
+            "Another five rebel fighters were killed in the clashes that erupted with government forces in western Aleppo.")
+    assert _main_toll(text) == 9

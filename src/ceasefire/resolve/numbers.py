@@ -652,17 +652,42 @@ def _mark_sentences(text: str, figures: list[CasualtyFigure]) -> None:
             f.additive = bool(_ADDITIVE.search(window))
 
 
+#: Words that make a day's toll a sum of several incidents ("during separate operations").
+_MANY_INCIDENTS = re.compile(
+    r"\b(?:separate|multiple|various|different|across|several\s+(?:\w+\s+)?(?:operations|attacks|strikes|raids|areas|provinces|districts|towns|villages|places|locations|incidents))\b",
+    re.I,
+)
+
+
+def _one_day(gd: dict[str, Any]) -> bool:
+    """A period of at most a day: "24 hours", "a few hours", "the past day"."""
+    unit = re.sub(r"\s+", " ", (gd.get("unit") or "").lower())
+    n = (gd.get("n") or "").lower()
+    if unit.startswith("hour"):
+        value = parse_number(n) if n not in ("a", "several", "few") else 1
+        return value is not None and value <= 24
+    if unit == "24 hours":
+        return True
+    return unit == "day" and n in ("", "a", "one")
+
+
 def _aggregate_in(sentence: str) -> dict[str, Any] | None:
+    """The tally phrase of a sentence: a period of more than a day, a day's toll of several
+    incidents, a count since a date or so far this year; None for an incident's own toll.
+
+    ACLED books an incident per day and place, so a toll "in 24 hours of battle around al-Maleh"
+    is one day's incident, while "over the past 24 hours during separate operations" sums several.
+    """
     for pattern, kind in _AGGREGATE:
         m = pattern.search(sentence)
         if not m:
             continue
         if kind == "period":
             gd = m.groupdict()
+            if _one_day(gd) and not _MANY_INCIDENTS.search(sentence):
+                continue  # "70 fighters killed in 24 hours of battle around al-Maleh": one day's toll, one event
             if gd.get("n"):
                 n = gd["n"].lower()
-                if n in ("a",) and gd["unit"].lower().startswith("hour"):
-                    continue
                 return {"period": f"{n} {gd['unit'].lower()}", "text": m.group(0)}
             return {"period": re.sub(r"\s+", " ", m.group("unit").lower()), "text": m.group(0)}
         if kind == "since":
@@ -819,3 +844,37 @@ def _sum(parts: list[dict[str, Any] | None]) -> dict[str, Any] | None:
         "high": sum(highs) if all(v is not None for v in highs) else None,
         "qualifier": qualifier,
     }
+
+
+# --------------------------------------------------------------------------- coder's lines
+
+_CODER_NUMBER = rf"(?:{_DIGITS}|{_SMALL})"
+_CODER_LINE = re.compile(
+    rf"^\s*(?:"
+    rf"(?:(?:an?\s+)?[A-Za-z]+\s+(?:number\s+of\s+)?)?fatalities\s+(?:were\s+|are\s+)?coded\s+(?:as|to|at)\s+(?P<coded>{_DIGITS})(?:\s*\([^)]*\))?"
+    rf"|(?P<n>{_CODER_NUMBER})\s+(?:total\s+)?fatalit(?:y|ies)(?:\s+(?:were\s+|was\s+)?(?:reported|coded|recorded))?"
+    rf"|(?P<none>no|zero)\s+fatalities(?:\s+(?:were\s+)?(?:reported|coded|recorded))?"
+    rf")\s*[.;]?\s*$",
+    re.I,
+)
+
+
+def coder_toll(sentence: str) -> dict[str, Any] | None:
+    """The toll an event-data coder's line gives its record: "2 fatalities.", "Unknown fatalities
+    coded to 10.", "Total fatalities coded as 3.", "No fatalities reported." (ACLED notes end so).
+
+    The line is the coder's decision for the whole record (ACLED codes unknown counts as 10 in
+    Syria), so it outranks the figures of the narrative before it. A line that splits a toll
+    between events or places ("... and split between the two events with 4 coded to ...") gives
+    no toll: which share is this record's is not said in words a reader can trust.
+    """
+    m = _CODER_LINE.match(sentence)
+    if not m:
+        return None
+    if m.group("none"):
+        n = 0
+    else:
+        n = parse_number(m.group("coded") or m.group("n") or "")
+    if n is None:
+        return None
+    return {"best": n, "low": n, "high": n, "qualifier": "exact"}
