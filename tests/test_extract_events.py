@@ -30,7 +30,8 @@ def _events(text: str, published: date = date(2016, 4, 30)):
         ("Fighters of the group raped two women detained at a checkpoint.", "Sexual violence", None),
         ("Gunmen abducted an aid worker on the road to Idlib.", "Abduction/forced disappearance", None),
         ("IS militants executed three men accused of spying in Mayadin.", "Attack", "execution"),
-        ("Clashes broke out between rebels and regime forces on the outskirts of Hama.", "Armed clash", "small_arms"),
+        ("Clashes broke out between rebels and regime forces on the outskirts of Hama.", "Armed clash", "unknown"),
+        ("Rebels and regime forces exchanged gunfire on the outskirts of Hama.", "Armed clash", "small_arms"),
         ("Hundreds of residents demonstrated peacefully in Sweida to demand better services.", "Peaceful protest", None),
         ("Police fired tear gas to disperse protesters gathered outside the governor's office.", "Protest with intervention", None),
         ("Protesters burned tyres and blocked the main road into the town.", "Violent demonstration", None),
@@ -152,3 +153,70 @@ def test_share_of_a_weekly_tally_is_not_an_incident():
     assert share, line["events"]
     assert share[0]["fatalities"]["total"]["best"] == 70
     assert share[0]["aggregate"] is not None  # a share of the week's tally, never an incident's toll
+
+
+# --- ACLED's record conventions, who was harmed, the headline ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "sub_event_type"),
+    [
+        ("On 7 May 2020, around 300 teachers demonstrated in front of the ministry in Bamako to demand unpaid wages. [size=around 300]", "Peaceful protest"),
+        ("On 8 May 2020, residents blocked the highway near the town to demand water deliveries. [size=no report]", "Peaceful protest"),
+        ("On 8 May 2020, workers held a protest outside the factory. The police intervened to disperse them and detained 12 participants. [size=no report]", "Protest with intervention"),
+        ("On 9 May 2020, youths demonstrated against the curfew in the market town. They burned tyres and threw stones at the police. [size=dozens]", "Violent demonstration"),
+        ("On 9 May 2020, villagers beat a man accused of theft and handed him to the police. [size=no report]", "Mob violence"),
+        ("On 4 May 2022, students held a vigil for a journalist who was killed in the city last month. [size=about 50]", "Peaceful protest"),
+        ("Movement of forces: On 4 May 2020, a coalition convoy of 35 vehicles entered the province from the border crossing.", "Change to group/activity"),
+        ("Property destruction: On 20 June 2022, soldiers set fire to houses in the village.", "Looting/property destruction"),
+        ("Displacement: On 6 May 2022, over 1500 people were displaced by fighting near the village.", "Other"),
+    ],
+)
+def test_acled_note_tags_declare_the_main_event(note, sub_event_type):
+    ev = _events(note)[0]
+    assert ev["sub_event_type"] == sub_event_type
+    assert ev["salience"] == 1.0
+
+
+def test_protest_about_a_killing_is_not_a_violent_demonstration():
+    ev = _events("Hundreds of people marched through the city to demand justice for a teenager who was shot dead by police last week.")[0]
+    assert ev["sub_event_type"] == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        ("An off-duty police officer was shot dead by two gunmen on a motorcycle in the city centre.", "Attack"),
+        ("Two men were shot dead by armed individuals travelling in a car.", "Attack"),
+        ("Unidentified gunmen shot dead two soldiers at a checkpoint near Daraa.", "Armed clash"),
+        ("Soldiers stormed a house and opened fire on a family, killing one civilian.", "Attack"),
+        ("QSD forces backed by coalition helicopters detained an IS commander in the village.", "Armed clash"),
+        ("The body of a man with gunshot wounds was found on the road out of the town.", "Attack"),
+    ],
+)
+def test_whether_the_victim_could_fight_back_decides_attack_or_clash(sentence, sub_event_type):
+    assert _events(sentence)[0]["sub_event_type"] == sub_event_type
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Olive Branch forces controlled Qarah Baba village in the northern countryside of Aleppo after clashes with the SDF.",
+        "Rebel forces battled regime forces in the hills near Latakia and took it over.",
+    ],
+)
+def test_taking_a_place_by_fighting_is_territory(sentence):
+    assert _events(sentence)[0]["sub_event_type"] == "Non-state actor overtakes territory"
+
+
+def test_coalition_strikes_are_air_strikes():
+    ev = _events("US-led coalition strikes killed 56 civilians near Manbij on Tuesday, a monitor said.")[0]
+    assert (ev["sub_event_type"], ev["method"]) == ("Air/drone strike", "air_strike")
+
+
+def test_headline_names_the_weapon_the_lead_leaves_out():
+    text = "At least 25 civilians have been killed in Raqqa as international forces close in on the city, a monitor said."
+    line = extract_document(Document(text=text, title="Scores of civilians killed in airstrikes on Raqqa", published=date(2016, 6, 22)))
+    ev = line["events"][0]
+    assert (ev["sub_event_type"], ev["method"]) == ("Air/drone strike", "air_strike")
+    assert ev["fatalities"]["total"]["best"] == 25

@@ -142,6 +142,7 @@ def _cancelled(text: str, cm: CueMatch, pattern: re.Pattern[str], told_harm: boo
 
 
 _UNARMED_BODY = re.compile(r"\s+of\s+(the\s+|a\s+|an\s+)?([\w'-]+\s+){0,4}(community|communities|family|families|tribe|clan|party|union|association|organi[sz]ation|council|committee|parliament|press|media|church|congregation|board|movement)\b", re.I)
+_IN_SUPPORT = re.compile(r"\b(backed by|supported by|support(ed)? (of|from|by)|air support|aerial support|cover of|covered by|escorted by|aided by|assisted by|overflight of)\b(\s+[\w.-]+){0,3}\s*$", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(was|were|been|being|is|are|got)\s+(\w+ly\s+)?(shot\s+(and\s+)?)?$")  # case kept: "IS" is a group
 
 
@@ -232,6 +233,15 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
         by_family["territory"] = [c for c in by_family["territory"] if _territory_with_place(text, c)]
         if not by_family["territory"]:
             del by_family["territory"]
+    support = [c for f in ("air", "shelling") for c in by_family.get(f, []) if _IN_SUPPORT.search(text[max(0, c.start - 40) : c.start])]
+    if support and ({"arrests", "abduction"} & set(by_family)) and not ({"clash", "attack"} & set(by_family)):
+        # "QSD, backed by coalition helicopters, detained an IS commander": the air power
+        # supported the act the sentence tells; it is not the act
+        for f in ("air", "shelling"):
+            if f in by_family:
+                by_family[f] = [c for c in by_family[f] if c not in support]
+                if not by_family[f]:
+                    del by_family[f]
     if "clash" in by_family:
         # "stormed a house and opened fire on a family", "ambushed a bus of villagers": one side
         # could not fight back, so it is an attack, not fighting
@@ -247,6 +257,10 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
 
     def make(sub: str, trigger: CueMatch, method: str | None, confidence: float, **kw) -> Classification:
         return Classification(EVENT_TYPE_OF[sub], sub, method, trigger, confidence, families, weapon_cues=weapons, **kw)
+
+    def gun_or_unknown() -> str:
+        """Small arms when the sentence names gunfire ("firefight", "shot dead"), else unknown."""
+        return "small_arms" if any(c.cue.method == "small_arms" and c.family in ("clash", "attack") for c in live) else "unknown"
 
     def weapon_method(default: str | None) -> str | None:
         specific = [c for c in weapons if c.cue.method not in (None, "unknown")]
@@ -282,7 +296,7 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
         # "captured X following the withdrawal of HTS after clashes" was taken by fighting
         return make("Non-violent transfer of territory", first("transfer"), None, 0.85)
     if "territory" in families:
-        return make("Armed clash", first("territory"), weapon_method("small_arms"), 0.85, territory=True)
+        return make("Armed clash", first("territory"), weapon_method(gun_or_unknown()), 0.85, territory=True)
     if "disrupted" in families and not (harm_told and weapons and not re.search(r"\bwhile (planting|placing|making|preparing)", text, re.I)):
         return make("Disrupted weapons use", first("disrupted"), None, 0.85)
     if "chemical" in families:
@@ -292,7 +306,7 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
             return make("Armed clash", first("clash"), "suicide_bomb", 0.9)
         return make("Suicide bomb", first("suicide"), "suicide_bomb", 1.0)
     if "clash" in families:
-        return make("Armed clash", first("clash"), weapon_method("small_arms"), 0.9)
+        return make("Armed clash", first("clash"), weapon_method(gun_or_unknown()), 0.9)
     observed = [c for c in by_family.get("shelling", []) if c.cue.name == "observed_explosions"]
     if observed and "air" not in families and not any(c.cue.method not in (None, "unknown", "explosive_device") for c in by_family.get("ied", [])):
         return make("Shelling/artillery/missile attack", observed[0], "unknown", 0.8)

@@ -51,7 +51,7 @@ from ceasefire.extract.roles import (
     settle_countries,
     unnamed_perpetrator,
 )
-from ceasefire.extract.salience import position_score, score
+from ceasefire.extract.salience import HEADLINE_BONUS, agrees_with_headline, position_score, score
 
 _GOVERNMENT_SIDE = re.compile(
     r"\b(regime|government|pro-government|pro-regime|army|syrian army|saa|loyalists?|troops|security forces|state forces|military|soldiers|russian|iranian|hezbollah|police)\b",
@@ -108,6 +108,8 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
         ev["salience"] = 1.0 if ev.get("_record") else score(ev, pos, ev["_confidence"], len(ev["_sentences"]))
         if ev.get("background"):
             ev["salience"] = round(ev["salience"] * 0.5, 3)
+    _follow_headline(ctx, events)
+    for ev in events:
         has_incident = has_incident or (not ev.get("aggregate") and ev["salience"] >= 0.5)
     others = _truce_and_access_events(ctx)
     for ev in others:
@@ -117,6 +119,37 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
     out = [_public(ev) for ev in events] + others
     out.sort(key=lambda e: (-e["salience"], e["evidence"][0]["start"] if e.get("evidence") else 0))
     return out
+
+
+def _follow_headline(ctx: DocContext, events: list[dict[str, Any]]) -> None:
+    """A headline kept apart from the text (a feed's or an archive's title) names the report's
+    main incident: the events it names (kind, method or death toll) gain salience, and when the
+    leading event leaves its weapon unnamed ("25 civilians were killed as ...") while the
+    headline names it ("... killed in airstrikes on Raqqa"), the event takes the headline's."""
+    title = (ctx.doc.title or "").strip()
+    if not title or ctx.title_sentences or not events or any(ev.get("_record") for ev in events):
+        return
+    if len(title) < 12 or is_background(title):
+        return
+    cl = classify_sentence(title)
+    figures = [f for f in _casualties(title, 0) if getattr(f, "best", None)]
+    toll = _counts(figures)["fatalities"].get("total") if figures else None
+    toll_best = int(toll["best"]) if toll and toll.get("best") is not None else None
+    kind = (cl.sub_event_type, cl.method) if cl is not None else None
+    if kind is None and toll_best is None:
+        return
+    for ev in events:
+        if agrees_with_headline(ev, kind, toll_best):
+            ev["salience"] = round(min(1.0, ev["salience"] + HEADLINE_BONUS), 3)
+    if cl is None or cl.method in (None, "unknown") or EVENT_TYPE_OF[cl.sub_event_type] not in _VIOLENT:
+        return
+    lead = max((ev for ev in events if ev["event_type"] in _VIOLENT and not ev.get("aggregate")), key=lambda e: e["salience"], default=None)
+    if lead is None or lead["method"] not in ("unknown", None):
+        return
+    if lead["event_type"] == "Battles":
+        lead["method"] = cl.method  # the battle's weapon; a strike inside a battle stays the battle's
+    else:
+        lead["sub_event_type"], lead["event_type"], lead["method"] = cl.sub_event_type, EVENT_TYPE_OF[cl.sub_event_type], cl.method
 
 
 def sentence_event(ctx: DocContext, sent: Sentence, forced: Classification | None = None) -> dict[str, Any] | None:
@@ -566,7 +599,8 @@ def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             merged.append(ev)
             continue
         host = merged[k]
-        if (_vague(host) and not _vague(ev)) or (host["method"] == "unknown" and ev["method"] not in (None, "unknown")):
+        battle_hosts = host["event_type"] == "Battles" and ev["event_type"] != "Battles"
+        if not battle_hosts and ((_vague(host) and not _vague(ev)) or (host["method"] == "unknown" and ev["method"] not in (None, "unknown"))):
             ev, host = host, ev  # the specific sentence leads; the vague one adds evidence
             merged[k] = host
         _absorb(host, ev)
@@ -604,7 +638,10 @@ def _absorb(host: dict[str, Any], ev: dict[str, Any], anaphor: bool = False) -> 
     elif ev["sub_event_type"] == "Suicide bomb" and host["sub_event_type"] == "Remote explosive/landmine/IED":
         host["sub_event_type"], host["event_type"], host["method"] = "Suicide bomb", "Explosions/Remote violence", "suicide_bomb"
     elif host["method"] == "unknown" and ev["method"] not in (None, "unknown"):
-        host["sub_event_type"], host["event_type"], host["method"] = ev["sub_event_type"], ev["event_type"], ev["method"]
+        if host["event_type"] == "Battles":
+            host["method"] = ev["method"]  # strikes inside a battle are the battle's (ACLED)
+        else:
+            host["sub_event_type"], host["event_type"], host["method"] = ev["sub_event_type"], ev["event_type"], ev["method"]
     figures = host.get("_figures", []) + ev.get("_figures", [])
     if host.get("_figures") and ev.get("_figures"):
         # one incident told in several sentences: its toll is read from all of them together (a

@@ -42,3 +42,20 @@ def score(event: dict[str, Any], position: float, confidence: float, mentions: i
     if certainty in ("alleged", "denied"):
         s *= 0.85
     return round(max(0.0, min(1.0, s)), 3)
+
+
+#: How much a headline that names an event's kind or toll adds to its salience.
+HEADLINE_BONUS = 0.15
+
+
+def agrees_with_headline(event: dict[str, Any], kind: tuple[str, str | None] | None, toll: int | None) -> bool:
+    """The headline names this event: the same sub-event type, the same specific method, or the
+    same death toll. ``kind`` is the headline's (sub_event_type, method), ``toll`` its dead."""
+    if event.get("aggregate"):
+        return False
+    if kind is not None:
+        sub, method = kind
+        if event.get("sub_event_type") == sub or (method not in (None, "unknown") and event.get("method") == method):
+            return True
+    total = ((event.get("fatalities") or {}).get("total") or {}).get("best")
+    return toll is not None and total is not None and int(total) == toll
