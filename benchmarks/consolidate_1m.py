@@ -269,7 +269,9 @@ def main() -> None:
           " CPU time is the process's own, wall time includes waiting for other processes")
     for n in [int(x) for x in a.sizes.split(",") if x]:
         out = subprocess.run([sys.executable, __file__, "--one", str(n)] + (["--no-text"] if a.no_text else []),
-                             capture_output=True, text=True, check=True)
+                             capture_output=True, text=True)
+        if out.returncode:
+            sys.exit(f"{n:,} claims: the run failed (exit {out.returncode}):\n{out.stderr[-2000:]}")
         r = json.loads(out.stdout.strip().splitlines()[-1])
         print(f"{r['claims']:>9,} claims -> {r['events']:,} events ({r['incidents']:,} true incidents): "
               f"consolidation {r['consolidate_s']} s wall, {r['cpu_s']} s CPU (grouping {r['group_s']} s, figures {r['figures_s']} s; "

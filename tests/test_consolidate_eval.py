@@ -40,7 +40,18 @@ def score():
 
 
 def test_eval_merges_mostly_reports_of_the_same_incident(score):
-    # Floors, not goals (0.90 each): recall is bound by extraction (dates, places, types of FA-KES articles).
-    assert score.precision >= 0.5
-    assert score.recall >= 0.1
+    # Floors just under the measured figures (0.929 / 0.500 on 221 pairs), not the goals (0.90 each):
+    # recall is bound by extraction (dates, places, types of FA-KES articles).
+    assert score.precision >= 0.88
+    assert score.recall >= 0.46
     assert all(p.merged is not None for p in score.pairs)
+
+
+def test_datelines_of_the_outlets_in_the_gold_pairs_are_read():
+    from datetime import date
+
+    assert dedup.printed_date("Sun 10 Jul 2016 29 Syria Rebels Dead") == date(2016, 7, 10)
+    assert dedup.printed_date("Published July 5 2015 by") == date(2015, 7, 5)
+    assert dedup.printed_date("Last updated at Oct 042017 BEIRUT A Russian air strike") == date(2017, 10, 4)
+    assert dedup.printed_date("21.08.2013Get short URL 0 0 0 Syrian regime forces") == date(2013, 8, 21)
+    assert dedup.printed_date("Rebels said 2,000 fighters joined") is None

@@ -81,6 +81,7 @@ SUB_FAMILIES = (
 )
 FAMILY_OF = {sub: i for i, fam in enumerate(SUB_FAMILIES) for sub in fam}
 GAP_FACTOR = {0: 1.0, 1: 0.5}
+TEXT_GAP_FACTOR = {0: 1.0, 1: 0.5, 2: 0.5, 3: 0.35}  # with strong agreement of the words (a longer span, or further apart)
 PLACE_SAME, PLACE_ADMIN1, PLACE_UNKNOWN, PLACE_COUNTRY = 1.0, 0.55, 0.35, 0.35
 PLACE_CITY = 0.7  # the same governorate capital (Aleppo, Damascus, Homs...): a city of a million is a weak match
 DISTANCE_STEPS = ((3.0, 0.95), (10.0, 0.8), (25.0, 0.55))
@@ -93,7 +94,8 @@ TEXT_STRONG = (0.3, 3)  # e.g. the village, the weapon and the toll
 TEXT_SOME = (0.15, 2)
 TEXT_NONE = 0.08  # below: no rare word in common
 TEXT_FACTOR = {"strong": 1.6, "some": 1.25, "neutral": 1.0, "none": 0.6, "unknown": 1.0}
-PLACE_TEXT = 0.5  # places in different governorates, but the reports share many rare words
+#: Places in different governorates of one country, but the reports share rare words.
+PLACE_TEXT = {"strong": 0.5}
 
 
 @dataclass(slots=True)
@@ -199,7 +201,7 @@ class EventGroup:
 
     __slots__ = (
         "index", "claims", "documents", "subs", "etypes", "start", "end", "place", "geonames", "perpetrators",
-        "figures", "aggregate", "event_id", "coarse_date", "keys", "texts", "merged_into", "fine",
+        "figures", "aggregate", "event_id", "coarse_date", "keys", "texts", "merged_into", "fine", "sub_counts", "perp_counts",
     )
 
     def __init__(self, index: int, claim: ClaimRecord, event_id: str | None = None):
@@ -207,6 +209,7 @@ class EventGroup:
         self.claims: list[ClaimRecord] = []
         self.documents: set[str] = set()
         self.subs: set[str] = set()
+        self.sub_counts: Counter[str] = Counter()
         self.etypes: set[str] = set()
         self.start: int | None = None
         self.end: int | None = None
@@ -214,6 +217,7 @@ class EventGroup:
         self.place: ClaimRecord | None = None  # the member with the most precise place
         self.geonames: set[int] = set()
         self.perpetrators: set[str] = set()
+        self.perp_counts: Counter[str] = Counter()
         self.figures: list[tuple[str, int]] = []  # (document id, killed)
         self.aggregate = claim.aggregate
         self.event_id = event_id
@@ -227,6 +231,7 @@ class EventGroup:
         self.claims.append(c)
         self.documents.add(c.document_id)
         self.subs.add(c.sub_event_type)
+        self.sub_counts[c.sub_event_type] += 1
         self.etypes.add(c.event_type)
         if c.start is not None:
             windowed = is_windowed(c)
@@ -242,6 +247,7 @@ class EventGroup:
         if c.geonames_id:
             self.geonames.add(c.geonames_id)
         self.perpetrators.update(c.perpetrators)
+        self.perp_counts.update(c.perpetrators)
         if c.fatalities is not None:
             self.figures.append((c.document_id, c.fatalities))
         if is_coarse(c):
@@ -344,12 +350,23 @@ def text_agreement(c: ClaimRecord, g: EventGroup) -> str:
     return "neutral"
 
 
+def prominent(counts: Counter[str]) -> set[str]:
+    """The values at least half as many of an event's reports give as its most frequent one: what
+    the event is (one outlier report calling the strike shelling, or naming another perpetrator,
+    does not widen what later reports are compared with -- else big events in a busy city snowball)."""
+    if len(counts) <= 1:
+        return set(counts)
+    top = max(counts.values())
+    return {k for k, n in counts.items() if 2 * n >= top}
+
+
 def type_factor(c: ClaimRecord, g: EventGroup) -> float | None:
     """How well the claim's type fits the event's (None: incompatible)."""
-    if c.sub_event_type in g.subs:
+    subs = prominent(g.sub_counts)
+    if c.sub_event_type in subs:
         return TYPE_SAME_SUB
     fam = FAMILY_OF.get(c.sub_event_type)
-    if fam is not None and any(FAMILY_OF.get(s) == fam for s in g.subs):
+    if fam is not None and any(FAMILY_OF.get(s) == fam for s in subs):
         return TYPE_SAME_FAMILY
     if c.event_type in g.etypes:
         return TYPE_SAME_EVENT
@@ -387,18 +404,18 @@ def match_score(c: ClaimRecord, g: EventGroup) -> float | None:
         elif gap <= MAX_GAP_DAYS and span <= MAX_SPAN_DAYS:
             d = GAP_FACTOR[gap]
         elif text == "strong" and gap <= TEXT_MAX_GAP_DAYS and span <= TEXT_MAX_SPAN_DAYS:
-            d = GAP_FACTOR[1] / gap  # a follow-up report: it names what the first one named
+            d = TEXT_GAP_FACTOR[gap]  # a follow-up report: it names what the first one named
         else:
             return None
     p = place_factor(c, g)
     if p is None:
-        if text != "strong" or not _same_country(c, g):
+        if text not in PLACE_TEXT or not _same_country(c, g):
             return None
         # One report places the incident in the wrong governorate (the village is little known,
         # or the province is named for the city); the village, the weapon and the toll agree.
-        p = PLACE_TEXT
+        p = PLACE_TEXT[text]
     if c.perpetrators and g.perpetrators:
-        a = ACTORS_SHARED if c.perpetrators & g.perpetrators else ACTORS_DIFFERENT
+        a = ACTORS_SHARED if c.perpetrators & prominent(g.perp_counts) else ACTORS_DIFFERENT
     else:
         a = ACTORS_UNKNOWN
     if c.fatalities is not None and g.figures:

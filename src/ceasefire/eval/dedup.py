@@ -7,7 +7,8 @@ are included: the same place on another day, the same day in another governorate
 
 Method: every article in a pair is extracted (as in ``ceasefire eval fakes``: title and
 repaired content, the outlet from the row's source key), published on the date printed at the
-head of the article ("Sun 10 Jul 2016", "Published July 5 2015", "17-08-2013") when there is
+head of the article ("Sun 10 Jul 2016", "Published July 5 2015", "17-08-2013", "Last updated at
+Oct 042017") when there is
 one -- the CSV's ``date`` column disagrees with it for about a quarter of the rows (see
 PROVENANCE.md) -- else on the column's date; then
 stored in a temporary SQLite store and consolidated with ``consolidate.update``, as
@@ -90,7 +91,10 @@ _MON = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATES = [
     (re.compile(rf"\b(\d{{1,2}}) {_MON},? (20\d\d)\b"), lambda m: (int(m[3]), _MONTHS[m[2][:3].lower()], int(m[1]))),
     (re.compile(rf"\b{_MON} (\d{{1,2}}),? (20\d\d)\b"), lambda m: (int(m[3]), _MONTHS[m[1][:3].lower()], int(m[2]))),
-    (re.compile(r"\b(\d{2})[-.](\d{2})[-.](20\d\d)\b"), lambda m: (int(m[3]), int(m[2]), int(m[1]))),
+    # "21.08.2013Get short URL" (the date runs into the page's next word)
+    (re.compile(r"\b(\d{2})[-.](\d{2})[-.](20\d\d)(?!\d)"), lambda m: (int(m[3]), int(m[2]), int(m[1]))),
+    # "Last updated at Oct 042017" (day and year run together)
+    (re.compile(rf"\b{_MON} (\d{{2}})(20\d\d)(?!\d)"), lambda m: (int(m[3]), _MONTHS[m[1][:3].lower()], int(m[2]))),
 ]
 
 

@@ -1,0 +1,139 @@
+"""Consolidation's text signal and its tolerances: what two reports of one incident share although
+their extraction disagrees (the governorate, the day, the sub-event type), and what keeps two
+incidents at one place apart."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from ceasefire.consolidate.core import ClaimRecord, Consolidator, claim_record, group_claims
+from ceasefire.consolidate.text import similarity, terms, transliteration_key
+
+IDLIB_CITY = dict(geonames_id=169389, lat=35.93, lon=36.63, admin1="Idlib", country="SY", location_precision="exact", location_name="Idlib")
+HAMA_PROVINCE = dict(lat=35.13, lon=36.75, admin1="Hama", country="SY", location_precision="admin1", location_name="Hama")
+QAMISHLI = dict(geonames_id=173576, lat=37.05, lon=41.23, admin1="Al-Hasakah", country="SY", location_precision="exact", location_name="Al Qamishli")
+ALEPPO = dict(geonames_id=170063, lat=36.20, lon=37.16, admin1="Aleppo", country="SY", location_precision="exact", location_name="Aleppo")
+GOV = frozenset({"Military Forces of Syria (2000-)"})
+
+_ids = iter(range(50_000, 60_000))
+
+
+def report(doc: str, day: str, text: str, sub: str = "Chemical weapon", etype: str = "Explosions/Remote violence", place=IDLIB_CITY,
+           killed: int | None = None, perps=GOV, end: str | None = None, precision: str = "day", ordinal: int = 0) -> ClaimRecord:
+    d = date.fromisoformat(day).toordinal()
+    e = date.fromisoformat(end).toordinal() if end else d
+    return ClaimRecord(id=next(_ids), document_id=doc, ordinal=ordinal, event_type=etype, sub_event_type=sub, start=d, end=e,
+                       date_precision=precision, fatalities=killed, perpetrators=perps, published=e, terms=terms([text]), **place)
+
+
+def docs_of(claims):
+    return sorted(sorted({c.document_id for c in g}) for g in group_claims(claims))
+
+
+def test_spellings_of_one_arabic_name_share_a_key():
+    assert transliteration_key("Shaykhun") == transliteration_key("Sheikhoun") == transliteration_key("Sheikhun")
+    assert transliteration_key("Rashidin") == transliteration_key("Rashideen")
+    assert transliteration_key("al-Tukhar") == transliteration_key("Tokhar")
+    assert transliteration_key("Qamishli") == transliteration_key("Kamishli")
+
+
+def test_words_every_conflict_report_uses_are_not_terms():
+    t = terms(["At least 58 people were killed on Tuesday in a suspected chemical attack on Khan Sheikhoun, "
+               "the Syrian Observatory for Human Rights said, in 2017."])
+    assert {"#58", transliteration_key("Sheikhoun"), transliteration_key("chemical")} <= t
+    assert not t & {transliteration_key(w) for w in ("killed", "Tuesday", "Syrian", "Observatory", "said", "people")}
+    assert "#2017" not in t
+
+
+def test_report_placing_the_gas_attack_in_the_wrong_governorate_joins_when_village_weapon_and_toll_agree():
+    first = report("asharq", "2017-04-04", "58 killed in suspected sarin gas attack on Khan Sheikhoun, nerve agent, 11 children", killed=58)
+    other = report("wire", "2017-04-04", "Khan Shaykhun: sarin nerve agent attack kills 58 including 11 children",
+                   place=HAMA_PROVINCE, killed=72)
+    assert docs_of([first, other]) == [["asharq", "wire"]]
+
+
+def test_reports_in_two_governorates_sharing_only_common_words_stay_apart():
+    idlib = report("a", "2017-04-04", "air strikes hit the market of Maarat al-Numan", sub="Air/drone strike", killed=12)
+    hama = report("b", "2017-04-04", "air strikes hit Kafr Zita hospital", sub="Air/drone strike", place=HAMA_PROVINCE, killed=12)
+    assert len(group_claims([idlib, hama])) == 2
+
+
+def test_follow_up_two_days_later_naming_the_village_and_weapon_joins_the_attack():
+    attack = report("first", "2017-04-04", "sarin attack on Khan Sheikhoun kills 58, nerve agent, Rai hospital", killed=58)
+    follow_up = report("unicef", "2017-04-06", "Khan Shaykhun sarin attack: 27 children among the dead at Rai hospital, nerve agent")
+    assert docs_of([attack, follow_up]) == [["first", "unicef"]]
+
+
+def test_strike_two_days_later_on_the_same_city_without_shared_words_is_another_incident():
+    a = report("a", "2017-04-04", "air strikes on the Bustan al-Qasr market", sub="Air/drone strike", place=ALEPPO, killed=10)
+    b = report("b", "2017-04-06", "air strikes on a bakery in Sakhour", sub="Air/drone strike", place=ALEPPO, killed=10)
+    assert len(group_claims([a, b])) == 2
+
+
+def test_car_bomb_called_suicide_by_one_outlet_and_a_blast_by_another_is_one_incident():
+    suicide = report("trt", "2016-07-27", "suicide truck bomb near the Kurdish security headquarters in Qamishli", sub="Suicide bomb",
+                     place=QAMISHLI, killed=44, perps=frozenset())
+    blast = report("sana", "2016-07-27", "explosive-laden truck detonated in Qamishli, Kurdish security headquarters",
+                   sub="Remote explosive/landmine/IED", place=QAMISHLI, killed=48, perps=frozenset())
+    assert docs_of([suicide, blast]) == [["sana", "trt"]]
+
+
+def test_report_dated_to_last_week_joins_the_day_inside_its_window():
+    day = report("ahram", "2015-02-22", "suicide bomber driving an ambulance hit the national hospital in Qardaha", sub="Suicide bomb",
+                 place=ALEPPO, killed=4, perps=frozenset())
+    week = report("nna", "2015-02-16", "the hospital blast in Qardaha last week, ambulance", sub="Suicide bomb", place=ALEPPO,
+                  end="2015-02-22", precision="week", perps=frozenset())
+    groups = group_claims([day, week])
+    assert [sorted(c.document_id for c in g) for g in groups] == [["ahram", "nna"]]
+    cons = Consolidator()
+    for c in sorted([day, week], key=lambda c: c.key):
+        cons.add(c)
+    (event,) = cons.events
+    assert (event.start, event.end) == (day.start, day.end)  # the window does not widen the day
+
+
+def test_one_report_calling_one_fight_a_clash_and_a_strike_in_one_town_is_one_incident():
+    strike = report("doc", "2016-07-27", "coalition raid on Qamishli", sub="Air/drone strike", place=QAMISHLI, killed=22)
+    clash = report("doc", "2016-07-27", "clashes in Qamishli", sub="Armed clash", etype="Battles", place=QAMISHLI, ordinal=1)
+    assert len(group_claims([strike, clash])) == 1
+
+
+def test_a_third_report_agreeing_with_two_apart_joins_them_into_one_event():
+    # The first two disagree (one placed by its governorate only and without words in common);
+    # the third names what each of them names.
+    a = report("a", "2016-10-24", "warplanes struck Kafr Takharim market, 16 civilians, three children", sub="Air/drone strike",
+               place=dict(geonames_id=170000, lat=36.11, lon=36.52, admin1="Idlib", country="SY", location_precision="exact",
+                          location_name="Kafr Takharim"), killed=16)
+    b = report("b", "2016-10-24", "Idlib countryside raids, civil defence rescuers", sub="Air/drone strike",
+               place=dict(lat=35.9, lon=36.6, admin1="Idlib", country="SY", location_precision="admin1", location_name="Idlib"),
+               killed=None, perps=frozenset())
+    c = report("c", "2016-10-24", "Kafr Takharim market struck, 16 civilians killed, civil defence rescuers in Idlib countryside",
+               sub="Air/drone strike", place=dict(geonames_id=170000, lat=36.11, lon=36.52, admin1="Idlib", country="SY",
+                                                  location_precision="exact", location_name="Kafr Takharim"), killed=16)
+    assert docs_of([a, b, c]) == [["a", "b", "c"]]
+
+
+def test_claim_terms_come_from_evidence_and_the_main_claims_headline():
+    row = {"id": 1, "document_id": "d", "ordinal": 0, "event_type": "Explosions/Remote violence", "sub_event_type": "Suicide bomb",
+           "date_start": date(2017, 10, 2), "date_end": date(2017, 10, 2), "title": "Suicide bombers hit Midan police station"}
+    payload = {"evidence": [{"start": 0, "end": 10, "text": "Two suicide bombers blew themselves up at the police station in Midan."}]}
+    main = claim_record(row, payload, date(2017, 10, 2))
+    second = claim_record({**row, "id": 2, "ordinal": 1, "title": "Suicide bombers hit Midan police station"},
+                          {"evidence": [{"start": 0, "end": 5, "text": "Rockets fell on Jaramana."}]}, date(2017, 10, 2))
+    assert transliteration_key("Midan") in main.terms
+    assert transliteration_key("Midan") not in second.terms  # the headline tells the main incident only
+    assert similarity(main.terms, second.terms) == 0.0
+    assert dataclasses.replace(main, terms=frozenset()).terms == frozenset()
+
+
+def test_follow_up_joining_an_event_that_already_spans_four_days_is_scored():
+    # Strong agreement relaxes the span (up to five days) also for reports a day or less apart.
+    a = report("a", "2017-04-04", "sarin attack on Khan Sheikhoun, nerve agent, Rai hospital, 58 dead", killed=58)
+    b = report("b", "2017-04-06", "Khan Shaykhun sarin nerve agent victims at Rai hospital, 58 killed", killed=58)
+    c = report("c", "2017-04-02", "Khan Sheikhoun sarin nerve agent, Rai hospital, 58 victims", killed=58,
+               end="2017-04-03")
+    cons = Consolidator()
+    for r in (a, b, c):  # the event spans 4-6 April when the report of 2-3 April arrives
+        cons.add(r)
+    assert [sorted(m.document_id for m in e.claims) for e in cons.events] == [["a", "b", "c"]]
