@@ -321,3 +321,24 @@ def test_killings_tied_to_organised_crime_are_an_unidentified_gang():
     actors = _main_actors("On 3 May 2020, in Monterrey, Nuevo Leon, Mexico, three men were shot dead inside a barbershop. Police said the killing was linked to a drug cartel.",
                           published=date(2020, 5, 3))
     assert actors[0] == ("Unidentified Gang (Mexico)", "perpetrator")
+
+
+def test_a_bombing_is_the_work_of_the_group_that_claimed_it():
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    text = ("A car bomb killed 15 people at a checkpoint in Qamishli in northern Syria on Wednesday. "
+            "The Islamic State group claimed responsibility for the attack through its Amaq agency.")
+    ev = extract_document(Document(text=text, published=date(2016, 7, 27)))["events"][0]
+    assert ev["actors"][0]["name"] == "Islamic State (Syria)" and ev["actors"][0]["role"] == "perpetrator"
+    assert ev["attribution"]["certainty"] == "alleged"
+    unclaimed = "A car bomb killed 15 people at a checkpoint in Azaz in northern Syria on Monday. No group has claimed responsibility for the attack."
+    ev = extract_document(Document(text=unclaimed, published=date(2016, 10, 3)))["events"][0]
+    assert ev["actors"][0]["name"] == "Unidentified Armed Group (Syria)"
+
+
+def test_who_holds_the_area_struck_is_not_the_striker():
+    actors = _main_actors("At least 11 civilians were killed in Syrian or Russian air raids on a region that is controlled by the Islamic State group in Deir Ezzor province, the monitor said.",
+                          published=date(2016, 7, 15))
+    assert actors[0] == ("Allied Syrian and/or Russian Forces", "perpetrator")
+    assert ("Islamic State (Syria)", "target") in actors

@@ -43,6 +43,7 @@ from ceasefire.extract.roles import (
     assign_roles,
     author_hedge,
     borrow_perpetrators,
+    claimed_responsibility,
     country_name,
     crowd_first,
     generic_mentions,
@@ -96,6 +97,7 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
     for ev in events:
         _refine_location(ctx, ev, focus)
     borrow_perpetrators(events)  # an incident told without its author takes the one the report gives
+    claimed_responsibility(ctx, events)  # ... or the group that claimed it
     for ev in events:  # generic actors ("Protesters (X)") take the country of the event's place
         unnamed_perpetrator(ev)
         settle_countries(ev["actors"], (ev.get("location") or {}).get("country"), focus, ctx.country)

@@ -233,6 +233,8 @@ _WEAPON_AFTER = re.compile(
     r"^(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:air\s*strikes?|airstrikes?|air\s+raids?|strikes?|raids?|shelling|bombardment|bombing|barrel\s+bombs?|warplanes|jets|aircraft|helicopters|artillery|rockets?|missiles?|shells|mortars?|drones?)\b",
     re.I,
 )
+# "the Al-Boulil region that is controlled by the Islamic State group": who holds the area hit, not who struck
+_HELD_BY = re.compile(r"\b(?:controlled|held|besieged|run|occupied|captured|seized|surrounded|encircled|dominated|ruled)\s+by\s+(?:the\s+)?$", re.I)
 _BATTLES = ("Armed clash", "Government regains territory", "Non-state actor overtakes territory")
 _PROTESTS = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
 _RIOTS = ("Violent demonstration", "Mob violence")
@@ -316,6 +318,8 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
         if m.kind not in _NON_PARTY_KINDS and not m.metonym and not _SPEAKER_AFTER.match(text[m.end : m.end + 30])
     ]
     parties = _umbrellas(text, parties)
+    holders = [m for m in parties if _HELD_BY.search(text[max(0, m.start - 40) : m.start])]
+    parties = [m for m in parties if m not in holders]
     perpetrators: list[Mention] = []
     targets: list[Mention] = []
     if sub_event_type in _BATTLES:
@@ -362,6 +366,7 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
         backed = [m for m in perpetrators if _is_supporter(text, m)]
         if backed and len(backed) < len(perpetrators):
             perpetrators = [m for m in perpetrators if m not in backed] + backed
+    targets += holders
     # A civilian kind cannot be a perpetrator of armed violence (rioters and protesters can act).
     for m in list(perpetrators):
         if m.kind == "civilian" and m.inter == 7:
@@ -485,3 +490,42 @@ def author_hedge(host: dict[str, Any], had_author: bool, lender: dict[str, Any])
     if had_author or not any(a["role"] == "perpetrator" for a in host["actors"]):
         return
     host["attribution"]["certainty"] = weakest(host["attribution"].get("certainty"), (lender.get("attribution") or {}).get("certainty"))
+
+
+# "The Daesh group claimed responsibility for the attack", "IS said it carried out the bombing"
+_CLAIM = re.compile(
+    r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?responsibility\b|\b(?:said|says|announced)\s+(?:that\s+)?(?:it|its\s+fighters?|one\s+of\s+its\s+\w+)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|conducted|launched)\b"
+    r"|\bclaimed\s+(?:the|this|that|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+(?:\w+\s+)?(?:attack|bombing|blast|explosion|strike|assault|killing)s?\b",
+    re.I,
+)
+_NO_CLAIM = re.compile(r"\b(?:no|not|nobody|no\s+one|none|yet\s+to|did\s+not|has\s+not|have\s+not|denied)\b[^.]{0,40}\bclaim|\bclaim\w*[^.]{0,30}\bprevious\b", re.I)
+_CLAIMED_TYPES = ("Explosions/Remote violence", "Violence against civilians")
+
+
+def claimed_responsibility(ctx: Any, events: list[dict[str, Any]]) -> None:
+    """A bombing or attack with no named author takes the group that claimed it in the same
+    report ("The Daesh group claimed responsibility for the attack"), with certainty ``alleged``
+    (a claim, not a finding). "No group has claimed responsibility" lends nobody."""
+    claims: list[tuple[int, Mention]] = []
+    for sent in getattr(ctx, "sentences", None) or []:
+        m = _CLAIM.search(sent.text)
+        if not m or _NO_CLAIM.search(sent.text):
+            continue
+        mentions = [x for x in named_mentions(sent.text, sent.start, getattr(ctx, "country", None), getattr(ctx, "published", None))
+                    if x.kind == "armed" and not x.metonym and not x.generic and (x.inter or 0) in (1, 2, 3, 4, 8)]
+        before = [x for x in mentions if x.end <= m.start()]
+        claimant = before[-1] if before else (mentions[0] if mentions else None)
+        if claimant is not None:
+            claims.append((sent.index, claimant))
+    if not claims:
+        return
+    for ev in events:
+        if ev["event_type"] not in _CLAIMED_TYPES:
+            continue
+        if any(a["role"] == "perpetrator" and "_template" not in a for a in ev["actors"]):
+            continue
+        here = min(ev.get("_sentences") or [0])
+        _index, who = min(claims, key=lambda c: abs(c[0] - here))
+        ev["actors"] = [a for a in ev["actors"] if a["name"] != who.name and not (a["role"] == "perpetrator" and "_template" in a)]
+        ev["actors"].insert(0, {"name": who.name, "role": "perpetrator", "inter": who.inter, "country": who.country})
+        ev["attribution"]["certainty"] = weakest(ev["attribution"].get("certainty"), "alleged")
