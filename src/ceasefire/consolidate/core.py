@@ -5,24 +5,32 @@ canonical order (incident date, then publication, then document and position)
 and each joins the best-matching open event, or opens a new one. Candidates
 come from a blocking index keyed by day and place (a 0.25-degree grid cell for
 located claims, the governorate for claims placed only at admin1 level, the
-country for claims without a place), so the work per claim is bounded by the
-number of events reported in its neighbourhood in a three-day window, and the
-total cost grows linearly with the number of claims.
+country for claims without a place), and by day and rare word (a word shared
+by more than :data:`TEXT_KEY_LIMIT` open events is no key), so the work per
+claim is bounded by the number of events reported in its neighbourhood in a
+few days' window, and the total cost grows linearly with the number of claims.
 
-Matching rules (each a factor of the score; a veto makes the pair incompatible):
+Matching rules (each a factor of the score; a veto makes the pair incompatible).
+An event is compared by what most of its reports say (its prominent sub-event
+types and perpetrators, see :func:`prominent`), its place by its most precise report:
 
-- kind: the same sub-event type scores 1; the same event type 0.5; two violent
-  types (battles, explosions, violence against civilians: outlets code one
-  bombardment differently) 0.4; anything else is vetoed. Aggregates (tallies
-  over days or areas) only ever match aggregates.
+- kind: the same sub-event type scores 1; a kindred one 0.8 (strike, shelling
+  and chemical weapon; suicide bomb, remote explosive and grenade: outlets
+  disagree on the delivery); the same event type 0.5; two violent types
+  (battles, explosions, violence against civilians) 0.4; anything else is
+  vetoed. Aggregates (tallies over days or areas) only ever match aggregates.
 - time: the date ranges overlap (1) or lie one day apart (0.5: a report
   published after midnight says "yesterday"); further apart is vetoed, and so is
-  an event that would span more than three days; tallies and month-dated claims
-  match only the same period (start and end within a day).
+  an event that would span more than three days -- unless the reports' words
+  agree strongly (then up to three days apart and five days' span: a follow-up
+  dated by its own publication); a report dated to a window of days ("last
+  week") matches a day inside it (0.8) without widening it; tallies and
+  month-dated claims match only the same period (start and end within a day).
 - place: the same GeoNames place 1 (a governorate capital 0.7: a city of a million is
   weak evidence); distance under 3 / 10 / 25 km 0.95 / 0.8 / 0.55, further vetoed
   (two different GeoNames places: under 3 / 10 km 0.8 / 0.45, further vetoed); only the governorate known: the same governorate 0.55,
-  another one vetoed; only the country known: the same country 0.35, and never
+  another one vetoed -- unless the words agree strongly (0.5: one outlet put the
+  village in the wrong province); only the country known: the same country 0.35, and never
   matched with a placed claim ("in Syria" does not pick one of the day's
   incidents); both without a place: 0.35 (needs every other factor).
 - actors: a shared perpetrator 1, different perpetrators 0.5 (attribution is
@@ -30,12 +38,18 @@ Matching rules (each a factor of the score; a veto makes the pair incompatible):
   unknown 0.85; battles compare all combatants, whichever a report calls the attacker.
 - figures (against the event's median toll): killed counts within a factor of two (or three apart) 1, within a
   factor of four 0.8, further 0.6; one unknown 0.9.
+- words (:mod:`ceasefire.consolidate.text`): the rare words of the evidence
+  sentences shared with the event's reports: strong agreement 1.6, some 1.25,
+  none 0.6, either side without sentences 1.
 
-A claim joins the best event scoring at least :data:`MERGE_THRESHOLD`.
+A claim joins the best event scoring at least :data:`MERGE_THRESHOLD`. When it
+also matches a second open event and that event's reports match the first, the
+two are joined (twins: two reports that first disagreed, joined by a third).
 
 Claims of the same document are kept apart, except the same incident told twice
-in one report (the headline and the body): same sub-event type, same day, the
-same named place, and no different count of the dead.
+in one report (the headline and the body): a kindred sub-event type (or a clash
+and a strike at the same named place), at most a day apart, the same named
+place or one place at two precisions, and no different count of the dead.
 """
 
 from __future__ import annotations
