@@ -136,7 +136,8 @@ def test_village_the_gazetteer_lacks_is_placed_in_the_area_the_report_names():
     text = "Regime forces captured Kafr Basin in the western countryside of Aleppo after clashes with rebels."
     tops = geoparse(text)
     village = _first(tops, "Kafr Basin")  # not "Basin", Wyoming
-    assert village.country == "SY" and village.precision == "near"
+    # "the countryside of Aleppo" is the governorate: the village lies somewhere in it.
+    assert village.country == "SY" and village.admin1 == "Aleppo" and village.precision == "admin1"
     assert abs(village.lat - 36.2) < 0.5 and abs(village.lon - 37.2) < 0.5
 
 
@@ -204,3 +205,28 @@ def test_a_people_is_not_where_the_killing_happened():
     tops = geoparse(sentence)
     assert _first(tops, "Kurds").demonym
     assert choose_event_toponym(sentence, (sentence.index("killed"), sentence.index("killed") + 6), tops) is None
+
+
+def test_isaf_release_places_district_in_the_province_it_names_not_abroad():
+    text = ("KABUL, Afghanistan (Oct. 6, 2012) A Taliban commander was confirmed killed today in Chak district, "
+            "Wardak province. The network's leader manages insurgent operations in Khost, Paktiya and Paktika provinces.")
+    tops = geoparse(text)
+    assert _first(tops, "KABUL").role == "dateline"
+    chak = _first(tops, "Chak")  # not Chak, Pakistan
+    assert chak.country == "AF" and chak.admin1 == "Wardak" and chak.precision == "admin1"
+    assert [(_first(tops, n).admin1, _first(tops, n).precision) for n in ("Khost", "Paktiya", "Paktika")] == [
+        ("Khost", "admin1"), ("Paktiya", "admin1"), ("Paktika", "admin1")]
+
+
+def test_town_in_a_governorates_countryside_keeps_its_own_point():
+    tops = geoparse("Unknown gunmen shot and killed a former rebel leader in As-Sanamayn town in Dara countryside.")
+    town = _first(tops, "As-Sanamayn")
+    assert town.admin1 == "Daraa" and town.precision == "exact"
+    assert abs(town.lat - 33.07) < 0.1 and abs(town.lon - 36.18) < 0.1
+    assert _first(tops, "Dara").precision == "admin1"
+
+
+def test_press_spellings_reach_the_geonames_town():
+    tops = geoparse("Six civilians were among 22 people killed in U.S. air strikes on Raqa, Syria, a monitor said; "
+                    "fighting also went on near Palmyra and Deraa.")
+    assert [_first(tops, n).geonames_id for n in ("Raqa", "Palmyra", "Deraa")] == [172955, 163808, 170905]

@@ -87,7 +87,7 @@ def resolve_mentions(mentions: list, text: str, gaz: Any) -> list[Toponym]:
         t = Toponym(m.start, m.end, m.text, role=role, demonym=m.demonym)
         container = _container_place(m, mentions, chosen, text) if m.container_text and p is not None else None
         if (p is not None and container is not None and container is not p and p.population < 50_000
-                and not _within(p, container)):
+                and (container.is_area or container.population > 10 * max(p.population, 1000)) and not _within(p, container)):
             # "Chak district, Wardak province": the text says where the place lies. A same-name place
             # elsewhere (Chak, Pakistan) is a wrong point; the named area is a right, coarser one.
             _take_area(t, container, gaz)
@@ -133,6 +133,8 @@ def _within(p: Any, container: Any) -> bool:
 
     if p.is_country or (p.is_admin1 and not container.is_country):
         return True  # "Syria, Iraq" or "Idlib, Aleppo": a list, not a place and its container
+    if not container.is_area and container.country == p.country and container.admin1 and container.admin1 == p.admin1:
+        return True  # "Jasim, Daraa": the town in the governorate its capital names
     return _inside(p, container)
 
 

@@ -555,12 +555,13 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text) 
 
 
 _ADMIN_AFTER = frozenset("province governorate state county parish district_of region oblast prefecture canton municipality "
-                         "provinces governorates states".split())
+                         "provinces governorates states countryside".split())
 # "Khost, Paktiya and Paktika provinces": every name of the list is a province.
 _ADMIN_LIST_AFTER = re.compile(
     r"^(?:\s*,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)*\s*,?\s+(?:and|or)\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?\s+"
     r"(?:provinces|governorates)\b")
-_ADMIN_BEFORE = re.compile(r"(?:province|governorate|state|county|region)\s+of\s+(?:the\s+)?$", re.I)
+# "the province of Idlib", "the countryside of Aleppo", "rural Hama": the governorate, not its capital.
+_ADMIN_BEFORE = re.compile(r"(?:(?:province|governorate|state|county|region|countryside)\s+of\s+(?:the\s+)?|\brural\s+)$", re.I)
 _SETTLEMENT_AFTER = frozenset("city town village district neighbourhood neighborhood quarter suburb camp area airport airbase base".split())
 _SETTLEMENT_BEFORE = re.compile(r"(?:city|town|village|district|neighbou?rhood|suburb|camp|quarter)\s+of\s+(?:the\s+)?$", re.I)
 _NEAR_BEFORE = re.compile(
