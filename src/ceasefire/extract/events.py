@@ -193,9 +193,6 @@ def sentence_event(ctx: DocContext, sent: Sentence, forced: Classification | Non
     counts = _counts(figures)
     ev["fatalities"] = counts["fatalities"]
     ev["injured"] = counts["injured"]
-    for f in figures:  # figures of merged sentences are counted together, in the report's order
-        f.sentence = sent.index * 1000 + f.sentence
-    ev["_figures"] = list(figures)
     aggregate = _aggregate(figures, text)
     if aggregate is None and _PART_OF_TALLY.match(text):
         aggregate = _previous_tally(ctx, sent)
@@ -644,19 +641,13 @@ def _absorb(host: dict[str, Any], ev: dict[str, Any], anaphor: bool = False) -> 
             host["method"] = ev["method"]  # strikes inside a battle are the battle's (ACLED)
         else:
             host["sub_event_type"], host["event_type"], host["method"] = ev["sub_event_type"], ev["event_type"], ev["method"]
-    figures = host.get("_figures", []) + ev.get("_figures", [])
-    if host.get("_figures") and ev.get("_figures"):
-        # one incident told in several sentences: its toll is read from all of them together (a
-        # toll retold counts once, "another five" adds, parties add up), not from the first alone
-        host["_figures"] = sorted(figures, key=lambda f: (f.sentence, f.start))
-        counts = _counts(host["_figures"])
-        host["fatalities"], host["injured"] = counts["fatalities"], counts["injured"]
-    else:
-        host["_figures"] = figures
-        for key in ("fatalities", "injured"):
-            for k, v in ev[key].items():
-                if host[key].get(k) is None and v is not None:
-                    host[key][k] = v
+    # the incident's figures are those of the first sentence that tells it (the lead's toll), even
+    # when a later, more specific sentence leads its type; the others fill gaps
+    earlier = min(ev["_sentences"]) < min(host["_sentences"])
+    for key in ("fatalities", "injured"):
+        for k, v in ev[key].items():
+            if v is not None and (host[key].get(k) is None or earlier):
+                host[key][k] = v
     names = {a["name"] for a in host["actors"]}
     had_author = any(a["role"] == "perpetrator" for a in host["actors"])
     if not _vague(ev):
