@@ -342,3 +342,18 @@ def test_who_holds_the_area_struck_is_not_the_striker():
                           published=date(2016, 7, 15))
     assert actors[0] == ("Allied Syrian and/or Russian Forces", "perpetrator")
     assert ("Islamic State (Syria)", "target") in actors
+
+
+def test_a_communal_militia_is_named_after_its_place():
+    actors = _main_actors("On 23 May 2020, JaS clashed with a Tall Refaat communal militia in the village of al-Salameh in the northern countryside of Aleppo.",
+                          published=date(2020, 5, 23))
+    assert actors[:2] == [("JaS: Levant Front", "perpetrator"), ("Tall Refaat Communal Militia (Syria)", "target")]
+
+
+def test_state_forces_fighting_at_home_vouch_for_the_country_of_generic_actors():
+    from ceasefire.extract.roles import settle_countries
+
+    actors = [{"name": "Unidentified Armed Group (Syria)", "role": "perpetrator", "inter": 3, "country": "SY", "_template": "Unidentified Armed Group ({country})"},
+              {"name": "Military Forces of Syria (2000-)", "role": "target", "inter": 1, "country": "SY"}]
+    settle_countries(actors, "EG", "EG")  # a misread place (a village name that is also a town in Egypt)
+    assert actors[0]["name"] == "Unidentified Armed Group (Syria)" and "_template" not in actors[0]

@@ -100,7 +100,7 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
     claimed_responsibility(ctx, events)  # ... or the group that claimed it
     for ev in events:  # generic actors ("Protesters (X)") take the country of the event's place
         unnamed_perpetrator(ev)
-        settle_countries(ev["actors"], (ev.get("location") or {}).get("country"), focus, ctx.country)
+        settle_countries(ev["actors"], (ev.get("location") or {}).get("country"), focus, ctx.country, place=_town(ev.get("location")))
     n = max(1, len(ctx.sentences))
     title_idx = {s.index for s in ctx.title_sentences}
     has_incident = False
@@ -467,6 +467,13 @@ def _add_civilian_target(actors: list[dict[str, Any]], country: str | None) -> N
 
 
 # --------------------------------------------------------------------------- places
+
+
+def _town(location: dict[str, Any] | None) -> str | None:
+    """The name of the town an event took place in (None above town level)."""
+    if not location or location.get("precision") not in ("exact", "near"):
+        return None
+    return location.get("name")
 
 
 def _subnational(t: Any) -> bool:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -82,11 +83,14 @@ _GENERIC = [
         r"\b(army|soldiers?|troops|military|armed forces|security forces|government forces|regime forces|national guard)\b",
         "{military}", 1, "armed", "government",
     ),
+    # ACLED names a communal militia by its community's place: "Tafas Communal Militia (Syria)"
+    (r"\b(?:clans?|families|tribes?|tribal (?:clashes|fighting)|communal (?:clashes|fighting|militias?))\b", "{place} Communal Militia ({country})", 4, "armed", None),
     (
         r"\b(civilians?|residents?|villagers?|farmers?|shepherds?|passers-?by|worshippers?|a (man|woman|boy|girl|child|teacher|doctor|journalist|trader|driver))\b",
         "Civilians ({country})", 7, "civilian", None,
     ),
 ]
+_COMMUNITY = re.compile(r"\b(?P<place>(?:Al[ -])?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+communal\s+militias?\b")
 _GENERIC_NAME = re.compile(
     r"^(?P<kind>Civilians|Protesters|Rioters|Unidentified Armed Group|Unidentified Gang|Unidentified Tribal Militia|Unidentified Communal Militia) \((?P<country>[^()]+)\)$"
 )
@@ -134,8 +138,14 @@ def _iso(country: str | None) -> str | None:
     return country_code(country)
 
 
-def _template_name(template: str, country: str) -> tuple[str, int | None]:
-    """The name of a generic actor in ``country`` (state forces as the registry names them)."""
+def _template_name(template: str, country: str, place: str | None = None) -> tuple[str, int | None]:
+    """The name of a generic actor in ``country`` (state forces as the registry names them; a
+    communal militia by its place, "Unidentified Communal Militia" when none is known)."""
+    if "{place}" in template:
+        if not place:
+            return f"Unidentified Communal Militia ({country})", 4
+        plain = unicodedata.normalize("NFKD", place).encode("ascii", "ignore").decode()  # "Ţafas" -> "Tafas", as ACLED spells names
+        return template.format(place=plain or place, country=country), 4
     if template in ("{military}", "{police}"):
         reg = _registry()
         if reg is not None:
@@ -194,8 +204,13 @@ def generic_mentions(text: str, country_iso: str | None, taken: list[Mention]) -
         for m in pat.finditer(text):
             if any(t.start <= m.start() < t.end or m.start() <= t.start < m.end() for t in taken + out):
                 continue
-            name, state_inter = _template_name(template, country)
-            out.append(Mention(m.start(), m.end(), m.group(0), name, state_inter or inter, iso, kind, side, generic=True, template=template))
+            place = None
+            if "{place}" in template:
+                community = _COMMUNITY.search(text[max(0, m.start() - 40) : m.end()])
+                place = community.group("place") if community else None
+            name, state_inter = _template_name(template, country, place)
+            out.append(Mention(m.start(), m.end(), m.group(0), name, state_inter or inter, iso, kind, side, generic=True,
+                               template=template.replace("{place}", place) if place else template))
     return out
 
 
@@ -422,25 +437,29 @@ def unnamed_perpetrator(event: dict[str, Any]) -> None:
     event["actors"].insert(0, {"name": f"{kind} (Syria)", "role": "perpetrator", "inter": 3, "country": "SY", "_template": kind + " ({country})"})
 
 
-def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fallbacks: str | None) -> None:
+def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fallbacks: str | None, place: str | None = None) -> None:
     """Generic actors take the event's country ("Protesters (Lebanon)" for a protest in Beirut,
     whatever else the report names); the bookkeeping marker is removed in any case.
 
     ``country_iso`` is the country of the event's place, ``fallbacks`` the report's (in order).
     A named home actor of the event (Syria's QSD, Mexico's police) vouches for a country: when the
     place lies elsewhere but a fallback is that actor's country, the place was misread. Syria, the
-    monitor's home theatre, when nothing places the event."""
+    monitor's home theatre, when nothing places the event. ``place`` (the event's town) names a
+    communal militia the text leaves unnamed ("clashes erupted between two families in Tafas")."""
     home = {a.get("country") for a in actors if "_template" not in a and (a.get("inter") or 0) in (1, 2, 3, 4) and a.get("country")}
+    state = {a.get("country") for a in actors if "_template" not in a and a.get("inter") == 1 and a.get("country")}
     candidates = [c for c in (country_iso, *fallbacks) if c]
     if home and candidates and candidates[0] not in home:
         candidates = [c for c in candidates if c in home] + candidates
+        if len(state) == 1 and not (set(candidates) & home):
+            candidates = list(state) + candidates  # a state's own forces fight at home: the place was misread
     country_iso = candidates[0] if candidates else "SY"
     country = country_name(country_iso)
     for a in actors:
         template = a.pop("_template", None)
         if not template or not country:
             continue
-        name, _inter = _template_name(template, country)
+        name, _inter = _template_name(template, country, place)
         a["name"] = name
         a["country"] = country_iso
 
