@@ -18,7 +18,10 @@ from dataclasses import dataclass, field
 from ceasefire.resolve.places.gazetteer import (
     NAME_ABBREVIATION,
     NAME_ALTERNATE,
+    NAME_CURATED,
     NAME_DEMONYM,
+    NAME_MAIN,
+    SKELETON_COUNTRIES,
     Gazetteer,
     Place,
 )
@@ -315,7 +318,10 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
             continue  # "Ripley" after "coach Dan Ripley": spaCy's GPE is the man
         add(i, j, cands, ent.label_)
 
-    # 2. The gazetteer over capitalised runs.
+    # 2. The gazetteer over capitalised runs. The countries the report names (by name or people)
+    #    vouch for local spellings of their towns: "Afes" and "Thiban" in a report on Idlib and
+    #    Deir ez-Zor are places, whatever spaCy calls them.
+    focus = _named_countries(mentions)
     i = 0
     while i < n:
         tok = tokens[i]
@@ -360,7 +366,7 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
         if title_case[i] and j - i == 1 and not _big(cands) and (ent_of[i] is None or ent_of[i].label_ not in PLACE_LABELS):
             i += 1
             continue
-        if _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text):
+        if _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, focus):
             add(i, j, cands, ent_of[i].label_ if ent_of[i] is not None else None)
             i = j
         else:
@@ -483,10 +489,38 @@ def _excluded_acronym(surface: str, cands) -> bool:
     return False
 
 
-def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text) -> bool:
+def _named_countries(mentions: list[Mention]) -> frozenset[str]:
+    """Countries of the transliteration belt (see gazetteer.SKELETON_COUNTRIES) that the mentions
+    found so far name outright, by name, people or first-level division."""
+    out = set()
+    for m in mentions:
+        for p, kind, match in m.candidates:
+            if match != "skeleton" and kind != NAME_ALTERNATE and (p.is_country or p.is_admin1 or kind == NAME_DEMONYM):
+                if p.country in SKELETON_COUNTRIES:
+                    out.add(p.country)
+    return frozenset(out)
+
+
+def _local_spelling(cands, focus: frozenset[str]) -> bool:
+    """A town of a country the report names, reached by a curated spelling or by a GeoNames
+    alternate ("Afes" for Afis): transliterations vary most exactly there."""
+    for p, kind, match in cands:
+        if match == "skeleton" or p.country not in focus or p.feature_class != "P":
+            continue
+        if kind == NAME_CURATED or p.source.startswith("supplement") or (kind in (NAME_MAIN, NAME_ALTERNATE) and p.population >= 1000):
+            return True
+    return False
+
+
+def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, focus: frozenset[str] = frozenset()) -> bool:
     """Whether a gazetteer hit over capitalised tokens is a place mention."""
     first, last = tokens[i], tokens[j - 1]
     surface = text[first.idx: last.idx + len(last.text)]
+    if focus and _local_spelling(cands, focus) and not (i > 0 and tokens[i - 1].lower_.rstrip(".") in HONORIFICS):
+        ent = ent_of[i]
+        if ent is None or ent.label_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY") or tokens[i - 1].lower_ in LOCATIVE:
+            if not (j - i == 1 and first.lower_ in common_words()) and not _excluded_acronym(surface, cands):
+                return True
     ent = ent_of[i]
     single = j - i == 1
     if _excluded_acronym(surface, cands):
