@@ -138,27 +138,24 @@ def list_event_page(store: Store, f: EventFilter, after: tuple[date | None, str]
     # The page's ids first, from the indexes alone (filters, order, limit), then those rows: when
     # the matches must be sorted (a small box, a rare place) the database would otherwise read
     # every matching row, payload included, to sort it.
-    ids = sa.select(e.id).where(*cond).order_by(e.date_start.desc().nulls_last(), e.id)
+    ids_q = sa.select(e.id).where(*cond).order_by(e.date_start.desc().nulls_last(), e.id)
     if f.limit is not None:
-        ids = ids.limit(f.limit)
+        ids_q = ids_q.limit(f.limit)
     if f.offset and after is None:
-        ids = ids.offset(f.offset)
-    page = ids.subquery("page")
-    # Put in the list's order here, not by the database: on PostgreSQL a dense box's page is read
-    # with sorting turned off (below), which must not apply to this join.
-    q = sa.select(*(e[k] for k in PAGE_COLUMNS), sa.cast(e.payload, sa.Text).label("payload")).join(page, page.c.id == e.id)
+        ids_q = ids_q.offset(f.offset)
     with store.connect() as conn:
         if f.bbox_dense and conn.dialect.name == "postgresql":
             # PostgreSQL cannot estimate how many events a box holds and would read every point
             # to sort them; a dense box is found sooner walking the page index in date order.
             conn.exec_driver_sql("SET LOCAL enable_sort = off")
-        rows = [dict(r) for r in conn.execute(q).mappings()]
+        ids = conn.execute(ids_q).scalars().all()
+        if not ids:
+            return []
+        q = sa.select(*(e[k] for k in PAGE_COLUMNS), sa.cast(e.payload, sa.Text).label("payload")).where(e.id.in_(ids))
+        by_id = {r["id"]: dict(r) for r in conn.execute(q).mappings()}
+    rows = [by_id[i] for i in ids if i in by_id]  # in the database's order (its collation of ids)
     for r in rows:
         r["payload"] = _loads(r["payload"])
-    # Newest first, undated last, then by id (Python's string order is the databases' C order
-    # for these ASCII ids).
-    rows.sort(key=lambda r: r["id"])
-    rows.sort(key=lambda r: r["date_start"] or date.min, reverse=True)
     return rows
 
 
