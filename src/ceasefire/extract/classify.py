@@ -143,6 +143,7 @@ def _cancelled(text: str, cm: CueMatch, pattern: re.Pattern[str], told_harm: boo
 
 _UNARMED_BODY = re.compile(r"\s+of\s+(the\s+|a\s+|an\s+)?([\w'-]+\s+){0,4}(community|communities|family|families|tribe|clan|party|union|association|organi[sz]ation|council|committee|parliament|press|media|church|congregation|board|movement)\b", re.I)
 _IN_SUPPORT = re.compile(r"\b(backed by|supported by|support(ed)? (of|from|by)|air support|aerial support|cover of|covered by|escorted by|aided by|assisted by|overflight of)\b(\s+[\w.-]+){0,3}\s*$", re.I)
+_BACKGROUND_CLAUSE = re.compile(r"\b(that|who|which|whom)\s+(had|have|has)?\s*(been\s+)?(\w+\s+)?$|\bhad\s+(been\s+)?$", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(was|were|been|being|is|are|got)\s+(\w+ly\s+)?(shot\s+(and\s+)?)?$")  # case kept: "IS" is a group
 
 
@@ -242,6 +243,14 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
                 by_family[f] = [c for c in by_family[f] if c not in support]
                 if not by_family[f]:
                     del by_family[f]
+    if "clash" in by_family and len(by_family) > 1:
+        # "executed eight men who had fought against the group": fighting told in a relative or
+        # past-perfect clause is background to the sentence's act
+        told = [c for c in by_family["clash"] if not _BACKGROUND_CLAUSE.search(text[max(0, c.start - 25) : c.start])]
+        if told:
+            by_family["clash"] = told
+        else:
+            del by_family["clash"]
     if "clash" in by_family:
         # "stormed a house and opened fire on a family", "ambushed a bus of villagers": one side
         # could not fight back, so it is an attack, not fighting
@@ -337,6 +346,9 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
             return make("Armed clash", trig, "unknown", 0.7)
     if "sexual" in families:
         return make("Sexual violence", first("sexual"), None, 0.95)
+    executions = [c for c in by_family.get("attack", []) if c.cue.name == "execution"]
+    if executions and "abduction" in families:
+        return make("Attack", executions[0], "execution", 0.95)  # "kidnapped 900, executed 18": the killing ranks first
     if "abduction" in families:
         return make("Abduction/forced disappearance", first("abduction"), None, 0.9)
     if "attack" in families:
@@ -443,7 +455,7 @@ def classify_demonstration(text: str) -> str:
             continue
         clause = _CLAUSE_BREAK.split(body[max(0, c.start - 70) : c.start])[-1]
         if _STATE_FORCE.search(clause) or re.match(r"\s*by (the )?(police|security|soldiers|troops|forces|officers|guards|army|military)", body[c.end : c.end + 40], re.I):
-            state_harm = state_harm or c.cue.method in ("small_arms", "execution") or c.cue.name == "targeted_killing"
+            state_harm = state_harm or c.cue.method in ("small_arms", "execution") or c.cue.name in ("targeted_killing", "killing")
         elif _CROWD.search(clause) and c.text[:1].islower():
             crowd_violence = True  # "villagers beat a woman", "two groups of students clashed"
     if crowd_violence and not demonstration:
