@@ -181,3 +181,19 @@ def test_every_event_of_the_bundled_samples_has_a_place(cli, tmp_path):
     assert events
     unplaced = [e["evidence"][0]["text"][:80] for e in events if not e.get("location")]
     assert unplaced == []
+
+
+def test_a_lone_country_naming_the_attacker_gives_the_sentence_no_place():
+    sentence = "Abu Omar, a senior commander of the group, was reportedly killed in a U.S. airstrike."
+    assert _chosen(sentence, "killed", [_place(sentence, "U.S.", "country")]) is None
+
+
+def test_an_event_whose_sentence_names_only_the_attacker_takes_the_reports_town():
+    from ceasefire.documents import Document
+    from ceasefire.extract.context import build_context
+
+    text = ("Fighting raged around Raqqa on Monday, residents said. "
+            "A senior commander of the group was reportedly killed in a U.S. airstrike.")
+    ctx = build_context(Document(text=text, published=date(2017, 6, 12)))
+    loc = locate_event(ctx, ctx.sentences[-1])
+    assert loc is not None and loc["country"] == "SY" and loc["precision"] != "country"

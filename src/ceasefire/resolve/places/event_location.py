@@ -39,6 +39,13 @@ _ACTOR_AFTER = re.compile(
     r"civil\s+war|war|conflict|crisis)\b",
     re.I,
 )
+# A country naming the weapon or the attack is its author: "a U.S. airstrike", "Russian-backed
+# offensive", "an Israeli raid" (a town so used is a place: "the Aleppo offensive").
+_ATTACK_AFTER = re.compile(
+    r"^(?:'s|’s)?\s*(?:air\s*strikes?|airstrikes?|air\s+raids?|raids?|drones?|strikes?|shelling|bombing|bombardment|"
+    r"offensive|operation|attacks?|missiles?|rockets?|artillery|helicopters?|planes?|warships?|fire)\b",
+    re.I,
+)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:from|native\s+of|resident\s+of|born\s+in|to|for|with|and\s+its\s+allies\s+in)\s+(?:the\s+)?$", re.I)
 _ORIGIN_BEFORE = re.compile(r"\b(?:from|native\s+of|resident\s+of|born\s+in)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
@@ -217,7 +224,8 @@ def _features(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], r
         "reference_point": float(_reference_point(sentence, t, others)),
         "containing_area": float(getattr(t, "role", None) == "containing_area"),
         "demonym": float(bool(getattr(t, "demonym", False))),
-        "actor": float(bool(_ACTOR_AFTER.match(sentence[end: end + 30])) or bool(_BY_BEFORE.search(before))),
+        "actor": float(bool(_ACTOR_AFTER.match(sentence[end: end + 30])) or bool(_BY_BEFORE.search(before))
+                       or (precision == "country" and bool(_ATTACK_AFTER.match(sentence[end: end + 30])))),
     } | _dependency_features(rel, precision == "country")
 
 
