@@ -165,8 +165,15 @@ def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, o
     if reg is None:
         return []
     out: list[Mention] = []
+    country = country_name(country_iso)
     try:
-        found = reg.find(text, offset, country=country_name(country_iso), on=on)
+        found = reg.find(text, offset, country=country, on=on)
+        # The report's country is read from its places and may be misread ("Sur" in Oman): when the
+        # sentence's own named armed actors all belong to one other country (QSD, IS -> Syria), the
+        # descriptions it uses ("regime forces", "rebels") are read in that country.
+        named = {m.actor.country for m in found if m.actor.kind == "armed" and not m.actor.generic and m.actor.country and (m.actor.inter or 0) in (1, 2, 3, 4)}
+        if country and len(named) == 1 and country not in named:
+            found = reg.find(text, offset, country=named.pop(), on=on)
     except Exception:  # noqa: BLE001 - a resolver failure must not lose the event
         return []
     for m in found:
@@ -305,7 +312,7 @@ def _battle_sides(text: str, parties: list[Mention], country_iso: str | None) ->
     return perpetrators, targets
 
 
-_UNDER_UMBRELLA = re.compile(r"\b(?:operat(?:ing|e|es)|fight(?:ing|s)?|active)\s+(?:under|within)\s+(?:the\s+)?(?:banner\s+of\s+|umbrella\s+of\s+)?(?:the\s+)?$", re.I)
+_UNDER_UMBRELLA = re.compile(r"\b(?:operat(?:ing|e|es)|fight(?:ing|s)?|active)\s+(?:under|within|as\s+part\s+of)\s+(?:the\s+)?(?:banner\s+of\s+|umbrella\s+of\s+)?(?:the\s+)?$", re.I)
 
 
 def _umbrellas(text: str, parties: list[Mention]) -> list[Mention]:
@@ -319,6 +326,8 @@ def _umbrellas(text: str, parties: list[Mention]) -> list[Mention]:
         if not before or y not in out:
             continue
         x = max(before, key=lambda m: m.end)
+        if y.start - x.end > 60:
+            continue  # the umbrella qualifies a faction the text did not name as an actor
         out.remove(y)
         out[out.index(x)] = replace(y, start=x.start, end=x.end)
         out.append(replace(x, start=y.start, end=y.end))  # the faction, now in the umbrella's place: an ally
