@@ -326,7 +326,8 @@ def test_sides_joined_by_along_with_add_up():
 @pytest.mark.parametrize(
     ("line", "best"),
     [("2 fatalities.", 2), ("1 fatality.", 1), ("Unknown fatalities coded to 10.", 10), ("Unknown fatalities coded as 10.", 10),
-     ("Total fatalities coded to 3.", 3), ("No fatalities reported.", 0),
+     ("Total fatalities coded to 3.", 3), ("No fatalities reported.", 0), ("Total fatalities 2.", 2),
+     ("Total fatalities of 48 are split, 2 each, among the 24 locations.", 2),
      ("Total fatalities coded to 47 and split between the two events with 24 coded to Tah.", None),
      ("Five people were killed in the attack.", None)],
 )
@@ -361,3 +362,25 @@ def test_an_incident_told_in_several_sentences_keeps_its_lead_toll():
             "The Syrian Observatory for Human Rights said four civilians had been killed and more than 70 wounded in the assault.\n"
             "Another five rebel fighters were killed in the clashes that erupted with government forces in western Aleppo.")
     assert _main_toll(text) == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [("The air weapons team engaged the enemy position, killing numerous insurgents.", 4),
+     ("The security force called for a precision airstrike, killing multiple insurgents.", 3),
+     ("Several insurgents were killed in the engagement.", 3),
+     ("How many were killed is unknown.", None)],
+)
+def test_words_without_a_number_take_our_scale(text, best):
+    total = counts(text)["fatalities"]["total"]
+    assert (total["best"] if total else None) == best
+
+
+def test_a_speaker_is_not_among_the_dead():
+    text = "A civil defence worker said at least 32 people were killed in the rebel-held parts of the city."
+    assert counts(text)["fatalities"]["total"]["best"] == 32 and counts(text)["fatalities"]["civilians"] is None
+    assert counts("A soldier, the army said, was killed.")["fatalities"]["combatants"]["best"] == 1
+
+
+def test_the_islamic_state_is_not_an_auxiliary():
+    assert counts("On 11 December 2020, IS killed 2 LaQ fighters in Sokhneh area in Homs countryside.")["fatalities"]["total"]["best"] == 2

@@ -252,7 +252,9 @@ _OTHER_VERB_BEFORE = re.compile(
     r"estimated|revealed|showed|announced|stated|added|learned|determined|suggested|believed|claimed|noted|said|saying|reporting|"
     r"confirming|indicating|stating|adding|claiming|noting|documented|recorded|counted|verified|alleged|feared|warned)\b)[a-z]{3,}(?:ed|ing)\s*$"
 )
-_PASSIVE_AUX_BEFORE = re.compile(r"\b(?:were|was|been|being|are|is|be|got)\s+(?:(?:\w+ly|all|also|later|reportedly)\s+)?$", re.I)
+_SPEECH = re.compile(r"\b(?:said|says|told|stated|added|announced|claimed|confirmed|reported)\b(?!\s*,)", re.I)  # not ", the army said,"
+# lower case only: "IS killed 2 fighters" is the Islamic State, not "is killed"
+_PASSIVE_AUX_BEFORE = re.compile(r"\b(?:were|was|been|being|are|is|be|got)\s+(?:(?:\w+ly|all|also|later|reportedly)\s+)?$")
 _ADDITIVE = re.compile(r"\b(?:also|another|additional|further|separately|in\s+addition|a\s+(?:second|third|fourth|fifth|sixth))\b", re.I)
 _SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.I)
 _AGGREGATE = [
@@ -310,6 +312,8 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
     before = text[: m.start()]
     if _UNIT_AFTER.match(after) or _MONTH_BEFORE.search(before):
         return None
+    if num_l in ("many", "numerous", "multiple") and re.search(r"\b(?:how|so|too|that|not|very|as)\s*$", before, re.I):
+        return None  # "how many were killed is unknown": a question, not a figure
     if re.match(r"\d", num_text) and re.search(r"(?:\d[/.:-]|[£$€#]|\bNo\.?\s*)$", before):
         return None
     if re.fullmatch(r"(?:19|20)\d\d", num_text) and not re.match(r"\s+(?:people|persons|civilians|soldiers|fighters|children|women|men)\b", after, re.I):
@@ -421,6 +425,8 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
     clause = _clause(text, rest_start)
     if outcome in (None, "casualties"):
         passive = _first_passive(clause)
+        if passive and is_determiner and _SPEECH.search(clause[: clause.find(passive[1]) if passive[1] in clause else 0]):
+            passive = None  # "A civil defence worker said at least 32 people were killed": the speaker was not
         if passive:
             kind, word, pend = passive
             if outcome == "casualties":
@@ -852,11 +858,15 @@ _CODER_NUMBER = rf"(?:{_DIGITS}|{_SMALL})"
 _CODER_LINE = re.compile(
     rf"^\s*(?:"
     rf"(?:(?:an?\s+)?[A-Za-z]+\s+(?:number\s+of\s+)?)?fatalities\s+(?:were\s+|are\s+)?coded\s+(?:as|to|at)\s+(?P<coded>{_DIGITS})(?:\s*\([^)]*\))?"
+    rf"|total\s+fatalities\s+(?:of\s+|were\s+|was\s+|at\s+)?(?P<total>{_DIGITS})"
     rf"|(?P<n>{_CODER_NUMBER})\s+(?:total\s+)?fatalit(?:y|ies)(?:\s+(?:were\s+|was\s+)?(?:reported|coded|recorded))?"
     rf"|(?P<none>no|zero)\s+fatalities(?:\s+(?:were\s+)?(?:reported|coded|recorded))?"
     rf")\s*[.;]?\s*$",
     re.I,
 )
+
+
+_CODER_EACH = re.compile(rf"^\s*(?:[A-Za-z]+\s+){{0,3}}fatalities\b[^.]*?\b(?:split|divided)\b[^.]*?\b(?P<n>{_DIGITS}|{_SMALL})\s+each\b", re.I)
 
 
 def coder_toll(sentence: str) -> dict[str, Any] | None:
@@ -866,15 +876,19 @@ def coder_toll(sentence: str) -> dict[str, Any] | None:
     The line is the coder's decision for the whole record (ACLED codes unknown counts as 10 in
     Syria), so it outranks the figures of the narrative before it. A line that splits a toll
     between events or places ("... and split between the two events with 4 coded to ...") gives
-    no toll: which share is this record's is not said in words a reader can trust.
+    no toll, unless it gives every record the same share ("split, 2 each, among the 24 locations").
     """
+    each = _CODER_EACH.search(sentence)
+    if each:  # "Total fatalities of 48 are split, 2 each, among the 24 locations": this record's share
+        n = parse_number(each.group("n"))
+        return {"best": n, "low": n, "high": n, "qualifier": "exact"} if n is not None else None
     m = _CODER_LINE.match(sentence)
     if not m:
         return None
     if m.group("none"):
         n = 0
     else:
-        n = parse_number(m.group("coded") or m.group("n") or "")
+        n = parse_number(m.group("coded") or m.group("total") or m.group("n") or "")
     if n is None:
         return None
     return {"best": n, "low": n, "high": n, "qualifier": "exact"}
