@@ -543,6 +543,9 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
             dotted = surface.count(".") >= 2 or len(surface) > 4
             if not (dotted and surface.count(".") >= 2):
                 return False
+    # "PaP", "DemA", "LaQ": short words with a capital inside are acronyms ("McAllen" is longer).
+    if single and len(first.text) <= 4 and any(ch.isupper() for ch in first.text[1:]) and any(ch.islower() for ch in first.text) and not _big(cands):
+        return False
     # All-caps short words are acronyms unless a country or admin area says otherwise.
     if single and first.text.isupper() and len(first.text) <= 4 and not _big(cands):
         return False
