@@ -36,20 +36,6 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any
 
-_ARMED_KINDS = {"armed", None}
-_NON_PARTY_KINDS = {"monitor", "media", "humanitarian"}
-_TARGET_BEFORE = re.compile(
-    r"\b(on|onto|against|targeting|targetting|at|toward|towards|into|positions of|position of|hit|struck|pounded|shelled|bombed|attacked|killing|killed|wounding|injuring|of)\s+(the\s+|an?\s+)?([\w-]+\s+)?$",
-    re.I,
-)
-_BY_BEFORE = re.compile(r"\b(by|from|of)\s+(the\s+)?(\w+[\s-]+){0,3}$", re.I)
-_HELD = re.compile(r"^[\s-]*(held|controlled|besieged|run|dominated)\b", re.I)
-_SPEAKER_AFTER = re.compile(
-    r"^[\s,]*(\w+\s+){0,2}(said|says|say|told|stated|announced|cited|reported|reports|claimed|claims|accused|accuses|denied|denies|warned|added|confirmed|according)\b",
-    re.I,
-)
-_BETWEEN = re.compile(r"\bbetween\b", re.I)
-
 
 @dataclass
 class Mention:
@@ -225,7 +211,7 @@ def generic_mentions(text: str, country_iso: str | None, taken: list[Mention]) -
 
 _NON_PARTY_KINDS = {"monitor", "media", "humanitarian"}
 _TARGET_BEFORE = re.compile(
-    r"\b(on|onto|against|targeting|targetting|at|toward|towards|into|positions of|position of|hit|struck|pounded|shelled|bombed|attacked|killing|killed|wounding|injuring|of)\s+(the\s+|an?\s+)?([\w-]+\s+)?$",
+    r"\b(on|onto|against|targeting|targetting|targeted|targetted|at|toward|towards|into|positions of|position of|hit|struck|pounded|shelled|bombed|attacked|killing|killed|wounding|injuring|of)\s+(the\s+|an?\s+)?([\w-]+\s+)?$",
     re.I,
 )
 _BY_BEFORE = re.compile(r"\b(by|from|of)\s+(the\s+)?(\w+[\s-]+){0,3}$", re.I)
