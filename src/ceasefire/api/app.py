@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from collections.abc import Sequence
 
 from fastapi import FastAPI, Request
@@ -47,6 +48,16 @@ nine days") so that no death is booked twice.
 """
 
 
+def _preload_event_detail() -> None:
+    try:
+        from ceasefire.analyse import views  # noqa: F401
+        from ceasefire.consolidate.outlets import registry
+
+        registry()
+    except Exception:  # the request that needs them will say what is wrong
+        log.debug("preloading the event detail's modules failed", exc_info=True)
+
+
 def create_app(db_url: str | None = None, *, cors_origins: Sequence[str] | None = None) -> FastAPI:
     """The ceasefire API (and the dashboard at ``/``) over the store at ``db_url``.
 
@@ -62,6 +73,9 @@ def create_app(db_url: str | None = None, *, cors_origins: Sequence[str] | None 
     async def lifespan(_app: FastAPI):
         # Over a large store the first timeline and total take seconds: start them now.
         _app.state.cache.warm()
+        # An event's detail needs the outlet registry, whose package loads spaCy's word lists
+        # (about 2 s): load it now rather than in the first analyst's request.
+        threading.Thread(target=_preload_event_detail, name="ceasefire-preload", daemon=True).start()
         yield
         _app.state.cache.close()
         store.close()
