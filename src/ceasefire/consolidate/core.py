@@ -578,13 +578,22 @@ class Consolidator:
                 for day in range(c.start - MAX_GAP_DAYS, c.end + MAX_GAP_DAYS + 1):
                     for g in self._day_index.get((k, day), ()):
                         seen.setdefault(g.index, g)
-            if self._text_index:
+            if self._text_index and len(c.terms) >= TEXT_STRONG[1]:
+                # Events outside the place-and-day block matter only if the words agree strongly
+                # (else a veto stands): at least TEXT_STRONG[1] of the claim's words must hit one.
+                hits: dict[int, set[str]] = {}
+                found_by_words: dict[int, EventGroup] = {}
                 for term in c.terms:
                     for day in range(c.start - TEXT_MAX_GAP_DAYS, c.end + TEXT_MAX_GAP_DAYS + 1):
                         found = self._text_index.get((("t", term), day), ())
                         if len(found) <= TEXT_KEY_LIMIT:  # a word this common here is no block
                             for g in found:
-                                seen.setdefault(g.index, g)
+                                if g.index not in seen:
+                                    hits.setdefault(g.index, set()).add(term)
+                                    found_by_words[g.index] = g
+                for i, words in hits.items():
+                    if len(words) >= TEXT_STRONG[1]:
+                        seen[i] = found_by_words[i]
         return [g for g in seen.values() if g.merged_into is None]
 
     # -- grouping -----------------------------------------------------------
