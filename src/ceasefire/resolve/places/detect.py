@@ -507,7 +507,7 @@ def _local_spelling(cands, focus: frozenset[str]) -> bool:
     for p, kind, match in cands:
         if match == "skeleton" or p.country not in focus or p.feature_class != "P":
             continue
-        if kind == NAME_CURATED or p.source.startswith("supplement") or (kind in (NAME_MAIN, NAME_ALTERNATE) and p.population >= 1000):
+        if kind in (NAME_CURATED, NAME_MAIN) or p.source.startswith("supplement") or (kind == NAME_ALTERNATE and p.population >= 1000):
             return True
     return False
 
