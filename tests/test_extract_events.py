@@ -220,3 +220,12 @@ def test_headline_names_the_weapon_the_lead_leaves_out():
     ev = line["events"][0]
     assert (ev["sub_event_type"], ev["method"]) == ("Air/drone strike", "air_strike")
     assert ev["fatalities"]["total"]["best"] == 25
+
+
+def test_lead_that_sums_up_the_incident_takes_the_weapon_the_next_sentence_names():
+    text = (
+        "54 killed in Aleppo as regime commits massacre against civilians fleeing besieged neighbourhoods.\n\n"
+        "Regime warplanes struck the Bab al-Nairab neighbourhood on Tuesday morning, killing at least 25 civilians, mostly women and children."
+    )
+    ev = _events(text)[0]
+    assert (ev["event_type"], ev["method"]) == ("Explosions/Remote violence", "air_strike")

@@ -111,6 +111,7 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
         if ev.get("background"):
             ev["salience"] = round(ev["salience"] * 0.5, 3)
     _follow_headline(ctx, events)
+    _lead_weapon(ctx, events)
     for ev in events:
         has_incident = has_incident or (not ev.get("aggregate") and ev["salience"] >= 0.5)
     others = _truce_and_access_events(ctx)
@@ -121,6 +122,32 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
     out = [_public(ev) for ev in events] + others
     out.sort(key=lambda e: (-e["salience"], e["evidence"][0]["start"] if e.get("evidence") else 0))
     return out
+
+
+def _lead_weapon(ctx: DocContext, events: list[dict[str, Any]]) -> None:
+    """A headline or lead that sums the incident up without its weapon ("54 killed in Aleppo as
+    regime commits massacre", "terrorist attacks claim 20 martyrs") is told again in the next
+    sentences with it ("... fired mortar shells into western Aleppo"): the leading event takes
+    the method (and, unless it is a battle, the type) of the first such event within three
+    sentences after it."""
+    violent = [ev for ev in events if ev["event_type"] in _VIOLENT and not ev.get("aggregate")]
+    if not violent or any(ev.get("_record") for ev in events):
+        return
+    lead = max(violent, key=lambda e: e["salience"])
+    if lead["method"] not in ("unknown", None) or lead["_sentences"][0] > 1:
+        return
+    start = lead["_sentences"][0]
+    told = sorted(
+        (ev for ev in violent if ev is not lead and ev["method"] not in ("unknown", None, "small_arms") and start < ev["_sentences"][0] <= start + 3),
+        key=lambda e: e["_sentences"][0],
+    )
+    if not told:
+        return
+    src = told[0]
+    if lead["event_type"] == "Battles" and src["event_type"] != "Battles":
+        lead["method"] = src["method"]
+    else:
+        lead["sub_event_type"], lead["event_type"], lead["method"] = src["sub_event_type"], src["event_type"], src["method"]
 
 
 def _follow_headline(ctx: DocContext, events: list[dict[str, Any]]) -> None:
