@@ -307,6 +307,7 @@ def test_besieger_follows_the_text_madaya_is_besieged_by_the_government_not_by_r
     sieges = [e for e in line["events"] if e["sub_event_type"] == "Siege"]
     besiegers = {(e["location"]["name"], a["name"]) for e in sieges for a in e["actors"] if a["role"] == "besieger"}
     assert ("Madaya", "Opposition Rebels (Syria)") not in besiegers
+    assert ("Madaya", "Military Forces of Syria (2000-)") in besiegers and ("Madaya", "Hezbollah") in besiegers  # "encircled by government forces and Hezbollah"
     assert ("al-Foua", "Opposition Rebels (Syria)") in besiegers and ("Kefraya", "Opposition Rebels (Syria)") in besiegers
 
 

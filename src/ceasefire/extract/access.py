@@ -52,6 +52,8 @@ _TOWN_WORDS = r"(?:the\s+)?(?:besieged\s+|rebel-held\s+|government-held\s+|encir
 _TARGET = re.compile(
     rf"\b(?:enter(?:ed|s|ing)?|reach(?:ed|es)?|arriv(?:ed|es|ing)\s+(?:in|at)|deliver(?:ed|ies|y)?\s+(?:to|in)|crossed\s+into|into|besieged|siege\s+(?:of|on)|evacuated\s+from|evacuation\s+(?:of|from)|from|to|in|access\s+to|surrounding|outside|at)\s+(?:{_TOWN_WORDS})?{_PLACE_LIST}"
 )
+# "Madaya, in the mountains north-west of Damascus, has been encircled by government forces": the subject is the place
+_SUBJECT_SIEGE = re.compile(rf"(?:^|[.;]\s+){_PLACE_LIST}(?:\s*,[^.;]{{0,80}}?,)?\s+(?:has|have|had|is|are|was|were)\s+(?:been\s+)?(?:besieged|encircled|surrounded|blockaded|under\s+siege)\b")
 _NOT_PLACES = {"syria", "russia", "moscow", "washington", "geneva", "the", "un", "icrc", "sarc", "red", "international", "united", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
                "turkey", "lebanon", "jordan", "iraq", "israel", "iran", "assad", "january", "february", "march", "april", "may", "june",
                "july", "august", "september", "october", "november", "december"}
@@ -118,7 +120,7 @@ def _places(ctx: DocContext, sent: Sentence) -> list[dict[str, Any]]:
     m = re.search(r"province of (?P<g>[A-Z][\w-]+)|(?P<g2>[A-Z][\w-]+) province", text)
     if m:
         province = governorate(m.group("g") or m.group("g2"))
-    for m in _TARGET.finditer(text):
+    for m in [*_TARGET.finditer(text), *_SUBJECT_SIEGE.finditer(text)]:
         verb = m.group(0).split()[0].lower()
         named_as_town = re.search(_TOWN_WORDS, m.group(0)) is not None or verb == "besieged"
         for words in _split_list(m.group("list")):
@@ -173,7 +175,8 @@ def _besiegers(text: str, on: date | None = None) -> list[dict[str, Any]]:
     """Who besieges: "besieged by X", "surrounded by X", "a government siege", "rebel-besieged"."""
     keys: list[str] = []
     said: dict[str, str] = {}
-    for m in re.finditer(r"\b(?:besieged|surrounded|encircled|blockaded|under siege)\s+by\s+(?P<c>[^.;,–—()]+)", text, re.I):
+    for m in [*re.finditer(r"\b(?:besieged|surrounded|encircled|blockaded|under siege)\s+by\s+(?P<c>[^.;,–—()]+)", text, re.I),
+              *re.finditer(r"\b(?:which|that|whom)\s+(?P<c>[^.;,–—()]+?)\s+(?:besiege|besieges|encircle|encircles|surround|surrounds|blockade|blockades)\b", text, re.I)]:
         for k, words, *_ in actors_in(m.group("c")):
             keys.append(k)
             said.setdefault(k, words)
@@ -193,7 +196,11 @@ def _besiegers(text: str, on: date | None = None) -> list[dict[str, Any]]:
     return out
 
 
-_BY_PHRASE = re.compile(r"\b(?:besieged|surrounded|encircled|blockaded|under siege)\s+by\s+[^.;,–—()]+", re.I)
+_BY_PHRASE = re.compile(
+    r"\b(?:besieged|surrounded|encircled|blockaded|under siege)\s+by\s+[^.;,–—()]+"
+    r"|\b(?:which|that|whom)\s+[^.;,–—()]+?\s+(?:besiege|besieges|encircle|encircles|surround|surrounds|blockade|blockades)\b",
+    re.I,
+)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$", re.I)
 
 
