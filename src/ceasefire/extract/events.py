@@ -124,6 +124,10 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
     return out
 
 
+#: Methods a later sentence may lend a lead that names no weapon (not a crowd's fists or a gun).
+_NAMED_WEAPONS = ("air_strike", "barrel_bomb", "drone", "artillery", "rocket", "missile", "chemical", "explosive_device", "vehicle_bomb", "suicide_bomb", "landmine", "grenade", "execution")
+
+
 def _lead_weapon(ctx: DocContext, events: list[dict[str, Any]]) -> None:
     """A headline or lead that sums the incident up without its weapon ("54 killed in Aleppo as
     regime commits massacre", "terrorist attacks claim 20 martyrs") is told again in the next
@@ -138,7 +142,7 @@ def _lead_weapon(ctx: DocContext, events: list[dict[str, Any]]) -> None:
         return
     start = lead["_sentences"][0]
     told = sorted(
-        (ev for ev in violent if ev is not lead and ev["method"] not in ("unknown", None, "small_arms") and start < ev["_sentences"][0] <= start + 3),
+        (ev for ev in violent if ev is not lead and ev["method"] in _NAMED_WEAPONS and start < ev["_sentences"][0] <= start + 3),
         key=lambda e: e["_sentences"][0],
     )
     if not told:
