@@ -99,19 +99,16 @@ def test_one_report_calling_one_fight_a_clash_and_a_strike_in_one_town_is_one_in
     assert len(group_claims([strike, clash])) == 1
 
 
-def test_a_third_report_agreeing_with_two_apart_joins_them_into_one_event():
-    # The first two disagree (one placed by its governorate only and without words in common);
-    # the third names what each of them names.
-    a = report("a", "2016-10-24", "warplanes struck Kafr Takharim market, 16 civilians, three children", sub="Air/drone strike",
-               place=dict(geonames_id=170000, lat=36.11, lon=36.52, admin1="Idlib", country="SY", location_precision="exact",
-                          location_name="Kafr Takharim"), killed=16)
-    b = report("b", "2016-10-24", "Idlib countryside raids, civil defence rescuers", sub="Air/drone strike",
-               place=dict(lat=35.9, lon=36.6, admin1="Idlib", country="SY", location_precision="admin1", location_name="Idlib"),
-               killed=None, perps=frozenset())
-    c = report("c", "2016-10-24", "Kafr Takharim market struck, 16 civilians killed, civil defence rescuers in Idlib countryside",
-               sub="Air/drone strike", place=dict(geonames_id=170000, lat=36.11, lon=36.52, admin1="Idlib", country="SY",
-                                                  location_precision="exact", location_name="Kafr Takharim"), killed=16)
-    assert docs_of([a, b, c]) == [["a", "b", "c"]]
+def test_two_strikes_in_one_city_on_one_day_each_told_twice_stay_two_events():
+    # A busy day in Aleppo: each pair of reports names its own district and a toll far from the other's.
+    districts = [("Sakhour", 12), ("Kallaseh", 55)]
+    claims = []
+    for name, killed in districts:
+        for outlet in ("afp", "sohr"):
+            claims.append(report(f"{outlet}-{name}", "2016-09-24", f"warplanes struck {name}, {killed} dead",
+                                 sub="Air/drone strike", place=ALEPPO, killed=killed))
+    groups = docs_of(claims)
+    assert groups == sorted(sorted([f"afp-{n}", f"sohr-{n}"]) for n, _ in districts)
 
 
 def test_claim_terms_come_from_evidence_and_the_main_claims_headline():

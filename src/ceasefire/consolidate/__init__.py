@@ -384,12 +384,6 @@ def _update_chunk(conn: Connection, store: Store, chunk: int, now: datetime) -> 
     for c in sorted(new, key=lambda c: c.key):
         g = cons.add(c)
         touched[g.index] = g
-    # An event merged into its twin (see Consolidator._twins) is written as the twin.
-    for k, g in list(touched.items()):
-        while g.merged_into is not None:
-            g = g.merged_into
-        touched[k] = g
-    touched = {g.index: g for g in touched.values()}
     taken = set()
     new_groups = [g for g in touched.values() if g.event_id is None]
     if new_groups:

@@ -42,9 +42,10 @@ types and perpetrators, see :func:`prominent`), its place by its most precise re
   sentences shared with the event's reports: strong agreement 1.6, some 1.25,
   none 0.6, either side without sentences 1.
 
-A claim joins the best event scoring at least :data:`MERGE_THRESHOLD`. When it
-also matches a second open event and that event's reports match the first, the
-two are joined (twins: two reports that first disagreed, joined by a third).
+A claim joins the best event scoring at least :data:`MERGE_THRESHOLD`. (Joining
+two open events that one claim matches was tried and dropped: in a busy city it
+snowballs into one event a day -- pairwise precision 0.25 on the synthetic
+million -- and gained nothing on the gold pairs.)
 
 Claims of the same document are kept apart, except the same incident told twice
 in one report (the headline and the body): a kindred sub-event type (or a clash
@@ -215,7 +216,7 @@ class EventGroup:
 
     __slots__ = (
         "index", "claims", "documents", "subs", "etypes", "start", "end", "place", "geonames", "perpetrators",
-        "figures", "aggregate", "event_id", "coarse_date", "keys", "texts", "merged_into", "fine", "sub_counts", "perp_counts",
+        "figures", "aggregate", "event_id", "coarse_date", "keys", "texts", "fine", "sub_counts", "perp_counts",
     )
 
     def __init__(self, index: int, claim: ClaimRecord, event_id: str | None = None):
@@ -238,7 +239,6 @@ class EventGroup:
         self.coarse_date = False
         self.keys: set[tuple] = set()
         self.texts: list[frozenset[str]] = []  # members' term sets (the last few are compared)
-        self.merged_into: EventGroup | None = None  # set when a later report showed it is another event's twin
         self.add(claim)
 
     def add(self, c: ClaimRecord) -> None:
@@ -594,7 +594,7 @@ class Consolidator:
                 for i, words in hits.items():
                     if len(words) >= TEXT_STRONG[1]:
                         seen[i] = found_by_words[i]
-        return [g for g in seen.values() if g.merged_into is None]
+        return list(seen.values())
 
     # -- grouping -----------------------------------------------------------
     def new_group(self, claim: ClaimRecord, event_id: str | None = None) -> EventGroup:
@@ -616,8 +616,6 @@ class Consolidator:
         """Candidate events the claim may join, best first (ties: the older event)."""
         out = []
         for g in self.candidates(c):
-            if g.merged_into is not None:
-                continue
             sc = match_score(c, g)
             if sc is not None and sc >= self.threshold:
                 out.append((sc, g))
@@ -635,35 +633,12 @@ class Consolidator:
         g = scored[0][1]
         g.add(c)
         self._register(g)
-        for _, other in scored[1:]:
-            if other.merged_into is None and g.merged_into is None and self._twins(g, other):
-                g = self._merge(g, other)
         return g
 
     @property
     def events(self) -> list[EventGroup]:
-        """The groups that are events (not merged into another)."""
-        return [g for g in self.groups if g.merged_into is None]
-
-    def _twins(self, g: EventGroup, other: EventGroup) -> bool:
-        """Two open events one report matches are one incident when they also match each other:
-        told by different documents, and one of ``other``'s reports fits ``g`` as it stands.
-        (Two reports of one incident that first disagreed -- one dated it by the day before, the
-        other placed it in the governorate -- are joined by a third that agrees with both.)"""
-        if g.event_id and other.event_id:
-            return False  # two stored events: an analyst's merge or a rebuild decides
-        if g.aggregate != other.aggregate or g.documents & other.documents:
-            return False
-        return any((sc := match_score(m, g)) is not None and sc >= self.threshold for m in other.claims[:MAX_TEXT_MEMBERS])
-
-    def _merge(self, g: EventGroup, other: EventGroup) -> EventGroup:
-        keep, gone = (other, g) if other.event_id and not g.event_id else (g, other)
-        for m in gone.claims:
-            keep.add(m)
-        keep.claims.sort(key=lambda m: m.key)
-        self._register(keep)
-        gone.merged_into = keep
-        return keep
+        """The events grouped so far."""
+        return self.groups
 
 
 def group_claims(claims: Iterable[ClaimRecord], threshold: float = MERGE_THRESHOLD) -> list[list[ClaimRecord]]:
