@@ -64,7 +64,7 @@ def test_a_half_made_leftover_folder_is_recreated(folder):
     assert _ask(started.stdout.strip(), "SELECT 1") == 1
 
 
-def test_missing_postgresql_is_one_clear_line():
-    r = pg("start", tempfile.mkdtemp(prefix="cf-pgsh-"), PG_BIN="/nonexistent/bin")
+def test_missing_postgresql_is_one_clear_line(tmp_path):
+    r = pg("start", str(tmp_path), PG_BIN="/nonexistent/bin")
     assert r.returncode == 1
     assert r.stderr.strip() == "pg: PostgreSQL 15 is not installed (/nonexistent/bin/initdb missing): apt-get install postgresql-15 postgresql-15-postgis-3"
