@@ -102,7 +102,7 @@ def main() -> None:
                   f"store {size / 1e6:8.1f} MB   [{line}]")
             if a.n < TARGET:
                 print(f"{'':<10} {TARGET:>7,} reports EXTRAPOLATED (linear, x{scale:g}): {wall * scale / 3600:.2f} h, store "
-                      f"{size * scale / 1e9:.2f} GB (peak memory does not grow with N: batches of 64)")
+                      f"{size * scale / 1e9:.2f} GB (peak memory is not extrapolated: it grows slowly with N)")
     finally:
         if pg_dir:
             subprocess.run(["bash", str(REPO / "scripts" / "pg.sh"), "stop", pg_dir], capture_output=True)
