@@ -142,3 +142,20 @@ def module_db_url(request, tmp_path_factory) -> str:
         msg = "no PostgreSQL server (CEASEFIRE_TEST_PG unset; scripts/test.sh starts one)"
         pytest.fail(msg) if IN_CI else pytest.skip(msg)
     return fresh_pg_database(_pg_url())
+
+
+def desk_client(request, tmp_path_factory):
+    """Yield an HTTP client over a filled desk store (for a module-scoped fixture); ``client.db_url``
+    is the store's URL."""
+    from fastapi.testclient import TestClient
+
+    from ceasefire.api import create_app
+    from ceasefire.store import open_store
+
+    url = module_db_url(request, tmp_path_factory)
+    store = open_store(url)
+    build_desk_store(store)
+    store.close()
+    with TestClient(create_app(url)) as client:
+        client.db_url = url
+        yield client

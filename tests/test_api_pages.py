@@ -6,23 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from fastapi.testclient import TestClient
 
-from desk_data import build_desk_store, module_db_url
+from desk_data import desk_client
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def desk(request, tmp_path_factory):
-    from ceasefire.api import create_app
-    from ceasefire.store import open_store
-
-    url = module_db_url(request, tmp_path_factory)
-    store = open_store(url)
-    build_desk_store(store)
-    store.close()
-    with TestClient(create_app(url)) as client:
-        client.db_url = url
-        yield client
+    """A client over the desk's store, shared by the module's read-only tests."""
+    yield from desk_client(request, tmp_path_factory)
 
 
 def _walk(desk, **params):

@@ -9,21 +9,13 @@ import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
-from desk_data import SOHR_ALEPPO, build_desk_store, module_db_url
+from desk_data import SOHR_ALEPPO, build_desk_store, desk_client
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def desk(request, tmp_path_factory):
     """A client over the desk's store, shared by the module's read-only tests."""
-    from ceasefire.api import create_app
-    from ceasefire.store import open_store
-
-    url = module_db_url(request, tmp_path_factory)
-    store = open_store(url)
-    build_desk_store(store)
-    store.close()
-    with TestClient(create_app(url)) as client:
-        yield client
+    yield from desk_client(request, tmp_path_factory)
 
 
 @pytest.fixture
