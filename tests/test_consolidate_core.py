@@ -92,6 +92,23 @@ def test_two_strikes_in_one_report_stay_two_events():
     assert len(group_claims([one, two])) == 2
 
 
+def test_report_counting_the_bomber_apart_joins_the_toll_other_outlets_give():
+    """The lead counts the bomber (1), the body the four dead AFP reports: one bombing."""
+    bomb = {"sub": "Suicide bomb", "etype": "Explosions/Remote violence", "place": BUSTAN}
+    afp = claim("afp", "2015-02-22", killed=4, **bomb)
+    lead = claim("ahram", "2015-02-22", killed=1, ordinal=0, **bomb)
+    body = claim("ahram", "2015-02-22", killed=4, ordinal=1, **bomb)
+    assert groups_of([afp, lead, body]) == [["afp", "ahram"]]
+    assert len(group_claims([afp, lead, body])) == 1
+
+
+def test_one_report_with_two_tolls_at_one_place_alone_stays_two_events():
+    bomb = {"sub": "Suicide bomb", "etype": "Explosions/Remote violence", "place": BUSTAN}
+    first = claim("ahram", "2015-02-22", killed=1, ordinal=0, **bomb)
+    second = claim("ahram", "2015-02-22", killed=4, ordinal=1, **bomb)
+    assert len(group_claims([first, second])) == 2
+
+
 def test_headline_and_body_telling_one_strike_are_one_event():
     headline = claim("doc", "2016-06-05", place=BUSTAN, killed=None, ordinal=0)
     body = claim("doc", "2016-06-05", place=BUSTAN, killed=11, ordinal=1)

@@ -50,7 +50,10 @@ million -- and gained nothing on the gold pairs.)
 Claims of the same document are kept apart, except the same incident told twice
 in one report (the headline and the body): a kindred sub-event type (or a clash
 and a strike at the same named place), at most a day apart, the same named
-place or one place at two precisions, and no different count of the dead.
+place or one place at two precisions, and no different count of the dead -- unless the claim
+has the same sub-event type, day and named place and gives the toll the event's other reports
+give (the report's other figure counted the bomber or a part of the dead, and its claim joined
+first: it must not keep the report's main claim out of the incident).
 """
 
 from __future__ import annotations
@@ -465,7 +468,7 @@ def _told_twice(c: ClaimRecord, g: EventGroup, gap: int) -> bool:
     later paragraph): the same or a kindred sub-event type, at most a day apart (one sentence says
     "on Tuesday", another "yesterday"), the same named place or the same place told at two
     precisions (the city and its neighbourhood, the governorate and its town), and no other count
-    of the dead."""
+    of the dead (unless, same type, day and named place, it is the count other outlets give)."""
     if gap > MAX_GAP_DAYS:
         return False
     fam = FAMILY_OF.get(c.sub_event_type)
@@ -479,7 +482,13 @@ def _told_twice(c: ClaimRecord, g: EventGroup, gap: int) -> bool:
     if not same_place and not all(_contains(m, c) for m in mine):
         return False
     same_doc = [n for d, n in g.figures if d == c.document_id]
-    return c.fatalities is None or not same_doc or c.fatalities in same_doc
+    if c.fatalities is None or not same_doc or c.fatalities in same_doc:
+        return True
+    # Another count of the dead is another incident -- unless the event's other reports give
+    # this claim's count: then the report's other figure was a part of the toll ("one of them a
+    # child", "the bomber") or an earlier one, and this claim is the incident the others tell.
+    others = [n for d, n in g.figures if d != c.document_id]
+    return same_place and gap == 0 and c.sub_event_type in g.subs and c.fatalities in others
 
 
 def _contains(a: ClaimRecord, b: ClaimRecord) -> bool:
