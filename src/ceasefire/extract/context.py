@@ -73,7 +73,7 @@ def build_context(doc: Document, *, nlp: Any = None, geoparse: bool = True) -> D
             ctx.toponyms = []
     countries = [t.country for t in ctx.toponyms if getattr(t, "country", None)]
     if countries:
-        ctx.country = max(set(countries), key=countries.count)
+        ctx.country = max(dict.fromkeys(countries), key=countries.count)  # ties: the first named wins
     if doc.title:
         first_line = text.split("\n", 1)[0].strip()
         ctx.title_sentences = [s for s in ctx.sentences if s.start < len(first_line) + 1 and _same_words(first_line, doc.title)]

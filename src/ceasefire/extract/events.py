@@ -514,7 +514,7 @@ def _subnational(t: Any) -> bool:
 def _focus_country(ctx: DocContext) -> str | None:
     """The country most of the report's sub-national places lie in."""
     countries = [t.country for t in ctx.toponyms if _subnational(t) and t.country]
-    return max(set(countries), key=countries.count) if countries else None
+    return max(dict.fromkeys(countries), key=countries.count) if countries else None  # ties: the first named
 
 
 _DATELINE = re.compile(r"\b([A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*),\s+[A-Z][a-z]+\s*(\([A-Z][a-z]{2,8}\.? \d{1,2}(, \d{4})?\)|[–—-])")
