@@ -24,7 +24,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from ceasefire.consolidate.core import MAX_SPAN_DAYS, TEXT_MAX_GAP_DAYS, TEXT_MAX_SPAN_DAYS, ClaimRecord, Consolidator, claim_record, shingles
+from ceasefire.consolidate.core import LEAD_CHARS, MAX_SPAN_DAYS, TEXT_MAX_GAP_DAYS, TEXT_MAX_SPAN_DAYS, ClaimRecord, Consolidator, claim_record, shingles
 from ceasefire.consolidate.materialise import SourcedClaim, apply_edit, consolidate_event
 from ceasefire.consolidate.outlets import registry
 from ceasefire.store import Store
@@ -75,6 +75,7 @@ _CLAIM_COLS = [
     t.claims.c.lat, t.claims.c.lon, t.claims.c.country, t.claims.c.admin1, t.claims.c.admin2, t.claims.c.geonames_id,
     t.claims.c.location_precision, t.claims.c.fatalities_best, t.claims.c.is_aggregate, t.claims.c.payload,
     t.documents.c.published, t.documents.c.outlet, t.documents.c.agency, t.documents.c.title, t.documents.c.url,
+    sa.func.substr(t.documents.c.text, 1, LEAD_CHARS).label("lead"),
 ]
 
 

@@ -58,7 +58,10 @@ first: it must not keep the report's main claim out of the incident).
 
 from __future__ import annotations
 
+import functools
 import math
+import re
+import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Iterable
@@ -66,7 +69,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ceasefire.consolidate.text import similarity, terms
+from ceasefire.consolidate.text import similarity, terms, transliteration_key
 
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 #: When reports disagree on the type, the highest type wins (ACLED: strikes inside a battle are the battle).
@@ -86,6 +89,7 @@ TEXT_MAX_GAP_DAYS = 3
 TEXT_MAX_SPAN_DAYS = 5
 WINDOW_MAX_DAYS = 8  # "last week": a window of days around one incident (longer: coarse)
 WINDOW_FACTOR = 0.8  # a day inside another report's window of days
+LEAD_CHARS = 600  # the lead of a report: its dateline and first two or three sentences
 TEXT_KEY_LIMIT = 64  # a rare word shared by more open events than this is not rare here: not a block key
 CELL_DEGREES = 0.25  # blocking grid: 3x3 cells cover every place within 25 km
 
@@ -101,10 +105,17 @@ FAMILY_OF = {sub: i for i, fam in enumerate(SUB_FAMILIES) for sub in fam}
 GAP_FACTOR = {0: 1.0, 1: 0.5}
 TEXT_GAP_FACTOR = {0: 1.0, 1: 0.5, 2: 0.5, 3: 0.35}  # with strong agreement of the words (a longer span, or further apart)
 PLACE_SAME, PLACE_ADMIN1, PLACE_UNKNOWN, PLACE_COUNTRY = 1.0, 0.55, 0.35, 0.35
+PLACE_CAPITAL_AREA = 0.45  # a governorate capital and a town of its governorate further away
 PLACE_CITY = 0.7  # the same governorate capital (Aleppo, Damascus, Homs...): a city of a million is a weak match
 DISTANCE_STEPS = ((3.0, 0.95), (10.0, 0.8), (25.0, 0.55))
 DISTINCT_PLACE_STEPS = ((3.0, 0.8), (10.0, 0.45))  # both places known to GeoNames, and different
 ACTORS_SHARED, ACTORS_DIFFERENT, ACTORS_UNKNOWN = 1.0, 0.5, 0.85
+#: Different names on one side of the war (the actor registry's ``side``): the US-led coalition and
+#: the US; Syria's forces, Russia's and ACLED's "Allied Syrian and/or Russian Forces" -- outlets
+#: disagree on which member of a side struck, rarely on the side.
+ACTORS_SAME_SIDE = 0.9
+#: Sides that fight as one camp (the registry keeps Syria's foreign allies apart from Syria's own forces).
+CAMP_OF_SIDE = {"foreign_pro_government": "government"}
 FIGURES_CLOSE, FIGURES_APART, FIGURES_FAR, FIGURES_UNKNOWN = 1.0, 0.8, 0.6, 0.9
 # The text signal (shared rare words of the evidence sentences, :mod:`ceasefire.consolidate.text`):
 # cosine of the term sets and the number of shared terms.
@@ -161,7 +172,9 @@ def claim_record(row: dict[str, Any], payload: dict[str, Any] | None = None, pub
     # In a battle both sides fight: which one a report calls the attacker says little (ACLED's
     # actor 1 / actor 2 order means nothing either), so battles compare all their combatants.
     roles = ("perpetrator", "target", "party") if row.get("event_type") == "Battles" else ("perpetrator",)
-    perps = frozenset(a["name"] for a in payload.get("actors") or [] if a.get("role") in roles and a.get("name"))
+    perps = frozenset(
+        a["name"] for a in payload.get("actors") or [] if a.get("role") in roles and a.get("name") and not _anonymous(a["name"])
+    )
     start, end = row.get("date_start"), row.get("date_end")
     if start is None and published is not None:  # undated claim: the report's day, coarse
         start = end = published
@@ -171,8 +184,11 @@ def claim_record(row: dict[str, Any], payload: dict[str, Any] | None = None, pub
         s, e = e, s
     lat, lon = row.get("lat"), row.get("lon")
     texts = [e.get("text") or "" for e in payload.get("evidence") or []]
-    if not row.get("ordinal") and row.get("title"):
-        texts.append(row["title"])  # the headline tells the report's main incident (its first claim)
+    if not row.get("ordinal"):
+        # The headline and the lead tell the report's main incident (its first claim): the names
+        # an outlet gives it (the village, the hospital, the toll) often stand there, not in the
+        # sentences the claim was read from.
+        texts += [row.get("title") or "", (row.get("lead") or "")[:LEAD_CHARS]]
     return ClaimRecord(
         id=row["id"],
         document_id=row["document_id"],
@@ -195,6 +211,25 @@ def claim_record(row: dict[str, Any], payload: dict[str, Any] | None = None, pub
         published=published.toordinal() if published else None,
         terms=terms(texts),
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def camp(name: str) -> str:
+    """The side of the war an actor fights on (its own name when the registry gives none)."""
+    from ceasefire.resolve.actors import registry
+
+    actor = registry().get(name)
+    side = actor.side if actor else None
+    return CAMP_OF_SIDE.get(side, side) if side else name
+
+
+def camps(names: Iterable[str]) -> set[str]:
+    return {camp(n) for n in names}
+
+
+def _anonymous(name: str) -> bool:
+    """An actor that says nothing about who did it: unidentified gunmen, the civilians caught in a battle."""
+    return name.startswith(("Unidentified ", "Civilians ("))
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -321,6 +356,10 @@ def place_factor(c: ClaimRecord, g: EventGroup) -> float | None:
         for limit, factor in steps:
             if d <= limit:
                 return min(factor, PLACE_CITY) if _capital(c) or _capital(p) else factor
+        if (_capital(c) or _capital(p)) and c.admin1 and p.admin1 and _same_area(c.admin1, p.admin1) and c.country == p.country:
+            # "Syria's Idlib", "strikes on Aleppo": the capital's name often stands for its
+            # governorate, and the other report names the town in it.
+            return PLACE_CAPITAL_AREA
         return None
     if c.admin1 and p.admin1:
         return PLACE_ADMIN1 if _same_area(c.admin1, p.admin1) and c.country == p.country else None
@@ -335,8 +374,18 @@ def _capital(c: ClaimRecord) -> bool:
     """The claim is placed at a governorate's capital city (its name is the governorate's)."""
     if not (c.location_name and c.admin1):
         return False
-    n, a = c.location_name.lower(), c.admin1.lower()
-    return n == a or n.startswith(a) or a.startswith(n)
+    return _name_key(c.location_name) == _name_key(c.admin1)
+
+
+@functools.lru_cache(maxsize=8192)
+def _name_key(name: str) -> str:
+    """A place name's spelling-free key: GeoNames' "Ar Raqqah", "Al Ḩasakah", "Dayr az Zawr" and
+    "Ḩamāh" meet the governorates' "Raqqa", "Al-Hasakah", "Deir ez-Zor" and "Hama"."""
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    words = [w for w in re.split(r"[\s\-‐‑'’‘`ʿʾ]+", folded.lower()) if w]
+    if len(words) > 1 and words[0] in ("al", "el", "ar", "as", "ad", "at", "az", "an", "ash"):
+        words = words[1:]
+    return transliteration_key("".join(words))
 
 
 def _same_area(a: str, b: str) -> bool:
@@ -432,7 +481,13 @@ def match_score(c: ClaimRecord, g: EventGroup) -> float | None:
         # or the province is named for the city); the village, the weapon and the toll agree.
         p = PLACE_TEXT[text]
     if c.perpetrators and g.perpetrators:
-        a = ACTORS_SHARED if c.perpetrators & prominent(g.perp_counts) else ACTORS_DIFFERENT
+        top = prominent(g.perp_counts)
+        if c.perpetrators & top:
+            a = ACTORS_SHARED
+        elif camps(c.perpetrators) & camps(top):
+            a = ACTORS_SAME_SIDE
+        else:
+            a = ACTORS_DIFFERENT
     else:
         a = ACTORS_UNKNOWN
     if c.fatalities is not None and g.figures:
@@ -487,8 +542,12 @@ def _told_twice(c: ClaimRecord, g: EventGroup, gap: int) -> bool:
     # Another count of the dead is another incident -- unless the event's other reports give
     # this claim's count: then the report's other figure was a part of the toll ("one of them a
     # child", "the bomber") or an earlier one, and this claim is the incident the others tell.
-    others = [n for d, n in g.figures if d != c.document_id]
-    return same_place and gap == 0 and c.sub_event_type in g.subs and c.fatalities in others
+    if not (same_place and c.sub_event_type in g.subs):
+        return False
+    if any(2 * min(c.fatalities, n) >= max(c.fatalities, n) for n in same_doc):
+        return True  # "eight civilians" and "ten killed": one toll told twice (a part, an update)
+    others = sorted(n for d, n in g.figures if d != c.document_id)
+    return bool(others) and _figure_factor(c.fatalities, others[len(others) // 2]) == FIGURES_CLOSE
 
 
 def _contains(a: ClaimRecord, b: ClaimRecord) -> bool:
