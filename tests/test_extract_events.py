@@ -229,3 +229,19 @@ def test_lead_that_sums_up_the_incident_takes_the_weapon_the_next_sentence_names
     )
     ev = _events(text)[0]
     assert (ev["event_type"], ev["method"]) == ("Explosions/Remote violence", "air_strike")
+
+
+def test_a_lead_that_says_dozens_takes_the_count_the_next_sentence_gives():
+    text = ("Dozens Killed in Coalition Airstrikes on Manbij. Airstrikes led by the international coalition killed dozens "
+            "of people in the Manbij countryside on Tuesday, activists said. The Syrian Observatory for Human Rights said "
+            "that 56 civilians were killed in the raids on the villages north of the town.")
+    ev = _events(text, date(2016, 7, 20))[0]
+    assert ev["fatalities"]["total"]["best"] == 56
+    assert len([e for e in ev["evidence"]]) >= 2
+
+
+def test_a_lead_that_says_dozens_keeps_them_when_the_next_count_is_a_part():
+    text = ("An attack killed dozens of people in Idlib province on Tuesday, activists said. "
+            "Three people had died after being brought to hospitals across the border, the ministry said.")
+    ev = _events(text, date(2017, 4, 6))[0]
+    assert ev["fatalities"]["total"]["best"] == 12

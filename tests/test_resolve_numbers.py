@@ -384,3 +384,17 @@ def test_a_speaker_is_not_among_the_dead():
 
 def test_the_islamic_state_is_not_an_auxiliary():
     assert counts("On 11 December 2020, IS killed 2 LaQ fighters in Sokhneh area in Homs countryside.")["fatalities"]["total"]["best"] == 2
+
+
+def test_a_headline_lists_the_dead_and_the_injured_without_commas():
+    c = counts("13 civilians killed 43 others injured due to terrorist rocket attacks on Aleppo")
+    assert c["fatalities"]["total"]["best"] == 13 and c["injured"]["total"]["best"] == 43
+    assert counts("25 civilians killed 80 injured in rocket attacks on Aleppo city")["fatalities"]["civilians"]["best"] == 25
+
+
+def test_a_headline_toll_hedged_again_in_its_lead_is_one_toll():
+    text = ("Russia says 62 Syrian troops killed in US-led strikes AFP Sunday 18 Sep 2016 More than 60 Syrian "
+            "government soldiers were killed and dozens of others injured Saturday in US-led coalition air strikes")
+    assert counts(text)["fatalities"]["combatants"]["best"] == 62
+    # different people stay two tolls
+    assert counts("2 soldiers were killed while 3 militants died in the attack")["fatalities"]["total"]["best"] == 5

@@ -112,6 +112,7 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
             ev["salience"] = round(ev["salience"] * 0.5, 3)
     _follow_headline(ctx, events)
     _lead_weapon(ctx, events)
+    events = _spell_out_lead_toll(ctx, events)
     for ev in events:
         has_incident = has_incident or (not ev.get("aggregate") and ev["salience"] >= 0.5)
     others = _truce_and_access_events(ctx)
@@ -152,6 +153,50 @@ def _lead_weapon(ctx: DocContext, events: list[dict[str, Any]]) -> None:
         lead["method"] = src["method"]
     else:
         lead["sub_event_type"], lead["event_type"], lead["method"] = src["sub_event_type"], src["event_type"], src["method"]
+
+
+#: How far after a lead the report may spell out the lead's toll (sentences).
+_SPELL_OUT_WINDOW = 3
+
+
+def _spell_out_lead_toll(ctx: DocContext, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A lead that gives its dead as a word ("Dozens killed in coalition airstrikes on Manbij",
+    "Hundreds dead as fresh airstrikes hit Aleppo") is counted by the next sentences ("160
+    civilians were killed in raids on the Manbij countryside", "the death toll reached 330"):
+    the lead takes the first count within three sentences after it that the word allows
+    (``_spells_out``), and the sentence that gave it joins the lead's evidence.
+    A coder reads the word as the headline's and the number as the report's count; ACLED's
+    dozens = 12 is for a report that gives no number."""
+    violent = [ev for ev in events if ev["event_type"] in _VIOLENT and not ev.get("aggregate") and not ev.get("background")]
+    if not violent or any(ev.get("_record") for ev in events):
+        return events
+    lead = max(violent, key=lambda e: e["salience"])
+    toll = lead["fatalities"].get("total")
+    if not lead.get("_vague_toll") or not toll or toll.get("best") is None:
+        return events
+    start = min(lead["_sentences"])
+    told = sorted(
+        (ev for ev in events if ev is not lead and ev["event_type"] in _VIOLENT and not ev.get("background") and not ev.get("_vague_toll")
+         and start < min(ev["_sentences"]) <= start + _SPELL_OUT_WINDOW),
+        key=lambda e: min(e["_sentences"]),
+    )
+    for ev in told:
+        if _spells_out(toll, ev["fatalities"].get("total")):
+            lead["fatalities"] = {k: (dict(v) if v else v) for k, v in ev["fatalities"].items()}
+            lead["_vague_toll"] = False
+            lead["evidence"] = sorted(lead["evidence"] + [e for e in ev["evidence"] if e not in lead["evidence"]], key=lambda e: e["start"])
+            lead["_sentences"] = sorted(set(lead["_sentences"] + ev["_sentences"]))
+            return [e for e in events if e is not ev]
+    return events
+
+
+def _spells_out(word: dict[str, Any] | None, count: dict[str, Any] | None) -> bool:
+    """``count`` is a number the toll word ``word`` allows: tens, dozens, scores (10, 12, 20) up
+    to 199, hundreds (100) up to 1,999, several or many (3, 4) up to 19."""
+    if not word or not count or word.get("best") is None or count.get("best") is None:
+        return False
+    w, n = int(word["best"]), int(count["best"])
+    return w <= n < (20 if w < 10 else 200 if w < 100 else w * 20)
 
 
 def _follow_headline(ctx: DocContext, events: list[dict[str, Any]]) -> None:
@@ -224,6 +269,8 @@ def sentence_event(ctx: DocContext, sent: Sentence, forced: Classification | Non
     counts = _counts(figures)
     ev["fatalities"] = counts["fatalities"]
     ev["injured"] = counts["injured"]
+    dead = [f for f in figures if getattr(f, "outcome", None) == "killed" and getattr(f, "best", None)]
+    ev["_vague_toll"] = bool(dead) and all(getattr(f, "vague", False) for f in dead)  # "Dozens killed": a word, not a count
     aggregate = _aggregate(figures, text)
     if aggregate is None and _PART_OF_TALLY.match(text):
         aggregate = _previous_tally(ctx, sent)
@@ -682,13 +729,22 @@ def _absorb(host: dict[str, Any], ev: dict[str, Any], anaphor: bool = False) -> 
     # the incident's figures are those of the first sentence that tells it (the lead's toll), even
     # when a later, more specific sentence leads its type; the others fill gaps
     earlier = min(ev["_sentences"]) < min(host["_sentences"])
+    spelled_out = host.get("_vague_toll") and not ev.get("_vague_toll") and _spells_out(host["fatalities"].get("total"), ev["fatalities"].get("total"))
+    if spelled_out:
+        host["fatalities"] = dict(ev["fatalities"])  # "Hundreds dead ... the death toll reached 330": the count the report gives
+        host["_vague_toll"] = False
+    before = host["fatalities"].get("total")
     for key in ("fatalities", "injured"):
         for k, v in ev[key].items():
-            if v is not None and (host[key].get(k) is None or earlier):
+            if v is not None and (host[key].get(k) is None or (earlier and not spelled_out)):
                 host[key][k] = v
+    if host["fatalities"].get("total") is not before:
+        host["_vague_toll"] = ev.get("_vague_toll", False)
     names = {a["name"] for a in host["actors"]}
     had_author = any(a["role"] == "perpetrator" for a in host["actors"])
-    if not _vague(ev):
+    if not _vague(ev) or not had_author:
+        # a vague sentence's actors count only where the incident names no author ("Clashes took
+        # place between regime forces and rebels. Clashes were accompanied by shelling.")
         host["actors"].extend(a for a in ev["actors"] if a["name"] not in names)
     host["actors"].sort(key=lambda a: a["role"] != "perpetrator")
     author_hedge(host, had_author, ev)

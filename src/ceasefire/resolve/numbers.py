@@ -240,6 +240,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(\[])|\n+")
 _SINGULAR_DETERMINERS = {"a", "an", "the", "his", "her", "a single", "a lone", "one"}
 _PLURAL_WITHOUT_S = {"people", "men", "women", "children", "police", "personnel", "taliban", "militia", "youth", "elderly", "idps"}
 _ACTIVE_NEXT = re.compile(r"^\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d+|at\s+least|dozens|several|many|some|scores|hundreds|tens|one|him|them|it|civilians|people|soldiers|fighters|[A-Z][a-z]+\s+[A-Z])\b")
+#: A headline's list of tolls without commas: "13 civilians killed 43 others injured" (not "2 gunmen killed a man").
+_TOLL_LIST_NEXT = re.compile(rf"^\s+(?:{_DIGITS}|{_SMALL})\s+(?:(?:others?|more|people|persons|civilians)\s+)?(?:were\s+)?(?:injured|wounded|hurt)\b", re.I)
 _FREE_AFTER = re.compile(
     r"^(?:\s*[,.;:()\[\]\-–—&]|\s+(?:and|in|on|at|near|during|while|after|when|with|as|including|of|from|inside|outside|across|today|yesterday|others?|among|amid|following|since|so|the|this|last|more|people|persons|"
     r"for|to|by|who|whose|that|which|belonging|affiliated|working|named|identified|called|aged|within|over|under|along|between|behind|into|off|via|west|east|north|south|"
@@ -352,7 +354,8 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
         if right.group("ofthem") and len(chain) == 1 and head in p["cue_nouns"] and head not in p["group_of"] and not mods:
             return None  # "a student who was one of those killed": a member of a toll told elsewhere, not a toll
         if head in p["cue_nouns"] and (head not in p["group_of"] or len(chain) > 1):
-            if head in ("killed", "wounded", "injured", "hurt") and (len(chain) > 1 or mods) and _ACTIVE_NEXT.match(after[right.end() :]):
+            if (head in ("killed", "wounded", "injured", "hurt") and (len(chain) > 1 or mods) and _ACTIVE_NEXT.match(after[right.end() :])
+                    and not _TOLL_LIST_NEXT.match(after[right.end() :])):
                 return None  # "2 gunmen killed a man": the two did the killing
             outcome, cue, cue_in_head = p["cue_nouns"][head], head, True
             head_group = (earlier_groups[-1] if earlier_groups and earlier_groups[-1] != "total" else None) or _group_from_modifiers(" ".join([mods] + chain[:-1])) or "total"
@@ -791,6 +794,8 @@ def _sentence_count(figs: list[CasualtyFigure]) -> dict[str, Any] | None:
                 # "Bomb kills 18 ... a bomb killed 18 people", "kill 30 Kurdish fighters ... at least 30
                 # members of the YPG": one toll, told twice (a headline run into its lead)
                 continue
+            if len(members) == 1 and any(_retold(count, members[0].party, other, cs) for other, cs in parties.items()):
+                continue  # "62 Syrian troops killed ... More than 60 Syrian government soldiers were killed": the headline's toll, hedged in the lead
             parties.setdefault(key, []).append(count)
     parts = _sum([_merge(c) for c in parties.values()]) if parties else None
     toll = _merge(tolls) if tolls else None
@@ -800,6 +805,22 @@ def _sentence_count(figs: list[CasualtyFigure]) -> dict[str, Any] | None:
         return {"best": toll["best"], "low": min(values) if spread else toll["low"], "high": max(values) if spread else toll["high"],
                 "qualifier": toll["qualifier"]}
     return toll or parts
+
+
+def _retold(count: dict[str, Any], party: str | None, other: tuple[str, ...], counts: list[dict[str, Any]]) -> bool:
+    """A figure of the same people (a word of the party shared) within a hedge of one already
+    counted in the sentence ("62 Syrian troops" and "more than 60 Syrian government soldiers")
+    retells it: a headline run into its lead, not a second toll."""
+    words = set((party or "").split())
+    if not words or not words & {w for key in other for w in key.split()}:
+        return False
+    for c in counts:
+        a, b = count["best"], c["best"]
+        if a is None or b is None or "exact" not in (count["qualifier"], c["qualifier"]) or count["qualifier"] == c["qualifier"]:
+            continue
+        if abs(a - b) <= max(2, 0.1 * max(a, b)):
+            return True
+    return False
 
 
 def _merge(counts: list[dict[str, Any]]) -> dict[str, Any] | None:
