@@ -47,7 +47,9 @@ from ceasefire.extract.roles import (
     country_name,
     crowd_first,
     generic_mentions,
-    is_victim,
+    harmed_mentions,
+    headline_author,
+    told_between,
     named_mentions,
     settle_countries,
     unnamed_perpetrator,
@@ -112,6 +114,7 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
             ev["salience"] = round(ev["salience"] * 0.5, 3)
     _follow_headline(ctx, events)
     _lead_weapon(ctx, events)
+    headline_author(ctx, events)  # a text that leaves the author to its headline
     events = _spell_out_lead_toll(ctx, events)
     for ev in events:
         has_incident = has_incident or (not ev.get("aggregate") and ev["salience"] >= 0.5)
@@ -254,7 +257,7 @@ def sentence_event(ctx: DocContext, sent: Sentence, forced: Classification | Non
     mentions = named_mentions(text, sent.start, ctx.country, ctx.published)
     mentions += generic_mentions(text, ctx.country, mentions)
     actors = assign_roles(text, cl.trigger_span, mentions, cl.sub_event_type, ctx.country)
-    sub = _settle_territory(cl, text, actors)
+    sub = _settle_territory(cl, text, actors, mentions)
     ev = empty_event(EVENT_TYPE_OF[sub], sub)
     ev["method"] = cl.method if EVENT_TYPE_OF[sub] in ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots") or sub == "Excessive force against protesters" else None
     if sub in ("Peaceful protest", "Protest with intervention", "Arrests", "Change to group/activity", "Headquarters or base established", "Non-violent transfer of territory", "Looting/property destruction", "Other", "Disrupted weapons use", "Abduction/forced disappearance", "Sexual violence"):
@@ -494,11 +497,19 @@ def _truce_and_access_events(ctx: DocContext) -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------- actors, types
 
 
-def _settle_territory(cl: Classification, text: str, actors: list[dict[str, Any]]) -> str:
-    """Who gains decides: state forces and allies regain, anyone else overtakes (DOMAIN.md)."""
+def _settle_territory(cl: Classification, text: str, actors: list[dict[str, Any]], mentions: list[Any] = ()) -> str:
+    """Who gains decides: state forces and allies regain, anyone else overtakes (DOMAIN.md).
+
+    The gainer is the first side named before the capture ("Rebel forces battled regime forces and
+    took it over"), not one it was taken from or fought; actor 1 may be the other side (ACLED's order)."""
     if not cl.territory:
         return cl.sub_event_type
     perp = next((a for a in actors if a["role"] == "perpetrator"), None)
+    before = [m for m in mentions if m.end <= cl.trigger.start and m.kind == "armed" and not m.metonym
+              and not re.search(r"\b(?:from|of|with|against|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", text[max(0, m.start - 30) : m.start], re.I)]
+    if before:
+        subject = before[0]
+        perp = next((a for a in actors if a["name"] == subject.name), perp)
     if perp is not None and re.search(r"military forces of (russia|iran)|hezbollah|pro-government|pro-regime|national defen[cs]e|militia \(pro-", perp["name"], re.I):
         return "Government regains territory"  # the state's allies gain for it
     if perp is not None and perp.get("inter") in (1, 3) and not re.search(r"\b(rebel|opposition|islamic state|militia \(|unidentified)", perp["name"], re.I):
@@ -519,7 +530,9 @@ def _settle_territory(cl: Classification, text: str, actors: list[dict[str, Any]
 def _victims_are_targets(actors: list[dict[str, Any]], mentions: list[Any], text: str) -> None:
     """"29 rebels were killed in clashes with regime troops": the side that died is the target,
     the other side the perpetrator."""
-    victims = {m.name for m in mentions if is_victim(text, m.end)}
+    if told_between(text):
+        return  # "clashes between X and Y": ACLED's order of the sides stands (extract.roles)
+    victims = {m.name for m in harmed_mentions(text, mentions)}
     if not victims:
         return
     others = [a for a in actors if a["name"] not in victims and (a.get("inter") or 7) in (1, 2, 3, 4, 8)]

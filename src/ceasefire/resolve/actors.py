@@ -46,6 +46,13 @@ SIDES = ("government", "opposition", "jihadist", "kurdish", "foreign_coalition",
 
 
 _NOT_AN_ACTOR_AFTER = re.compile(r"\s+of\s+(?:calm|silence|quiet|national|the\s+ceasefire)\b", re.I)
+# "army airport", "military council", "government building": the word qualifies a thing or a place
+_THING_AFTER = re.compile(
+    r"\s+(?:reinforcements|vehicles?|airport|airbase|air\s+base|bases?|barracks|checkpoints?|positions?|posts?|councils?|hospital|academy|college|camps?|"
+    r"convoys?|equipment|buildings?|offices?|stations?|headquarters|compound|employees|officials?|spokesm[ae]n|sources?|media|television|TV|newspaper|"
+    r"agency|ministry|sources?|supporters)\b",
+    re.I,
+)
 
 
 class ActorRegistryError(ValueError):
@@ -404,6 +411,8 @@ class ActorRegistry:
         matched = m.group(0)
         if _NOT_AN_ACTOR_AFTER.match(text[m.end() :]) and _norm(matched) in ("regime", "government", "army"):
             return None  # "regime of calm", "government of national unity" are not the forces
+        if _norm(matched) in ("army", "military", "government", "regime", "police") and _THING_AFTER.match(text[m.end() :]):
+            return None  # "army airport", "government building": a place or a thing, not the forces
         bare = re.sub(r"^(?:the|The)\s+", "", matched)
         entries = self._exact.get(re.sub(r"['’]s?$", "", bare).replace("’", "'")) or self._exact.get(bare.replace("’", "'"))
         if not entries:
