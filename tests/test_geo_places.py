@@ -241,3 +241,62 @@ def test_county_named_alone_sits_on_its_namesake_town_not_mid_state():
     assert abs(county.lat - 32.78) < 0.1 and abs(county.lon + 96.81) < 0.1
     city = geoparse("Police in Dallas said the road would reopen on Monday.")[0]
     assert city.text == "Dallas" and abs(city.lat - 32.78) < 0.1
+
+
+def test_each_name_before_counties_is_a_county_of_that_state():
+    text = ("Flooding on the roadway is currently affecting the following areas in Becker, Clay, Douglas, "
+            "Grant, Mahnomen, Otter Tail, Swift and Wilkin counties. The Minnesota Department of "
+            "Transportation asks motorists to follow the signed detour near Moorhead.")
+    tops = {t.text: t for t in geoparse(text)}
+    for county in ("Becker", "Clay", "Douglas", "Grant", "Mahnomen", "Otter Tail", "Swift", "Wilkin"):
+        assert tops[county].name == f"{county} County" and tops[county].admin1 == "Minnesota", county
+        assert tops[county].precision == "admin2"
+
+
+def test_the_counties_of_one_state_are_not_a_county():
+    text = "The county's jobless rate is near the middle of Indiana counties, the report said."
+    assert all(t.name != "Indiana County" for t in geoparse(text))
+
+
+def test_dateline_town_in_capitals_is_a_place():
+    text = ("Home hit by fire a second time.\nBYESVILLE -- Firefighters are searching for the cause of a "
+            "blaze Monday morning that heavily damaged a residence in Guernsey County, Ohio.")
+    byesville = next(t for t in geoparse(text) if t.text == "BYESVILLE")
+    assert byesville.admin1 == "Ohio" and byesville.country == "US"
+
+
+def test_washington_after_a_town_is_the_state_and_alone_the_capital():
+    state = next(t for t in geoparse("She decorates cakes at a studio in Tacoma, Washington, and teaches.") if t.text == "Washington")
+    assert state.precision == "admin1" and state.admin1 == "Washington State"
+    listed = next(t for t in geoparse("He backed Oregon and Washington laws that let doctors help the dying.") if t.text == "Washington")
+    assert listed.precision == "admin1"
+    capital = next(t for t in geoparse("The talks in Washington ended without a deal.") if t.text == "Washington")
+    assert capital.admin1 == "District of Columbia" and capital.precision == "exact"
+
+
+def test_a_state_is_not_demoted_by_a_small_towns_alternate_name():
+    text = "Montana offered $69 per prisoner, per day, while the company is seeking more."
+    montana = next(t for t in geoparse(text) if t.text == "Montana")
+    assert montana.precision == "admin1" and montana.admin1 == "Montana"
+
+
+def test_saints_day_and_first_names_are_not_places():
+    text = ("Safety stressed on St. Patrick's Day. Kristina and Tim Jones walked in the parade. "
+            "Tim said the crowd was calm.")
+    surfaces = {t.text for t in geoparse(text)}
+    assert not surfaces & {"St.", "Patrick", "Tim"}
+
+
+def test_a_town_that_opens_a_persons_title_stays_a_town_where_the_report_says_in():
+    # spaCy reads "Avondale Mayor" as a person; "lots in Avondale" says it is the town.
+    text = '"It is really a gateway," said Avondale Mayor Ed Rieker. The city owns three lots in Avondale and 10 in Decatur.'
+    assert text.rindex("Avondale") in [t.start for t in geoparse(text) if t.text == "Avondale"]
+
+
+def test_a_road_named_after_a_place_is_the_road_in_the_reports_town():
+    text = ("BYESVILLE -- Firefighters are searching for the cause of a blaze that damaged an Indian Lake "
+            "Road residence in Byesville, Ohio, on Monday.")
+    tops = geoparse(text)
+    road = next(t for t in tops if t.text == "Indian Lake Road")
+    assert road.precision == "near" and road.admin1 == "Ohio"
+    assert not any(t.text == "Road" for t in tops)

@@ -39,8 +39,10 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 HONORIFICS = frozenset(
     "mr mrs ms miss dr sir gen general col colonel lt maj major capt captain sgt president minister "
     "secretary senator sen rep gov governor mayor judge king queen prince princess sheikh imam rev "
-    "pope saint st. father brother sister".split()
+    "pope saint st st. father brother sister".split()
 )
+# Abbreviations that start a name and never name a place alone.
+_BARE_ABBREVIATIONS = frozenset("st mt ft pt".split())
 # Words after a name that make it an organisation or a person, not the place itself.
 ORG_TAILS = frozenset(
     "university college school academy hospital church mosque company corporation corp inc ltd "
@@ -70,6 +72,8 @@ STREET_SUFFIXES = frozenset(
     "square place court plaza bridge way terrace".split()
 )
 ADMIN_SUFFIXES = frozenset("county parish township borough".split())
+# Heads that make a whole name a road ("Indian Lake Road"), never the place it is named after.
+ROAD_HEADS = frozenset("street st avenue ave road rd drive boulevard blvd lane ln parkway pkwy highway hwy".split())
 # Last words that make a name a building, a street or a quarter rather than the town it is named after.
 FACILITY_HEADS = STREET_SUFFIXES | frozenset(
     "embassy consulate hotel quarter theatre theater center centre stadium arena mall airport station "
@@ -215,6 +219,11 @@ def _strong(cands: list[tuple[Place, int, str]], allow_alternate: bool = True) -
     return False
 
 
+def _curated(cands) -> bool:
+    """A reading from the curated supplement or press spellings (conflict places spaCy often misreads)."""
+    return any(kind == NAME_CURATED or p.source.startswith("supplement") for p, kind, match in cands if match != "skeleton")
+
+
 def _big(cands) -> bool:
     """Worth naming inside an organisation's name ("Syrian Observatory", "Ohio State")."""
     for p, kind, match in cands:
@@ -238,10 +247,17 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
             ent_of[i] = ent
     # Tokens of multi-word person names: "Henry" alone later in the report is that person.
     person_tokens = set()
+    # First names of multi-word persons: "Tim" alone after "Kristina and Tim Jones" is the man.
+    given_names = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
             for t in ent[1:]:
                 person_tokens.add(t.text)
+            if ent[0].is_alpha and _is_cap(ent[0]):
+                given_names.add(ent[0].text)
+    # ... unless the report also puts it after "in", "near", "from": "Avondale Mayor Ed Rieker" and
+    # "22 lots in Avondale" name the town.
+    given_names -= {t.text for t in doc[1:] if doc[t.i - 1].lower_ in LOCATIVE or doc[t.i - 1].lower_ in ("to", "of")}
     sent_start = [False] * n
     title_case = [False] * n  # headlines capitalise every word: capitals prove nothing there
     for s in doc.sents:
@@ -307,6 +323,14 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
             # Not a facility named after one: "Frenchmen Street", "the Russian Embassy", "Kingsley Road".
             facility = (ent.label_ == "FAC" and j - i >= 2 and tokens[j - 1].lower_ in FACILITY_HEADS and _is_cap(tokens[j - 1])
                         and _only_demonyms_inside(tokens, i, j - 1, gaz))
+            # "Indian Lake Road", "Kingsley Road": a street named after a place is the street.
+            street = (j - i >= 2 and tokens[j - 1].lower_.rstrip(".") in ROAD_HEADS and _is_cap(tokens[j - 1])
+                      and not any(t.lower_ in ADMIN_SUFFIXES for t in tokens[i:j])
+                      and not _only_demonyms_inside(tokens, i, j - 1, gaz))
+            if street and not any(taken[i:j]):
+                add(i, j, [], "FAC")
+                mentions[-1].street = True
+                continue
             if ent.label_ in PLACE_LABELS and not facility:
                 if j - i <= 4 and _any_known_subspan(tokens, i, j, gaz, text):
                     continue
@@ -314,7 +338,7 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
             continue
         if not any(c[2] != "skeleton" for c in cands) and _organisation_name(tokens, i, j):
             continue  # spaCy's FAC/GPE over "the Syrian Observatory for Human Rights" or a byline's author
-        if j - i == 1 and tokens[i].text in person_tokens and not _big(cands):
+        if j - i == 1 and (tokens[i].text in person_tokens or (tokens[i].text in given_names and not _curated(cands))) and not _big(cands):
             continue  # "Ripley" after "coach Dan Ripley": spaCy's GPE is the man
         add(i, j, cands, ent.label_)
 
@@ -366,6 +390,9 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
         if title_case[i] and j - i == 1 and not _big(cands) and (ent_of[i] is None or ent_of[i].label_ not in PLACE_LABELS):
             i += 1
             continue
+        if j - i == 1 and tok.text in given_names and not _big(cands) and not _curated(cands) and not _dateline_town(tokens, i, j, tok.text, cands, sent_start, text):
+            i += 1
+            continue
         if _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, focus):
             add(i, j, cands, ent_of[i].label_ if ent_of[i] is not None else None)
             i = j
@@ -413,6 +440,42 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
             if a < b and free(a, b) and not sent_start[a] and not all(t.lower_ in common_words() for t in tokens[a:b]):
                 end = b + 1 if _is_cap(tokens[i]) else b  # "Manger Square" keeps its head word
                 add(a, end, lookup_candidates(gaz, text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]), "LOC")
+
+    # 5. "Becker, Clay, Douglas and Wilkin counties": every name of the list is a county (or parish),
+    #    whatever town of that name the scan found first.
+    for k in range(n):
+        if tokens[k].lower_ not in ("counties", "parishes"):
+            continue
+        suffix = " County" if tokens[k].lower_ == "counties" else " Parish"
+        listed = []
+        b = k
+        while b > 0:
+            a = b
+            while a > 0 and _is_cap(tokens[a - 1]) and not tokens[a - 1].is_punct and b - a < 3:
+                a -= 1
+            if a == b:
+                break
+            surface = text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]
+            cands = [c for c in lookup_candidates(gaz, surface + suffix) if c[0].is_admin2 and c[2] != "skeleton"]
+            listed.append((a, b, cands))
+            sep = a - 1
+            if sep < 0:
+                break
+            if tokens[sep].text == ",":
+                b = sep - 1 if sep > 0 and tokens[sep - 1].lower_ in ("and", "or") else sep
+            elif tokens[sep].lower_ in ("and", "or", "&"):
+                b = sep - 1 if sep > 0 and tokens[sep - 1].text == "," else sep
+            else:
+                break
+        if len(listed) < 2:
+            continue  # "the middle of Indiana counties": the counties of a state, not one county
+        for a, b, cands in listed:
+            if cands:
+                mentions[:] = [m for m in mentions if not (m.token_start < b and a < m.token_end)]
+                for t in range(a, b):
+                    taken[t] = False
+                add(a, b, cands, "GPE")
+                mentions[-1].admin_cue = True
 
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
@@ -512,10 +575,30 @@ def _local_spelling(cands, focus: frozenset[str]) -> bool:
     return False
 
 
+# What follows a dateline's town: "BYESVILLE -- Firefighters", "HUDSON, Ill. (AP) -", "ROSWELL - A man".
+_DATELINE_TAIL = re.compile(
+    r"^\s*(?:,\s*[A-Z][A-Za-z.]*\.?(?:\s?[A-Z][A-Za-z.]*\.?)?\s*)?(?:\((?:AP|Reuters|AFP|UPI|CNN|PNA|dpa)\)\s*)?(?:--|—|–|-\s)")
+
+
+def _dateline_town(tokens, i, j, surface, cands, sent_start, text) -> bool:
+    """A town in capitals that opens a line or sentence and is followed by a dash: a dateline
+    ("TORRINGTON —", "EAST HAMPTON --"). Capitals there are the convention, not an acronym."""
+    letters = [ch for ch in surface if ch.isalpha()]
+    if len(letters) < 4 or not surface.isupper():
+        return False
+    opens = i == 0 or sent_start[i] or "\n" in tokens[i - 1].text or tokens[i - 1].text in (".", "!", "?", ")", "\"", "”")
+    if not opens or not _DATELINE_TAIL.match(text[tokens[j - 1].idx + len(tokens[j - 1].text):][:40]):
+        return False
+    return any(match != "skeleton" and kind != NAME_ABBREVIATION and (p.feature_class == "P" or p.is_admin1 or p.is_country)
+               for p, kind, match in cands)
+
+
 def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, focus: frozenset[str] = frozenset()) -> bool:
     """Whether a gazetteer hit over capitalised tokens is a place mention."""
     first, last = tokens[i], tokens[j - 1]
     surface = text[first.idx: last.idx + len(last.text)]
+    if _dateline_town(tokens, i, j, surface, cands, sent_start, text):
+        return True
     if focus and _local_spelling(cands, focus) and not (i > 0 and tokens[i - 1].lower_.rstrip(".") in HONORIFICS):
         ent = ent_of[i]
         if ent is None or ent.label_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY") or tokens[i - 1].lower_ in LOCATIVE:
@@ -551,6 +634,8 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
         return False
     if i > 0 and tokens[i - 1].lower_.rstrip(".") in HONORIFICS:
         return False
+    if single and (first.lower_.rstrip(".") in _BARE_ABBREVIATIONS or first.lower_ in STREET_SUFFIXES):
+        return False  # "St." of "St. Patrick's Day", a bare "Road": part of a name, never one alone
     if ent is not None and ent.label_ in NON_PLACE_LABELS:
         return False  # "March 5", "May", "Four Seasons"
     if single and first.lower_ in common_words():

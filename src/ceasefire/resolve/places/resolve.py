@@ -27,6 +27,7 @@ import re
 from ceasefire.resolve.places.detect import Mention
 from ceasefire.resolve.places.gazetteer import (
     NAME_ABBREVIATION,
+    NAME_MAIN,
     NAME_ALTERNATE,
     NAME_CURATED,
     NAME_DEMONYM,
@@ -46,6 +47,7 @@ SUPPLEMENT_BONUS = 1.5
 WEIGHT_COUNTRY_FOCUS = 5.0
 WEIGHT_ADMIN1_FOCUS = 2.5
 WEIGHT_CONTAINER = 7.0
+WEIGHT_TOWN_STATE = 6.0  # "Tacoma, Washington": the state of the town named just before
 POP_RATIO = 1000.0  # readings under 1/1000 of a name's largest (Moscow, Idaho) lend it no area
 WEIGHT_AREA_SUPPORT = 0.5  # per whole vote of the report's other names for the same admin1 area (up to 2)
 WEIGHT_COHERENCE = 1.0
@@ -235,15 +237,34 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                     container = chosen[idx]
             names_of_p = {}
             for p, kind, match in m.candidates:
-                if p.feature_class == "P":
+                # A town that bears the name makes the bare name its town's ("Aleppo"; "New York" for
+                # New York City); a small town's alternate (Montana City, "Montana") does not.
+                if p.feature_class == "P" and match != "skeleton" and (kind != NAME_ALTERNATE or p.population >= 100_000):
                     names_of_p[(p.country, p.admin1)] = True
+                # "Washington": a big city of the same country bearing the state's name outright.
+                if p.feature_class == "P" and kind == NAME_MAIN and p.population >= 100_000:
+                    names_of_p[(p.country, "*")] = True
+            # "Tacoma, Washington": a name right after a town and a comma is that town's state or
+            # province when the town has a reading there.
+            town_before: set[tuple] = set()
+            if k > 0 and text[mentions[k - 1].end: m.start].strip() == ",":
+                town_before = {(c.country, c.admin1) for c, kind, match in mentions[k - 1].candidates
+                               if c.feature_class == "P" and match != "skeleton" and kind != NAME_ALTERNATE}
+            # "Oregon and Washington", "California or Washington": listed beside a name that can only
+            # be a state or province, an ambiguous name is one too.
+            states_beside = any(_only_admin1(mentions[q]) for q in (k - 1, k + 1)
+                                if 0 <= q < len(mentions) and _LIST_GAP.match(text[min(m.end, mentions[q].end): max(m.start, mentions[q].start)]))
             top_town = max((p.population for p, kind, match in m.candidates if p.feature_class == "P" and match != "skeleton"), default=0)
             best, best_s = None, -1e9
             for p, kind, match in m.candidates:
                 if match == "skeleton" and cshare.get(p.country or "", 0) < 0.2:
                     continue
-                shared = p.is_admin1 and (p.country, p.admin1) in names_of_p
+                shared = p.is_admin1 and ((p.country, p.admin1) in names_of_p or (p.country, "*") in names_of_p)
                 s = _prior(p, kind, match, shared)
+                if p.is_admin1 and (p.country, p.admin1) in town_before:
+                    s += WEIGHT_TOWN_STATE
+                elif p.is_admin1 and states_beside and (p.country, p.admin1) not in names_of_p:
+                    s += WEIGHT_TOWN_STATE / 2
                 if m.admin_cue:
                     s += 8.0 if (p.is_admin1 or p.is_admin2) else -3.0
                 elif m.settlement_cue:
@@ -294,6 +315,18 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             if share < 0.3:
                 chosen[k] = DROP
     return chosen
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
+
+
+def _only_admin1(m: Mention) -> bool:
+    """Whether a mention reads as a first-level division before any town ("Oregon"; not "Homs",
+    a city too)."""
+    named = [(p, kind) for p, kind, match in m.candidates if match != "skeleton" and kind != NAME_ALTERNATE]
+    return (any(p.is_admin1 for p, _ in named)
+            and not any(p.feature_class == "P" and p.population >= 100_000 for p, _ in named)
+            and not any(p.is_country for p, _ in named))
 
 
 def _mention_at(mentions: list[Mention], after: int, surface: str, text: str) -> int | None:
