@@ -245,3 +245,11 @@ def test_a_lead_that_says_dozens_keeps_them_when_the_next_count_is_a_part():
             "Three people had died after being brought to hospitals across the border, the ministry said.")
     ev = _events(text, date(2017, 4, 6))[0]
     assert ev["fatalities"]["total"]["best"] == 12
+
+
+def test_a_twin_bombing_is_a_blast_not_an_air_strike():
+    ev = _events("A twin bombing struck a crowd in the Kurdish town of Qamishli on Wednesday, killing 44 people.", date(2016, 7, 27))[0]
+    assert (ev["sub_event_type"], ev["method"]) == ("Remote explosive/landmine/IED", "explosive_device")
+    # the air war's bombing stays an air strike
+    ev = _events("Heavy regime bombing killed 12 civilians in Aleppo on Wednesday.", date(2016, 7, 27))[0]
+    assert ev["sub_event_type"] == "Air/drone strike"

@@ -257,6 +257,12 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
         one_sided = [c for c in by_family["clash"] if re.match(r"(?i)(stormed|assault on|offensive against|ambush)", c.text)]
         if len(one_sided) == len(by_family["clash"]) and all(victim_side(text, c) == "civil" for c in one_sided):
             del by_family["clash"]
+    if "air" in by_family and "ied" in by_family:
+        # "a twin bombing struck a crowd": the countable bombing is a blast, not the air war's "bombing"
+        blasts = by_family["ied"]
+        by_family["air"] = [c for c in by_family["air"] if not (c.cue.name == "bombing_plain" and any(b.start <= c.start < b.end for b in blasts))]
+        if not by_family["air"]:
+            del by_family["air"]
     families = set(by_family)
     weapons = [c for f in _EXPLOSIVE_FAMILIES for c in by_family.get(f, [])]
     harm_told = bool(_HARM.search(text))
