@@ -117,6 +117,13 @@ ACTORS_SAME_SIDE = 0.9
 #: Sides that fight as one camp (the registry keeps Syria's foreign allies apart from Syria's own forces).
 CAMP_OF_SIDE = {"foreign_pro_government": "government"}
 FIGURES_CLOSE, FIGURES_APART, FIGURES_FAR, FIGURES_UNKNOWN = 1.0, 0.8, 0.6, 0.9
+#: Massacres are rare: two reports of MASS_TOLL dead or more, tolls within a factor of MASS_RATIO,
+#: of one kind of attack in one country within the time rules most likely tell one incident (the
+#: first toll and its update; the monitor's count and the opposition's), even when extraction put
+#: one of them in a neighbouring governorate.
+MASS_TOLL, MASS_RATIO = 30, 3
+FIGURES_MASS = 1.5
+PLACE_MASS = 0.5
 # The text signal (shared rare words of the evidence sentences, :mod:`ceasefire.consolidate.text`):
 # cosine of the term sets and the number of shared terms.
 TEXT_STRONG = (0.3, 3)  # e.g. the village, the weapon and the toll
@@ -473,13 +480,19 @@ def match_score(c: ClaimRecord, g: EventGroup) -> float | None:
             d = TEXT_GAP_FACTOR[gap]  # a follow-up report: it names what the first one named
         else:
             return None
+    mass = _mass_casualty(c, g) and t >= TYPE_SAME_FAMILY
     p = place_factor(c, g)
     if p is None:
-        if text not in PLACE_TEXT or not _same_country(c, g):
+        if not _same_country(c, g):
             return None
-        # One report places the incident in the wrong governorate (the village is little known,
-        # or the province is named for the city); the village, the weapon and the toll agree.
-        p = PLACE_TEXT[text]
+        if text in PLACE_TEXT:
+            # One report places the incident in the wrong governorate (the village is little known,
+            # or the province is named for the city); the village, the weapon and the toll agree.
+            p = PLACE_TEXT[text]
+        elif mass and text in ("some", "strong"):
+            p = PLACE_MASS  # a massacre's toll is rarer than a governorate's name is sure
+        else:
+            return None
     if c.perpetrators and g.perpetrators:
         top = prominent(g.perp_counts)
         if c.perpetrators & top:
@@ -493,13 +506,23 @@ def match_score(c: ClaimRecord, g: EventGroup) -> float | None:
     if c.fatalities is not None and g.figures:
         # Against the event's median figure: a big event must not match any toll at all.
         ns = sorted(n for _, n in g.figures)
-        f = _figure_factor(c.fatalities, ns[len(ns) // 2])
+        f = FIGURES_MASS if mass else _figure_factor(c.fatalities, ns[len(ns) // 2])
     else:
         f = FIGURES_UNKNOWN
     score = t * d * p * a * f * TEXT_FACTOR[text]
     if c.document_id in g.documents and not _told_twice(c, g, gap):
         return None
     return score
+
+
+def _mass_casualty(c: ClaimRecord, g: EventGroup) -> bool:
+    """Both the claim and the event tell of a massacre (:data:`MASS_TOLL` dead or more) and their
+    tolls lie within a factor of :data:`MASS_RATIO` (a first toll and its update, or two sides' counts)."""
+    if c.fatalities is None or c.fatalities < MASS_TOLL or not g.figures:
+        return False
+    ns = sorted(n for _, n in g.figures)
+    m = ns[len(ns) // 2]
+    return m >= MASS_TOLL and max(m, c.fatalities) <= MASS_RATIO * min(m, c.fatalities)
 
 
 def _same_country(c: ClaimRecord, g: EventGroup) -> bool:
@@ -586,6 +609,8 @@ class Consolidator:
                 keys.add(("g",) + self._cell(c.lat, c.lon))
                 if c.admin1:
                     keys.add(("A", c.country, c.admin1.lower()))  # found by governorate-level claims
+                    if _capital(c):
+                        keys.add(("C", c.country, c.admin1.lower()))  # found by the governorate's towns
             elif c.admin1:
                 keys.add(("a", c.country, c.admin1.lower()))
             elif c.country:
@@ -599,7 +624,10 @@ class Consolidator:
             x, y = self._cell(c.lat, c.lon)
             keys = [("g", x + i, y + j) for i in (-1, 0, 1) for j in (-1, 0, 1)]
             if c.admin1:
-                keys.append(("a", c.country, c.admin1.lower()))
+                area = (c.country, c.admin1.lower())
+                keys += [("a", *area), ("C", *area)]
+                if _capital(c):  # the capital may stand for its governorate: any town of it
+                    keys.append(("A", *area))
             return keys
         if c.admin1:
             return [("a", c.country, c.admin1.lower()), ("A", c.country, c.admin1.lower())]

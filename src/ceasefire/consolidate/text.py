@@ -54,6 +54,8 @@ REPORTING_WORDS = frozenset(
     aleppo halab idlib idleb damascus dimashq rif hama homs latakia lattakia tartus tartous daraa deraa raqqa raqa
     assad asad woman man family families command commander general located causing caused defence defense
     sana sputnik tass anadolu trt state-run tv television channel website websites
+    tags tag short url link copyright rights reserved read related share shares comments comment subscribe
+    newsletter click follow flickr file image images getty caption local sources
     deir ezzor zor hasakah hasakeh hassakeh quneitra sweida suwayda
     """.split()
 )
@@ -83,12 +85,26 @@ def transliteration_key(word: str) -> str:
     return "".join(out)
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+#: Dates and clock times: every report of a day shares them ("21.02.2016", "Feb 21", "21 February",
+#: "14:56"), so their numbers are no sign of one incident.
+_DATE = re.compile(
+    rf"\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"|\b\d{1,2}:\d{2}\b|\(updated \d+",
+    re.IGNORECASE,
+)
+
+
+_THOUSANDS = re.compile(r"(\d),(\d{3})\b")
+
+
 def terms(texts: Iterable[str]) -> frozenset[str]:
     """The rare words of a claim's sentences, as transliteration keys (numbers as ``#58``)."""
     out: set[str] = set()
     for text in texts:
         if not text:
             continue
+        text = _THOUSANDS.sub(r"\1\2", _DATE.sub(" ", text))
         for m in _WORD.finditer(text):
             w = m.group(0)
             lw = w.lower()
