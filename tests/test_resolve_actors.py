@@ -358,3 +358,82 @@ def test_state_forces_fighting_at_home_vouch_for_the_country_of_generic_actors()
               {"name": "Military Forces of Syria (2000-)", "role": "target", "inter": 1, "country": "SY"}]
     settle_countries(actors, "EG", "EG")  # a misread place (a village name that is also a town in Egypt)
     assert actors[0]["name"] == "Unidentified Armed Group (Syria)" and "_template" not in actors[0]
+
+
+# --------------------------------------------------------------------------- the side hit, suspects, ACLED's order
+
+
+def test_rebels_killed_in_a_strike_stay_its_target_when_the_report_reads_as_russian():
+    # "Russian" makes Russia the report's most named country; the rebels killed must not vanish
+    actors = _main_actors("Russian jets bombed a rebel base in Idlib, killing 12 rebels.", published=date(2016, 2, 1))
+    assert actors[:2] == [("Military Forces of Russia (2000-)", "perpetrator"), ("Opposition Rebels (Syria)", "target")]
+
+
+def test_the_rebels_a_clash_killed_are_its_target_not_its_author():
+    actors = _main_actors("Clashes erupted in Daraa on Monday, killing 12 rebels.")
+    assert ("Opposition Rebels (Syria)", "target") in actors
+    assert ("Opposition Rebels (Syria)", "perpetrator") not in actors
+
+
+def test_strikes_named_after_their_authors_are_theirs_wherever_they_stand():
+    actors = _main_actors("At least 25 civilians were killed in heavy Russian and Syrian strikes across the rebel-held east of Aleppo on Saturday.",
+                          published=date(2016, 9, 24))
+    assert actors[:2] == [("Military Forces of Russia (2000-)", "perpetrator"), ("Military Forces of Syria (2000-)", "perpetrator")]
+    assert ("Opposition Rebels (Syria)", "target") in actors
+
+
+def test_unknown_gunmen_believed_to_be_islamic_state_are_coded_as_islamic_state():
+    actors = _main_actors("On 8 December 2022, unknown gunmen believed to be IS members shot and killed 1 QSD member in Dashishah area in Al Hasakeh countryside. 1 fatality.",
+                          published=date(2022, 12, 8))
+    assert actors[:2] == [("Islamic State (Syria)", "perpetrator"), ("QSD: Syrian Democratic Forces", "target")]
+
+
+def test_a_report_that_cannot_tell_two_groups_apart_names_both():
+    actors = _main_actors("On 4 May 2020, suspected JNIM or ISGS militants assassinated a civilian in Gayeri, Komondjari province, Burkina Faso.",
+                          published=date(2020, 5, 4))
+    assert actors[0] == ("JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)", "perpetrator")
+
+
+def test_a_drive_by_shooting_is_the_work_of_a_gang():
+    actors = _main_actors("On 6 May 2020, in Manzanillo, Colima, Mexico, armed men driving a vehicle carried out a drive-by shooting against a man. The victim died. 1 fatality.",
+                          published=date(2020, 5, 6))
+    assert actors[0] == ("Unidentified Gang (Mexico)", "perpetrator")
+    # in Brazil such a killing with no motive stated may be a police militia's too
+    actors = _main_actors("On 7 May 2020, in Recife, Pernambuco, Brazil, a man was killed in a drive-by shooting by two armed men on a motorcycle. There are no reports on the motive.",
+                          published=date(2020, 5, 7))
+    assert actors[0] == ("Unidentified Gang and/or Police Militia", "perpetrator")
+
+
+def test_clashes_told_without_a_side_hit_follow_acleds_order_of_the_sides():
+    actors = _main_actors("On 2 March 2019, Islamic State fighters clashed with Syrian Democratic Forces in Tal Shayr village. No reported fatalities.",
+                          published=date(2019, 3, 2))
+    assert actors[:2] == [("QSD: Syrian Democratic Forces", "perpetrator"), ("Islamic State (Syria)", "target")]
+    actors = _main_actors("On 2 March 2019, rebels clashed with regime forces near Kafr Nabuda in Hama. No reported fatalities.", published=date(2019, 3, 2))
+    assert actors[0] == ("Military Forces of Syria (2000-)", "perpetrator")
+
+
+def test_a_headline_gives_the_author_its_text_leaves_out():
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    doc = Document(title="Regime airstrikes kill 61 civilians in opposition-held Atareb",
+                   text="A Syrian war monitoring group on Tuesday raised the death toll from airstrikes on a market in the town of Atareb in Aleppo province to 61.",
+                   published=date(2017, 11, 14))
+    ev = extract_document(doc)["events"][0]
+    assert ev["actors"][0] == {"name": "Military Forces of Syria (2000-)", "role": "perpetrator", "inter": 1, "country": "SY"}
+    doc = Document(title="Suicide bomber kills five Kurdish policemen in Qamishli",
+                   text="A suicide bomber killed five policemen at a checkpoint in Qamishli on Saturday, police said.", published=date(2016, 4, 30))
+    ev = extract_document(doc)["events"][0]
+    assert ev["actors"][0]["name"] == "Unidentified Armed Group (Syria)"  # the side hit is never the author
+
+
+def test_an_army_airport_or_a_military_council_is_not_an_actor():
+    assert names("Clashes broke out near the army airport.", country="SY") == []
+    from ceasefire.extract.roles import generic_mentions
+
+    assert [m.name for m in generic_mentions("fighters brought military reinforcements and the Menbij Military Council", "SY", [])] == []
+
+
+def test_the_taliban_are_the_state_forces_after_the_fall_of_kabul():
+    assert names("The Taliban warned media outlets in Khost.", on=date(2022, 2, 2)) == [("Taliban", "Military Forces of Afghanistan (2021-)")]
+    assert names("The Taliban attacked a checkpoint.", on=date(2020, 5, 1)) == [("Taliban", "Taliban")]

@@ -296,7 +296,7 @@ _HARM_OBJECT_BEFORE = re.compile(
     r"(?<!resulted in )(?<!resulting in )(?<!led to )(?<!leading to )(?<!result in )"
     r"\b(?:killing|killed|kills|kill|wounding|wounded|injuring|injured|executing|executed|capturing|captured|abducting|abducted|kidnapping|kidnapped|"
     r"ambushing|ambushed|targeting|targeted|hitting|shot\s+down|shooting\s+down|downed|downing|intercepted|intercepting)\s+"
-    r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|some|up\s+to|dozens\s+of|scores\s+of|tens\s+of|hundreds\s+of|several|many|a\s+number\s+of|an?|the|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|members\s+of|fighters\s+of)\s+){0,4}$",
+    r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|some|up\s+to|dozens\s+of|scores\s+of|tens\s+of|hundreds\s+of|several|many|a\s+number\s+of|an?|the|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|members\s+of|fighters\s+of)\s+){0,4}(?-i:[A-Z][\w-]+\s+)?$",
     re.I,
 )
 _JOINED_VICTIM = re.compile(r"^\s*(?:,|,?\s*and|,?\s*as\s+well\s+as|,?\s*along\s+with)\s+(?:(?:\d[\d,]*|an?|the|one|two|three|four|five|six|seven|eight|nine|ten|other)\s+){0,2}$", re.I)
@@ -374,6 +374,9 @@ def _state_at_home(m: Mention, country_iso: str | None) -> bool:
     return m.inter == 1 and (country_iso is None or m.country in (None, country_iso))
 
 
+# "X clashed with Y", "X and Y exchanged fire", "during clashes with": the text names no attacker
+_SYMMETRIC = re.compile(r"\b(?:clash\w*|fought|fighting|fights?|battl\w+|exchang\w+|skirmish\w*|confrontations?|engaged)\b", re.I)
+_ONE_SIDED = re.compile(r"\b(?:attack\w*|storm\w*|ambush\w*|target\w*|raid\w*|shot|shoot\w*|opened\s+fire|launch\w*|assault\w*|infiltrat\w*|repel\w*|repuls\w*|advanc\w*|offensive|seiz\w*|captur\w*)\b", re.I)
 _LOSER_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -423,6 +426,9 @@ def _battle_sides(text: str, parties: list[Mention], country_iso: str | None) ->
                 for m in actors_first[1:]:
                     if _LOSER_BEFORE.search(text[max(0, m.start - 30) : m.start]):
                         continue  # "seized the village from government forces": the side that lost it
+                    gap = text[first.end : m.start] if m.start > first.end else text[m.end : first.start]
+                    if not _SYMMETRIC.search(gap) or _ONE_SIDED.search(gap):
+                        continue  # "IS militants attacked a QSD checkpoint": the attacker stays actor 1
                     if m.name != first.name and _outranks(m, first, country_iso):
                         first = m
             perpetrators.append(first)
