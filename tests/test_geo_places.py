@@ -300,3 +300,20 @@ def test_a_road_named_after_a_place_is_the_road_in_the_reports_town():
     road = next(t for t in tops if t.text == "Indian Lake Road")
     assert road.precision == "near" and road.admin1 == "Ohio"
     assert not any(t.text == "Road" for t in tops)
+
+
+def test_a_language_is_not_a_place_but_the_english_city_is_in_england():
+    text = ("She soon learned English so she could get a licence. English is an international language. "
+            "Russian, Syrian and Iranian forces were named; two Russians were poisoned in the English city of Salisbury.")
+    tops = geoparse(text)
+    english = [t for t in tops if t.text == "English"]
+    assert len(english) == 1 and english[0].admin1 == "England" and english[0].precision == "admin1"
+    assert {t.text for t in tops} >= {"Russian", "Syrian", "Iranian", "Salisbury"}
+
+
+def test_a_one_word_name_that_speaks_is_a_person():
+    text = ("“I cry because I can only imagine the pain,” said Noma. Noma said she had moved to Delft. "
+            "\"It is the highest level it has ever been,\" Johnson said in Frankfort, Kentucky.")
+    surfaces = [t.text for t in geoparse(text)]
+    assert "Noma" not in surfaces and "Johnson" not in surfaces
+    assert "Delft" in surfaces and "Frankfort" in surfaces

@@ -171,6 +171,13 @@ def _is_cap(tok) -> bool:
     return ch.isupper()
 
 
+SPEECH_VERBS = frozenset("said says told added noted explained stated".split())
+
+
+def sent_start_tok(tokens, k: int) -> bool:
+    return tokens[k].is_sent_start or (k > 0 and "\n" in tokens[k - 1].text)
+
+
 def _glued(prev, tok) -> bool:
     return prev.idx + len(prev.text) == tok.idx
 
@@ -255,6 +262,15 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
                 person_tokens.add(t.text)
             if ent[0].is_alpha and _is_cap(ent[0]):
                 given_names.add(ent[0].text)
+    # One word that says something is a person too: "Johnson said", "“...,” said Noma."
+    for k, t in enumerate(tokens):
+        if not (t.is_alpha and _is_cap(t)) or (k > 0 and _is_cap(tokens[k - 1]) and not sent_start_tok(tokens, k)):
+            continue
+        if k + 1 < n and tokens[k + 1].lower_ in SPEECH_VERBS and (k + 2 >= n or not _is_cap(tokens[k + 2])):
+            given_names.add(t.text)
+        elif k >= 2 and tokens[k - 1].lower_ in ("said", "says") and tokens[k - 2].text in ('"', "”", "’", "'", ",") \
+                and (k + 1 >= n or not _is_cap(tokens[k + 1])):
+            given_names.add(t.text)
     # ... unless the report also puts it after "in", "near", "from": "Avondale Mayor Ed Rieker" and
     # "22 lots in Avondale" name the town.
     given_names -= {t.text for t in doc[1:] if doc[t.i - 1].lower_ in LOCATIVE or doc[t.i - 1].lower_ in ("to", "of")}
@@ -580,6 +596,15 @@ _DATELINE_TAIL = re.compile(
     r"^\s*(?:,\s*[A-Z][A-Za-z.]*\.?(?:\s?[A-Z][A-Za-z.]*\.?)?\s*)?(?:\((?:AP|Reuters|AFP|UPI|CNN|PNA|dpa)\)\s*)?(?:--|—|–|-\s)")
 
 
+def _language_noun(tokens, j: int) -> bool:
+    """Whether a language-named adjective ends its phrase, so names the language: "learned English
+    so", "English is", "in English)". "English city", "Russian, Syrian and Iranian forces" modify."""
+    if j >= len(tokens) or "\n" in tokens[j].text:
+        return True
+    nxt = tokens[j]
+    return nxt.text in (".", ")", ";", ":", "!", "?") or nxt.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "PART")
+
+
 def _dateline_town(tokens, i, j, surface, cands, sent_start, text) -> bool:
     """A town in capitals that opens a line or sentence and is followed by a dash: a dateline
     ("TORRINGTON —", "EAST HAMPTON --"). Capitals there are the convention, not an acronym."""
@@ -609,6 +634,8 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
     if _excluded_acronym(surface, cands):
         return False
     kinds = {kind for _, kind, _ in cands}
+    if NAME_DEMONYM in kinds and name_key(surface) in LANGUAGE_DEMONYMS and _language_noun(tokens, j):
+        return False  # "English is an international language", "(We in English)": the language
     demonym_only = kinds == {NAME_DEMONYM}
     if demonym_only:
         low = name_key(surface)
@@ -708,8 +735,9 @@ def _read_cues(m: Mention, tokens, text: str) -> None:
     after_tok = tokens[m.token_end].lower_ if m.token_end < len(tokens) else ""
     if after_tok in _ADMIN_AFTER or _ADMIN_BEFORE.search(before) or _ADMIN_LIST_AFTER.match(text[m.end: m.end + 80]):
         m.admin_cue = True
-    if after_tok in _SETTLEMENT_AFTER or _SETTLEMENT_BEFORE.search(before):
-        m.settlement_cue = True
+    if (after_tok in _SETTLEMENT_AFTER and not m.demonym and not any(kind == NAME_DEMONYM for _, kind, _ in m.candidates)) \
+            or _SETTLEMENT_BEFORE.search(before):
+        m.settlement_cue = True  # not "the English city of Salisbury": a city in England
     if _NEAR_BEFORE.search(before):
         m.near_cue = True
     after = text[m.end: m.end + 80]
