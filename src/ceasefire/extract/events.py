@@ -98,7 +98,7 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
     focus = _focus_country(ctx)
     for ev in events:
         _refine_location(ctx, ev, focus)
-    borrow_perpetrators(events)  # an incident told without its author takes the one the report gives
+    borrow_perpetrators(events, ctx)  # an incident told without its author takes the one the report gives
     claimed_responsibility(ctx, events)  # ... or the group that claimed it
     for ev in events:  # generic actors ("Protesters (X)") take the country of the event's place
         unnamed_perpetrator(ev)
@@ -755,9 +755,9 @@ def _absorb(host: dict[str, Any], ev: dict[str, Any], anaphor: bool = False) -> 
         host["_vague_toll"] = ev.get("_vague_toll", False)
     names = {a["name"] for a in host["actors"]}
     had_author = any(a["role"] == "perpetrator" for a in host["actors"])
-    if not _vague(ev) or not had_author:
-        # a vague sentence's actors count only where the incident names no author ("Clashes took
-        # place between regime forces and rebels. Clashes were accompanied by shelling.")
+    if not _vague(ev) or (not had_author and ev["event_type"] == host["event_type"]):
+        # a vague sentence's actors count only where an incident of its kind names no author ("Clashes
+        # took place between regime forces and rebels. Clashes were accompanied by shelling.")
         host["actors"].extend(a for a in ev["actors"] if a["name"] not in names)
     host["actors"].sort(key=lambda a: a["role"] != "perpetrator")
     author_hedge(host, had_author, ev)

@@ -250,7 +250,9 @@ _TARGET_BEFORE = re.compile(
 _BY_BEFORE = re.compile(r"\b(by|from|of)\s+(the\s+)?(\w+[\s-]+){0,3}$", re.I)
 _HELD = re.compile(r"^[\s-]*(held|controlled|besieged|run|dominated)\b", re.I)
 _SPEAKER_AFTER = re.compile(
-    r"^[\s,]*(\w+\s+){0,2}(said|says|say|told|stated|announced|cited|reported|reports|claimed|claims|accused|accuses|denied|denies|warned|added|confirmed|according|believe|believes|suspect|suspects)\b",
+    # "X said", "X forces on Sunday claimed", "the rebel Syrian National Coalition said", "Syrian opposition: 1,300 killed"
+    r"^(?:\s*:|[\s,]*(?:(?:\w+\s+){0,2}|(?:\w+\s+)?on\s+\w+day\s+|(?-i:(?:[A-Z][\w'’-]*\s+){1,4}))"
+    r"(said|says|say|told|stated|announced|cited|reported|reports|claimed|claims|accused|accuses|denied|denies|warned|added|confirmed|according|believe|believes|suspect|suspects)\b)",
     re.I,
 )
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
@@ -471,7 +473,7 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
     t0, t1 = trigger
     parties = [
         m for m in mentions
-        if m.kind not in _NON_PARTY_KINDS and not m.metonym and not _SPEAKER_AFTER.match(text[m.end : m.end + 30])
+        if m.kind not in _NON_PARTY_KINDS and not m.metonym and not _SPEAKER_AFTER.match(text[m.end : m.end + 60])
     ]
     parties = _umbrellas(text, suspected_authors(text, parties))
     holders = [m for m in parties if _HELD_BY.search(text[max(0, m.start - 40) : m.start])]
@@ -648,22 +650,50 @@ def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fal
 _VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 
 
-def borrow_perpetrators(events: list[dict[str, Any]]) -> None:
+# "It was not immediately clear who carried out the raids", "unidentified warplanes", "the identity of
+# the drone was not confirmed": the report says the author is unknown
+_AUTHOR_UNKNOWN = re.compile(
+    r"\b(?:not\s+(?:immediately\s+)?clear|unclear|not\s+(?:yet\s+)?known|unknown|not\s+immediately\s+known)\s+(?:who|which\s+(?:side|party|group|country|forces?))\b"
+    r"|\bidentity\s+of\s+the\s+(?:\w+\s+){0,2}(?:was|is|has)\s+(?:not|yet|un)\w*"
+    r"|\bunidentified\s+(?:warplanes|aircraft|jets|planes|drones?|air\s*strikes?|raids?)\b",
+    re.I,
+)
+
+
+def author_unknown(ctx: Any, ev: dict[str, Any]) -> bool:
+    """The report says who struck is unknown, in the incident's sentences or the two after them."""
+    told = [e.get("text") or "" for e in ev.get("evidence") or []]
+    last = max(ev.get("_sentences") or [0])
+    told += [s.text for s in getattr(ctx, "sentences", None) or [] if last < s.index <= last + 2]
+    return any(_AUTHOR_UNKNOWN.search(t) for t in told)
+
+
+#: Kinds of attack that may lend each other an author: planted or carried bombs, ranged strikes
+_FAMILY = {"Remote explosive/landmine/IED": "bomb", "Suicide bomb": "bomb", "Grenade": "bomb",
+           "Air/drone strike": "ranged", "Shelling/artillery/missile attack": "ranged", "Chemical weapon": "ranged"}
+
+
+def borrow_perpetrators(events: list[dict[str, Any]], ctx: Any = None) -> None:
     """An incident told without its author ("Fifteen civilians were killed in a barrel bomb attack
     on Bab al-Nayrab") takes the perpetrator the same report gives the same kind of attack in the
     same area ("... a barrel bomb attack carried out by government forces", "The strikes were
     carried out by Russian jets"): the nearest event of the same sub-event type, else of the same
     event type. An actor the incident already names as a target is promoted, not doubled. The
     borrowed author is at best ``reported``, and keeps the lender's hedge ("believed to have been
-    government air strikes" stays ``believed``)."""
+    government air strikes" stays ``believed``). An incident whose report says its author is
+    unknown ("it was not immediately clear who carried out the raids") borrows none."""
     for ev in events:
         if ev["event_type"] not in _VIOLENT_TYPES or any(a["role"] == "perpetrator" for a in ev["actors"]):
+            continue
+        if ctx is not None and author_unknown(ctx, ev):
             continue
         here = min(ev.get("_sentences") or [0])
         lenders = []
         for other in events:
             if other is ev or other["event_type"] != ev["event_type"] or other.get("aggregate"):
                 continue
+            if _FAMILY.get(other["sub_event_type"], "other") != _FAMILY.get(ev["sub_event_type"], "other"):
+                continue  # a car bomb never takes the author of an air strike told in the same report
             if (other.get("attribution") or {}).get("certainty") == "denied":
                 continue  # "Moscow denied its jets struck the market" lends no author
             lo, le = other.get("location") or {}, ev.get("location") or {}
@@ -746,13 +776,13 @@ def headline_author(ctx: Any, events: list[dict[str, Any]]) -> None:
     lead = max(violent, key=lambda e: e.get("salience") or 0.0)
     if any(a["role"] == "perpetrator" and not _GENERIC_NAME.match(a["name"]) and not a["name"].startswith("Unidentified") for a in lead["actors"]):
         return
-    if (lead.get("attribution") or {}).get("certainty") == "denied":
+    if (lead.get("attribution") or {}).get("certainty") == "denied" or author_unknown(ctx, lead):
         return
     mentions = [m for m in named_mentions(title, 0, getattr(ctx, "country", None), getattr(ctx, "published", None))
                 if m.kind == "armed" and not m.metonym and not m.generic and not m.descriptor and (m.inter or 0) in (1, 2, 3, 4, 8)]
     author = None
     for m in mentions:
-        if is_harmed(title, m.start, m.end) or _SPEAKER_AFTER.match(title[m.end : m.end + 30]) or _HELD.match(title[m.end : m.end + 15]):
+        if is_harmed(title, m.start, m.end) or _SPEAKER_AFTER.match(title[m.end : m.end + 60]) or _HELD.match(title[m.end : m.end + 15]):
             continue
         if _HELD_BY.search(title[max(0, m.start - 40) : m.start]) or _TARGET_BEFORE.search(title[max(0, m.start - 40) : m.start]):
             continue
