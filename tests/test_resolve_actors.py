@@ -437,3 +437,24 @@ def test_an_army_airport_or_a_military_council_is_not_an_actor():
 def test_the_taliban_are_the_state_forces_after_the_fall_of_kabul():
     assert names("The Taliban warned media outlets in Khost.", on=date(2022, 2, 2)) == [("Taliban", "Military Forces of Afghanistan (2021-)")]
     assert names("The Taliban attacked a checkpoint.", on=date(2020, 5, 1)) == [("Taliban", "Taliban")]
+
+
+def test_an_airstrike_that_was_reported_is_no_speaker():
+    actors = _main_actors("On 8 May 2020, a Saudi-led coalition airstrike was reported on Thirah mountain (Mukayras, Al Bayda) in Yemen with no reports of fatalities or injuries.",
+                          published=date(2020, 5, 8))
+    assert actors[0] == ("Operation Restoring Hope", "perpetrator")
+
+
+def test_factions_under_an_operation_are_coded_as_the_operation_and_its_fighters_as_actors():
+    actors = _main_actors("On 20 May 2020, opposition rebels under OPS shelled a Russian base in Dardara Tal Tamer in al-Hasakeh using artillery fire.",
+                          published=date(2020, 5, 20))
+    assert actors[0] == ("Operation Peace Spring", "perpetrator")
+    actors = _main_actors("The fighters of the Olive Branch operation controlled Mamali village in the northern countryside of Aleppo after clashes with YPG.",
+                          published=date(2018, 3, 1))
+    assert actors[:2] == [("Operation Olive Branch", "perpetrator"), ("YPG: Peoples Protection Units", "target")]
+
+
+def test_a_monitoring_missions_count_of_explosions_is_coded_to_the_states_forces():
+    actors = _main_actors("On 9 May 2020, the OSCE SMM observed a total of 15 explosions involving unknown weapons near Marinka, Donetsk oblast, Ukraine.",
+                          published=date(2020, 5, 9))
+    assert actors == [("Military Forces of Ukraine (2019-)", "perpetrator")]
