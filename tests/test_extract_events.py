@@ -253,3 +253,11 @@ def test_a_twin_bombing_is_a_blast_not_an_air_strike():
     # the air war's bombing stays an air strike
     ev = _events("Heavy regime bombing killed 12 civilians in Aleppo on Wednesday.", date(2016, 7, 27))[0]
     assert ev["sub_event_type"] == "Air/drone strike"
+
+
+def test_a_report_about_a_tally_leads_with_the_tally():
+    text = ("Rebel infighting in Syria has killed 45 opposition fighters over the past two days, activists said. "
+            "The fighting flared up in eastern Deir el-Zour province on Sunday and continued into Monday.")
+    events = _events(text, date(2014, 6, 9))
+    violent = [e for e in events if e["event_type"] == "Battles"]
+    assert violent[0].get("aggregate") and violent[0]["fatalities"]["total"]["best"] == 45

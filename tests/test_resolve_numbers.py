@@ -398,3 +398,15 @@ def test_a_headline_toll_hedged_again_in_its_lead_is_one_toll():
     assert counts(text)["fatalities"]["combatants"]["best"] == 62
     # different people stay two tolls
     assert counts("2 soldiers were killed while 3 militants died in the attack")["fatalities"]["total"]["best"] == 5
+
+
+def test_the_murder_of_two_activists_counts_two_dead_civilians():
+    c = counts("The group posted a video showing the murder of two Syrian activists after they confessed to spying.")
+    assert c["fatalities"]["civilians"]["best"] == 2
+
+
+def test_a_toll_since_the_group_declared_its_caliphate_is_a_tally():
+    figs = find_casualties("IS has killed hundreds of people since it declared a caliphate in June last year.")
+    assert figs and figs[0].aggregate and figs[0].aggregate["since"] == "it declared"
+    figs = find_casualties("At least 412 people have been killed in and around Kobane since mid-September.")
+    assert figs[0].aggregate["since"] == "mid-September"

@@ -211,7 +211,7 @@ def _patterns() -> dict[str, Any]:
     )
     aux_only = re.compile(rf"\b{aux}\b", re.I)
     left_active = re.compile(
-        rf"(?:\b(?P<death>(?:killed|killing|kills|massacred|wiped\s+out|shelling\s+killed)\s+(?:a|an|the|an\s+entire|a\s+whole|one)\s+family\s+of|{_alt(lx['death_active'])}|the\s+(?:killing|deaths?|bodies|corpses|remains)\s+of|(?:bodies|corpses|remains)\s+of|left|leaving|toll\s+(?:[\w,-]+\s+){{0,14}}?(?:to|at|of|reached|hit|is|was|stands\s+at|stood\s+at)|coded\s+as|fatalities\s+(?:\w+\s+){{0,2}}(?:to|at|of|reached)|(?:killed|killing|dead)\s+(?:and|or|and/or)\s+(?:wounded|wounding|injured|injuring))"
+        rf"(?:\b(?P<death>(?:killed|killing|kills|massacred|wiped\s+out|shelling\s+killed)\s+(?:a|an|the|an\s+entire|a\s+whole|one)\s+family\s+of|{_alt(lx['death_active'])}|the\s+(?:killing|murders?|execution|beheading|deaths?|bodies|corpses|remains)\s+of|(?:bodies|corpses|remains)\s+of|left|leaving|toll\s+(?:[\w,-]+\s+){{0,14}}?(?:to|at|of|reached|hit|is|was|stands\s+at|stood\s+at)|coded\s+as|fatalities\s+(?:\w+\s+){{0,2}}(?:to|at|of|reached)|(?:killed|killing|dead)\s+(?:and|or|and/or)\s+(?:wounded|wounding|injured|injuring))"
         rf"|\b(?P<injury>{_alt(lx['injury_active'])}|wounding\s+of|injuring\s+of)"
         rf"|\b(?P<inherit>including|along\s+with|as\s+well\s+as|in\s+addition\s+to|plus|among\s+them|among\s+whom|of\s+whom|amongst\s+them|among\s+the\s+dead(?:\s+were)?|among\s+the\s+victims(?:\s+were)?|of\s+them|and))(?:\s+all(?:\s+the)?)?[\s,:]*$",
         re.I,
@@ -262,7 +262,7 @@ _SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.I)
 _AGGREGATE = [
     (re.compile(rf"\b(?:in|over|during|across|within|throughout|for)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+|first\s+)?(?P<n>{_DIGITS}|{_WORDNUM}|a|several|few)\s+(?P<unit>days?|weeks?|months?|years?|hours?)(?:\s+of\s+[\w-]+)?", re.I), "period"),
     (re.compile(r"\b(?:in|over|during|across|within|throughout)\s+the\s+(?:past|last|previous)\s+(?P<unit>day|week|month|year|24\s+hours|48\s+hours|weekend)\b", re.I), "period"),
-    (re.compile(rf"\bsince\s+(?P<since>(?:the\s+(?:start|beginning|end)\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)|(?:{_MONTHS})\b(?:\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTHS})\b(?:\s+\d{{4}})?|(?:19|20)\d\d|the\s+(?:truce|ceasefire|cease-fire|cessation\s+of\s+hostilities|war|conflict|uprising|offensive|revolution|siege|campaign|assault)(?:\s+(?:began|started|came\s+into\s+(?:force|effect)))?|(?:last|this)\s+(?:week|month|year))", re.I), "since"),
+    (re.compile(rf"\bsince\s+(?P<since>(?:the\s+(?:start|beginning|end)\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)|(?:it|they|the\s+(?:group|regime|army|militants|jihadists|rebels|coalition|government|war|conflict|offensive|campaign))\s+(?:declared|began|started|launched|seized|took|captured|entered|announced|intervened|joined)\b|(?:mid-|early\s+|late\s+)?(?:{_MONTHS})\b(?:\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTHS})\b(?:\s+\d{{4}})?|(?:19|20)\d\d|the\s+(?:truce|ceasefire|cease-fire|cessation\s+of\s+hostilities|war|conflict|uprising|offensive|revolution|siege|campaign|assault)(?:\s+(?:began|started|came\s+into\s+(?:force|effect)))?|(?:last|this)\s+(?:week|month|year))", re.I), "since"),
     (re.compile(r"\bso\s+far\s+(?P<unit>this\s+(?:year|month|week)|in\s+\d{4})|\b(?P<unit2>this\s+year|this\s+month)\s+(?:alone|so\s+far)", re.I), "to_date"),
     (re.compile(r"\b(?:total|tally|overall|cumulative|in\s+all|altogether)\b", re.I), "total_word"),
 ]
