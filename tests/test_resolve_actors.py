@@ -458,3 +458,18 @@ def test_a_monitoring_missions_count_of_explosions_is_coded_to_the_states_forces
     actors = _main_actors("On 9 May 2020, the OSCE SMM observed a total of 15 explosions involving unknown weapons near Marinka, Donetsk oblast, Ukraine.",
                           published=date(2020, 5, 9))
     assert actors == [("Military Forces of Ukraine (2019-)", "perpetrator")]
+
+
+def test_regime_forces_stay_syrian_when_a_village_is_misread_abroad():
+    from ceasefire.extract.roles import named_mentions
+
+    found = named_mentions("Clashes took place between regime forces and rebels near the village. Two fighters of the regime were killed.", 0, "NO")
+    assert [m.name for m in found][:2] == ["Military Forces of Syria (2000-)", "Opposition Rebels (Syria)"]
+
+
+def test_a_battle_keeps_the_sides_its_first_sentence_names():
+    actors = _main_actors("On 27 January 2020, clashes took place between regime forces and rebel factions in Shuwayhanah in the western countryside of Aleppo. "
+                          "Clashes were accompanied by exchange of shelling and Russian airstrikes. Neither injuries nor fatalities were reported.",
+                          published=date(2020, 1, 27))
+    assert actors[0] == ("Military Forces of Syria (2000-)", "perpetrator")
+    assert ("Opposition Rebels (Syria)", "target") in actors

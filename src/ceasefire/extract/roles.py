@@ -168,6 +168,10 @@ def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, o
         named = {m.actor.country for m in found if m.actor.kind == "armed" and not m.actor.generic and m.actor.country and (m.actor.inter or 0) in (1, 2, 3, 4)}
         if country and len(named) == 1 and country not in named:
             found = reg.find(text, offset, country=named.pop(), on=on)
+        elif country and country != "Syria" and _SYRIAN_WORDS.search(text) and not any(m.actor.country == country and m.actor.kind == "armed" and not m.actor.generic for m in found):
+            # "regime forces", "Assad's troops": words only Syrian reports use place the sentence in
+            # Syria when its places were misread abroad ("Sa'sa" read as a place in Norway)
+            found = reg.find(text, offset, country="Syria", on=on)
         elif country and any(m.actor.inter == 8 and m.actor.country == country and m.actor.kind == "armed" for m in found):
             # "Russian jets bombed a rebel base in Idlib": a report whose country was read from the
             # foreign force it names ("Russian") says nothing of where the fighting is, so the
@@ -203,6 +207,7 @@ def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, o
     return _either_or(text, out)
 
 
+_SYRIAN_WORDS = re.compile(r"\b(?:regime|Assad)\b", re.I)
 _EITHER_OR_BETWEEN = re.compile(r"^\s*(?:or|and/or|/)\s*$", re.I)
 
 
@@ -435,7 +440,7 @@ def _battle_sides(text: str, parties: list[Mention], country_iso: str | None) ->
                     if _LOSER_BEFORE.search(text[max(0, m.start - 30) : m.start]):
                         continue  # "seized the village from government forces": the side that lost it
                     gap = text[first.end : m.start] if m.start > first.end else text[m.end : first.start]
-                    if not _SYMMETRIC.search(gap) or _ONE_SIDED.search(gap):
+                    if not _SYMMETRIC.search(text[: max(m.start, first.start)]) or _ONE_SIDED.search(gap):
                         continue  # "IS militants attacked a QSD checkpoint": the attacker stays actor 1
                     if m.name != first.name and _outranks(m, first, country_iso):
                         first = m
