@@ -116,6 +116,7 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
     _lead_weapon(ctx, events)
     headline_author(ctx, events)  # a text that leaves the author to its headline
     events = _spell_out_lead_toll(ctx, events)
+    _tally_report(ctx, events)
     for ev in events:
         has_incident = has_incident or (not ev.get("aggregate") and ev["salience"] >= 0.5)
     others = _truce_and_access_events(ctx)
@@ -191,6 +192,25 @@ def _spell_out_lead_toll(ctx: DocContext, events: list[dict[str, Any]]) -> list[
             lead["_sentences"] = sorted(set(lead["_sentences"] + ev["_sentences"]))
             return [e for e in events if e is not ev]
     return events
+
+
+def _tally_report(ctx: DocContext, events: list[dict[str, Any]]) -> None:
+    """A report whose headline or lead is a tally ("Syria rebel infighting kills 45 fighters in 2
+    days") and which counts the dead of no single incident is about that tally: the tally leads
+    the report's violent events (still flagged ``aggregate``, so it is never booked as an
+    incident's toll)."""
+    violent = [ev for ev in events if ev["event_type"] in _VIOLENT and not ev.get("background")]
+    if not violent or any(ev.get("_record") for ev in events):
+        return
+    if any(ev["fatalities"].get("total") for ev in violent if not ev.get("aggregate")):
+        return
+    title_idx = {s.index for s in ctx.title_sentences}
+    tallies = [ev for ev in violent if ev.get("aggregate") and ev["fatalities"].get("total")
+               and (min(ev["_sentences"]) == 0 or min(ev["_sentences"]) in title_idx)]
+    if not tallies:
+        return
+    top = max(ev["salience"] for ev in violent)
+    tallies[0]["salience"] = round(min(1.0, max(tallies[0]["salience"], top + 0.01)), 3)
 
 
 def _spells_out(word: dict[str, Any] | None, count: dict[str, Any] | None) -> bool:
