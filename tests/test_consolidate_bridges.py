@@ -120,3 +120,15 @@ def test_the_main_claims_words_include_the_reports_lead():
     second = claim_record({**row, "id": 2, "ordinal": 1}, payload, date(2017, 4, 8))
     assert transliteration_key("Hanida") in main.terms  # Heneyda and Hanida meet under one key
     assert transliteration_key("Hanida") not in second.terms  # the lead tells the main incident only
+
+
+def test_a_village_the_gazetteer_lacks_spelled_two_ways_at_two_rough_points_is_one_place():
+    # "al-Tukhar" and "Tokhar", north of Manbij, placed near two different towns 45 km apart.
+    tokhar = dict(lat=36.53, lon=37.95, admin1="Aleppo", country="SY", location_precision="near", location_name="Tokhar")
+    tukhar = dict(lat=36.25, lon=37.50, admin1="Aleppo", country="SY", location_precision="near", location_name="al-Tukhar")
+    afp = report("afp", "2016-07-19", "coalition strikes on Tokhar kill 56 civilians", place=tukhar, killed=56, perps=COALITION)
+    trt = report("trt", "2016-07-19", "US-led strikes hit al-Tukhar, 73 dead", place=tokhar, killed=73, perps=US)
+    assert docs_of([afp, trt]) == [["afp", "trt"]]
+    other = report("sana", "2016-07-19", "coalition strikes on Hazawiya kill 56 civilians", killed=56, perps=COALITION,
+                   place=dict(tokhar, location_name="Hazawiya"))
+    assert len(group_claims([afp, other])) == 2

@@ -105,6 +105,7 @@ FAMILY_OF = {sub: i for i, fam in enumerate(SUB_FAMILIES) for sub in fam}
 GAP_FACTOR = {0: 1.0, 1: 0.5}
 TEXT_GAP_FACTOR = {0: 1.0, 1: 0.5, 2: 0.5, 3: 0.35}  # with strong agreement of the words (a longer span, or further apart)
 PLACE_SAME, PLACE_ADMIN1, PLACE_UNKNOWN, PLACE_COUNTRY = 1.0, 0.55, 0.35, 0.35
+PLACE_SAME_NAME = 0.9  # the same name of a place the gazetteer lacks, at two approximate points
 PLACE_CAPITAL_AREA = 0.45  # a governorate capital and a town of its governorate further away
 PLACE_CITY = 0.7  # the same governorate capital (Aleppo, Damascus, Homs...): a city of a million is a weak match
 DISTANCE_STEPS = ((3.0, 0.95), (10.0, 0.8), (25.0, 0.55))
@@ -352,6 +353,10 @@ def place_factor(c: ClaimRecord, g: EventGroup) -> float | None:
         return PLACE_UNKNOWN if not (c.located or c.country) else None
     if not (c.located or c.country):
         return None  # a placed event does not absorb claims that say nowhere
+    if c.precise and p.precise and not (c.geonames_id and p.geonames_id) and _same_name(c, p):
+        # One village the gazetteer lacks, spelled two ways ("al-Tukhar", "Tokhar") and put at two
+        # approximate points: the name says more than the points.
+        return PLACE_SAME_NAME
     if c.precise and p.precise:
         d = distance_km(c.lat, c.lon, p.lat, p.lon)
         if c.geonames_id and g.geonames and not (_capital(c) or _capital(p)):
@@ -375,6 +380,14 @@ def place_factor(c: ClaimRecord, g: EventGroup) -> float | None:
     if c.country and p.country:
         return PLACE_COUNTRY if c.country == p.country else None
     return PLACE_UNKNOWN
+
+
+def _same_name(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Two claims name one place (spelling aside) in one governorate."""
+    return bool(
+        a.location_name and b.location_name and a.admin1 and b.admin1 and _same_area(a.admin1, b.admin1)
+        and a.country == b.country and _name_key(a.location_name) == _name_key(b.location_name)
+    )
 
 
 def _capital(c: ClaimRecord) -> bool:
@@ -607,6 +620,8 @@ class Consolidator:
         for c in g.claims:
             if c.precise:
                 keys.add(("g",) + self._cell(c.lat, c.lon))
+                if not c.geonames_id and c.location_name:
+                    keys.add(("N", c.country, _name_key(c.location_name)))  # a village the gazetteer lacks
                 if c.admin1:
                     keys.add(("A", c.country, c.admin1.lower()))  # found by governorate-level claims
                     if _capital(c):
@@ -617,12 +632,24 @@ class Consolidator:
                 keys.add(("c", c.country))
             else:
                 keys.add(("n",))
+        if g.place is not None and g.place.country and g.figures:
+            ns = sorted(n for _, n in g.figures)
+            if ns[len(ns) // 2] >= MASS_TOLL:
+                keys.add(("M", g.place.country))  # a massacre: found by the country's other massacre reports
         return keys
 
     def _claim_keys(self, c: ClaimRecord) -> list[tuple]:
+        keys = self._place_keys(c)
+        if c.fatalities is not None and c.fatalities >= MASS_TOLL and c.country:
+            keys.append(("M", c.country))
+        return keys
+
+    def _place_keys(self, c: ClaimRecord) -> list[tuple]:
         if c.precise:
             x, y = self._cell(c.lat, c.lon)
             keys = [("g", x + i, y + j) for i in (-1, 0, 1) for j in (-1, 0, 1)]
+            if not c.geonames_id and c.location_name:
+                keys.append(("N", c.country, _name_key(c.location_name)))
             if c.admin1:
                 area = (c.country, c.admin1.lower())
                 keys += [("a", *area), ("C", *area)]
