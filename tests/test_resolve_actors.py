@@ -473,3 +473,11 @@ def test_a_battle_keeps_the_sides_its_first_sentence_names():
                           published=date(2020, 1, 27))
     assert actors[0] == ("Military Forces of Syria (2000-)", "perpetrator")
     assert ("Opposition Rebels (Syria)", "target") in actors
+
+
+def test_militants_and_a_pages_tag_list_name_no_group():
+    from ceasefire.extract.roles import named_mentions
+
+    assert named_mentions("The militants based in the eastern part of Aleppo shelled residential areas.", 0, "SY") == []
+    found = named_mentions("Tags Syria Ahrar al-Sham Nusra Front regime forces Hezbollah A double suicide bombing in northern Syria targeted the headquarters of an Islamist rebel group", 0, "SY")
+    assert [m.name for m in found] == ["Opposition Rebels (Syria)"]

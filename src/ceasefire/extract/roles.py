@@ -204,7 +204,21 @@ def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, o
                 template=template,
             )
         )
-    return _either_or(text, out)
+    return _either_or(text, [m for m in out if not _in_tag_list(text, m.start)])
+
+
+_TAGS = re.compile(r"(?:^|\s)Tags:?\s+")
+_FUNCTION_WORD = re.compile(r"\b(?:a|an|the|was|were|is|are|has|have|had|in|on|at|of|after|as|when|said|says)\b", re.I)
+
+
+def _in_tag_list(text: str, start: int) -> bool:
+    """A web page's keyword list ("Tags Syria Aleppo Nusra Front regime forces Hezbollah An attack
+    on ...") names topics, not the actors of the sentence it runs into."""
+    tags = _TAGS.search(text)
+    if not tags or start < tags.end():
+        return False
+    stop = _FUNCTION_WORD.search(text, tags.end())
+    return start < (stop.start() if stop else len(text))
 
 
 _SYRIAN_WORDS = re.compile(r"\b(?:regime|Assad)\b", re.I)
