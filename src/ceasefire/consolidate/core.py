@@ -4,9 +4,10 @@ A claim is what one report says about one incident. Claims are taken in a
 canonical order (incident date, then publication, then document and position)
 and each joins the best-matching open event, or opens a new one. Candidates
 come from a blocking index keyed by day and place (a 0.25-degree grid cell for
-located claims, the governorate for claims placed only at admin1 level, the
-country for claims without a place), and by day and rare word (a word shared
-by more than :data:`TEXT_KEY_LIMIT` open events is no key), so the work per
+located claims, the governorate for claims placed only at admin1 level or at
+its capital, the spelling-free name of a village the gazetteer lacks, the
+country for claims without a place and for massacres), and by day and rare word
+(a word shared by more than :data:`TEXT_KEY_LIMIT` open events is no key), so the work per
 claim is bounded by the number of events reported in its neighbourhood in a
 few days' window, and the total cost grows linearly with the number of claims.
 
@@ -28,19 +29,28 @@ types and perpetrators, see :func:`prominent`), its place by its most precise re
   month-dated claims match only the same period (start and end within a day).
 - place: the same GeoNames place 1 (a governorate capital 0.7: a city of a million is
   weak evidence); distance under 3 / 10 / 25 km 0.95 / 0.8 / 0.55, further vetoed
-  (two different GeoNames places: under 3 / 10 km 0.8 / 0.45, further vetoed); only the governorate known: the same governorate 0.55,
-  another one vetoed -- unless the words agree strongly (0.5: one outlet put the
-  village in the wrong province); only the country known: the same country 0.35, and never
+  (two different GeoNames places: under 3 / 10 km 0.8 / 0.45, further vetoed); one name
+  (spelling aside) of a village the gazetteer lacks, in one governorate, 0.9 wherever its rough
+  points lie; a governorate capital and a town of its governorate further away 0.45 (the
+  capital's name often stands for the governorate: "Syria's Idlib"); only the governorate
+  known: the same governorate 0.55, another one vetoed -- unless the words agree strongly (0.5:
+  one outlet put the village in the wrong province) or both tell of one massacre and the words
+  agree at least somewhat (0.5, see figures); only the country known: the same country 0.35, and never
   matched with a placed claim ("in Syria" does not pick one of the day's
   incidents); both without a place: 0.35 (needs every other factor).
-- actors: a shared perpetrator 1, different perpetrators 0.5 (attribution is
+- actors: a shared perpetrator 1, different perpetrators of one side of the war 0.9 (the
+  actor registry's ``side``: the US and the US-led coalition; Syria's forces, Russia's and
+  ACLED's "Allied Syrian and/or Russian Forces"), of different sides 0.5 (attribution is
   often disputed: "believed to have been government air strikes"), one side
-  unknown 0.85; battles compare all combatants, whichever a report calls the attacker.
+  unknown 0.85 (unidentified gunmen and civilians count as unknown); battles compare all
+  combatants, whichever a report calls the attacker.
 - figures (against the event's median toll): killed counts within a factor of two (or three apart) 1, within a
-  factor of four 0.8, further 0.6; one unknown 0.9.
+  factor of four 0.8, further 0.6; one unknown 0.9; both a massacre (:data:`MASS_TOLL` dead or
+  more, within a factor of :data:`MASS_RATIO`, the same or a kindred sub-event type) 1.5:
+  massacres are rare, and their tolls are what outlets repeat.
 - words (:mod:`ceasefire.consolidate.text`): the rare words of the evidence
-  sentences shared with the event's reports: strong agreement 1.6, some 1.25,
-  none 0.6, either side without sentences 1.
+  sentences (and, for a report's main claim, of its headline and lead) shared with the
+  event's reports: strong agreement 1.6, some 1.25, none 0.6, either side without sentences 1.
 
 A claim joins the best event scoring at least :data:`MERGE_THRESHOLD`. (Joining
 two open events that one claim matches was tried and dropped: in a busy city it
@@ -51,9 +61,10 @@ Claims of the same document are kept apart, except the same incident told twice
 in one report (the headline and the body): a kindred sub-event type (or a clash
 and a strike at the same named place), at most a day apart, the same named
 place or one place at two precisions, and no different count of the dead -- unless the claim
-has the same sub-event type, day and named place and gives the toll the event's other reports
-give (the report's other figure counted the bomber or a part of the dead, and its claim joined
-first: it must not keep the report's main claim out of the incident).
+has the same sub-event type and named place and its count is within a factor of two of the
+report's other count ("eight civilians" and "ten killed": an update or a part) or close to the
+toll the event's other reports give (the report's other figure counted the bomber or a part of
+the dead, and its claim joined first: it must not keep the report's main claim out of the incident).
 """
 
 from __future__ import annotations

@@ -4,14 +4,17 @@ Two outlets telling one incident name the same village, the same hospital, the
 same victims, the same unusual weapon and the same figures, whatever type,
 place precision or date their extraction settled on; two incidents in one city
 on one day share only the words every conflict report uses. A claim's *terms*
-are the words of its evidence sentences (and of its report's headline, for the
-report's main claim) minus English function words and the vocabulary of conflict
-reporting itself (killed, air strikes, monitor, Syrian, Saturday, ...), each
+are the words of its evidence sentences (and of its report's headline and lead, for
+the report's main claim) minus English function words, the vocabulary of conflict
+reporting itself (killed, air strikes, monitor, Syrian, Saturday, ...) and of web
+pages' chrome (Tags, Get short URL, Copyright), each
 reduced to a transliteration key so that the spellings of one Arabic name meet
 (Khan Shaykhun / Khan Sheikhoun, Rashidin / Rashideen, Tokhar / al-Tukhar).
 
-Numbers are kept from 10 upwards, except years: "58 killed" and "58 dead" in two
-reports is a strong hint, "two killed" is not.
+Numbers are kept from 10 upwards (thousands written "1,300" as one number), except
+years and the numbers of dates and clock times ("21.02.2016", "Feb 21", "14:56":
+every report of a day shares them): "58 killed" and "58 dead" in two reports is a
+strong hint, "two killed" is not.
 """
 
 from __future__ import annotations
