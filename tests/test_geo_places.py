@@ -317,3 +317,11 @@ def test_a_one_word_name_that_speaks_is_a_person():
     surfaces = [t.text for t in geoparse(text)]
     assert "Noma" not in surfaces and "Johnson" not in surfaces
     assert "Delft" in surfaces and "Frankfort" in surfaces
+
+
+def test_a_river_or_lake_is_itself_near_the_reports_town_not_the_state_it_is_named_after():
+    text = ("The National Weather Service said the Red River will crest at 40 feet in Fargo on Friday. "
+            "A second camp north of Alexandria, Minnesota, near Lake Vermont was closed.")
+    tops = {t.text: t for t in geoparse(text)}
+    assert tops["Red River"].precision == "near" and tops["Red River"].admin1 == "North Dakota"
+    assert tops["Lake Vermont"].admin1 == "Minnesota" and "Vermont" not in tops

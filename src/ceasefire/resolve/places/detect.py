@@ -72,6 +72,9 @@ STREET_SUFFIXES = frozenset(
     "square place court plaza bridge way terrace".split()
 )
 ADMIN_SUFFIXES = frozenset("county parish township borough".split())
+# Words that make a capitalised name a water body or a height: "Red River", "Lake Lanier", "Mount Hermon".
+NATURAL_HEADS = frozenset("river creek lake reservoir canal dam island".split())
+NATURAL_LEADS = frozenset("lake mount mt".split())
 # Heads that make a whole name a road ("Indian Lake Road"), never the place it is named after.
 ROAD_HEADS = frozenset("street st avenue ave road rd drive boulevard blvd lane ln parkway pkwy highway hwy".split())
 # Last words that make a name a building, a street or a quarter rather than the town it is named after.
@@ -318,6 +321,37 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
         # The word beside the name is the evidence; spaCy's label over the name itself may be wrong.
         refused = ("DATE", "TIME", "EVENT", "WORK_OF_ART", "MONEY", "CARDINAL") + (() if persons else ("PERSON",))
         return b > a and not any(taken[a:b]) and all(ent_of[k] is None or ent_of[k].label_ not in refused for k in range(a, b))
+
+    # 0. Rivers, lakes and mountains the gazetteer lacks: "the Red River", "Lake Lanier", "Kishwaukee
+    #    River". The whole name is the place (near the report's town), not a state or town inside it
+    #    ("Mississippi River", "Lake Vermont"); spaCy's entities may split them, so this comes first.
+    for k in range(n):
+        tok = tokens[k]
+        if taken[k] or not _is_cap(tok):
+            continue
+        a = b = None
+        lead = (tok.lower_.rstrip(".") in NATURAL_LEADS and k + 1 < n and _is_cap(tokens[k + 1]) and tokens[k + 1].is_alpha
+                and tokens[k + 1].lower_ not in ROAD_HEADS and not (k > 0 and _is_cap(tokens[k - 1]) and tokens[k - 1].is_alpha))
+        # ... not inside a longer name: "Indian Lake Road", "Cedar River Seafood".
+        inside = k + 1 < n and _is_cap(tokens[k + 1]) and tokens[k + 1].is_alpha
+        if tok.lower_ in NATURAL_HEADS and k > 0 and not lead and not inside:
+            a = k
+            while (a > 0 and not taken[a - 1] and _is_cap(tokens[a - 1]) and tokens[a - 1].is_alpha and k - a < 3
+                   and tokens[a - 1].lower_ not in ("the", "a", "an") and not tokens[a - 1].lower_ in NATURAL_LEADS):
+                a -= 1
+            b = k + 1
+        elif lead:
+            a, b = k, k + 2
+            if k + 2 < n and _is_cap(tokens[k + 2]) and tokens[k + 2].is_alpha:
+                longer = text[tokens[k].idx: tokens[k + 2].idx + len(tokens[k + 2].text)]
+                if any(c[2] != "skeleton" for c in lookup_candidates(gaz, longer)):
+                    b = k + 3
+        if a is None or (a == k and b == k + 1) or any(taken[a:b]):
+            continue
+        if ent_of[a] is not None and ent_of[a].label_ in ("PERSON", "ORG") and tokens[a].lower_.rstrip(".") not in NATURAL_LEADS:
+            continue
+        surface = text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]
+        add(a, b, [c for c in lookup_candidates(gaz, surface) if c[2] != "skeleton"], "LOC")
 
     # 1. spaCy place entities, trimmed of a leading "the".
     for ent in doc.ents:
