@@ -481,3 +481,18 @@ def test_militants_and_a_pages_tag_list_name_no_group():
     assert named_mentions("The militants based in the eastern part of Aleppo shelled residential areas.", 0, "SY") == []
     found = named_mentions("Tags Syria Ahrar al-Sham Nusra Front regime forces Hezbollah A double suicide bombing in northern Syria targeted the headquarters of an Islamist rebel group", 0, "SY")
     assert [m.name for m in found] == ["Opposition Rebels (Syria)"]
+
+
+def test_a_fighter_found_dead_was_killed_by_an_unidentified_armed_group():
+    actors = _main_actors("Around 22 August 2021 (as reported), the body of a QSD member was found in the vicinity of Thiban in Deir-ez-Zor. 1 fatality.",
+                          published=date(2021, 8, 22))
+    assert actors[:2] == [("Unidentified Armed Group (Syria)", "perpetrator"), ("QSD: Syrian Democratic Forces", "target")]
+
+
+def test_a_local_armed_group_vouches_for_its_country_when_the_place_is_misread():
+    from ceasefire.extract.roles import settle_countries
+
+    actors = [{"name": "Unidentified Armed Group (Syria)", "role": "perpetrator", "inter": 3, "country": "SY", "_template": "Unidentified Armed Group ({country})"},
+              {"name": "QSD: Syrian Democratic Forces", "role": "target", "inter": 2, "country": "SY"}]
+    settle_countries(actors, "JP", "JP")  # a Syrian village read as a town in Japan
+    assert actors[0]["name"] == "Unidentified Armed Group (Syria)"

@@ -292,7 +292,7 @@ _PERSON_HEADS = r"(?:fighters|members|soldiers|troops|militants|personnel|comman
 _PASSIVE_HARM = re.compile(
     rf"^(?:['’]s?)?(?:\s+{_PERSON_HEADS}){{0,3}}?,?\s+"
     r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being)\s+(?:\w+\s+)?"
-    r"(?:killed|wounded|injured|shot|executed|slain|abducted|kidnapped|captured|detained|targeted|attacked|ambushed|hit|struck)"
+    r"(?:killed|wounded|injured|shot|executed|slain|abducted|kidnapped|captured|detained|targeted|attacked|ambushed|hit|struck|assassinated|murdered|stabbed|beheaded|slaughtered|found\s+dead)"
     r"|died|perished|lost\s+their\s+lives|were\s+among\s+the\s+dead|(?:(?:were|are|was|is|lay|left)\s+)?dead\b(?!\s+(?:of|bodies)\b)"
     r"|(?:killed|wounded|injured)(?=\s*(?:[,.;:]|$|in\b|by\b|when\b|as\b|during\b|after\b|and\s+\w+\s+(?:wounded|injured)|while\b|on\b|at\b(?!\s+least)|near\b|overnight\b|today\b|yesterday\b)))\b",
     re.I,
@@ -322,7 +322,8 @@ def is_victim(text: str, mention_end: int) -> bool:
 _HARM_OBJECT_BEFORE = re.compile(
     r"(?<!resulted in )(?<!resulting in )(?<!led to )(?<!leading to )(?<!result in )"
     r"\b(?:killing|killed|kills|kill|wounding|wounded|injuring|injured|executing|executed|capturing|captured|abducting|abducted|kidnapping|kidnapped|"
-    r"ambushing|ambushed|targeting|targeted|hitting|shot\s+down|shooting\s+down|downed|downing|intercepted|intercepting)\s+"
+    r"ambushing|ambushed|targeting|targeted|hitting|shot\s+down|shooting\s+down|downed|downing|intercepted|intercepting|"
+    r"assassinating|assassinated|(?:the\s+)?bod(?:y|ies)\s+of|(?:the\s+)?(?:death|killing|assassination)\s+of)\s+"
     r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|some|up\s+to|dozens\s+of|scores\s+of|tens\s+of|hundreds\s+of|several|many|a\s+number\s+of|an?|the|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|members\s+of|fighters\s+of)\s+){0,4}(?-i:[A-Z][\w-]+\s+)?$",
     re.I,
 )
@@ -643,6 +644,13 @@ def unnamed_perpetrator(event: dict[str, Any]) -> None:
             if hallmark and not crime:
                 first["_gang_or_militia"] = True
         return
+    if event.get("event_type") == "Battles" and event.get("sub_event_type") == "Armed clash":
+        if any(a["role"] == "target" and (a.get("inter") or 0) in (1, 2, 3, 4, 8) for a in event["actors"]):
+            # "an unknown sniper killed 2 QSD fighters", "the body of a QSD member was found": the
+            # side hit is named, its attacker is not (ACLED: Unidentified Armed Group against it)
+            event["actors"].insert(0, {"name": "Unidentified Armed Group (Syria)", "role": "perpetrator", "inter": 3, "country": "SY",
+                                       "_template": "Unidentified Armed Group ({country})"})
+        return
     if event.get("sub_event_type") not in _UNNAMED_AUTHOR_TYPES:
         return
     kind = "Unidentified Gang" if crime or hallmark else "Unidentified Armed Group"
@@ -650,6 +658,20 @@ def unnamed_perpetrator(event: dict[str, Any]) -> None:
     if hallmark and not crime:
         author["_gang_or_militia"] = True
     event["actors"].insert(0, author)
+
+
+def _local_groups(actors: list[dict[str, Any]]) -> set[str]:
+    """Countries of the named non-state armed groups of the event that fight at home (not
+    Hezbollah or Iran's militias in Syria: the registry's side ``foreign_*``)."""
+    reg = _registry()
+    out = set()
+    for a in actors:
+        if "_template" in a or (a.get("inter") or 0) not in (2, 3, 4) or not a.get("country"):
+            continue
+        actor = reg.get(a["name"]) if reg is not None else None
+        if actor is not None and not (actor.side or "").startswith("foreign") and not actor.generic:
+            out.add(a["country"])
+    return out
 
 
 def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fallbacks: str | None, place: str | None = None) -> None:
@@ -668,6 +690,10 @@ def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fal
         candidates = [c for c in candidates if c in home] + candidates
         if len(state) == 1 and not (set(candidates) & home):
             candidates = list(state) + candidates  # a state's own forces fight at home: the place was misread
+        else:
+            local = _local_groups(actors)
+            if len(local) == 1 and not (set(candidates) & home):
+                candidates = list(local) + candidates  # so do its own armed groups (QSD, YPG, HTS)
     country_iso = candidates[0] if candidates else "SY"
     country = country_name(country_iso)
     for a in actors:
