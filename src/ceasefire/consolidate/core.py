@@ -44,10 +44,11 @@ types and perpetrators, see :func:`prominent`), its place by its most precise re
   often disputed: "believed to have been government air strikes"), one side
   unknown 0.85 (unidentified gunmen and civilians count as unknown); battles compare all
   combatants, whichever a report calls the attacker.
-- figures (against the event's median toll): killed counts within a factor of two (or three apart) 1, within a
-  factor of four 0.8, further 0.6; one unknown 0.9; both a massacre (:data:`MASS_TOLL` dead or
-  more, within a factor of :data:`MASS_RATIO`, the same or a kindred sub-event type) 1.5:
-  massacres are rare, and their tolls are what outlets repeat.
+- figures (against the event's median toll): killed counts within a factor of two (or three
+  apart) 1, within a factor of four 0.8, further 0.55 (a report a day apart with only the place
+  in common stays apart); one unknown 0.9; both a massacre (:data:`MASS_TOLL` dead or more,
+  within a factor of :data:`MASS_RATIO`, the same or a kindred sub-event type) 1.5: massacres
+  are rare, and their tolls are what outlets repeat.
 - words (:mod:`ceasefire.consolidate.text`): the rare words of the evidence
   sentences (and, for a report's main claim, of its headline and lead) shared with the
   event's reports: strong agreement 1.6, some 1.25, none 0.6, either side without sentences 1.
@@ -128,7 +129,7 @@ ACTORS_SHARED, ACTORS_DIFFERENT, ACTORS_UNKNOWN = 1.0, 0.5, 0.85
 ACTORS_SAME_SIDE = 0.9
 #: Sides that fight as one camp (the registry keeps Syria's foreign allies apart from Syria's own forces).
 CAMP_OF_SIDE = {"foreign_pro_government": "government"}
-FIGURES_CLOSE, FIGURES_APART, FIGURES_FAR, FIGURES_UNKNOWN = 1.0, 0.8, 0.6, 0.9
+FIGURES_CLOSE, FIGURES_APART, FIGURES_FAR, FIGURES_UNKNOWN = 1.0, 0.8, 0.55, 0.9
 #: Massacres are rare: two reports of MASS_TOLL dead or more, tolls within a factor of MASS_RATIO,
 #: of one kind of attack in one country within the time rules most likely tell one incident (the
 #: first toll and its update; the monitor's count and the opposition's), even when extraction put
