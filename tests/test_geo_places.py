@@ -325,3 +325,12 @@ def test_a_river_or_lake_is_itself_near_the_reports_town_not_the_state_it_is_nam
     tops = {t.text: t for t in geoparse(text)}
     assert tops["Red River"].precision == "near" and tops["Red River"].admin1 == "North Dakota"
     assert tops["Lake Vermont"].admin1 == "Minnesota" and "Vermont" not in tops
+
+
+def test_spacy_half_of_a_longer_name_is_widened_to_the_name():
+    text = ("Venezuelans fleeing the crisis are living in Boa Vista, the state capital. The minister said "
+            "Trinidad and Tobago failed to attend. Police numbers in England and Wales have fallen.")
+    tops = {t.text: t for t in geoparse(text)}
+    assert tops["Boa Vista"].country == "BR"
+    assert tops["Trinidad and Tobago"].country == "TT" and tops["Trinidad and Tobago"].precision == "country"
+    assert tops["England"].admin1 == "England" and tops["Wales"].admin1 == "Wales"

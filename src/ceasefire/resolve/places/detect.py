@@ -364,6 +364,7 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
             j -= 1
         if i >= j or any(taken[i:j]):
             continue
+        i, j = _widen(tokens, i, j, taken, ent_of, ent, gaz, text)
         surface = text[tokens[i].idx: tokens[j - 1].idx + len(tokens[j - 1].text)]
         if not any(ch.isalpha() for ch in surface) or not (_is_cap(tokens[i]) or tokens[i].lower_ in LEADING_ARTICLES):
             continue
@@ -531,6 +532,34 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     for m in mentions:
         _read_cues(m, tokens, text)
     return mentions
+
+
+def _widen(tokens, i: int, j: int, taken, ent_of, ent, gaz, text) -> tuple[int, int]:
+    """spaCy's entity widened to the longer name the gazetteer knows around it: "Vista" in
+    "Boa Vista", "Trinidad" in "Trinidad and Tobago". Only main or curated names of countries,
+    first-level areas and towns of some size qualify."""
+    n = len(tokens)
+    for a in (i - 2, i - 1, i):
+        for b in (j + 3, j + 2, j + 1, j):
+            if a < 0 or b > n or (a == i and b == j) or b - a > MAX_TOKENS or a > i or b < j:
+                continue
+            if any(taken[a:b]) or not _is_cap(tokens[a]) or not _is_cap(tokens[b - 1]):
+                continue
+            if any(ent_of[k] is not None and ent_of[k].label_ in NON_PLACE_LABELS for k in range(a, b)):
+                continue
+            if (a < i and a > 0 and tokens[a].is_sent_start) or not all(_inner_ok(tokens, k, a) for k in range(a + 1, b)):
+                continue
+            joined = [k for k in range(a, b) if tokens[k].lower_ in ("and", "&")]
+            if joined and any(p.is_country or p.is_admin1 for p, kind, match in
+                              lookup_candidates(gaz, text[tokens[joined[0] + 1].idx: tokens[b - 1].idx + len(tokens[b - 1].text)])
+                              if match != "skeleton" and kind != NAME_ALTERNATE):
+                continue  # "England and Wales" are two places
+            surface = text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]
+            for p, kind, match in lookup_candidates(gaz, surface):
+                if match != "skeleton" and kind in (NAME_MAIN, NAME_CURATED) and (
+                        p.is_country or p.is_admin1 or p.population >= 1000 or p.source.startswith("supplement")):
+                    return a, b
+    return i, j
 
 
 def _organisation_name(tokens, i: int, j: int) -> bool:
