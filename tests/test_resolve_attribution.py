@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from ceasefire.resolve.attribution import attribute, certainty
@@ -166,3 +168,18 @@ def test_incident_told_without_its_author_borrows_the_one_the_report_gives():
     main = events[0]
     assert main["actors"][0]["name"] == "Military Forces of Syria (2000-)" and main["actors"][0]["role"] == "perpetrator"
     assert main["attribution"]["certainty"] in ("reported", "believed")
+
+
+def test_a_later_sentence_that_says_who_carried_out_the_strikes_names_their_author():
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    text = ("Twenty-three civilians including nine children were killed in air strikes on a town in eastern Syria held by Daesh on Thursday, a monitor said. "
+            "The Syrian Observatory for Human Rights said it did not know whether Syrian regime or Russian warplanes carried out the strikes on Al-Mayadin.")
+    ev = extract_document(Document(text=text, published=date(2016, 9, 15)))["events"][0]
+    assert ev["actors"][0] == {"name": "Allied Syrian and/or Russian Forces", "role": "perpetrator", "inter": 1, "country": "SY"}
+    assert ev["attribution"]["certainty"] == "believed"
+    unknown = ("Air strikes on a market in the rebel-held city of Idlib killed 24 people on Saturday, a monitor said. "
+               "It was not immediately clear who carried out the raids, which also hit several neighbourhoods.")
+    ev = extract_document(Document(text=unknown, published=date(2016, 9, 10)))["events"][0]
+    assert not [a for a in ev["actors"] if a["role"] == "perpetrator" and not a["name"].startswith("Unidentified")]

@@ -52,6 +52,7 @@ from ceasefire.extract.roles import (
     told_between,
     named_mentions,
     settle_countries,
+    stated_authors,
     unnamed_perpetrator,
 )
 from ceasefire.extract.salience import HEADLINE_BONUS, agrees_with_headline, position_score, score
@@ -100,6 +101,7 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
         _refine_location(ctx, ev, focus)
     borrow_perpetrators(events, ctx)  # an incident told without its author takes the one the report gives
     claimed_responsibility(ctx, events)  # ... or the group that claimed it
+    stated_authors(ctx, events)  # ... or the one a later sentence says carried it out
     for ev in events:  # generic actors ("Protesters (X)") take the country of the event's place
         unnamed_perpetrator(ev)
         settle_countries(ev["actors"], (ev.get("location") or {}).get("country"), focus, ctx.country, place=_town(ev.get("location")))

@@ -855,3 +855,44 @@ def headline_author(ctx: Any, events: list[dict[str, Any]]) -> None:
     lead["actors"] = [a for a in lead["actors"] if a["name"] != author.name and not (a["role"] == "perpetrator" and (_GENERIC_NAME.match(a["name"]) or a["name"].startswith("Unidentified")))]
     lead["actors"].insert(0, {"name": author.name, "role": "perpetrator", "inter": author.inter, "country": author.country})
     lead["attribution"]["certainty"] = weakest(lead["attribution"].get("certainty"), "reported")
+
+
+# "... said it did not know whether Syrian regime or Russian warplanes carried out the strikes",
+# "all indications show that Syria's government was behind a chemical massacre"
+_AUTHORSHIP = re.compile(
+    r"\b(?:carried\s+out|were\s+behind|was\s+behind|are\s+behind|is\s+behind|conducted|(?:was|were|is|are)\s+responsible\s+for)\s+"
+    r"(?:the|these|those|this|that|a|an|its|their)\s+(?:\w+\s+){0,2}?(?:strikes?|air\s*strikes?|airstrikes?|raids?|attacks?|bombings?|bombardment|shelling|massacre|assault)\b",
+    re.I,
+)
+_WHETHER = re.compile(r"\b(?:whether|believed|suspected|thought|likely|probably|possibly|indications?)\b", re.I)
+
+
+def stated_authors(ctx: Any, events: list[dict[str, Any]]) -> None:
+    """A sentence that is not itself an incident but says who carried out the report's strikes
+    ("The monitor said it did not know whether Syrian regime or Russian warplanes carried out the
+    strikes") gives that author to the nearest earlier incident of the same kind that has none;
+    "whether", "believed" or "indications" make it ``believed``, else ``reported``."""
+    told = {i for ev in events for i in ev.get("_sentences") or []}
+    stated: list[tuple[int, Mention, str]] = []
+    for sent in getattr(ctx, "sentences", None) or []:
+        m = _AUTHORSHIP.search(sent.text)
+        if not m or sent.index in told or _NO_CLAIM.search(sent.text) or _AUTHOR_UNKNOWN.search(sent.text):
+            continue
+        mentions = [x for x in named_mentions(sent.text, sent.start, getattr(ctx, "country", None), getattr(ctx, "published", None))
+                    if x.kind == "armed" and not x.metonym and not x.generic and (x.inter or 0) in (1, 2, 3, 4, 8)]
+        before = [x for x in mentions if x.end <= m.start() and not _SPEAKER_AFTER.match(sent.text[x.end : x.end + 60])]
+        if before:
+            stated.append((sent.index, before[-1], "believed" if _WHETHER.search(sent.text[: m.start()]) else "reported"))
+    for ev in events:
+        if ev["event_type"] not in _VIOLENT_TYPES or ev.get("aggregate"):
+            continue
+        if any(a["role"] == "perpetrator" and "_template" not in a for a in ev["actors"]):
+            continue
+        here = max(ev.get("_sentences") or [0])
+        after = [s for s in stated if 0 < s[0] - here <= 3]
+        if not after:
+            continue
+        _index, who, hedge = min(after, key=lambda s: s[0])
+        ev["actors"] = [a for a in ev["actors"] if a["name"] != who.name and not (a["role"] == "perpetrator" and "_template" in a)]
+        ev["actors"].insert(0, {"name": who.name, "role": "perpetrator", "inter": who.inter, "country": who.country})
+        ev["attribution"]["certainty"] = weakest(ev["attribution"].get("certainty"), hedge)
