@@ -132,3 +132,16 @@ def test_a_village_the_gazetteer_lacks_spelled_two_ways_at_two_rough_points_is_o
     other = report("sana", "2016-07-19", "coalition strikes on Hazawiya kill 56 civilians", killed=56, perps=COALITION,
                    place=dict(tokhar, location_name="Hazawiya"))
     assert len(group_claims([afp, other])) == 2
+
+
+def test_clashes_and_shelling_of_one_front_in_aleppo_are_one_battle():
+    # ACLED codes the shelling of a fight as the battle: "clashes in Aleppo" (monitor) and "rebel
+    # shelling of Aleppo's western districts" (state media) on one day.
+    both = GOV | frozenset({"Opposition Rebels (Syria)"})
+    clash = report("sohr", "2016-10-07", sub="Armed clash", etype="Battles", place=dict(ALEPPO, location_precision="exact"), killed=11, perps=both)
+    shelling = report("sana", "2016-10-07", sub="Shelling/artillery/missile attack", place=dict(ALEPPO, location_precision="exact"),
+                      perps=frozenset({"Opposition Rebels (Syria)"}))
+    assert docs_of([clash, shelling]) == [["sana", "sohr"]]
+    execution = report("sana", "2016-10-07", sub="Attack", etype="Violence against civilians", place=dict(ALEPPO, location_precision="exact"),
+                       perps=frozenset({"Opposition Rebels (Syria)"}))
+    assert len(group_claims([clash, execution])) == 2

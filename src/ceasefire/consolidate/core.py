@@ -17,8 +17,9 @@ types and perpetrators, see :func:`prominent`), its place by its most precise re
 
 - kind: the same sub-event type scores 1; a kindred one 0.8 (strike, shelling
   and chemical weapon; suicide bomb, remote explosive and grenade: outlets
-  disagree on the delivery); the same event type 0.5; two violent types
-  (battles, explosions, violence against civilians) 0.4; anything else is
+  disagree on the delivery); the same event type 0.5; a battle and a strike or
+  shelling 0.5 (ACLED codes the strikes of a fight as the battle); other violent
+  types (battles, explosions, violence against civilians) 0.4; anything else is
   vetoed. Aggregates (tallies over days or areas) only ever match aggregates.
 - time: the date ranges overlap (1) or lie one day apart (0.5: a report
   published after midnight says "yesterday"); further apart is vetoed, and so is
@@ -106,6 +107,10 @@ TEXT_KEY_LIMIT = 64  # a rare word shared by more open events than this is not r
 CELL_DEGREES = 0.25  # blocking grid: 3x3 cells cover every place within 25 km
 
 TYPE_SAME_SUB, TYPE_SAME_FAMILY, TYPE_SAME_EVENT, TYPE_BOTH_VIOLENT = 1.0, 0.8, 0.5, 0.4
+#: A battle and a strike or shelling: ACLED codes the strikes and shelling of a fight as the battle,
+#: so one outlet's "clashes" is another's "shelling" of the same front line.
+TYPE_BATTLE_STRIKE = 0.5
+BATTLE_AND_STRIKE = frozenset({"Battles", "Explosions/Remote violence"})
 #: Sub-event types outlets legitimately disagree on for one incident: how a strike was delivered
 #: (warplanes or artillery: "bombardment"; a chemical attack by air or by rockets), and whether a
 #: bomb had a driver (a car bomb is "suicide" for one outlet, "explosion" for another).
@@ -469,6 +474,8 @@ def type_factor(c: ClaimRecord, g: EventGroup) -> float | None:
     if c.event_type in g.etypes:
         return TYPE_SAME_EVENT
     if c.event_type in VIOLENT and g.etypes & VIOLENT:
+        if c.event_type in BATTLE_AND_STRIKE and (BATTLE_AND_STRIKE - {c.event_type}) & g.etypes:
+            return TYPE_BATTLE_STRIKE
         return TYPE_BOTH_VIOLENT
     return None
 
