@@ -145,3 +145,15 @@ def test_clashes_and_shelling_of_one_front_in_aleppo_are_one_battle():
     execution = report("sana", "2016-10-07", sub="Attack", etype="Violence against civilians", place=dict(ALEPPO, location_precision="exact"),
                        perps=frozenset({"Opposition Rebels (Syria)"}))
     assert len(group_claims([clash, execution])) == 2
+
+
+def test_headline_and_lead_telling_one_toll_in_the_same_words_are_one_bombing_whatever_their_places():
+    # The headline's claim was placed at Azaz, the lead's in Idlib governorate: one blast, one toll.
+    azaz = dict(lat=36.59, lon=37.05, admin1="Aleppo", country="SY", location_precision="exact", location_name="Azaz")
+    idlib = dict(lat=35.75, lon=36.60, admin1="Idlib", country="SY", location_precision="admin1", location_name="Idlib")
+    words = "suicide bomber detonated an explosive belt among rebels at the Atmeh crossing, more than 30 killed, Telegram"
+    headline = report("doc", "2016-08-15", words, sub="Suicide bomb", place=azaz, killed=30, perps=frozenset({"Islamic State (Syria)"}))
+    lead = report("doc", "2016-08-15", words, sub="Suicide bomb", place=idlib, killed=30, perps=frozenset({"Islamic State (Syria)"}), ordinal=1)
+    assert len(group_claims([headline, lead])) == 1
+    other = report("doc", "2016-08-15", words, sub="Suicide bomb", place=idlib, killed=12, perps=frozenset({"Islamic State (Syria)"}), ordinal=1)
+    assert len(group_claims([headline, other])) == 2

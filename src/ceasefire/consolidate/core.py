@@ -542,7 +542,7 @@ def match_score(c: ClaimRecord, g: EventGroup) -> float | None:
     else:
         f = FIGURES_UNKNOWN
     score = t * d * p * a * f * TEXT_FACTOR[text]
-    if c.document_id in g.documents and not _told_twice(c, g, gap):
+    if c.document_id in g.documents and not _told_twice(c, g, gap, text):
         return None
     return score
 
@@ -573,14 +573,19 @@ def _same_named_place(c: ClaimRecord, g: EventGroup) -> bool:
     return any(m.location_name and m.location_name.strip().lower() == name for m in g.claims)
 
 
-def _told_twice(c: ClaimRecord, g: EventGroup, gap: int) -> bool:
+def _told_twice(c: ClaimRecord, g: EventGroup, gap: int, text: str = "unknown") -> bool:
     """The same document tells the same incident twice (the headline and the body, the lead and a
     later paragraph): the same or a kindred sub-event type, at most a day apart (one sentence says
     "on Tuesday", another "yesterday"), the same named place or the same place told at two
     precisions (the city and its neighbourhood, the governorate and its town), and no other count
-    of the dead (unless, same type, day and named place, it is the count other outlets give)."""
+    of the dead (unless, same type, day and named place, it is the count other outlets give).
+    Or the headline and the lead tell one toll of one attack in the same words, whatever places
+    the two sentences were given (the same sub-event type and day, the same count of the dead)."""
     if gap > MAX_GAP_DAYS:
         return False
+    if text == "strong" and gap == 0 and c.sub_event_type in g.subs and c.fatalities is not None:
+        if c.fatalities in [n for d, n in g.figures if d == c.document_id]:
+            return True
     fam = FAMILY_OF.get(c.sub_event_type)
     same_place = _same_named_place(c, g)
     if c.sub_event_type not in g.subs and (fam is None or not any(FAMILY_OF.get(s) == fam for s in g.subs)):
