@@ -261,3 +261,12 @@ def test_a_report_about_a_tally_leads_with_the_tally():
     events = _events(text, date(2014, 6, 9))
     violent = [e for e in events if e["event_type"] == "Battles"]
     assert violent[0].get("aggregate") and violent[0]["fatalities"]["total"]["best"] == 45
+
+
+def test_an_attack_the_detained_commander_is_linked_to_is_not_the_operation():
+    text = ("KABUL, Afghanistan (Sept. 1) - An Afghan and coalition security force detained several suspected insurgents "
+            "during an operation in Kandahar province today. The commander is linked to an improvised explosive device "
+            "attack that killed four soldiers on Tuesday.")
+    events = _events(text, date(2010, 9, 1))
+    recalled = [e for e in events if (e["fatalities"].get("total") or {}).get("best") == 4]
+    assert recalled and all(e.get("background") for e in recalled)

@@ -301,6 +301,8 @@ def sentence_event(ctx: DocContext, sent: Sentence, forced: Classification | Non
         aggregate = _previous_tally(ctx, sent)
     if aggregate is not None:
         ev["aggregate"] = aggregate
+    if _IMPUTED.search(text[: cl.trigger.start]):
+        ev["background"] = True  # an earlier attack a target is blamed for, not the incident the report tells
     if ev["event_type"] == "Violence against civilians" or (ev["fatalities"].get("civilians") and ev["event_type"] != "Battles"):
         _add_civilian_target(actors, ctx.country)
     actors = crowd_first(actors, ev["event_type"], ctx.country)  # ACLED: the crowd is actor 1 of a protest or riot
@@ -401,6 +403,15 @@ def _aggregate(figures: list[Any], text: str) -> dict[str, Any] | None:
         return {"period": {"text": m.group(0)}, "area": None}
     return None
 
+
+#: "He is linked to an IED attack that killed four soldiers", "the network responsible for the
+#: attack on the hotel", "in the past, he ordered the execution of two policemen": an incident
+#: imputed to someone, recalled to say who they are.
+_IMPUTED = re.compile(
+    r"\b(in the past|linked to|suspected of|responsible for|accused of|implicated in|blamed for|wanted for|known for|(is|was|were|are) behind|"
+    r"(planner|organi[sz]er|mastermind|facilitator|coordinator)s? (of|behind))\b",
+    re.I,
+)
 
 # "Of these, 140 were killed by air strikes": a share of the tally the sentence before gave.
 _PART_OF_TALLY = re.compile(r"^\s*(of|among)\s+(these|them|those|the dead|the victims|the total)\b", re.I)
@@ -661,6 +672,8 @@ def _refine_location(ctx: DocContext, ev: dict[str, Any], focus: str | None) -> 
 def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if a.get("aggregate") or b.get("aggregate"):
         return False
+    if bool(a.get("background")) != bool(b.get("background")):
+        return False  # an incident recalled or imputed to someone is not the one the report tells
     bombs = {a["sub_event_type"], b["sub_event_type"]}
     if bombs == {"Suicide bomb", "Remote explosive/landmine/IED"}:
         pass  # "a motorcycle bomber" and "a suicide bomber on a motorcycle": one blast
@@ -703,7 +716,7 @@ def _vague(ev: dict[str, Any]) -> bool:
 def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     merged: list[dict[str, Any]] = []
     for ev in events:
-        if ev.get("_anaphor") and not ev.get("aggregate"):
+        if ev.get("_anaphor") and not ev.get("aggregate") and not ev.get("background"):
             told = [m for m in merged if m["event_type"] in _VIOLENT and not m.get("aggregate")]
             if told:
                 _absorb(told[-1], ev, anaphor=True)  # "the attack also wounded dozens": the incident told before
