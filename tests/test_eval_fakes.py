@@ -63,4 +63,5 @@ def test_command_prints_every_field(cli):
 # Measured on these 100 articles (ceasefire eval fakes --limit 100): 0.87, 0.61, 0.83, 0.73;
 # cause after methods only as named and the headline rule: 0.85 (governorate 0.91, perpetrator 0.70, deaths 0.81).
 # perpetrator 0.70 with authors across sentences and claims of responsibility.
-FLOORS = {"governorate": 0.82, "perpetrator": 0.65, "cause": 0.83, "total_deaths": 0.66}
+# perpetrator 0.70 on the first 100 (0.750 on all 384) with headline authors, stated authors and unknown authors kept unknown.
+FLOORS = {"governorate": 0.82, "perpetrator": 0.68, "cause": 0.83, "total_deaths": 0.66}
