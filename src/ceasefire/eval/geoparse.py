@@ -262,12 +262,51 @@ def _line(name: str, half: str, s: Score) -> str:
             f"F1 {s.f1:.3f}  acc@161km {s.accuracy:.3f} ({s.within_161}/{s.gold_with_coords})")
 
 
+def _misses(corpus: str, doc: GoldDoc, predicted: list) -> list[dict]:
+    """What the geoparser got wrong in one document: gold toponyms not found ("missed"), found but
+    placed over 161 km away or not placed ("far"), and predictions no gold toponym overlaps ("spurious")."""
+    from ceasefire.resolve.places.gazetteer import distance_km
+
+    text = doc.text
+
+    def context(a: int, b: int) -> str:
+        return (text[max(0, a - 60):a] + "[[" + text[a:b] + "]]" + text[b:b + 60]).replace("\n", " ")
+
+    def placed(p) -> dict:
+        return {"name": p.name, "country": p.country, "admin1": p.admin1, "lat": p.lat, "lon": p.lon, "precision": p.precision}
+
+    out = []
+    base = {"corpus": corpus, "half": doc.half, "doc": doc.id}
+    for p in predicted:
+        if not any(_overlaps(p.start, p.end, g.start, g.end) for g in doc.toponyms):
+            out.append({**base, "kind": "spurious", "text": p.text, "context": context(p.start, p.end), "predicted": placed(p)})
+    for g in doc.toponyms:
+        hits = [p for p in predicted if _overlaps(p.start, p.end, g.start, g.end)]
+        row = {**base, "text": g.text, "context": context(g.start, g.end), "gold": [g.lat, g.lon]}
+        if not hits:
+            out.append({**row, "kind": "missed"})
+            continue
+        if g.lat is None or g.lon is None:
+            continue
+        located = [p for p in hits if p.lat is not None]
+        if not located:
+            out.append({**row, "kind": "far", "predicted": placed(hits[0]), "km": None})
+            continue
+        p = max(located, key=lambda p: min(p.end, g.end) - max(p.start, g.start))
+        km = distance_km(p.lat, p.lon, g.lat, g.lon)
+        if km > ACCURACY_KM:
+            out.append({**row, "kind": "far", "predicted": placed(p), "km": round(km)})
+    return out
+
+
 @click.command()
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_DATA,
               show_default="../shared/data beside the repository", help="The shared gold data folder.")
 @click.option("--limit", type=int, default=None, help="Only the first N documents of each corpus (quick runs).")
 @click.option("--sets", default="gwn,lgl,events", show_default=True, help="Comma-separated: gwn, lgl, events.")
-def command(data_dir: Path, limit: int | None, sets: str) -> None:
+@click.option("--misses", "misses_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write every toponym miss of the dev halves (missed, far, spurious) as JSON Lines to this file.")
+def command(data_dir: Path, limit: int | None, sets: str, misses_path: Path | None) -> None:
     """Geoparsing: detection P/R/F1 and accuracy within 161 km (GeoWebNews, LGL); event location
     chosen right (event-location gold); resolution speed."""
     wanted = {s.strip() for s in sets.split(",") if s.strip()}
@@ -278,18 +317,29 @@ def command(data_dir: Path, limit: int | None, sets: str) -> None:
         corpora.append(("GeoWebNews", geo / "GWN.xml", load_gwn))
     if "lgl" in wanted:
         corpora.append(("LGL", geo / "Corpora" / "lgl.xml", load_lgl))
+    misses_fh = misses_path.open("w", encoding="utf-8") if misses_path else None
     for name, path, loader in corpora:
         if not path.exists():
             raise click.ClickException(f"{path}: not found (give the shared data folder with --data)")
         docs = loader(path)
         if limit:
             docs = docs[:limit]
-        scores = score_documents(docs)
+        on_doc = None
+        if misses_fh is not None:
+            # Only the dev half: rules are studied there, the test half stays unseen.
+            def on_doc(doc, predicted, name=name):
+                if doc.half == "dev":
+                    for row in _misses(name, doc, predicted):
+                        misses_fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        scores = score_documents(docs, on_doc=on_doc)
         for half in ("dev", "test", "all"):
             click.echo(_line(name, half, scores[half]))
         total.toponyms += scores["all"].toponyms
         total.seconds_resolve += scores["all"].seconds_resolve
         total.seconds_parse += scores["all"].seconds_parse
+    if misses_fh is not None:
+        misses_fh.close()
+        click.echo(f"misses of the dev halves written to {misses_path}")
     if corpora:
         click.echo("  (weights were set looking at the dev half: quote the test half)")
         words = total.seconds_parse
