@@ -47,7 +47,8 @@ def test_command_prints_every_field(cli):
 
 
 # Measured on these 150 releases (ceasefire eval isaf, 2026-11-25): 0.913, 0.953, 0.733.
-FLOORS = {"min_killed exact": 0.89, "province": 0.85, "start date": 0.71}
+# Later the same day, with incidents imputed to a target recalled: min_killed 0.92, start date 0.74.
+FLOORS = {"min_killed exact": 0.91, "province": 0.85, "start date": 0.73}
 
 
 def test_eval_all_prints_every_goal(cli):
