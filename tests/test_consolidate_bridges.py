@@ -59,6 +59,7 @@ def test_governorate_capitals_are_known_under_geonames_spellings():
     assert _capital(report("a", "2016-01-01", place=RAQQA))
     assert _capital(report("a", "2016-01-01", place=HOMS))
     assert _capital(report("a", "2016-01-01", place=dict(RAQQA, location_name="Dayr az Zawr", admin1="Deir ez-Zor")))
+    assert _capital(report("a", "2016-01-01", place=dict(ALEPPO, location_name="Aleppo old city")))
     assert not _capital(report("a", "2016-01-01", place=MANBIJ))
 
 

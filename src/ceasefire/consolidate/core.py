@@ -411,6 +411,9 @@ def _capital(c: ClaimRecord) -> bool:
     """The claim is placed at a governorate's capital city (its name is the governorate's)."""
     if not (c.location_name and c.admin1):
         return False
+    n, a = c.location_name.lower(), c.admin1.lower()
+    if n == a or n.startswith(a + " ") or a.startswith(n + " "):  # "Aleppo old city", "Idlib Governorate"
+        return True
     return _name_key(c.location_name) == _name_key(c.admin1)
 
 
