@@ -197,3 +197,91 @@ def test_an_event_whose_sentence_names_only_the_attacker_takes_the_reports_town(
     ctx = build_context(Document(text=text, published=date(2017, 6, 12)))
     loc = locate_event(ctx, ctx.sentences[-1])
     assert loc is not None and loc["country"] == "SY" and loc["precision"] != "country"
+
+
+# --- the most specific place, origins, and reports whose lead names no place -----------------------
+
+
+def test_the_town_named_inside_the_province_is_where_the_clash_was():
+    """"X in the countryside of Y": the town, not the governorate that only says where it lies."""
+    sentence = "Rebel factions clashed with armed shop owners in the market of Azaz in the countryside of Aleppo."
+    places = [_place(sentence, "Azaz", admin1="Aleppo", country="SY"),
+              _place(sentence, "Aleppo", "admin1", admin1="Aleppo", country="SY", role="containing_area")]
+    assert _chosen(sentence, "clashed", places) == "Azaz"
+
+
+def test_settlements_shelled_in_a_named_province_are_the_place_not_the_province():
+    sentence = "In the province of Damascus, terrorists shelled the settlements of Arbin and Harasta."
+    places = [_place(sentence, "Damascus", "admin1", admin1="Rif Dimashq", country="SY"),
+              _place(sentence, "Arbin", admin1="Rif Dimashq", country="SY"),
+              _place(sentence, "Harasta", admin1="Rif Dimashq", country="SY")]
+    assert _chosen(sentence, "shelled", places) == "Arbin"
+
+
+def test_a_town_of_another_province_does_not_replace_the_province():
+    sentence = "Warplanes struck villages in Idlib province, a day after a car bomb in Azaz."
+    places = [_place(sentence, "Idlib", "admin1", admin1="Idlib", country="SY"),
+              _place(sentence, "Azaz", admin1="Aleppo", country="SY")]
+    assert _chosen(sentence, "struck", places) == "Idlib"
+
+
+def test_the_towns_the_evacuees_came_from_are_not_where_their_buses_were_hit():
+    sentence = ("A blast hit a bus convoy evacuating residents of the besieged Shiite towns of Fuaa and Kefraya "
+                "at a transit point west of Aleppo.")
+    places = [_place(sentence, "Fuaa"), _place(sentence, "Kefraya"), _place(sentence, "Aleppo")]
+    assert _chosen(sentence, "blast", places) == "Aleppo"
+
+
+def test_positions_south_of_the_town_were_attacked_near_that_town():
+    """"south of the town of Tabaqa" places the attack by Tabaqa; only a place named before the
+    direction ("Taji, north of Baghdad") makes the second one a mere reference point."""
+    sentence = "Dozens of militants attacked government positions south of the town of Tabaqa on Monday."
+    assert _chosen(sentence, "attacked", [_place(sentence, "Tabaqa")]) == "Tabaqa"
+
+
+def _context(text: str, published: date = date(2016, 8, 1)):
+    from ceasefire.documents import Document
+    from ceasefire.extract.context import build_context
+
+    return build_context(Document(text=text, published=published))
+
+
+def test_a_headline_without_a_place_takes_the_place_the_next_sentence_gives():
+    ctx = _context("Suicide bomber kills four at a hospital. "
+                   "The explosion hit the hospital car park in the town of Azaz on Sunday, a monitor said. "
+                   "Later, the army shelled rebel positions near Homs.")
+    loc = locate_event(ctx, ctx.sentences[0])
+    assert loc is not None and loc["admin1"] == "Aleppo"
+
+
+def test_a_sentence_without_a_place_takes_the_place_the_previous_sentence_ties_to_its_event():
+    """"shot down over Idlib after delivering aid to Aleppo": the place of the downing carries, not
+    the last place the sentence named."""
+    ctx = _context("The helicopter was shot down over the province of Idlib after delivering aid to Aleppo. "
+                   "All five people on board were killed, the ministry said.")
+    loc = locate_event(ctx, ctx.sentences[1])
+    assert loc is not None and loc["admin1"] == "Idlib"
+
+
+def test_a_conference_city_named_often_does_not_move_a_strike_in_idlib():
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    text = ("Russian airstrikes hit a hospital in Maarat al-Numan in Idlib province on Monday, killing seven people. "
+            "Syria's opposition said the attack broke the spirit of the Munich agreement. "
+            "Diplomats in Munich had agreed on a cessation of hostilities in Syria. "
+            "The Munich statement called for aid to reach besieged towns in Syria.")
+    out = extract_document(Document(text=text, published=date(2016, 2, 15)))
+    strike = next(e for e in out["events"] if e["event_type"] == "Explosions/Remote violence")
+    assert strike["location"]["country"] == "SY" and strike["location"]["admin1"] == "Idlib"
+
+
+def test_a_later_town_of_another_governorate_does_not_replace_the_battle_area():
+    from ceasefire.extract.events import _finer
+
+    raqqa = {"name": "Raqqa", "precision": "admin1", "country": "SY", "admin1": "Raqqa"}
+    hasakeh = {"name": "Al Hasakah", "precision": "exact", "country": "SY", "admin1": "Al-Hasakah"}
+    tabqa = {"name": "Al-Tabqa", "precision": "exact", "country": "SY", "admin1": "Raqqa"}
+    near_manbij = {"name": "Manbij", "precision": "near", "country": "SY", "admin1": "Aleppo"}
+    assert not _finer(hasakeh, raqqa) and _finer(tabqa, raqqa)
+    assert not _finer(tabqa, near_manbij)  # "near Manbij" is as precise as a town

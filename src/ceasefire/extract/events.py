@@ -605,9 +605,21 @@ def _subnational(t: Any) -> bool:
 
 
 def _focus_country(ctx: DocContext) -> str | None:
-    """The country most of the report's sub-national places lie in."""
-    countries = [t.country for t in ctx.toponyms if _subnational(t) and t.country]
-    return max(dict.fromkeys(countries), key=countries.count) if countries else None  # ties: the first named
+    """The country the report is about: each of its sub-national places counts one, each naming
+    of a country by its name ("Syria") half, by its people ("Syrian": often an actor) a quarter.
+    A conference city named three times ("Munich") does not turn a report about Idlib and Syria
+    into one about Germany."""
+    weight: dict[str, float] = {}
+    for t in ctx.toponyms:
+        if not t.country or getattr(t, "role", None) in ("dateline", "speaker_city"):
+            continue
+        if _subnational(t):
+            weight[t.country] = weight.get(t.country, 0.0) + 1.0
+        elif getattr(t, "precision", None) == "country":
+            weight[t.country] = weight.get(t.country, 0.0) + (0.25 if getattr(t, "demonym", False) else 0.5)
+    if not any(_subnational(t) for t in ctx.toponyms):
+        return None
+    return max(weight, key=lambda c: weight[c]) if weight else None  # ties: the first named
 
 
 _DATELINE = re.compile(r"\b([A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*),\s+[A-Z][a-z]+\s*(\([A-Z][a-z]{2,8}\.? \d{1,2}(, \d{4})?\)|[–—-])")
@@ -651,19 +663,36 @@ def _refine_location(ctx: DocContext, ev: dict[str, Any], focus: str | None) -> 
         return
     spans = [(e["start"], e["end"]) for e in ev["evidence"]]
     inside = [t for t in places if any(a <= t.start < b for a, b in spans)]
-    if not inside:
-        last = max(ev.get("_sentences") or [0])
-        nxt = [s for s in ctx.sentences if last < s.index <= last + 2]
-        inside = [t for t in places if any(s.start <= t.start < s.end for s in nxt)]
     if inside:
         fine = [t for t in inside if t.precision in ("exact", "near")]
         ev["location"] = (fine or inside)[0].as_location()
+        return
+    last = max(ev.get("_sentences") or [0])
+    nxt = [s for s in ctx.sentences if last < s.index <= last + 2]
+    chosen = _next_place(ctx, nxt, places)
+    if chosen is not None:
+        ev["location"] = chosen.as_location()
         return
     counts: dict[Any, int] = {}
     for t in places:
         counts[(t.geonames_id, t.name)] = counts.get((t.geonames_id, t.name), 0) + 1
     key = max(counts, key=lambda k: counts[k])
     ev["location"] = next(t for t in places if (t.geonames_id, t.name) == key).as_location()
+
+
+def _next_place(ctx: DocContext, sentences: list[Sentence], places: list[Any]) -> Any | None:
+    """The place the next sentences tie to their own event word (not merely the first they name:
+    "evacuees from Fuaa and Kafraya were killed ... at a transit point west of Aleppo")."""
+    try:
+        from ceasefire.resolve.places.event_location import place_in_sentences
+    except ImportError:
+        return None
+    chosen = place_in_sentences(ctx, sentences, places)
+    if chosen is not None:
+        return chosen
+    inside = [t for t in places if any(s.start <= t.start < s.end for s in sentences)]
+    fine = [t for t in inside if t.precision in ("exact", "near")]
+    return (fine or inside or [None])[0]
 
 
 # --------------------------------------------------------------------------- merging
@@ -817,7 +846,16 @@ _PRECISION_RANK = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4
 
 
 def _finer(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return _PRECISION_RANK.get(a.get("precision"), 5) < _PRECISION_RANK.get(b.get("precision"), 5)
+    """Whether place ``a`` says more precisely where ``b`` is: a town of the province ``b`` (or a
+    province of the country ``b``); a town somewhere else ("the southern countryside of Hasakeh"
+    after "battled IS in the Ar-Raqqa countryside") is another place, not a finer one, and "near
+    Manbij" is as precise as any town."""
+    ra, rb = _PRECISION_RANK.get(a.get("precision"), 5), _PRECISION_RANK.get(b.get("precision"), 5)
+    if rb <= 1 or ra >= rb:
+        return rb == 5 and ra < 5
+    if b.get("precision") == "country":
+        return not b.get("country") or a.get("country") == b.get("country")
+    return a.get("country") == b.get("country") and (not b.get("admin1") or a.get("admin1") == b.get("admin1"))
 
 
 def _public(ev: dict[str, Any]) -> dict[str, Any]:

@@ -22,7 +22,7 @@ _PREP_BEFORE = re.compile(
     r"outskirts\s+of|district\s+of|town\s+of|city\s+of|village\s+of|province\s+of|area\s+of|region\s+of|"
     r"north\s+of|south\s+of|east\s+of|west\s+of|northeast\s+of|northwest\s+of|southeast\s+of|southwest\s+of|"
     r"suburb\s+of|neighbou?rhood\s+of|parts\s+of|areas\s+of|countryside\s+of|streets\s+of|"
-    r"cities\s+of|towns\s+of|villages\s+of|besieged|capital|targeting|targeted|struck|hit|bombed|shelled|stormed|"
+    r"cities\s+of|towns\s+of|villages\s+of|settlements?\s+of|districts\s+of|neighbou?rhoods\s+of|besieged|capital|targeting|targeted|struck|hit|bombed|shelled|stormed|"
     r"captured|seized|entered|attacked|raided|liberated|recaptured)"
     r"\s+(?:the\s+|a\s+)?(?:(?:northern|southern|eastern|western|central|rebel-held|government-held|besieged|restive|"
     r"northwestern|northeastern|southwestern|southeastern|Kurdish-majority|nearby|neighbouring|neighboring|town|city|"
@@ -36,7 +36,9 @@ _ACTOR_AFTER = re.compile(
     # a place used as a word about a person, a team or a war, not the scene: "a Tampa woman",
     # "Seville fans", "Syria's civil war", "the ISIS governor of Manbij"
     r"wom[ae]n|m[ae]n|boy|girl|fans|natives?|newspaper|daily|governor|mayor|students?|team|club|"
-    r"civil\s+war|war|conflict|crisis)\b",
+    r"civil\s+war|war|conflict|crisis|"
+    # an armed group named after a place or a person: "the Hamza Division", "Sultan Murad Brigade"
+    r"division|brigades?|battalions?|regiments?|legion)\b",
     re.I,
 )
 # A country naming the weapon or the attack is its author: "a U.S. airstrike", "Russian-backed
@@ -48,7 +50,13 @@ _ATTACK_AFTER = re.compile(
 )
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:from|native\s+of|resident\s+of|born\s+in|to|for|with|and\s+its\s+allies\s+in)\s+(?:the\s+)?$", re.I)
-_ORIGIN_BEFORE = re.compile(r"\b(?:from|native\s+of|resident\s+of|born\s+in)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+# Where people come from is not where the event happened: "evacuees from X", "residents of the
+# besieged towns of X" (origin of the victims), "shells fired from X" (origin of the fire).
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:from|natives?\s+of|residents?\s+of|born\s+in)\s+(?:the\s+)?"
+    r"(?:(?!(?:in|at|near|on|inside|into|to|and|or)\b|\w+ing\b)[\w'’-]+\s+){0,4}$",
+    re.I,
+)
 
 
 # Hand-set weights, then a grid search on 1,500 non-gold rows of the event-location set
@@ -89,9 +97,16 @@ def _reference_point(sentence: str, t: Any, others: list[Any]) -> bool:
     """A place named only to say where another one lies: "Amara, south of Baghdad", "Dunya Pur, a
     small town about 100 kilometers northeast of the city of Multan"."""
     before = sentence[max(0, t.start - 70): t.start]
-    if not _DIRECTION_OF_BEFORE.search(before):
+    m = _DIRECTION_OF_BEFORE.search(before)
+    if not m:
         return False
-    return any(o is not t and o.end <= t.start and t.start - o.end <= 90 for o in others) or "town" in before or "village" in before
+    # "a small town ... northeast of the city of Multan"; not "positions south of the town of Tabaqa"
+    lead = before[: m.start()]
+    # the place it locates comes right before ("Taji, just north of Baghdad"), not a clause earlier
+    # ("residents of Kefraya at a transit point west of Aleppo")
+    phrase_start = t.start - len(before) + m.start()
+    return (any(o is not t and o.end <= phrase_start and phrase_start - o.end <= 15 for o in others)
+            or bool(re.search(r"\b(?:town|village)\s*,?\s*$", lead)))
 
 
 # --- the dependency path from the event word to a place (Halterman 2019: the strongest signal) ---
@@ -278,7 +293,49 @@ def choose_event_toponym(sentence: str, verb: tuple[int, int], toponyms: list[An
             rels = {k: dependency_relation(doc, verb, (t.start, t.end), spans) for k, t in contenders}
             ranked = sorted(((_score(sentence, verb, t, others, w, rels.get(k)), k) for k, t in usable), reverse=True)
     best_score, best = ranked[0]
-    return best if best_score > w["threshold"] else None
+    if best_score <= w["threshold"]:
+        return None
+    return _finer_inside(toponyms[best], best, ranked, toponyms, w)
+
+
+def _inside(u: Any, t: Any, sentence_gap: int | None = None) -> bool:
+    """Whether place ``u`` lies inside area ``t``: a town of a province, a province or town of a
+    country, a district of the city a text names right after it ("Sadr City in eastern Baghdad")."""
+    if u is t or getattr(u, "lat", None) is None or not u.country or u.country != t.country:
+        return False
+    up, tp = getattr(u, "precision", None), getattr(t, "precision", None)
+    if tp == "country":  # "Idlib, Syria"; a town after the country is another phrase's ("across Turkey ... in Istanbul")
+        return up in ("exact", "near", "admin2", "admin1") and sentence_gap is not None and 0 <= sentence_gap <= 80
+    if tp in ("admin1", "admin2"):
+        finer = ("exact", "near", "admin2") if tp == "admin1" else ("exact", "near")
+        return up in finer and bool(u.admin1) and u.admin1 == t.admin1
+    if getattr(t, "role", None) == "containing_area" and up in ("exact", "near"):
+        return sentence_gap is not None and 0 <= sentence_gap <= 80
+    return False
+
+
+def _finer_inside(t: Any, k: int, ranked: list[tuple[float, int]], toponyms: list[Any], w: dict) -> int:
+    """"Tel Hamis and Tel Birak, in Qamishli's southern suburbs", "the market of Azaz in the
+    countryside of Aleppo", "In the province of Damascus, terrorists shelled Arbin": when the
+    chosen place is an area (a province, a district, a country, or a city named as the container
+    of another place), a place of the sentence inside that area which is itself a plausible scene
+    (above the no-place line) is the more specific answer, as a coder would record it."""
+    if getattr(t, "precision", None) not in ("admin1", "admin2", "country") and getattr(t, "role", None) != "containing_area":
+        return k
+    for score, j in ranked:
+        if j == k or score <= w["threshold"]:
+            continue
+        u = toponyms[j]
+        if getattr(u, "role", None) in ("dateline", "speaker_city") or getattr(u, "demonym", False):
+            continue
+        # a place after the area must be about as well tied to the event as the area itself
+        # ("In the province of Damascus, terrorists shelled Arbin"; not "... in Lattakia
+        # countryside, over a dispute on managing Lattakia port")
+        if u.start > t.start and score < ranked[0][0] - 1.5:
+            continue
+        if _inside(u, t, t.start - u.end if u.end <= t.start else None):
+            return j
+    return k
 
 
 def _undecided(ranked: list[tuple[float, int]], w: dict) -> bool:
@@ -334,28 +391,75 @@ def locate_event(ctx: Any, sentence: Any) -> dict[str, Any] | None:
     """The Event JSON v1 location of the event told in ``sentence`` (a ``DocContext`` sentence).
 
     Prefers a place in the sentence tied to the event word; else the nearest earlier sentence's
-    place; else the document's main place. Datelines and speakers' cities never count.
+    place; else its own places, below the line; else the place the next two sentences tie to
+    their event; else the document's main place. A country ("killed 33 men in eastern Syria")
+    gives way to a place of that country the next two sentences tie to their event ("near the
+    town of Mayadeen"). Datelines and speakers' cities never count, nor a place in no country
+    (a river: "as they tried to cross the Euphrates").
     """
-    toponyms = [t for t in (getattr(ctx, "toponyms", None) or []) if t.lat is not None]
+    toponyms = [t for t in (getattr(ctx, "toponyms", None) or []) if t.lat is not None and t.country]
     if not toponyms:
         return None
     s_start, s_end = sentence.start, sentence.end
     inside = [t for t in toponyms if s_start <= t.start and t.end <= s_end]
+    after = [s for s in getattr(ctx, "sentences", None) or [] if s.start >= s_end][:NEXT_SENTENCES]
     if inside:
         local = [_Shifted(t, s_start) for t in inside]
         k = choose_event_toponym(sentence.text, _verb_span(sentence), local, parse=getattr(sentence, "span", None))
         if k is not None:
+            if inside[k].precision == "country":
+                country = inside[k].country
+                finer = place_in_sentences(ctx, after, [t for t in toponyms if t.country == country and t.precision != "country"])
+                if finer is not None:
+                    return finer.as_location()
             return inside[k].as_location()
     # "the city", "the old city", "the town": the settlement the report has been talking about.
     city = _definite_settlement(sentence.text, [t for t in toponyms if t.end <= s_end])
     if city is not None:
         return city
-    # An earlier sentence of the same report: the nearest place that is not a dateline or speaker.
+    # An earlier sentence of the same report: the place its own event word ties to ("shot down
+    # over the province of Idlib after delivering aid to Aleppo": Idlib), else its last place.
     earlier = [t for t in toponyms if t.end <= s_start and t.role not in ("dateline", "speaker_city") and t.precision != "country"]
     if earlier:
-        return earlier[-1].as_location()
+        before = [s for s in getattr(ctx, "sentences", None) or [] if s.end <= s_start and s.start <= earlier[-1].start]
+        chosen = place_in_sentences(ctx, before[-1:], [t for t in toponyms if t.precision != "country"]) if before else None
+        return (chosen or earlier[-1]).as_location()
+    # A headline or lead that names no place: the next sentences tell the same incident with it
+    # ("Suicide bomber kills 4 in Assad clan's hometown" ... "the explosion that hit the town of Qardaha").
+    # Its own places come first, below the line a linked place needs ("ISIL crucifies 9 men in
+    # Syria's Aleppo" told in one sentence with the lead that names the killing): a place of the
+    # same sentence is the headline's place.
+    if inside:
+        local = [_Shifted(t, s_start) for t in inside]
+        k = choose_event_toponym(sentence.text, _verb_span(sentence), local, weights=_LENIENT, parse=False)
+        if k is not None and inside[k].precision != "country":
+            return inside[k].as_location()
+    chosen = place_in_sentences(ctx, after, [t for t in toponyms if t.precision != "country"])
+    if chosen is not None:
+        return chosen.as_location()
     main = main_place(toponyms)
     return main.as_location() if main is not None else None
+
+
+#: How many sentences after a place-less headline or lead may lend it their place.
+NEXT_SENTENCES = 2
+#: The weights with a lower no-place line, for a sentence that must have a place if it names one.
+_LENIENT = WEIGHTS | {"threshold": -4.5}
+
+
+def place_in_sentences(ctx: Any, sentences: list[Any], toponyms: list[Any]) -> Any | None:
+    """The place the first of ``sentences`` that ties one of ``toponyms`` to its event word names
+    (the linker of :func:`choose_event_toponym`), else None. Datelines and speakers never count."""
+    for sent in sentences:
+        inside = [t for t in toponyms if sent.start <= t.start and t.end <= sent.end and t.lat is not None
+                  and t.role not in ("dateline", "speaker_city")]
+        if not inside:
+            continue
+        local = [_Shifted(t, sent.start) for t in inside]
+        k = choose_event_toponym(sent.text, _verb_span(sent), local, parse=getattr(sent, "span", None))
+        if k is not None:
+            return inside[k]
+    return None
 
 
 _DEFINITE_SETTLEMENT = re.compile(
