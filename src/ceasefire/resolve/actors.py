@@ -296,6 +296,7 @@ class ActorRegistry:
         self._demonym_and = re.compile(rf"(?<![\w-])(?P<demos>{demo_alt})\s+(?:and|or|and/or)\s+(?:[\w'’-]+\s+){{1,3}}?(?P<noun>(?i:{noun_alt}))(?![\w-])")
         countries = sorted(set(self._demonyms.values()) | set(self._state_forces), key=len, reverse=True)
         self._forces_of = re.compile(rf"(?<![\w-])(?i:(?P<kind>military|armed|security|police)\s+forces?\s+of\s+)(?:the\s+)?(?P<country>{'|'.join(re.escape(c) for c in countries)})(?![\w-])")
+        self._scans: dict[str, dict[str, list[re.Match[str]]]] = {}  # see _scan
         self._demo_alt = re.compile(demo_alt)
         ci_sorted = sorted(set(ci), key=len, reverse=True)
         cs_sorted = sorted(set(cs), key=len, reverse=True)
@@ -358,7 +359,8 @@ class ActorRegistry:
         """
         country = self.country_name(country)
         candidates: list[tuple[int, int, list[ActorMention]]] = []
-        for m in self._coordinated.finditer(text):
+        scan = self._scan(text)
+        for m in scan["coordinated"]:
             demos = self._demo_alt.findall(m.group("demos"))
             noun = m.group("noun")
             police = any(noun.lower().startswith(p) for p in self._force_nouns.get("police", []))
@@ -367,25 +369,23 @@ class ActorRegistry:
                 c = self._demonyms[d]
                 mentions.append(ActorMention(m.start(), m.end(), m.group(0), self.state_forces(c, police)))
             candidates.append((m.start(), m.end(), mentions))
-        for rx in (self._cs, self._ci):
-            if rx is None:
-                continue
-            for m in rx.finditer(text):
+        for found in (scan["cs"], scan["ci"]):
+            for m in found:
                 mention = self._mention(m, text, country)
                 if mention:
                     candidates.append((m.start(), m.end(), [mention]))
-        for m in self._demonym_force.finditer(text):
+        for m in scan["demonym_force"]:
             noun = m.group("noun")
             police = any(noun.lower().startswith(p) for p in self._force_nouns.get("police", []))
             c = self._demonyms[m.group("demos")]
             candidates.append((m.start(), m.end(), [ActorMention(m.start(), m.end(), m.group(0), self.state_forces(c, police))]))
-        for m in self._demonym_and.finditer(text):
+        for m in scan["demonym_and"]:
             noun = m.group("noun")
             police = any(noun.lower().startswith(p) for p in self._force_nouns.get("police", []))
             c = self._demonyms[m.group("demos")]
             s0, e0 = m.start("demos"), m.end("demos")
             candidates.append((s0, e0, [ActorMention(s0, e0, m.group("demos"), self.state_forces(c, police))]))
-        for m in self._forces_of.finditer(text):  # "military forces of Artsakh", "the Military Forces of Syria"
+        for m in scan["forces_of"]:  # "military forces of Artsakh", "the Military Forces of Syria"
             police = m.group("kind").lower() == "police"
             candidates.append((m.start(), m.end(), [ActorMention(m.start(), m.end(), m.group(0), self.state_forces(m.group("country"), police))]))
         # longest first, then earliest; no overlaps
@@ -406,6 +406,24 @@ class ActorRegistry:
             mention.start += offset
             mention.end += offset
         return out
+
+    def _scan(self, text: str) -> dict[str, list[re.Match[str]]]:
+        """The registry's patterns matched over ``text``. Roles ask for one sentence's actors
+        several times (in the report's country, then in another), so the last scans are kept."""
+        hit = self._scans.get(text)
+        if hit is None:
+            hit = {
+                "coordinated": list(self._coordinated.finditer(text)),
+                "cs": list(self._cs.finditer(text)) if self._cs is not None else [],
+                "ci": list(self._ci.finditer(text)) if self._ci is not None else [],
+                "demonym_force": list(self._demonym_force.finditer(text)),
+                "demonym_and": list(self._demonym_and.finditer(text)),
+                "forces_of": list(self._forces_of.finditer(text)),
+            }
+            if len(self._scans) >= 512:
+                self._scans.clear()  # a bounded memory of the current report's sentences
+            self._scans[text] = hit
+        return hit
 
     def _mention(self, m: re.Match[str], text: str, country: str | None) -> ActorMention | None:
         matched = m.group(0)

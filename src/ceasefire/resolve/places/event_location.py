@@ -359,10 +359,19 @@ def _sentence_parse(sentence: str, given: Any) -> Any:
             given = None
         elif getattr(given, "doc", given).has_annotation("DEP"):
             return given  # already parsed
+    # A sentence is often weighed more than once (its own event, then as a neighbour's fallback):
+    # its parse is kept on its document, so it is parsed once per report.
+    cache = getattr(getattr(given, "doc", None), "user_data", None) if given is not None else None
+    key = ("ceasefire.parse", given.start, given.end) if cache is not None else None
+    if key is not None and key in cache:
+        return cache[key]
     try:
-        return parse_dependencies(given if given is not None else sentence)
+        parsed = parse_dependencies(given if given is not None else sentence)
     except Exception:  # noqa: BLE001 - without a parse, the surface cues still decide
-        return None
+        parsed = None
+    if key is not None:
+        cache[key] = parsed
+    return parsed
 
 
 _EVENT_VERB = re.compile(
