@@ -917,13 +917,24 @@ def independent_sources(reports: list[Report], registry) -> list[dict[str, Any]]
                 info.setdefault(o.key, o.as_dict())
         origins_of[r.claim_id] = origins or [channel]
         find(channel)
-    # Near-identical texts are one channel, whatever outlet carries them.
-    fps = [(r, r.fingerprint) for r in reports if r.fingerprint]
-    for i in range(len(fps)):
-        for j in range(i + 1, len(fps)):
-            a, b = fps[i], fps[j]
-            if a[0].document_id != b[0].document_id and _jaccard(a[1], b[1]) >= NEAR_DUPLICATE_JACCARD:
-                union(channel_of[a[0].claim_id], channel_of[b[0].claim_id])
+    # Near-identical texts are one channel, whatever outlet carries them. Reports with the same
+    # fingerprint are compared once (a wire story republished by hundreds of outlets would cost a
+    # comparison per pair); one document's reports share its channel, so a set of reports
+    # spanning two documents or more joins all their channels.
+    same_text: dict[frozenset[int], list[Report]] = {}
+    for r in reports:
+        if r.fingerprint:
+            same_text.setdefault(r.fingerprint, []).append(r)
+    texts = [(fp, rs, {r.document_id for r in rs}) for fp, rs in same_text.items()]
+    for _fp, rs, docs in texts:
+        if len(docs) > 1:
+            for r in rs[1:]:
+                union(channel_of[rs[0].claim_id], channel_of[r.claim_id])
+    for i in range(len(texts)):
+        for j in range(i + 1, len(texts)):
+            (fa, ra, da), (fb, rb, db) = texts[i], texts[j]
+            if len(da | db) > 1 and _jaccard(fa, fb) >= NEAR_DUPLICATE_JACCARD:
+                union(channel_of[ra[0].claim_id], channel_of[rb[0].claim_id])
     groups: dict[str, dict[str, Any]] = {}
     for r in reports:
         for origin in origins_of[r.claim_id]:
