@@ -10,9 +10,9 @@ from ceasefire.consolidate.core import (
     fatality_range,
     group_claims,
     independent_sources,
-    shingles,
 )
 from ceasefire.consolidate.outlets import load_registry, registry
+from ceasefire.consolidate.republication import signature
 
 ALEPPO = dict(geonames_id=170063, lat=36.20, lon=37.16, admin1="Aleppo", country="SY", location_precision="exact", location_name="Aleppo")
 BUSTAN = dict(geonames_id=9000001, lat=36.19, lon=37.15, admin1="Aleppo", country="SY", location_precision="exact", location_name="Bustan al-Qasr")
@@ -151,7 +151,7 @@ def test_monitor_relayed_by_two_agencies_is_one_independent_source():
 def test_wire_story_republished_by_five_outlets_counts_once():
     reg = registry()
     text = "Air strikes on rebel-held districts of Aleppo killed six people on Saturday, residents told Reuters, as the bombardment entered its ninth day."
-    fp = shingles(text)
+    fp = signature(text)
     reports = [Report(i, f"doc{i}", outlet=o, agency="Reuters", fingerprint=fp) for i, o in enumerate(["Ahram Online", "Daily Sabah", "Jordan Times", "Asharq Al-Awsat", "NNA"])]
     assert len(independent_sources(reports, reg)) == 1
 
@@ -159,10 +159,10 @@ def test_wire_story_republished_by_five_outlets_counts_once():
 def test_near_identical_texts_without_credit_are_one_channel():
     reg = registry()
     text = "Six civilians were killed and dozens wounded in a blast that rocked the northern Syrian city of Aleppo on Wednesday, state television said."
-    reports = [Report(1, "a", outlet="Asharq Al-Awsat", fingerprint=shingles(text)),
-               Report(2, "b", outlet="Al-Manar", fingerprint=shingles(text + " More follows."))]
+    reports = [Report(1, "a", outlet="Asharq Al-Awsat", fingerprint=signature(text)),
+               Report(2, "b", outlet="Al-Manar", fingerprint=signature(text + " More follows."))]
     assert len(independent_sources(reports, reg)) == 1
-    other = Report(3, "c", outlet="SANA", fingerprint=shingles("A terrorist bomb in Salaheddin killed six, SANA's reporter said."))
+    other = Report(3, "c", outlet="SANA", fingerprint=signature("A terrorist bomb in Salaheddin killed six, SANA's reporter said."))
     assert len(independent_sources(reports + [other], reg)) == 2
 
 

@@ -24,9 +24,10 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from ceasefire.consolidate.core import LEAD_CHARS, MAX_SPAN_DAYS, TEXT_MAX_GAP_DAYS, TEXT_MAX_SPAN_DAYS, ClaimRecord, Consolidator, claim_record, shingles
+from ceasefire.consolidate.core import LEAD_CHARS, MAX_SPAN_DAYS, TEXT_MAX_GAP_DAYS, TEXT_MAX_SPAN_DAYS, ClaimRecord, Consolidator, claim_record
 from ceasefire.consolidate.materialise import SourcedClaim, apply_edit, consolidate_event
 from ceasefire.consolidate.outlets import registry
+from ceasefire.consolidate.republication import signature, signatures
 from ceasefire.store import Store
 from ceasefire.store import schema as t
 
@@ -109,16 +110,20 @@ def _claims_query():
 
 
 def _load_fingerprints(conn: Connection, claims: list[SourcedClaim]) -> None:
-    """Text fingerprints for events told by several documents (near-identical republications)."""
+    """Text signatures for events told by several documents (near-identical republications);
+    cached by document id, so a large event touched again costs no re-reading of its texts."""
     docs = {c.document_id for c in claims if c.fingerprint is None}
     if len(docs) < 2:
         return
-    fps = {}
-    for r in conn.execute(sa.select(t.documents.c.id, t.documents.c.text).where(t.documents.c.id.in_(list(docs)))):
-        fps[r[0]] = shingles(r[1] or "")
+    sigs = {d: s for d in docs if (s := signatures.get(d)) is not None}
+    todo = [d for d in docs if d not in sigs]
+    for i in range(0, len(todo), 500):
+        for r in conn.execute(sa.select(t.documents.c.id, t.documents.c.text).where(t.documents.c.id.in_(todo[i : i + 500]))):
+            sigs[r[0]] = signature(r[1] or "")
+            signatures.put(r[0], sigs[r[0]])
     for c in claims:
         if c.fingerprint is None:
-            c.fingerprint = fps.get(c.document_id)
+            c.fingerprint = sigs.get(c.document_id)
 
 
 # -- reviews ------------------------------------------------------------------------------------------

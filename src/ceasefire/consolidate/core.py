@@ -75,13 +75,13 @@ import functools
 import math
 import re
 import unicodedata
-import zlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ceasefire.consolidate.republication import near_duplicate_pairs
 from ceasefire.consolidate.text import similarity, terms, transliteration_key
 
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -850,22 +850,7 @@ class Report:
     outlet: str | None = None
     agency: str | None = None
     attribution: list[str] = field(default_factory=list)
-    fingerprint: frozenset[int] | None = None  # hashed word shingles of the document text
-
-
-NEAR_DUPLICATE_JACCARD = 0.6
-
-
-def shingles(text: str, size: int = 4, limit: int = 3000) -> frozenset[int]:
-    """Hashed word n-grams of a text's beginning: the fingerprint for near-identical republications."""
-    words = [w for w in "".join(ch.lower() if ch.isalnum() else " " for ch in text[:limit]).split() if w]
-    return frozenset(zlib.crc32(" ".join(words[i : i + size]).encode()) for i in range(max(1, len(words) - size + 1)))
-
-
-def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
+    fingerprint: Any = None  # the document text's MinHash signature (consolidate.republication)
 
 
 def independent_sources(reports: list[Report], registry) -> list[dict[str, Any]]:
@@ -918,33 +903,33 @@ def independent_sources(reports: list[Report], registry) -> list[dict[str, Any]]
         origins_of[r.claim_id] = origins or [channel]
         find(channel)
     # Near-identical texts are one channel, whatever outlet carries them. Reports with the same
-    # fingerprint are compared once (a wire story republished by hundreds of outlets would cost a
-    # comparison per pair); one document's reports share its channel, so a set of reports
-    # spanning two documents or more joins all their channels.
-    same_text: dict[frozenset[int], list[Report]] = {}
+    # fingerprint are compared once; one document's reports share its channel, so a set of reports
+    # spanning two documents or more joins all their channels. Distinct texts are compared only
+    # when they share a MinHash band (republication.near_duplicate_pairs), so a wire story republished by
+    # hundreds of outlets costs about one comparison per copy, not one per pair.
+    same_text: dict[bytes, list[Report]] = {}
+    sig_of: dict[bytes, Any] = {}
     for r in reports:
-        if r.fingerprint:
-            same_text.setdefault(r.fingerprint, []).append(r)
-    texts = [(fp, rs, {r.document_id for r in rs}) for fp, rs in same_text.items()]
-    for _fp, rs, docs in texts:
-        if len(docs) > 1:
-            for r in rs[1:]:
-                union(channel_of[rs[0].claim_id], channel_of[r.claim_id])
-    for i in range(len(texts)):
-        for j in range(i + 1, len(texts)):
-            (fa, ra, da), (fb, rb, db) = texts[i], texts[j]
-            if len(da | db) > 1 and _jaccard(fa, fb) >= NEAR_DUPLICATE_JACCARD:
-                union(channel_of[ra[0].claim_id], channel_of[rb[0].claim_id])
+        if r.fingerprint is not None:
+            key = r.fingerprint.tobytes()
+            sig_of.setdefault(key, r.fingerprint)
+            same_text.setdefault(key, []).append(r)
+    texts = list(same_text.items())
+    for _fp, rs in texts:
+        for r in rs[1:]:
+            union(channel_of[rs[0].claim_id], channel_of[r.claim_id])
+    reps = [channel_of[rs[0].claim_id] for _fp, rs in texts]
+    for i, j in near_duplicate_pairs([sig_of[k] for k, _rs in texts], joined=lambda i, j: find(reps[i]) == find(reps[j])):
+        union(reps[i], reps[j])
     groups: dict[str, dict[str, Any]] = {}
     for r in reports:
         for origin in origins_of[r.claim_id]:
             root = find(origin)
-            g = groups.setdefault(root, {**info[root], "claims": [], "documents": [], "outlets": []})
-            if r.claim_id not in g["claims"]:
-                g["claims"].append(r.claim_id)
-            if r.document_id not in g["documents"]:
-                g["documents"].append(r.document_id)
-            ch = info[channel_of[r.claim_id]]["name"]
-            if ch not in g["outlets"]:
-                g["outlets"].append(ch)
+            g = groups.setdefault(root, {**info[root], "claims": {}, "documents": {}, "outlets": {}})
+            g["claims"][r.claim_id] = None  # dicts as ordered sets: first-seen order, no repeats
+            g["documents"][r.document_id] = None
+            g["outlets"][info[channel_of[r.claim_id]]["name"]] = None
+    for g in groups.values():
+        for k in ("claims", "documents", "outlets"):
+            g[k] = list(g[k])
     return sorted(groups.values(), key=lambda g: g["key"])

@@ -39,7 +39,7 @@ class SourcedClaim:
     published: date | None = None
     title: str | None = None
     url: str | None = None
-    fingerprint: frozenset[int] | None = None
+    fingerprint: Any = None  # MinHash signature of the document text (consolidate.republication)
     aggregate: bool = False
 
     @property
