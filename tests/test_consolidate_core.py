@@ -191,3 +191,26 @@ def test_battle_reports_naming_opposite_attackers_are_one_battle():
     opposition_view = battle("alaraby", "Opposition Rebels (Syria)", "Military Forces of Syria (2000-)")
     government_view = battle("manar", "Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")
     assert len(group_claims([opposition_view, government_view])) == 1
+
+
+def _row_claim(doc: str, day: date, fatalities: dict, ordinal: int = 0, place=None):
+    from ceasefire.consolidate.core import claim_record
+
+    place = place or dict(geonames_id=169389, lat=35.93, lon=36.63, admin1="Idlib", country="SY", location_precision="exact", location_name="Idlib")
+    row = {"id": next(_ids), "document_id": doc, "ordinal": ordinal, "event_type": "Explosions/Remote violence",
+           "sub_event_type": "Chemical weapon", "date_start": day, "date_end": day, "date_precision": "day",
+           "fatalities_best": fatalities["total"]["best"], **place}
+    return claim_record(row, {"fatalities": fatalities, "actors": []}, day)
+
+
+def test_unicef_count_of_the_children_killed_is_a_floor_not_another_toll():
+    # "At least 27 children were confirmed killed in the attack in Idlib" (UNICEF, two days on) and,
+    # in the same report, "some 80 people were killed": one incident, the children among its dead.
+    count = lambda n, **parts: {"total": {"best": n}, **{k: {"best": v} for k, v in parts.items()}}  # noqa: E731
+    whole = _row_claim("unicef", date(2017, 4, 6), count(80))
+    children = _row_claim("unicef", date(2017, 4, 6), count(27, children=27, civilians=27), ordinal=1)
+    monitor = _row_claim("monitor", date(2017, 4, 6), count(72))
+    assert children.fatalities is None and whole.fatalities == 80
+    assert len(group_claims([monitor, whole, children])) == 1
+    # A count of the dead that names its civilians (all of them) is still the toll.
+    assert _row_claim("x", date(2017, 4, 6), count(12, civilians=12)).fatalities == 12

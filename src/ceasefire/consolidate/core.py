@@ -49,7 +49,8 @@ types and perpetrators, see :func:`prominent`), its place by its most precise re
   apart) 1, within a factor of four 0.8, further 0.55 (a report a day apart with only the place
   in common stays apart); one unknown 0.9; both a massacre (:data:`MASS_TOLL` dead or more,
   within a factor of :data:`MASS_RATIO`, the same or a kindred sub-event type) 1.5: massacres
-  are rare, and their tolls are what outlets repeat.
+  are rare, and their tolls are what outlets repeat. A count of only the children or the women
+  killed ("at least 27 children", UNICEF's practice) is a floor of the toll, no figure to compare.
 - words (:mod:`ceasefire.consolidate.text`): the rare words of the evidence
   sentences (and, for a report's main claim, of its headline and lead) shared with the
   event's reports: strong agreement 1.6, some 1.25, none 0.6, either side without sentences 1.
@@ -208,6 +209,9 @@ def claim_record(row: dict[str, Any], payload: dict[str, Any] | None = None, pub
     if s is not None and e is not None and e < s:
         s, e = e, s
     lat, lon = row.get("lat"), row.get("lon")
+    fatalities = row.get("fatalities_best")
+    if fatalities is not None and _counts_a_part(payload.get("fatalities")):
+        fatalities = None  # "at least 27 children were killed": a floor of the toll, not the toll
     texts = [e.get("text") or "" for e in payload.get("evidence") or []]
     if not row.get("ordinal"):
         # The headline and the lead tell the report's main incident (its first claim): the names
@@ -230,12 +234,25 @@ def claim_record(row: dict[str, Any], payload: dict[str, Any] | None = None, pub
         country=row.get("country"),
         location_precision=row.get("location_precision"),
         location_name=row.get("location_name"),
-        fatalities=row.get("fatalities_best"),
+        fatalities=fatalities,
         aggregate=bool(row.get("is_aggregate")),
         perpetrators=perps,
         published=published.toordinal() if published else None,
         terms=terms(texts),
     )
+
+
+def _counts_a_part(fatalities: dict[str, Any] | None) -> bool:
+    """The claim's count of the dead is only that of the children or the women among them (UNICEF's
+    "at least 27 children were killed"): a floor of the incident's toll, which other reports give
+    whole ("some 80 people"), so it is no figure to compare reports by."""
+    if not fatalities:
+        return False
+    total = (fatalities.get("total") or {}).get("best")
+    if total is None:
+        return False
+    part = [(fatalities.get(k) or {}).get("best") for k in ("children", "women")]
+    return total in part and (fatalities.get("combatants") or {}).get("best") is None
 
 
 @functools.lru_cache(maxsize=4096)
