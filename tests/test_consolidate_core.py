@@ -214,3 +214,30 @@ def test_unicef_count_of_the_children_killed_is_a_floor_not_another_toll():
     assert len(group_claims([monitor, whole, children])) == 1
     # A count of the dead that names its civilians (all of them) is still the toll.
     assert _row_claim("x", date(2017, 4, 6), count(12, civilians=12)).fatalities == 12
+
+
+DAMASCUS = dict(geonames_id=170654, lat=33.51, lon=36.29, admin1="Damascus", country="SY", location_precision="exact", location_name="Damascus")
+CHEMICAL = dict(sub="Chemical weapon", place=DAMASCUS)
+
+
+def test_chemical_attack_blamed_on_either_camp_with_tolls_far_apart_is_one_attack():
+    # The opposition's "1,300 killed in a nerve gas attack" blames the army; a state-aligned outlet's
+    # first report gives "more than 40 dead" and blames the rebels: the perpetrator and the toll of
+    # a chemical attack are what the parties dispute, not signs of a second attack.
+    opposition = claim("opposition", "2013-08-21", killed=1300, perps=GOV, **CHEMICAL)
+    state_aligned = claim("state", "2013-08-21", killed=40, perps=REBELS, **CHEMICAL)
+    assert len(group_claims([opposition, state_aligned])) == 1
+    # The same two disagreements about two air strikes in the city are two strikes.
+    strike = claim("opposition", "2013-08-21", killed=1300, perps=GOV, place=DAMASCUS)
+    other = claim("state", "2013-08-21", killed=40, perps=REBELS, place=DAMASCUS)
+    assert len(group_claims([strike, other])) == 2
+
+
+def test_one_report_giving_a_chemical_attack_two_sources_tolls_is_one_attack():
+    # "1,300 killed" (the opposition) and "dozens... at least 100" (activists) in one report.
+    first = claim("wire", "2013-08-21", killed=1300, **CHEMICAL)
+    second = claim("wire", "2013-08-21", killed=100, ordinal=1, **CHEMICAL)
+    assert len(group_claims([first, second])) == 1
+    strike = claim("daily", "2016-04-30", killed=30, place=DAMASCUS)
+    another = claim("daily", "2016-04-30", killed=3, ordinal=1, place=DAMASCUS)
+    assert len(group_claims([strike, another])) == 2

@@ -44,7 +44,10 @@ types and perpetrators, see :func:`prominent`), its place by its most precise re
   ACLED's "Allied Syrian and/or Russian Forces"), of different sides 0.5 (attribution is
   often disputed: "believed to have been government air strikes"), one side
   unknown 0.85 (unidentified gunmen and civilians count as unknown); battles compare all
-  combatants, whichever a report calls the attacker.
+  combatants, whichever a report calls the attacker. A chemical attack (:data:`DISPUTED_SUBS`)
+  blamed by each camp on the other scores as one side unknown, and its tolls never score below
+  unknown (first counts and later ones lie orders of magnitude apart); one report may give it
+  several sources' tolls.
 - figures (against the event's median toll): killed counts within a factor of two (or three
   apart) 1, within a factor of four 0.8, further 0.55 (a report a day apart with only the place
   in common stays apart); one unknown 0.9; both a massacre (:data:`MASS_TOLL` dead or more,
@@ -136,6 +139,11 @@ ACTORS_SAME_SIDE = 0.9
 #: Sides that fight as one camp (the registry keeps Syria's foreign allies apart from Syria's own forces).
 CAMP_OF_SIDE = {"foreign_pro_government": "government"}
 FIGURES_CLOSE, FIGURES_APART, FIGURES_FAR, FIGURES_UNKNOWN = 1.0, 0.8, 0.55, 0.9
+#: Sub-event types whose perpetrator and toll are what the parties dispute: a chemical attack is
+#: blamed by each camp on the other, and its first counts ("dozens", 40) and later ones (1,300) lie
+#: orders of magnitude apart. Two reports of one such attack disagreeing on either are no evidence
+#: of two attacks (the attacks themselves are rare: the type, place and day say more).
+DISPUTED_SUBS = frozenset({"Chemical weapon"})
 #: Massacres are rare: two reports of MASS_TOLL dead or more, tolls within a factor of MASS_RATIO,
 #: of one kind of attack in one country within the time rules most likely tell one incident (the
 #: first toll and its update; the monitor's count and the opposition's), even when extraction put
@@ -545,6 +553,7 @@ def match_score(c: ClaimRecord, g: EventGroup) -> float | None:
             p = PLACE_MASS  # a massacre's toll is rarer than a governorate's name is sure
         else:
             return None
+    disputed = c.sub_event_type in DISPUTED_SUBS and t == TYPE_SAME_SUB
     if c.perpetrators and g.perpetrators:
         top = prominent(g.perp_counts)
         if c.perpetrators & top:
@@ -552,13 +561,15 @@ def match_score(c: ClaimRecord, g: EventGroup) -> float | None:
         elif camps(c.perpetrators) & camps(top):
             a = ACTORS_SAME_SIDE
         else:
-            a = ACTORS_DIFFERENT
+            a = ACTORS_UNKNOWN if disputed else ACTORS_DIFFERENT
     else:
         a = ACTORS_UNKNOWN
     if c.fatalities is not None and g.figures:
         # Against the event's median figure: a big event must not match any toll at all.
         ns = sorted(n for _, n in g.figures)
         f = FIGURES_MASS if mass else _figure_factor(c.fatalities, ns[len(ns) // 2])
+        if disputed:
+            f = max(f, FIGURES_UNKNOWN)
     else:
         f = FIGURES_UNKNOWN
     score = t * d * p * a * f * TEXT_FACTOR[text]
@@ -619,6 +630,8 @@ def _told_twice(c: ClaimRecord, g: EventGroup, gap: int, text: str = "unknown") 
     same_doc = [n for d, n in g.figures if d == c.document_id]
     if c.fatalities is None or not same_doc or c.fatalities in same_doc:
         return True
+    if c.sub_event_type in DISPUTED_SUBS and c.sub_event_type in g.subs:
+        return True  # one chemical attack, the tolls of its several sources ("more than 40", "1,300")
     # Another count of the dead is another incident -- unless the event's other reports give
     # this claim's count: then the report's other figure was a part of the toll ("one of them a
     # child", "the bomber") or an earlier one, and this claim is the incident the others tell.
