@@ -38,6 +38,16 @@ def test_spellings_of_one_arabic_name_share_a_key():
     assert transliteration_key("Qamishli") == transliteration_key("Kamishli")
 
 
+def test_short_names_keep_their_vowels_so_their_spellings_meet_but_not_every_short_word():
+    # Quriyah's consonants are only "kr": too short a key to count, so its vowels stay, one mark a run.
+    assert terms(["the town of Al-Quriyah"]) & terms(["air strikes in al-Quria"])
+    assert terms(["in Qouriyeh, Deir Ezzor"]) & terms(["the town of Quriyah"])
+    assert not terms(["in Quriyah"]) & terms(["in Kuwait"])
+    # Lower-case short words are English, not names; "road" is every supply route's word.
+    assert terms(["they held the hill"]) == frozenset()
+    assert terms(["on the Castello Road"]) == terms(["the Castello road"]) == {transliteration_key("Castello")}
+
+
 def test_words_every_conflict_report_uses_are_not_terms():
     t = terms(["At least 58 people were killed on Tuesday in a suspected chemical attack on Khan Sheikhoun, "
                "the Syrian Observatory for Human Rights said, in 2017."])

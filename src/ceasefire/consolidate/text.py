@@ -9,7 +9,8 @@ the report's main claim) minus English function words, the vocabulary of conflic
 reporting itself (killed, air strikes, monitor, Syrian, Saturday, ...) and of web
 pages' chrome (Tags, Get short URL, Copyright), each
 reduced to a transliteration key so that the spellings of one Arabic name meet
-(Khan Shaykhun / Khan Sheikhoun, Rashidin / Rashideen, Tokhar / al-Tukhar).
+(Khan Shaykhun / Khan Sheikhoun, Rashidin / Rashideen, Tokhar / al-Tukhar); a name whose
+consonants are too few for that key (Quriyah, Duma) keeps the shape of its vowels (``k*r*``).
 
 Numbers are kept from 10 upwards (thousands written "1,300" as one number), except
 years and the numbers of dates and clock times ("21.02.2016", "Feb 21", "14:56":
@@ -60,6 +61,7 @@ REPORTING_WORDS = frozenset(
     tags tag short url link copyright rights reserved read related share shares comments comment subscribe
     newsletter click follow flickr file image images getty caption local sources
     deir ezzor zor hasakah hasakeh hassakeh quneitra sweida suwayda
+    road roads street streets highway route
     """.split()
 )
 
@@ -86,6 +88,21 @@ def transliteration_key(word: str) -> str:
         if ch != out[-1]:
             out.append(ch)
     return "".join(out)
+
+
+_VOWELS = re.compile(r"[aeiouy]+")
+_SILENT = str.maketrans("", "", "hw")
+
+
+def vowel_shape_key(word: str) -> str:
+    """The key of a name too short for :func:`transliteration_key` to tell apart (Quriyah,
+    al-Quria and Qouriyeh are all ``kr``): its consonants with each run of vowels as ``*``, so
+    that the spellings still meet (``k*r*``) but one consonant skeleton is not every short word's."""
+    w = _ARTICLE.sub("", word.lower())
+    w = w.replace("q", "k").replace("'", "").replace("’", "")
+    if not w:
+        return ""
+    return w[0] + _VOWELS.sub("*", w[1:].translate(_SILENT))
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -122,6 +139,8 @@ def terms(texts: Iterable[str]) -> frozenset[str]:
             if lw in STOP_WORDS or base in REPORTING_WORDS or stem in REPORTING_WORDS or lw in REPORTING_WORDS:
                 continue
             key = transliteration_key(base)
+            if len(key) < 3 and w[0].isupper():
+                key = vowel_shape_key(base)  # a short name (Quriyah, Duma), not a short word (road)
             if len(key) >= 3:
                 out.add(key)
     return frozenset(out)
