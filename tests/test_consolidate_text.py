@@ -144,3 +144,22 @@ def test_follow_up_joining_an_event_that_already_spans_four_days_is_scored():
     for r in (a, b, c):  # the event spans 4-6 April when the report of 2-3 April arrives
         cons.add(r)
     assert [sorted(m.document_id for m in e.claims) for e in cons.events] == [["a", "b", "c"]]
+
+
+KEFRAYA = dict(lat=35.95, lon=36.70, admin1="Idlib", country="SY", location_precision="exact", location_name="Kefraya")
+RASHIDEEN = dict(lat=36.175, lon=37.07, admin1="Aleppo", country="SY", location_precision="exact", location_name="al-Rashideen")
+
+
+def test_report_placing_its_main_sentence_at_the_victims_home_town_stays_with_its_own_other_sentence():
+    # A wire story's body puts the blast at Aleppo (no count); its lead gives the toll and is placed
+    # at Kefraya, where the evacuees came from. Another outlet names the same buses and transit point.
+    bomb = dict(sub="Suicide bomb", etype="Explosions/Remote violence")
+    afp = report("afp", "2017-04-15", "A suicide car bomb hit buses carrying evacuees from Foua and Kefraya waiting at "
+                 "the Rashideen transit point west of Aleppo, killing 43.", place=RASHIDEEN, killed=43, perps=frozenset(), **bomb)
+    body = report("wire", "2017-04-15", "The explosion hit the buses of evacuees from Kefraya waiting at the Rashideen "
+                  "transit point.", place=ALEPPO, sub="Remote explosive/landmine/IED", perps=frozenset(), ordinal=1)
+    lead = report("wire", "2017-04-16", "The toll of the bombing of the buses carrying Foua and Kefraya evacuees at the "
+                  "Rashideen transit point rose to 112.", place=KEFRAYA, killed=112, perps=frozenset(), **bomb)
+    assert docs_of([afp, body, lead]) == [["afp", "wire"]]
+    # Without another outlet's report naming the same things, the report's two places stay two events.
+    assert len(group_claims([body, lead])) == 2

@@ -71,6 +71,9 @@ has the same sub-event type and named place and its count is within a factor of 
 report's other count ("eight civilians" and "ten killed": an update or a part) or close to the
 toll the event's other reports give (the report's other figure counted the bomber or a part of
 the dead, and its claim joined first: it must not keep the report's main claim out of the incident).
+Whatever places its two sentences were given, a claim whose rare words agree strongly with another
+outlet's report of the event joins it when its report's other claim there gives no other count (the
+lead placed at the victims' home town, the body at the blast).
 """
 
 from __future__ import annotations
@@ -604,6 +607,16 @@ def _same_named_place(c: ClaimRecord, g: EventGroup) -> bool:
     return any(m.location_name and m.location_name.strip().lower() == name for m in g.claims)
 
 
+def _others_agree(c: ClaimRecord, g: EventGroup) -> bool:
+    """The claim's rare words agree strongly with a report of the event from another document."""
+    for m in g.claims[-MAX_TEXT_MEMBERS:]:
+        if m.document_id != c.document_id and m.terms:
+            n = len(c.terms & m.terms)
+            if n >= TEXT_STRONG[1] and similarity(c.terms, m.terms) >= TEXT_STRONG[0]:
+                return True
+    return False
+
+
 def _told_twice(c: ClaimRecord, g: EventGroup, gap: int, text: str = "unknown") -> bool:
     """The same document tells the same incident twice (the headline and the body, the lead and a
     later paragraph): the same or a kindred sub-event type, at most a day apart (one sentence says
@@ -618,6 +631,14 @@ def _told_twice(c: ClaimRecord, g: EventGroup, gap: int, text: str = "unknown") 
         if c.fatalities in [n for d, n in g.figures if d == c.document_id]:
             return True
     fam = FAMILY_OF.get(c.sub_event_type)
+    kindred = c.sub_event_type in g.subs or (fam is not None and any(FAMILY_OF.get(s) == fam for s in g.subs))
+    if kindred and text == "strong" and _others_agree(c, g):
+        # Other outlets' reports of the event name what this claim names (the convoy, the
+        # bus station, the toll): the report placed one of its two sentences elsewhere (the
+        # victims' home town), and its other sentence gave no other count of the dead.
+        same_doc = [n for d, n in g.figures if d == c.document_id]
+        if c.fatalities is None or not same_doc or any(2 * min(c.fatalities, n) >= max(c.fatalities, n) for n in same_doc):
+            return True
     same_place = _same_named_place(c, g)
     if c.sub_event_type not in g.subs and (fam is None or not any(FAMILY_OF.get(s) == fam for s in g.subs)):
         # One report may call the same fight a clash in one sentence and an air strike in the
