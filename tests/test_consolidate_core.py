@@ -241,3 +241,23 @@ def test_one_report_giving_a_chemical_attack_two_sources_tolls_is_one_attack():
     strike = claim("daily", "2016-04-30", killed=30, place=DAMASCUS)
     another = claim("daily", "2016-04-30", killed=3, ordinal=1, place=DAMASCUS)
     assert len(group_claims([strike, another])) == 2
+
+
+MANBIJ = dict(geonames_id=167357, lat=36.53, lon=37.95, admin1="Aleppo", country="SY", location_precision="near", location_name="Manbij")
+# A village the gazetteer lacks, put at a rough point of its governorate 40 km off.
+TOKHAR_GUESSED = dict(lat=36.25, lon=37.5, admin1="Aleppo", country="SY", location_precision="near", location_name="Al-Tukhar")
+COALITION = frozenset({"Global Coalition Against Daesh"})
+
+
+def test_one_attackers_massacre_in_one_governorate_on_one_day_is_one_whatever_the_villages_point():
+    # "Coalition strikes kill 56 civilians near Manbij" / "over 100 killed in coalition raids on Tokhar".
+    near_manbij = claim("afp", "2016-07-19", killed=100, perps=COALITION, place=MANBIJ)
+    tokhar = claim("sputnik", "2016-07-19", killed=56, perps=COALITION, place=TOKHAR_GUESSED)
+    assert len(group_claims([near_manbij, tokhar])) == 1
+    # A day apart, another attacker, or a toll short of a massacre: two incidents.
+    assert len(group_claims([near_manbij, claim("x", "2016-07-20", killed=56, perps=COALITION, place=TOKHAR_GUESSED)])) == 2
+    assert len(group_claims([near_manbij, claim("x", "2016-07-19", killed=56, perps=GOV, place=TOKHAR_GUESSED)])) == 2
+    assert len(group_claims([near_manbij, claim("x", "2016-07-19", killed=12, perps=COALITION, place=TOKHAR_GUESSED)])) == 2
+    # Two towns the gazetteer knows, 30 km apart, are two places whatever the tolls.
+    jarabulus = dict(geonames_id=170017, lat=36.82, lon=38.01, admin1="Aleppo", country="SY", location_precision="exact", location_name="Jarabulus")
+    assert len(group_claims([near_manbij, claim("x", "2016-07-19", killed=56, perps=COALITION, place=jarabulus)])) == 2

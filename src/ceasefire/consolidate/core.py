@@ -36,7 +36,9 @@ types and perpetrators, see :func:`prominent`), its place by its most precise re
   capital's name often stands for the governorate: "Syria's Idlib"); only the governorate
   known: the same governorate 0.55, another one vetoed -- unless the words agree strongly (0.5:
   one outlet put the village in the wrong province) or both tell of one massacre and the words
-  agree at least somewhat (0.5, see figures); only the country known: the same country 0.35, and never
+  agree at least somewhat (0.5, see figures), or one attacker's massacre on one day of the same
+  sub-event type, one report "near" a gazetteer town, the other at a village the gazetteer lacks
+  (0.5: its point is a guess); only the country known: the same country 0.35, and never
   matched with a placed claim ("in Syria" does not pick one of the day's
   incidents); both without a place: 0.35 (needs every other factor).
 - actors: a shared perpetrator 1, different perpetrators of one side of the war 0.9 (the
@@ -554,6 +556,10 @@ def match_score(c: ClaimRecord, g: EventGroup) -> float | None:
             p = PLACE_TEXT[text]
         elif mass and text in ("some", "strong"):
             p = PLACE_MASS  # a massacre's toll is rarer than a governorate's name is sure
+        elif mass and gap == 0 and t == TYPE_SAME_SUB and c.perpetrators & g.perpetrators and _village_near_town(c, g):
+            # One attacker's massacre in one governorate on one day, one report placing it "near"
+            # a town, the other at a village the gazetteer lacks, whose point is a guess.
+            p = PLACE_MASS
         else:
             return None
     disputed = c.sub_event_type in DISPUTED_SUBS and t == TYPE_SAME_SUB
@@ -589,6 +595,15 @@ def _mass_casualty(c: ClaimRecord, g: EventGroup) -> bool:
     ns = sorted(n for _, n in g.figures)
     m = ns[len(ns) // 2]
     return m >= MASS_TOLL and max(m, c.fatalities) <= MASS_RATIO * min(m, c.fatalities)
+
+
+def _village_near_town(c: ClaimRecord, g: EventGroup) -> bool:
+    """In one governorate, one side is a village the gazetteer lacks (a rough point) and the other
+    a gazetteer town, at least one of them told as "near" (the outskirts, the villages around it)."""
+    p = g.place
+    if p is None or not (c.precise and p.precise and c.admin1 and p.admin1 and _same_area(c.admin1, p.admin1) and c.country == p.country):
+        return False
+    return (c.geonames_id is None) != (p.geonames_id is None) and "near" in (c.location_precision, p.location_precision)
 
 
 def _same_country(c: ClaimRecord, g: EventGroup) -> bool:
