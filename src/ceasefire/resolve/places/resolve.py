@@ -51,6 +51,10 @@ WEIGHT_TOWN_STATE = 6.0  # "Tacoma, Washington": the state of the town named jus
 POP_RATIO = 1000.0  # readings under 1/1000 of a name's largest (Moscow, Idaho) lend it no area
 WEIGHT_AREA_SUPPORT = 0.5  # per whole vote of the report's other names for the same admin1 area (up to 2)
 WEIGHT_COHERENCE = 1.0
+WEIGHT_NEIGHBOURS = 1.0  # per other name of the report with a reading near this one (up to NEIGHBOURS_CAP)
+NEIGHBOURS_CAP = 3.0
+NEAR_KM, AROUND_KM = 50.0, 150.0
+NEIGHBOUR_READINGS = 12.0  # a name with more readings than this lends each a share
 WORLD_CITY_POP = 200_000
 FOREIGN_FOCUS_SHARE = 0.5  # a report this much about one country ...
 FOREIGN_TOWN_POP = 50_000  # ... does not wander to a small town abroad on its name alone  # per other name of the report with a candidate in the same admin1 area (up to 3)
@@ -187,6 +191,52 @@ def _area_support(mentions: list[Mention]) -> dict[str, dict]:
     return per_surface
 
 
+def _neighbour_index(mentions: list[Mention]) -> dict[tuple[int, int], list[tuple[str, float, float]]]:
+    """The points the report's names can stand for (towns of some size, counties, curated
+    places), bucketed by whole degrees, so a reading can ask which other names lie near it."""
+    grid: dict[tuple[int, int], list[tuple[str, float, float, float]]] = {}
+    seen: set[str] = set()
+    for m in mentions:
+        key = m.text.lower()
+        if key in seen or m.demonym:
+            continue
+        seen.add(key)
+        if _names_an_area(m):
+            continue  # "Washington", "Mexico": the state or country first, no town's neighbour
+        points = [p for p in _plausible(m.candidates) if p.lat is not None and (p.feature_class in ("P", "S") or p.is_admin2)]
+        # A name with many namesakes ("Springfield") lies near almost anything by chance.
+        weight = min(1.0, NEIGHBOUR_READINGS / len(points)) if points else 0.0
+        for p in points:
+            grid.setdefault((int(math.floor(p.lat)), int(math.floor(p.lon))), []).append((key, p.lat, p.lon, weight))
+    return grid
+
+
+def _names_an_area(m: Mention) -> bool:
+    """Whether a name reads as a country or a first-level division by its own name."""
+    return any((p.is_country or p.is_admin1) and kind not in (NAME_ALTERNATE, NAME_ABBREVIATION) and match != "skeleton"
+               for p, kind, match in m.candidates)
+
+
+def _neighbours(p: Place, surface: str, grid: dict) -> float:
+    """How many other names of the report can lie near ``p``: 1 each within NEAR_KM, a half
+    within AROUND_KM. "Paris" beside "Henry County" is the Paris a few km from Henry County's
+    centre; "Columbus" beside "Platte County" and "Norfolk" is Columbus, Nebraska."""
+    if p.lat is None:
+        return 0.0
+    best: dict[str, float] = {}
+    la, lo = int(math.floor(p.lat)), int(math.floor(p.lon))
+    for dla in (-2, -1, 0, 1, 2):
+        for dlo in (-2, -1, 0, 1, 2):
+            for other, lat, lon, weight in grid.get((la + dla, lo + dlo), ()):
+                if other == surface or best.get(other, 0.0) >= weight:
+                    continue
+                d = distance_km(p.lat, p.lon, lat, lon)
+                v = weight if d <= NEAR_KM else weight / 2 if d <= AROUND_KM else 0.0
+                if v > best.get(other, 0.0):
+                    best[other] = v
+    return sum(best.values())
+
+
 def _without(total: dict, own: dict) -> dict:
     out = dict(total)
     for k, v in own.items():
@@ -212,6 +262,7 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             oa[key] = oa.get(key, 0) + v
     chosen: list[Place | None] = [None] * len(mentions)
     surface_areas = _area_support(mentions)
+    grid = _neighbour_index(mentions)
     area_support: dict[tuple, float] = {}
     for areas in surface_areas.values():
         for a, v in areas.items():
@@ -255,6 +306,7 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             states_beside = any(_only_admin1(mentions[q]) for q in (k - 1, k + 1)
                                 if 0 <= q < len(mentions) and _LIST_GAP.match(text[min(m.end, mentions[q].end): max(m.start, mentions[q].start)]))
             top_town = max((p.population for p, kind, match in m.candidates if p.feature_class == "P" and match != "skeleton"), default=0)
+            neighbourly = len(m.candidates) > 1 and not _names_an_area(m)
             best, best_s = None, -1e9
             for p, kind, match in m.candidates:
                 if match == "skeleton" and cshare.get(p.country or "", 0) < 0.2:
@@ -283,6 +335,9 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                     # Other names of the report that can lie in the same state or governorate.
                     own = surface_areas.get(surface, {}).get((p.country, p.admin1), 0.0)
                     s += WEIGHT_AREA_SUPPORT * min(area_support.get((p.country, p.admin1), 0.0) - own, 2.0)
+                if neighbourly and (p.feature_class in ("P", "S") or p.is_admin2):
+                    # Names that can lie near this reading: the report's own neighbourhood.
+                    s += WEIGHT_NEIGHBOURS * min(_neighbours(p, surface, grid), NEIGHBOURS_CAP)
                 if rnd == 1 and p.admin1 and not p.is_country:
                     # Other names of the report read (in the first pass) as lying in the same admin1 area.
                     others = len(chosen_areas.get((p.country, p.admin1), set()) - {surface})
