@@ -261,3 +261,16 @@ def test_one_attackers_massacre_in_one_governorate_on_one_day_is_one_whatever_th
     # Two towns the gazetteer knows, 30 km apart, are two places whatever the tolls.
     jarabulus = dict(geonames_id=170017, lat=36.82, lon=38.01, admin1="Aleppo", country="SY", location_precision="exact", location_name="Jarabulus")
     assert len(group_claims([near_manbij, claim("x", "2016-07-19", killed=56, perps=COALITION, place=jarabulus)])) == 2
+
+
+def test_a_reports_second_sentence_placed_at_the_same_point_under_another_name_is_the_same_bombing():
+    # "A truck bomb killed 44 in Qamishli" and, later in the report, the blast "near the border"
+    # placed at the same point under a word the geoparser took for a village.
+    qamishli = dict(geonames_id=173377, lat=37.052, lon=41.231, admin1="Al-Hasakah", country="SY", location_precision="near", location_name="Al Qāmishlī")
+    misread = dict(qamishli, geonames_id=None, location_name="Media")
+    bomb = dict(sub="Remote explosive/landmine/IED", perps=frozenset({"Islamic State (Syria)"}))
+    lead = claim("wire", "2016-07-27", killed=44, place=qamishli, **bomb)
+    body = claim("wire", "2016-07-27", place=misread, ordinal=1, **bomb)
+    assert len(group_claims([lead, body])) == 1
+    # Ten kilometres off, the report's second sentence is another place's incident.
+    assert len(group_claims([lead, claim("wire", "2016-07-27", place=dict(misread, lat=37.14), ordinal=1, **bomb)])) == 2

@@ -68,7 +68,7 @@ million -- and gained nothing on the gold pairs.)
 Claims of the same document are kept apart, except the same incident told twice
 in one report (the headline and the body): a kindred sub-event type (or a clash
 and a strike at the same named place), at most a day apart, the same named
-place or one place at two precisions, and no different count of the dead -- unless the claim
+place, one place at two precisions or one point under two names, and no different count of the dead -- unless the claim
 has the same sub-event type and named place and its count is within a factor of two of the
 report's other count ("eight civilians" and "ten killed": an update or a part) or close to the
 toll the event's other reports give (the report's other figure counted the bomber or a part of
@@ -661,7 +661,7 @@ def _told_twice(c: ClaimRecord, g: EventGroup, gap: int, text: str = "unknown") 
         if not (same_place and c.event_type in VIOLENT and g.etypes & VIOLENT):
             return False
     mine = [m for m in g.claims if m.document_id == c.document_id]
-    if not same_place and not all(_contains(m, c) for m in mine):
+    if not same_place and not all(_contains(m, c) or _same_point(m, c) for m in mine):
         return False
     same_doc = [n for d, n in g.figures if d == c.document_id]
     if c.fatalities is None or not same_doc or c.fatalities in same_doc:
@@ -677,6 +677,12 @@ def _told_twice(c: ClaimRecord, g: EventGroup, gap: int, text: str = "unknown") 
         return True  # "eight civilians" and "ten killed": one toll told twice (a part, an update)
     others = sorted(n for d, n in g.figures if d != c.document_id)
     return bool(others) and _figure_factor(c.fatalities, others[len(others) // 2]) == FIGURES_CLOSE
+
+
+def _same_point(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Both sentences were placed within DISTANCE_STEPS' first step (one point under two names:
+    the town and a word the geoparser took for a village)."""
+    return a.precise and b.precise and distance_km(a.lat, a.lon, b.lat, b.lon) <= DISTANCE_STEPS[0][0]
 
 
 def _contains(a: ClaimRecord, b: ClaimRecord) -> bool:
