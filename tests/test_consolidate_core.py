@@ -274,3 +274,15 @@ def test_a_reports_second_sentence_placed_at_the_same_point_under_another_name_i
     assert len(group_claims([lead, body])) == 1
     # Ten kilometres off, the report's second sentence is another place's incident.
     assert len(group_claims([lead, claim("wire", "2016-07-27", place=dict(misread, lat=37.14), ordinal=1, **bomb)])) == 2
+
+
+def test_a_bombing_blamed_on_both_camps_at_once_does_not_contradict_its_attacker():
+    # A follow-up names "government and rebel" sides (the evacuees' and the bus station's) around a
+    # bombing other outlets blame on the Islamic State: it says nothing of who set the bomb.
+    islamic_state = frozenset({"Islamic State (Syria)"})
+    bomb = dict(sub="Remote explosive/landmine/IED", place=ALEPPO, killed=112)
+    first = claim("a", "2017-04-15", perps=islamic_state, **bomb)
+    both_camps = claim("b", "2017-04-16", perps=GOV | REBELS, **dict(bomb, killed=126))
+    assert len(group_claims([first, both_camps])) == 1
+    # One camp named, another than the event's: attribution disputed, weaker (and alone a day later, apart).
+    assert len(group_claims([first, claim("c", "2017-04-16", perps=GOV, **dict(bomb, killed=126))])) == 2

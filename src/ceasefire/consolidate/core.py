@@ -45,7 +45,8 @@ types and perpetrators, see :func:`prominent`), its place by its most precise re
   actor registry's ``side``: the US and the US-led coalition; Syria's forces, Russia's and
   ACLED's "Allied Syrian and/or Russian Forces"), of different sides 0.5 (attribution is
   often disputed: "believed to have been government air strikes"), one side
-  unknown 0.85 (unidentified gunmen and civilians count as unknown); battles compare all
+  unknown 0.85 (unidentified gunmen and civilians count as unknown; so does a one-sided attack
+  blamed on both camps at once: the report does not say which); battles compare all
   combatants, whichever a report calls the attacker. A chemical attack (:data:`DISPUTED_SUBS`)
   blamed by each camp on the other scores as one side unknown, and its tolls never score below
   unknown (first counts and later ones lie orders of magnitude apart); one report may give it
@@ -569,8 +570,12 @@ def match_score(c: ClaimRecord, g: EventGroup) -> float | None:
             a = ACTORS_SHARED
         elif camps(c.perpetrators) & camps(top):
             a = ACTORS_SAME_SIDE
+        elif disputed or (c.event_type != "Battles" and len(camps(c.perpetrators)) > 1):
+            # A one-sided attack blamed on both camps of the war at once: the report (or its
+            # reading) does not say which, so it does not contradict the event's attacker.
+            a = ACTORS_UNKNOWN
         else:
-            a = ACTORS_UNKNOWN if disputed else ACTORS_DIFFERENT
+            a = ACTORS_DIFFERENT
     else:
         a = ACTORS_UNKNOWN
     if c.fatalities is not None and g.figures:
