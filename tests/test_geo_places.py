@@ -343,3 +343,10 @@ def test_spacy_half_of_a_longer_name_is_widened_to_the_name():
     assert tops["Boa Vista"].country == "BR"
     assert tops["Trinidad and Tobago"].country == "TT" and tops["Trinidad and Tobago"].precision == "country"
     assert tops["England"].admin1 == "England" and tops["Wales"].admin1 == "Wales"
+
+
+def test_a_towns_police_name_the_town():
+    tops = geoparse("Roselle police ticketed hundreds of motorists last month, and Chiefland Police Chief "
+                    "Robert Douglas said his officers were called to the scene in Levy County, Florida.")
+    assert {"Roselle", "Chiefland"} <= {t.text for t in tops}
+    assert _first(tops, "Chiefland").admin1 == "Florida"

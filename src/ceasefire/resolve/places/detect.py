@@ -43,12 +43,14 @@ HONORIFICS = frozenset(
 )
 # Abbreviations that start a name and never name a place alone.
 _BARE_ABBREVIATIONS = frozenset("st mt ft pt".split())
-# Words after a name that make it an organisation or a person, not the place itself.
+# Words after a name that make it an organisation or a person, not the place itself. Not "police"
+# nor "department": "Roselle police", "the Chiefland Police Department" are the town's own, and
+# both gold sets count a town named as a modifier.
 ORG_TAILS = frozenset(
     "university college school academy hospital church mosque company corporation corp inc ltd "
     "observatory council committee party front army brigade brigades battalion movement group "
     "airlines airways times post herald tribune journal news network agency bank fc club team "
-    "institute foundation association union ministry department police".split()
+    "institute foundation association union ministry".split()
 )
 # Words that make a multi-word name an organisation rather than a building or an area: "the Syrian
 # Observatory for Human Rights", "the Nusra Front", "the Russian Reconciliation Centre". Hospitals,
