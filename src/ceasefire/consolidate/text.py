@@ -61,7 +61,8 @@ REPORTING_WORDS = frozenset(
     tags tag short url link copyright rights reserved read related share shares comments comment subscribe
     newsletter click follow flickr file image images getty caption local sources
     deir ezzor zor hasakah hasakeh hassakeh quneitra sweida suwayda
-    road roads street streets highway route
+    road roads street streets highway route overnight dawn midnight noon afternoon
+    director chief head
     """.split()
 )
 
@@ -92,6 +93,7 @@ def transliteration_key(word: str) -> str:
 
 _VOWELS = re.compile(r"[aeiouy]+")
 _SILENT = str.maketrans("", "", "hw")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def vowel_shape_key(word: str) -> str:
@@ -102,7 +104,7 @@ def vowel_shape_key(word: str) -> str:
     w = w.replace("q", "k").replace("'", "").replace("’", "")
     if not w:
         return ""
-    return w[0] + _VOWELS.sub("*", w[1:].translate(_SILENT))
+    return w[0] + _VOWELS.sub("*", _DOUBLED.sub(r"\1", w[1:].translate(_SILENT)))
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
