@@ -350,3 +350,12 @@ def test_a_towns_police_name_the_town():
                     "Robert Douglas said his officers were called to the scene in Levy County, Florida.")
     assert {"Roselle", "Chiefland"} <= {t.text for t in tops}
     assert _first(tops, "Chiefland").admin1 == "Florida"
+
+
+def test_a_hospital_or_church_spacy_calls_an_organisation_is_a_place_in_the_reports_town():
+    tops = geoparse("A car bomb exploded outside the Central Mental Hospital in Mosul on Tuesday, and a shell hit "
+                    "the Holy Redeemer Church. Commissioner Joe Hall said the roads were closed.")
+    hospital = _first(tops, "Central Mental Hospital")
+    assert hospital.precision == "near" and abs(hospital.lat - 36.34) < 0.1
+    assert _first(tops, "Holy Redeemer Church").country == "IQ"
+    assert "Joe Hall" not in {t.text for t in tops}

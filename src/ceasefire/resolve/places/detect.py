@@ -61,6 +61,13 @@ ORGANISATION_WORDS = frozenset(
     "organization coalition federation watch programme program fund corps forces authority court tribunal "
     "crescent cross rights affairs monitor monitors bureau secretariat mission".split()
 )
+# Last words that make a name a building one can stand in, whatever spaCy calls it.
+BUILDING_HEADS = frozenset(
+    "church cathedral mosque temple library hospital clinic center centre stadium arena hotel inn theatre theater "
+    "courthouse prison jail airport racecourse mall museum palace hall farm farms plantation gardens cemetery "
+    "embassy consulate".split()
+)
+_SURNAME_HEADS = frozenset("hall church farm inn palace temple".split())
 LANGUAGE_CUES = frozenset("language languages speaking speaker speakers translation translated dialect".split())
 LANGUAGE_BEFORE = frozenset("in speak speaks spoke spoken speaking translated".split())
 LANGUAGE_DEMONYMS = frozenset("english french spanish arabic german italian portuguese russian chinese japanese persian turkish hebrew dutch greek".split())
@@ -395,6 +402,26 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
             continue  # "Ripley" after "coach Dan Ripley": spaCy's GPE is the man
         add(i, j, cands, ent.label_)
 
+    # 1b. Buildings spaCy calls an organisation or a person: "Carnegie Library", "Barclays Center",
+    #     "Holy Redeemer Church". A strike or a shooting at one happened there; it lies in the
+    #     report's town. A name holding a known place ("Aleppo University Hospital") is left to the
+    #     scan, which finds the town; an organisation's name ("... Council") stays no place.
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "PERSON"):
+            continue
+        i, j = ent.start, ent.end
+        while i < j and tokens[i].lower_ == "the":
+            i += 1
+        while j > i and (tokens[j - 1].lower_ in ("'s", "’s") or tokens[j - 1].is_punct):
+            j -= 1
+        if j - i < 2 or any(taken[i:j]) or not _is_cap(tokens[i]) or tokens[j - 1].lower_ not in BUILDING_HEADS:
+            continue
+        if not _is_cap(tokens[j - 1]) or _organisation_name(tokens, i, j) or _place_inside(tokens, i, j - 1, gaz, text):
+            continue
+        if ent.label_ == "PERSON" and j - i == 2 and tokens[j - 1].lower_ in _SURNAME_HEADS:
+            continue  # "Commissioner Joe Hall": the man
+        add(i, j, [], "FAC")
+
     # 2. The gazetteer over capitalised runs. The countries the report names (by name or people)
     #    vouch for local spellings of their towns: "Afes" and "Thiban" in a report on Idlib and
     #    Deir ez-Zor are places, whatever spaCy calls them.
@@ -604,6 +631,21 @@ def _any_known_subspan(tokens, i, j, gaz, text) -> bool:
     for a in range(i, j):
         for b in range(j, a, -1):
             if _is_cap(tokens[a]) and lookup_candidates(gaz, text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]):
+                return True
+    return False
+
+
+def _place_inside(tokens, i, j, gaz, text) -> bool:
+    """Whether tokens[i:j] hold a name a capitalised word may stand for as a place (not an
+    English word such as "Central" or "Holy" that some hamlet is called)."""
+    for a in range(i, j):
+        for b in range(j, a, -1):
+            if not _is_cap(tokens[a]):
+                continue
+            cands = lookup_candidates(gaz, text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)])
+            if b - a == 1 and tokens[a].lower_ in common_words() and not _big(cands):
+                continue
+            if _strong(cands):
                 return True
     return False
 
