@@ -164,3 +164,21 @@ def test_report_placing_its_main_sentence_at_the_victims_home_town_stays_with_it
     assert docs_of([afp, body, lead]) == [["afp", "wire"]]
     # Without another outlet's report naming the same things, the report's two places stay two events.
     assert len(group_claims([body, lead])) == 2
+
+
+RAQQA_CITY = dict(geonames_id=172955, lat=35.95, lon=39.01, admin1="Raqqa", country="SY", location_precision="exact", location_name="Ar Raqqah")
+
+
+def test_two_wordy_reports_of_strikes_in_one_city_with_no_rare_word_in_common_are_two_strikes():
+    coalition, us = frozenset({"Global Coalition Against Daesh"}), frozenset({"Military Forces of the United States (2017-2021)"})
+    wells = report("a", "2017-10-03", "Coalition warplanes struck families gathered at water wells in the Saif al-Dawla "
+                   "quarter while they queued to fill jerrycans, 18 dead, medics and volunteers said.",
+                   sub="Air/drone strike", place=RAQQA_CITY, killed=18, perps=coalition)
+    district = report("b", "2017-10-03", "American jets bombarded the Touseeiyah neighbourhood, flattening apartment blocks "
+                      "where displaced households sheltered in basements; 45 bodies recovered by rescuers.",
+                      sub="Air/drone strike", place=RAQQA_CITY, killed=45, perps=us)
+    assert len(wells.terms) >= 8 and len(district.terms) >= 8 and not wells.terms & district.terms
+    assert len(group_claims([wells, district])) == 2
+    # A short report, few words to compare: its silence is no sign of another strike.
+    brief = report("c", "2017-10-03", "US strikes on Raqqa, 45 dead.", sub="Air/drone strike", place=RAQQA_CITY, killed=45, perps=us)
+    assert len(group_claims([wells, brief])) == 1

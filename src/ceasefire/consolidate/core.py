@@ -59,7 +59,9 @@ types and perpetrators, see :func:`prominent`), its place by its most precise re
   killed ("at least 27 children", UNICEF's practice) is a floor of the toll, no figure to compare.
 - words (:mod:`ceasefire.consolidate.text`): the rare words of the evidence
   sentences (and, for a report's main claim, of its headline and lead) shared with the
-  event's reports: strong agreement 1.6, some 1.25, none 0.6, either side without sentences 1.
+  event's reports: strong agreement 1.6, some 1.25, none 0.6 (0.45 when the claim and one of the
+  event's reports each name :data:`TEXT_RICH` rare words or more, not one in common), either side
+  without sentences 1.
 
 A claim joins the best event scoring at least :data:`MERGE_THRESHOLD`. (Joining
 two open events that one claim matches was tried and dropped: in a busy city it
@@ -162,7 +164,10 @@ PLACE_MASS = 0.5
 TEXT_STRONG = (0.3, 3)  # e.g. the village, the weapon and the toll
 TEXT_SOME = (0.15, 2)
 TEXT_NONE = 0.08  # below: no rare word in common
-TEXT_FACTOR = {"strong": 1.6, "some": 1.25, "neutral": 1.0, "none": 0.6, "unknown": 1.0}
+TEXT_FACTOR = {"strong": 1.6, "some": 1.25, "neutral": 1.0, "none": 0.6, "apart": 0.45, "unknown": 1.0}
+#: Reports that each name this many rare words (the place, the target, the victims, the toll) and
+#: not one in common ("apart") most likely tell two incidents.
+TEXT_RICH = 8
 #: Places in different governorates of one country, but the reports share rare words.
 PLACE_TEXT = {"strong": 0.5}
 
@@ -483,6 +488,8 @@ def text_agreement(c: ClaimRecord, g: EventGroup) -> str:
     if best_sim >= TEXT_SOME[0] and best_n >= TEXT_SOME[1]:
         return "some"
     if best_sim < TEXT_NONE:
+        if best_n == 0 and len(c.terms) >= TEXT_RICH and any(len(o) >= TEXT_RICH for o in g.texts[-MAX_TEXT_MEMBERS:]):
+            return "apart"
         return "none"
     return "neutral"
 
