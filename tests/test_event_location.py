@@ -285,3 +285,55 @@ def test_a_later_town_of_another_governorate_does_not_replace_the_battle_area():
     near_manbij = {"name": "Manbij", "precision": "near", "country": "SY", "admin1": "Aleppo"}
     assert not _finer(hasakeh, raqqa) and _finer(tabqa, raqqa)
     assert not _finer(tabqa, near_manbij)  # "near Manbij" is as precise as a town
+
+
+def _main_strike(text: str, title: str | None = None, published: date = date(2017, 4, 29)) -> dict:
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    out = extract_document(Document(text=text, title=title, published=published))
+    return next(e for e in out["events"] if e["event_type"] in ("Explosions/Remote violence", "Battles", "Violence against civilians"))
+
+
+def test_a_lead_placed_only_in_syria_takes_the_town_its_headline_names():
+    """The headline says where the four died (Idlib); the next sentence tells of a mosque hit near
+    Hama, another incident of the same day."""
+    title = "Airstrikes by regime warplanes kill 4 in Idlib, destroy mosque in Hama"
+    text = ("At least four people were killed and 11 others were injured in airstrikes carried out by the regime in Syria. "
+            "A mosque was also destroyed by regime airstrikes north of Hama, local civil defense sources said. "
+            "The strikes on Idlib hit a residential area, a civil defense official said.")
+    strike = _main_strike(text, title)
+    assert strike["location"]["admin1"] == "Idlib"
+
+
+def test_the_governorate_hit_is_not_moved_by_the_other_governorate_of_the_headline():
+    """"7 injured in Aleppo, material damage in Daraa": Aleppo was named as a container elsewhere in
+    the report, which does not make its mention in the headline a mere container."""
+    text = ("Terrorist attacks leave child and woman dead and 7 others injured in Aleppo, cause material damage in Daraa. "
+            "A child and a woman were killed by rocket attacks that targeted al-Hader town in Aleppo's southern countryside. "
+            "In Daraa province, terrorists fired rocket shells at residential neighborhoods in Daraa city.")
+    strike = _main_strike(text, published=date(2016, 8, 12))
+    assert strike["location"]["admin1"] == "Aleppo"
+
+
+def test_the_city_the_convoy_was_leaving_is_the_city_not_the_one_it_was_heading_for():
+    text = ("Russian airstrikes destroyed a convoy of militants fleeing from Raqqa for Palmyra on May 25, a military source said. "
+            "The convoy of 39 pick-up trucks was heading out of the city when the strikes killed some 120 militants.")
+    ctx = _context(text, date(2017, 5, 27))
+    loc = locate_event(ctx, ctx.sentences[1])
+    assert loc is not None and loc["admin1"] == "Raqqa"
+
+
+def test_civilians_killed_crossing_the_euphrates_are_placed_on_land_in_deir_ezzor():
+    text = ("A Russian air strike killed 38 civilians on Wednesday as they tried to cross the Euphrates River "
+            "to escape the fighting, a monitor said. "
+            "Civilians have fled into Deir Ezzor province to escape the battles. "
+            "Two campaigns are being fought in Deir Ezzor against the militants.")
+    strike = _main_strike(text, published=date(2017, 10, 4))
+    assert strike["location"]["admin1"] == "Deir ez-Zor" and strike["location"]["name"] != "Euphrates"
+
+
+def test_hospital_where_the_wounded_were_taken_is_not_the_scene():
+    sentence = "A car bomb killed six people in Azaz on Friday and the wounded were rushed to hospitals in Kilis."
+    places = [_place(sentence, "Azaz"), _place(sentence, "Kilis")]
+    assert _chosen(sentence, "killed", places) == "Azaz"

@@ -64,6 +64,7 @@ _ORIGIN_BEFORE = re.compile(
 WEIGHTS = {
     "preposition": 2.0,  # "in/at/near/outskirts of/district of ... X"
     "origin": 2.5,  # "from X", "native of X": where someone comes from
+    "destination": 2.0,  # "rushed to X hospital", "fleeing for X": where people were going or taken
     "from_other": 0.5,  # "to X", "for X", "with X"
     "distance": 60.0,  # characters per point lost between the verb and the place
     "after_verb": 0.3,
@@ -219,6 +220,16 @@ def _dependency_features(rel: dict[str, Any] | None, country: bool = False) -> d
     }
 
 
+def _contains_here(t: Any, others: list[Any]) -> bool:
+    """Whether this mention of an area is the container of a place named just before it in the
+    sentence ("Jarez village in the countryside of Aleppo"). The geoparser marks every mention of a
+    name it once saw as a container, so "7 injured in Aleppo, damage in Daraa" must not count."""
+    if getattr(t, "role", None) != "containing_area":
+        return False
+    return any(o is not t and o.end <= t.start and t.start - o.end <= 80 and getattr(o, "precision", None) != "country"
+               and not getattr(o, "demonym", False) for o in others)
+
+
 def _features(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], rel: dict | None = None) -> dict[str, float]:
     start, end = t.start, t.end
     before = sentence[max(0, start - 45): start]
@@ -230,6 +241,7 @@ def _features(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], r
     return {
         "preposition": float(bool(_PREP_BEFORE.search(before))),
         "origin": float(origin),
+        "destination": float(bool(_DESTINATION_BEFORE.search(sentence[max(0, start - 80): start]))),
         "from_other": float(not origin and bool(_FROM_BEFORE.search(before))),
         "distance": float(max(0, min(dist, 200))),
         "after_verb": float(start >= verb[1]),
@@ -237,7 +249,7 @@ def _features(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], r
         "admin1_with_finer": float(precision == "admin1" and finer),
         "possessive": float(bool(_POSSESSIVE_AFTER.match(sentence[end: end + 6])) and len(others) > 1),
         "reference_point": float(_reference_point(sentence, t, others)),
-        "containing_area": float(getattr(t, "role", None) == "containing_area"),
+        "containing_area": float(_contains_here(t, others)),
         "demonym": float(bool(getattr(t, "demonym", False))),
         "actor": float(bool(_ACTOR_AFTER.match(sentence[end: end + 30])) or bool(_BY_BEFORE.search(before))
                        or (precision == "country" and bool(_ATTACK_AFTER.match(sentence[end: end + 30])))),
@@ -250,6 +262,7 @@ def _score(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], w: d
     if f["demonym"]:
         return -99.0  # "Syrian forces", "Yemenis": an adjective or a people, not where it happened
     return (w["preposition"] * f["preposition"] - w["origin"] * f["origin"] - w["from_other"] * f["from_other"]
+            - w.get("destination", 0.0) * f["destination"]
             - f["distance"] / w["distance"] + w["after_verb"] * f["after_verb"]
             - w["country_among_others"] * f["country_among_others"] - w["admin1_with_finer"] * f["admin1_with_finer"]
             - w["possessive"] * f["possessive"] - w["containing_area"] * f["containing_area"]
@@ -396,7 +409,7 @@ def _verb_span(sentence) -> tuple[int, int]:
     return 0, 0
 
 
-def locate_event(ctx: Any, sentence: Any) -> dict[str, Any] | None:
+def locate_event(ctx: Any, sentence: Any, verb: tuple[int, int] | None = None) -> dict[str, Any] | None:
     """The Event JSON v1 location of the event told in ``sentence`` (a ``DocContext`` sentence).
 
     Prefers a place in the sentence tied to the event word; else the nearest earlier sentence's
@@ -404,8 +417,10 @@ def locate_event(ctx: Any, sentence: Any) -> dict[str, Any] | None:
     their event; else the document's main place. A country ("killed 33 men in eastern Syria")
     gives way to a place of that country the next two sentences tie to their event ("near the
     town of Mayadeen"). Datelines and speakers' cities never count, nor a place in no country
-    (a river: "as they tried to cross the Euphrates").
+    (a river: "as they tried to cross the Euphrates"). ``verb`` is the event word's span in the
+    sentence (default: its first event word).
     """
+    verb = verb or _verb_span(sentence)
     toponyms = [t for t in (getattr(ctx, "toponyms", None) or []) if t.lat is not None and t.country]
     if not toponyms:
         return None
@@ -414,21 +429,22 @@ def locate_event(ctx: Any, sentence: Any) -> dict[str, Any] | None:
     after = [s for s in getattr(ctx, "sentences", None) or [] if s.start >= s_end][:NEXT_SENTENCES]
     if inside:
         local = [_Shifted(t, s_start) for t in inside]
-        k = choose_event_toponym(sentence.text, _verb_span(sentence), local, parse=getattr(sentence, "span", None))
+        k = choose_event_toponym(sentence.text, verb, local, parse=getattr(sentence, "span", None))
         if k is not None:
             if inside[k].precision == "country":
                 country = inside[k].country
                 finer = place_in_sentences(ctx, after, [t for t in toponyms if t.country == country and t.precision != "country"])
                 if finer is not None:
                     return finer.as_location()
-            return inside[k].as_location()
+            return _on_land(ctx, inside[k], after, toponyms).as_location()
     # "the city", "the old city", "the town": the settlement the report has been talking about.
-    city = _definite_settlement(sentence.text, [t for t in toponyms if t.end <= s_end])
+    city = _definite_settlement(sentence.text, [t for t in toponyms if t.end <= s_end], getattr(ctx, "text", None))
     if city is not None:
         return city
     # An earlier sentence of the same report: the place its own event word ties to ("shot down
     # over the province of Idlib after delivering aid to Aleppo": Idlib), else its last place.
-    earlier = [t for t in toponyms if t.end <= s_start and t.role not in ("dateline", "speaker_city") and t.precision != "country"]
+    earlier = [t for t in toponyms if t.end <= s_start and t.role not in ("dateline", "speaker_city") and t.precision != "country"
+               and not _water(t)]
     if earlier:
         before = [s for s in getattr(ctx, "sentences", None) or [] if s.end <= s_start and s.start <= earlier[-1].start]
         chosen = place_in_sentences(ctx, before[-1:], [t for t in toponyms if t.precision != "country"]) if before else None
@@ -440,14 +456,66 @@ def locate_event(ctx: Any, sentence: Any) -> dict[str, Any] | None:
     # same sentence is the headline's place.
     if inside:
         local = [_Shifted(t, s_start) for t in inside]
-        k = choose_event_toponym(sentence.text, _verb_span(sentence), local, weights=_LENIENT, parse=False)
+        k = choose_event_toponym(sentence.text, verb, local, weights=_LENIENT, parse=False)
         if k is not None and inside[k].precision != "country":
-            return inside[k].as_location()
+            return _on_land(ctx, inside[k], after, toponyms).as_location()
     chosen = place_in_sentences(ctx, after, [t for t in toponyms if t.precision != "country"])
     if chosen is not None:
         return chosen.as_location()
     main = main_place(toponyms)
     return main.as_location() if main is not None else None
+
+
+class _InTitle:
+    """A toponym of the text seen where the headline names it (offsets into the headline)."""
+
+    def __init__(self, t: Any, start: int, end: int):
+        self._t = t
+        self.start, self.end = start, end
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._t, name)
+
+
+def headline_place(title: str, toponyms: list[Any]) -> Any | None:
+    """The place a headline gives its incident ("Airstrikes kill 4 in Syria's Idlib, destroy mosque
+    in Hama": Idlib), among ``toponyms`` the text resolved, or None.
+
+    The headline is not parsed again: each resolved name of the text is looked for in it (the
+    headline of a report names the places its text names), and the linker of
+    :func:`choose_event_toponym` weighs them with surface cues only."""
+    if not title:
+        return None
+    seen: dict[str, Any] = {}
+    for t in toponyms:
+        if t.lat is not None and t.text and t.role not in ("dateline", "speaker_city") and not getattr(t, "demonym", False):
+            seen.setdefault(t.text, t)
+    found = []
+    for name, t in seen.items():
+        for m in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w-])", title):
+            found.append(_InTitle(t, m.start(), m.end()))
+    if not found:
+        return None
+    found.sort(key=lambda x: x.start)
+    m = _EVENT_VERB.search(title)
+    k = choose_event_toponym(title, (m.start(), m.end()) if m else (0, 0), found, weights=_LENIENT, parse=False)
+    return found[k]._t if k is not None else None
+
+
+def _on_land(ctx: Any, t: Any, after: list[Any], toponyms: list[Any]) -> Any:
+    """``t``, or for a river or lake ("killed as they tried to cross the Euphrates River") a place
+    of its country on land: the one the next sentences tie to their event, else the report's main
+    place there (ACLED codes such events at the nearest town, never on the river)."""
+    if not _water(t):
+        return t
+    land = [u for u in toponyms if u.country == t.country and u.precision != "country" and not _water(u)
+            and u.role not in ("dateline", "speaker_city")]
+    return place_in_sentences(ctx, after, land) or main_place(land) or t
+
+
+def _water(t: Any) -> bool:
+    """A river, lake or sea (GeoNames feature class H): never a point an event can be coded to."""
+    return getattr(t, "feature_class", None) == "H"
 
 
 #: How many sentences after a place-less headline or lead may lend it their place.
@@ -476,18 +544,30 @@ _DEFINITE_SETTLEMENT = re.compile(
     r"government-held)\s+)?(city|town|village)\b(?!\s+of\b)",
     re.I,
 )
+# Where people were going, not where they are: "fleeing ... for Palmyra", "heading towards Azaz",
+# "on their way to Homs" (a target of fire is not one: "fired at X", "shelled X").
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:fle(?:e|es|eing|d)|head(?:ed|ing|s)?|travel\w*|withdr[ae]w\w*|retreat\w*|escap\w*|evacuat\w*|bound|"
+    r"(?:on\s+\w+\s+)?way|en\s+route|transferred|taken|brought|rushed|sent|deported|displaced)\b[^.;]{0,40}?"
+    r"\b(?:to|towards?|for|into)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
 _NEAR_DEFINITE = re.compile(
     r"\b(?:edges?|outskirts|fringes?|periphery|surroundings|outside|near|around|countryside)\s+(?:of\s+)?$", re.I)
 
 
-def _definite_settlement(sentence: str, before: list[Any]) -> dict[str, Any] | None:
+def _definite_settlement(sentence: str, before: list[Any], text: str | None = None) -> dict[str, Any] | None:
     """The report's settlement a definite description stands for ("shelling on the edges of the
     old city" in a report about Aleppo): the last town or city named up to this sentence, else the
-    report's most named one. ``near`` when the sentence puts the event at its edges."""
+    report's most named one. ``near`` when the sentence puts the event at its edges. A town named
+    only as where people were heading ("fleeing from Raqqa for Palmyra") is not "the city" they
+    were leaving."""
     matches = list(_DEFINITE_SETTLEMENT.finditer(sentence))
     if not matches:
         return None
     towns = [t for t in before if t.lat is not None and t.feature_class == "P" and t.role not in ("dateline", "speaker_city")]
+    if text:
+        towns = [t for t in towns if not _DESTINATION_BEFORE.search(text[max(0, t.start - 40): t.start])] or towns
     if not towns:
         return None
     counts = Counter(t.geonames_id for t in towns)
