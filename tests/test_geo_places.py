@@ -359,3 +359,12 @@ def test_a_hospital_or_church_spacy_calls_an_organisation_is_a_place_in_the_repo
     assert hospital.precision == "near" and abs(hospital.lat - 36.34) < 0.1
     assert _first(tops, "Holy Redeemer Church").country == "IQ"
     assert "Joe Hall" not in {t.text for t in tops}
+
+
+def test_a_town_inside_an_institutions_name_is_the_town():
+    text = ("Huntsville Fire Chief Tom Grisham said the burn ban for Walker County, Texas, was lifted. "
+            "Two pupils of St. John's Lutheran School in Lombard won awards, and Nadia Moayyad of Southlake "
+            "was named.")
+    tops = geoparse(text)
+    assert _first(tops, "Huntsville").admin1 == "Texas"
+    assert {"Lombard", "Southlake"} <= {t.text for t in tops}

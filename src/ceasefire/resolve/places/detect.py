@@ -635,6 +635,33 @@ def _any_known_subspan(tokens, i, j, gaz, text) -> bool:
     return False
 
 
+# Words after a town's name that make what spaCy took for a person the town's office or people:
+# "Huntsville Fire Chief", "Anderson County Sheriff", "Rock Hill City Manager", "Athens Parks".
+INSTITUTION_WORDS = frozenset(
+    "fire police sheriff sheriff's city county township village town borough parish council mayor chief "
+    "board department parks schools school elementary middle high community public municipal police".split()
+)
+
+
+TITLES_OF = HONORIFICS | frozenset(
+    "duke duchess earl countess count lord lady archbishop bishop baron baroness marquess viscount emir "
+    "sultan archduke dean".split())
+
+
+def _named_within(tokens, i: int, j: int, ent, cands) -> bool:
+    """A town inside an organisation's or person's name where the words say it is the town: after
+    "in" or "of" ("St. John's Lutheran School in Lombard", "United Concrete Products of Wallingford"),
+    or at the head of its offices ("Huntsville Fire Chief Tom Grisham")."""
+    if not _strong(cands, allow_alternate=False):
+        return False
+    if j - i == 1 and tokens[i].lower_ in common_words():
+        return False
+    if i > ent.start and tokens[i - 1].lower_ in ("in", "of"):
+        # ... but not a title: "the Prince of Wales", "the Duke of York" name a person.
+        return not (tokens[i - 1].lower_ == "of" and i - 2 >= 0 and tokens[i - 2].lower_ in TITLES_OF)
+    return ent.start == i and j < ent.end and tokens[j].lower_ in INSTITUTION_WORDS and _is_cap(tokens[j])
+
+
 def _place_inside(tokens, i, j, gaz, text) -> bool:
     """Whether tokens[i:j] hold a name a capitalised word may stand for as a place (not an
     English word such as "Central" or "Holy" that some hamlet is called)."""
@@ -779,6 +806,8 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
                 return False
         elif not _big(cands):
             return False
+    if ent is not None and ent.label_ in ("PERSON", "ORG") and _named_within(tokens, i, j, ent, cands):
+        return True
     if ent is not None and ent.label_ == "PERSON":
         whole = ent.start == i and ent.end == j
         if not whole:
