@@ -27,6 +27,7 @@ import tempfile
 from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -156,19 +157,47 @@ def evaluate(data_dir: str | None = None, pairs_path: str | None = None, jobs: i
                     )
                 )
             }
+            records = _main_records(conn, {(doc.id, main_claim(line)) for doc, line in zip(docs, lines)})
         store.close()
     event_of: dict[int, str | None] = {}
     main_of: dict[int, dict | None] = {}
+    record_of: dict[int, Any] = {}
     for i, doc, line in zip(wanted, docs, lines):
         k = main_claim(line)
         event_of[i] = placed.get((doc.id, k)) if k is not None else None
         main_of[i] = line["events"][k] if k is not None else None
+        record_of[i] = records.get((doc.id, k))
     score = DedupScore(pairs)
     for p in pairs:
         ea, eb = event_of[p.a_row], event_of[p.b_row]
         p.merged = ea is not None and ea == eb
         p.why = f"{_brief(main_of[p.a_row])} | {_brief(main_of[p.b_row])}"
+        ra, rb = record_of[p.a_row], record_of[p.b_row]
+        if ra is not None and rb is not None:
+            shared = sorted(ra.terms & rb.terms)
+            p.why += f"\n      shared rare words ({len(shared)} of {len(ra.terms)} / {len(rb.terms)}): {' '.join(shared[:16]) or '-'}"
     return score
+
+
+def _main_records(conn, wanted: set[tuple[str, int | None]]) -> dict[tuple[str, int], Any]:
+    """The consolidation core's view (ClaimRecord: its rare words) of each article's main claim."""
+    import sqlalchemy as sa
+
+    from ceasefire.consolidate.core import LEAD_CHARS, claim_record
+    from ceasefire.store import schema as t
+
+    c, d = t.claims.c, t.documents.c
+    q = sa.select(
+        c.id, c.document_id, c.ordinal, c.event_type, c.sub_event_type, c.date_start, c.date_end, c.date_precision,
+        c.location_name, c.lat, c.lon, c.country, c.admin1, c.geonames_id, c.location_precision, c.fatalities_best,
+        c.is_aggregate, c.payload, d.published, d.title, sa.func.substr(d.text, 1, LEAD_CHARS).label("lead"),
+    ).join(t.documents, d.id == c.document_id)
+    out = {}
+    for r in conn.execute(q).mappings():
+        if (r["document_id"], r["ordinal"]) in wanted:
+            row = dict(r)
+            out[(row["document_id"], row["ordinal"])] = claim_record(row, row["payload"] or {}, row["published"])
+    return out
 
 
 def _brief(ev: dict | None) -> str:
