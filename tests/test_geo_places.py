@@ -368,3 +368,13 @@ def test_a_town_inside_an_institutions_name_is_the_town():
     tops = geoparse(text)
     assert _first(tops, "Huntsville").admin1 == "Texas"
     assert {"Lombard", "Southlake"} <= {t.text for t in tops}
+
+
+def test_a_street_spacy_calls_a_person_is_a_street_in_the_reports_town():
+    text = ("The body was taken to a funeral home at 201 Dunlap St. in Paris, Tennessee. Freeman Drive between "
+            "Sunny Hills Drive and Freeman Circle is closed. Lois Lane wrote the story.")
+    tops = geoparse(text)
+    surfaces = {t.text for t in tops}
+    assert "Dunlap" not in surfaces and {"Dunlap St.", "Freeman Drive"} <= surfaces
+    assert _first(tops, "Dunlap St.").admin1 == "Tennessee" and _first(tops, "Dunlap St.").precision == "near"
+    assert "Lois Lane" not in surfaces

@@ -483,7 +483,7 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     for i in range(n):
         if taken[i] or not _is_cap(tokens[i]) or tokens[i].is_punct:
             continue
-        if ent_of[i] is not None and ent_of[i].label_ in ("PERSON", "ORG"):
+        if ent_of[i] is not None and ent_of[i].label_ in ("PERSON", "ORG") and not _street_entity(tokens, ent_of[i]):
             continue
         for k in range(i + 1, min(n, i + 5)):
             tok = tokens[k]
@@ -648,6 +648,18 @@ TITLES_OF = HONORIFICS | frozenset(
     "sultan archduke dean".split())
 
 
+def _street_entity(tokens, ent) -> bool:
+    """spaCy's person or organisation that is a street: "Freeman Drive", "Dunlap St.", "Sylvan Road"
+    (not "Lois Lane": a person's "Lane" stays a person)."""
+    j = ent.end
+    while j > ent.start and tokens[j - 1].is_punct and tokens[j - 1].text != ".":
+        j -= 1
+    last = tokens[j - 1].lower_.rstrip(".") if j > ent.start else ""
+    if last not in ROAD_HEADS or not _is_cap(tokens[j - 1]) or j - ent.start < 2:
+        return False
+    return not (ent.label_ == "PERSON" and last in ("lane", "ln"))
+
+
 def _named_within(tokens, i: int, j: int, ent, cands) -> bool:
     """A town inside an organisation's or person's name where the words say it is the town: after
     "in" or "of" ("St. John's Lutheran School in Lombard", "United Concrete Products of Wallingford"),
@@ -806,6 +818,9 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
                 return False
         elif not _big(cands):
             return False
+    if j < len(tokens) and _is_cap(tokens[j]) and tokens[j].lower_.rstrip(".") in ROAD_HEADS | {"circle", "court", "trail", "pike"} \
+            and not _big(cands):
+        return False  # "201 Dunlap St.", "Clearview Drive": the street, found as one below
     if ent is not None and ent.label_ in ("PERSON", "ORG") and _named_within(tokens, i, j, ent, cands):
         return True
     if ent is not None and ent.label_ == "PERSON":
