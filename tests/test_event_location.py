@@ -337,3 +337,26 @@ def test_hospital_where_the_wounded_were_taken_is_not_the_scene():
     sentence = "A car bomb killed six people in Azaz on Friday and the wounded were rushed to hospitals in Kilis."
     places = [_place(sentence, "Azaz"), _place(sentence, "Kilis")]
     assert _chosen(sentence, "killed", places) == "Azaz"
+
+
+def test_a_headline_without_a_place_takes_the_place_the_third_sentence_ties_to_the_blast():
+    """Neither the next sentence (where the dead came from) nor the one after it says where the
+    buses were hit; the third does, and the towns of origin are not the place."""
+    ctx = _context("Death toll in bomb attack on evacuees rises to 112. "
+                   "Many residents of Fuaa and Kefraya lost their lives after the attack on their buses. "
+                   "The toll in the suicide car bomb attack on buses carrying evacuated civilians has risen, a monitor said on Sunday. "
+                   "It said 98 evacuees from Fuaa and Kefraya were killed when a vehicle exploded next to their buses "
+                   "in Rashidin, west of Aleppo. Fuaa and Kefraya had been besieged for two years.", date(2017, 4, 16))
+    loc = locate_event(ctx, ctx.sentences[0])
+    assert loc is not None and loc["admin1"] == "Aleppo"
+
+
+def test_the_province_after_a_village_the_gazetteer_lacks_is_its_container():
+    from ceasefire.resolve.places.event_location import _contains_here
+
+    sentence = "Regime forces fired artillery shells near a Turkish point between Dabiq and Sandaf villages in Aleppo governorate."
+    aleppo = _place(sentence, "Aleppo", "admin1", role="containing_area")
+    assert _contains_here(sentence, aleppo, [aleppo])
+    headline = "Rocket attacks leave a child dead and 7 injured in Aleppo, cause damage in Daraa"
+    aleppo = _place(headline, "Aleppo", "admin1", role="containing_area")
+    assert not _contains_here(headline, aleppo, [aleppo])

@@ -220,14 +220,22 @@ def _dependency_features(rel: dict[str, Any] | None, country: bool = False) -> d
     }
 
 
-def _contains_here(t: Any, others: list[Any]) -> bool:
+def _contains_here(sentence: str, t: Any, others: list[Any]) -> bool:
     """Whether this mention of an area is the container of a place named just before it in the
     sentence ("Jarez village in the countryside of Aleppo"). The geoparser marks every mention of a
     name it once saw as a container, so "7 injured in Aleppo, damage in Daraa" must not count."""
     if getattr(t, "role", None) != "containing_area":
         return False
+    if _NAME_THEN_CONTAINER.search(sentence[max(0, t.start - 60): t.start]):
+        return True  # "between Dabiq and Sandaf villages in Aleppo": a name the gazetteer lacks, then its area
     return any(o is not t and o.end <= t.start and t.start - o.end <= 80 and getattr(o, "precision", None) != "country"
                and not getattr(o, "demonym", False) for o in others)
+
+
+_NAME_THEN_CONTAINER = re.compile(
+    r"[A-Z][\w'’-]+(?:\s+(?:villages?|towns?|city|area|district|camp|axis|fronts?|frontlines?|countryside|neighbou?rhoods?))?"
+    r"\s*(?:,|\bin|\bof)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?$"
+)
 
 
 def _features(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], rel: dict | None = None) -> dict[str, float]:
@@ -249,7 +257,7 @@ def _features(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], r
         "admin1_with_finer": float(precision == "admin1" and finer),
         "possessive": float(bool(_POSSESSIVE_AFTER.match(sentence[end: end + 6])) and len(others) > 1),
         "reference_point": float(_reference_point(sentence, t, others)),
-        "containing_area": float(_contains_here(t, others)),
+        "containing_area": float(_contains_here(sentence, t, others)),
         "demonym": float(bool(getattr(t, "demonym", False))),
         "actor": float(bool(_ACTOR_AFTER.match(sentence[end: end + 30])) or bool(_BY_BEFORE.search(before))
                        or (precision == "country" and bool(_ATTACK_AFTER.match(sentence[end: end + 30])))),
@@ -519,7 +527,7 @@ def _water(t: Any) -> bool:
 
 
 #: How many sentences after a place-less headline or lead may lend it their place.
-NEXT_SENTENCES = 2
+NEXT_SENTENCES = 3
 #: The weights with a lower no-place line, for a sentence that must have a place if it names one.
 _LENIENT = WEIGHTS | {"threshold": -4.5}
 
