@@ -378,3 +378,9 @@ def test_a_street_spacy_calls_a_person_is_a_street_in_the_reports_town():
     assert "Dunlap" not in surfaces and {"Dunlap St.", "Freeman Drive"} <= surfaces
     assert _first(tops, "Dunlap St.").admin1 == "Tennessee" and _first(tops, "Dunlap St.").precision == "near"
     assert "Lois Lane" not in surfaces
+
+
+def test_someones_farm_and_an_institutions_own_word_are_no_towns():
+    tops = geoparse("RCMP say the dogs were taken from Wilson's Farm near Fredericton, New Brunswick. He is to "
+                    "appear at the Airport Courthouse in Los Angeles on Friday.")
+    assert not {"Wilson", "Airport"} & {t.text for t in tops}

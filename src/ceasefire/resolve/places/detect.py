@@ -821,6 +821,9 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
     if j < len(tokens) and _is_cap(tokens[j]) and tokens[j].lower_.rstrip(".") in ROAD_HEADS | {"circle", "court", "trail", "pike"} \
             and not _big(cands):
         return False  # "201 Dunlap St.", "Clearview Drive": the street, found as one below
+    if (j + 1 < len(tokens) and tokens[j].lower_ in ("'s", "’s") and tokens[j + 1].lower_ in BUILDING_HEADS
+            and _is_cap(tokens[j + 1]) and not _big(cands)):
+        return False  # "Wilson's Farm", "Caesar's Palace": someone's building, not the town
     if ent is not None and ent.label_ in ("PERSON", "ORG") and _named_within(tokens, i, j, ent, cands):
         return True
     if ent is not None and ent.label_ == "PERSON":
@@ -841,6 +844,8 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
         leads = ent.start == i or (ent.start == i - 1 and tokens[i - 1].lower_ == "the")
         if leads and ent.label_ in ("ORG", "FAC") and _strong(cands, allow_alternate=False):
             # ... but not a common noun: "University of Georgia", "Metro Transit".
+            if single and first.lower_ in ORG_TAILS | ORGANISATION_WORDS | BUILDING_HEADS:
+                return False  # "University of Perpetual Help", "Airport Courthouse": the institution's own word
             return not (single and first.lower_ in common_nouns() and not _big(cands))
         return _big(cands)
     if j < len(tokens) and tokens[j].lower_ in ORG_TAILS and not _big(cands):
