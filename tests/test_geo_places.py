@@ -384,3 +384,16 @@ def test_someones_farm_and_an_institutions_own_word_are_no_towns():
     tops = geoparse("RCMP say the dogs were taken from Wilson's Farm near Fredericton, New Brunswick. He is to "
                     "appear at the Airport Courthouse in Los Angeles on Friday.")
     assert not {"Wilson", "Airport"} & {t.text for t in tops}
+
+
+def test_a_small_namesake_far_from_a_local_reports_places_is_placed_at_its_nearest_town():
+    # No Kensington of Minnesota in the gazetteer: not Kensington, Maryland, but near Alexandria.
+    tops = geoparse("Douglas County, Minnesota, closed a road northeast of Kensington on Monday. "
+                    "Roads near Alexandria and Osakis stay open.")
+    town = _first(tops, "Kensington")
+    assert (town.admin1, town.precision) == ("Minnesota", "near") and abs(town.lat - 45.9) < 0.2
+
+
+def test_a_far_village_named_once_stays_where_the_gazetteer_has_it_in_the_reports_country():
+    tops = geoparse("Shelling hit Aleppo, Azaz and Manbij on Monday, while an air strike killed four in Hajin.")
+    assert _first(tops, "Hajin").admin1 == "Deir ez-Zor" and _first(tops, "Hajin").precision == "exact"

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
 from ceasefire.resolve.places.detect import Mention
 from ceasefire.resolve.places.gazetteer import (
@@ -57,7 +58,10 @@ NEAR_KM, AROUND_KM = 50.0, 150.0
 NEIGHBOUR_READINGS = 12.0  # a name with more readings than this lends each a share
 WORLD_CITY_POP = 200_000
 FOREIGN_FOCUS_SHARE = 0.5  # a report this much about one country ...
-FOREIGN_TOWN_POP = 50_000  # ... does not wander to a small town abroad on its name alone  # per other name of the report with a candidate in the same admin1 area (up to 3)
+FOREIGN_TOWN_POP = 50_000
+STRAY_TOWN_POP = 20_000  # a town this small ...
+STRAY_KM = 300.0  # ... this far from all the report's other places ...
+STRAY_HOME_SHARE = 0.5  # ... in a report this much about one state or province  # ... does not wander to a small town abroad on its name alone  # per other name of the report with a candidate in the same admin1 area (up to 3)
 
 # "BEIRUT (Reuters) -", "KABUL, Afghanistan (May 28, 2011) –", "ALEPPO, Syria, April 30 (AFP) -":
 # the place a report was filed from, optionally followed by its country, a date and the agency.
@@ -75,6 +79,7 @@ _SPEAKER_BEFORE = re.compile(
 )
 
 
+_DEBUG = False
 DROP = Place(0, "", None, None, "", "", None, None, None, 0, "dropped")  # not a place after all
 
 
@@ -345,6 +350,7 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                 if rnd == 1 and anchors and p.lat is not None and not p.is_area:
                     d = min((distance_km(p.lat, p.lon, a.lat, a.lon) for a in anchors if a.id != p.id), default=1e9)
                     s += 2.0 if d < 30 else 1.2 if d < 150 else 0.4 if d < 500 else 0.0
+                if _DEBUG and rnd == 1: print('   DBG', m.text, p.name, p.country, p.admin1, p.feature_code, p.population, kind, match, round(s, 2), 'nb', round(_neighbours(p, surface, grid), 2), 'as', round(area_support.get((p.country, p.admin1), 0), 2), 'ash', round(ashare.get((p.country, p.admin1), 0), 2), 'csh', round(cshare.get(p.country or '', 0), 2))
                 if s > best_s:
                     best, best_s = p, s
             chosen[k] = best
@@ -362,6 +368,10 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                 and others.get(p.country or "", 0.0) == 0.0):
             chosen[k] = None
             m.label = "LOC"  # placed by context (resolve_mentions), at the report's nearest place
+    # A small town far from every other place of a report whose places gather in one state or
+    # province ("Brandon", read as Brandon, Florida, in a Minnesota paper's road report) is a local
+    # place the gazetteer lacks: the report's nearest place is a better point than a namesake.
+    _strays_to_local(mentions, chosen)
     # A name spaCy read as a person's stays a place only if it lies in one of the report's countries.
     for k, m in enumerate(mentions):
         p = chosen[k]
@@ -370,6 +380,37 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             if share < 0.3:
                 chosen[k] = DROP
     return chosen
+
+
+def _strays_to_local(mentions: list[Mention], chosen: list[Place | None]) -> None:
+    points: dict[str, Place] = {}
+    areas: dict[tuple, set[str]] = {}
+    for m, p in zip(mentions, chosen):
+        if p is None or p is DROP or p.lat is None or p.is_country or p.is_admin1 or p.feature_class not in ("P", "A"):
+            continue
+        points.setdefault(m.text.lower(), p)
+        if p.admin1:
+            areas.setdefault((p.country, p.admin1), set()).add(m.text.lower())
+    if len(points) < 3:
+        return
+    counts = Counter(m.text.lower() for m in mentions)
+    home, names = max(areas.items(), key=lambda kv: len(kv[1]), default=(None, set()))
+    if home is None or len(names) < 2 or len(names) < STRAY_HOME_SHARE * len(points):
+        return
+    for k, m in enumerate(mentions):
+        p = chosen[k]
+        if (p is None or p is DROP or p.feature_class != "P" or p.population >= STRAY_TOWN_POP or p.lat is None
+                or (p.country, p.admin1) == home or m.container_text or p.source.startswith("supplement")):
+            continue
+        surface = m.text.lower()
+        if counts[surface] > 1 or any((c.country, c.admin1) == home for c, kind, match in m.candidates if match != "skeleton"):
+            continue  # a name the report comes back to is its own town, not a stray
+        if p.country == home[0] and len(_plausible(m.candidates)) < 2:
+            continue  # the only place of that name in the report's own country: a far village, really there
+        near = min((distance_km(p.lat, p.lon, q.lat, q.lon) for s, q in points.items() if s != surface), default=0.0)
+        if near > STRAY_KM:
+            chosen[k] = None
+            m.label = "LOC"
 
 
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
