@@ -360,3 +360,33 @@ def test_the_province_after_a_village_the_gazetteer_lacks_is_its_container():
     headline = "Rocket attacks leave a child dead and 7 injured in Aleppo, cause damage in Daraa"
     aleppo = _place(headline, "Aleppo", "admin1", role="containing_area")
     assert not _contains_here(headline, aleppo, [aleppo])
+
+
+def test_the_base_the_military_source_spoke_from_is_not_where_the_village_was_taken():
+    sentence = ("According to a military source at the 5th Armored Division base in Izra'a, the army liberated the farms "
+                "at the perimeter of Kafr Shams after a violent battle.")
+    places = [_place(sentence, "Izra'a"), _place(sentence, "Kafr Shams")]
+    assert _chosen(sentence, "liberated", places) == "Kafr Shams"
+
+
+def test_a_town_named_to_say_where_the_village_lies_is_not_the_place():
+    sentence = "In the village of Jdeideh near Jenin, troops captured two men suspected of belonging to Hamas."
+    places = [_place(sentence, "Jdeideh"), _place(sentence, "Jenin")]
+    assert _chosen(sentence, "captured", places) == "Jdeideh"
+
+
+def test_the_hospital_inside_the_city_is_where_the_police_patrolled():
+    sentence = "Police patrolled inside and outside Mecca's Al-Nur hospital, where the wounded were treated."
+    places = [_place(sentence, "Mecca"), _place(sentence, "Al-Nur")]
+    assert _chosen(sentence, "patrolled", places) == "Al-Nur"
+
+
+def test_every_town_of_a_list_of_origins_is_an_origin():
+    """"evacuees from the towns of Fuaa and Kafraya": the second town of the list is where they came
+    from too, and the transit point west of Aleppo is where they were killed."""
+    from ceasefire.resolve.places.event_location import _features
+
+    sentence = "It said 98 evacuees from the northern towns of Fuaa and Kafraya were killed at a transit point west of Aleppo."
+    places = [_place(sentence, "Fuaa"), _place(sentence, "Kafraya"), _place(sentence, "Aleppo")]
+    feats = _features(sentence, _verb(sentence, "killed"), places[1], places)
+    assert feats["origin"] == 1.0 and feats["preposition"] == 1.0

@@ -26,7 +26,7 @@ _PREP_BEFORE = re.compile(
     r"captured|seized|entered|attacked|raided|liberated|recaptured)"
     r"\s+(?:the\s+|a\s+)?(?:(?:northern|southern|eastern|western|central|rebel-held|government-held|besieged|restive|"
     r"northwestern|northeastern|southwestern|southeastern|Kurdish-majority|nearby|neighbouring|neighboring|town|city|"
-    r"village|district|province|region|flashpoint|provincial|capital|border)\s+)*(?:\w+\s+)?$)",
+    r"village|district|province|region|flashpoint|provincial|capital|border)\s+)*(?:[\w'’]+\s+)?$)",
     re.I,
 )
 _ACTOR_AFTER = re.compile(
@@ -46,6 +46,13 @@ _ACTOR_AFTER = re.compile(
 _ATTACK_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:air\s*strikes?|airstrikes?|air\s+raids?|raids?|drones?|strikes?|shelling|bombing|bombardment|"
     r"offensive|operation|attacks?|missiles?|rockets?|artillery|helicopters?|planes?|warships?|fire)\b",
+    re.I,
+)
+# Where the source of a report sits: "According to a military source at the base in Izra'a, ...",
+# "a monitor based in", "sources in X told": the place of the telling, not of the event.
+_ATTRIBUTION_BEFORE = re.compile(
+    r"\b(?:according\s+to|sources?|spokes(?:man|woman|person)|correspondent|reporter|officials?)\b[^,.;:\"“”]{0,70}?"
+    r"\b(?:in|at|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
@@ -74,6 +81,7 @@ WEIGHTS = {
     "containing_area": 1.0,
     "actor": 3.0,  # "U.S. forces", "Israeli-led", "by Colombia's main rebel group": who, not where
     "reference_point": 2.0,  # "Taji, just north of Baghdad": Baghdad only says where Taji is
+    "attribution": 2.0,  # "according to a military source at the base in X": where the telling was
     "threshold": -1.5,  # below this, the sentence names no place for its event
     # Dependency path from the event word to the place (only when the sentence was parsed):
     "dep_locative": 0.0,  # "killed in X": the surface preposition cue already says it
@@ -108,6 +116,29 @@ def _reference_point(sentence: str, t: Any, others: list[Any]) -> bool:
     phrase_start = t.start - len(before) + m.start()
     return (any(o is not t and o.end <= phrase_start and phrase_start - o.end <= 15 for o in others)
             or bool(re.search(r"\b(?:town|village)\s*,?\s*$", lead)))
+
+
+_NEAR_BEFORE = re.compile(
+    r"^\s*(?:,\s*(?:a|the)\s+(?:small\s+)?(?:village|town|hamlet|suburb)\s+|\s+)(?:near|close\s+to|just\s+outside)\s+"
+    r"(?:the\s+)?(?:(?:city|town)\s+of\s+)?$",
+    re.I,
+)
+
+
+def _near_reference(sentence: str, t: Any, others: list[Any]) -> bool:
+    """A town named only to say where the settlement before it lies: "the village of Jdeideh near
+    Jenin", "Potocari, a village near Srebrenica" (not a road or base near a town: ACLED codes
+    those at the town)."""
+    for o in others:
+        if o is t or o.end > t.start or t.start - o.end > 30:
+            continue
+        if getattr(o, "precision", None) not in ("exact", None) or getattr(o, "role", None) or getattr(o, "demonym", False):
+            continue
+        if getattr(o, "feature_class", None) not in ("P", None):
+            continue
+        if _NEAR_BEFORE.match(sentence[o.end: t.start]):
+            return True
+    return False
 
 
 # --- the dependency path from the event word to a place (Halterman 2019: the strongest signal) ---
@@ -220,6 +251,35 @@ def _dependency_features(rel: dict[str, Any] | None, country: bool = False) -> d
     }
 
 
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
+
+
+def _listed_after(sentence: str, t: Any, others: list[Any]) -> Any | None:
+    """The place ``t`` follows in a list ("Fuaa and Kafraya", "Kafr Nabl, Hass and Kansafra")."""
+    for o in others:
+        if o is not t and o.end <= t.start and t.start - o.end <= 7 and _LIST_JOIN.match(sentence[o.end: t.start]):
+            return o
+    return None
+
+
+def _preposition(sentence: str, t: Any, others: list[Any], depth: int = 0) -> bool:
+    """A locative preposition or place noun before ``t`` ("in", "near", "the town of"), or before the
+    place ``t`` is listed after ("in the towns of Tel Hamis and Tel Birak", "shelled Kafr Nabl,
+    Hass and Kansafra")."""
+    if _PREP_BEFORE.search(sentence[max(0, t.start - 45): t.start]):
+        return True
+    o = _listed_after(sentence, t, others) if depth <= 6 else None
+    return o is not None and _preposition(sentence, o, others, depth + 1)
+
+
+def _origin(sentence: str, t: Any, others: list[Any], depth: int = 0) -> bool:
+    """Where people come from ("evacuees from the towns of Fuaa and Kafraya"), for every place of the list."""
+    if _ORIGIN_BEFORE.search(sentence[max(0, t.start - 45): t.start]):
+        return True
+    o = _listed_after(sentence, t, others) if depth <= 6 else None
+    return o is not None and _origin(sentence, o, others, depth + 1)
+
+
 def _contains_here(sentence: str, t: Any, others: list[Any]) -> bool:
     """Whether this mention of an area is the container of a place named just before it in the
     sentence ("Jarez village in the countryside of Aleppo"). The geoparser marks every mention of a
@@ -243,11 +303,15 @@ def _features(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], r
     before = sentence[max(0, start - 45): start]
     after = sentence[end: end + 3]
     precision = getattr(t, "precision", None)
-    finer = any(getattr(o, "precision", None) in ("exact", "near") for o in others if o is not t)
+    # a town named beside the province ("Palmyra in Homs province"), not one listed with it as a
+    # peer ("the countryside of Raqqa and Hasakeh")
+    finer = any(getattr(o, "precision", None) in ("exact", "near") and _listed_after(sentence, o, [t]) is None
+                and _listed_after(sentence, t, [o]) is None
+                for o in others if o is not t)
     dist = start - verb[1] if start >= verb[1] else verb[0] - end
-    origin = bool(_ORIGIN_BEFORE.search(before))
+    origin = _origin(sentence, t, others)
     return {
-        "preposition": float(bool(_PREP_BEFORE.search(before))),
+        "preposition": float(_preposition(sentence, t, others)),
         "origin": float(origin),
         "destination": float(bool(_DESTINATION_BEFORE.search(sentence[max(0, start - 80): start]))),
         "from_other": float(not origin and bool(_FROM_BEFORE.search(before))),
@@ -256,7 +320,8 @@ def _features(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], r
         "country_among_others": float(precision == "country" and len(others) > 1),
         "admin1_with_finer": float(precision == "admin1" and finer),
         "possessive": float(bool(_POSSESSIVE_AFTER.match(sentence[end: end + 6])) and len(others) > 1),
-        "reference_point": float(_reference_point(sentence, t, others)),
+        "reference_point": float(_reference_point(sentence, t, others) or _near_reference(sentence, t, others)),
+        "attribution": float(bool(_ATTRIBUTION_BEFORE.search(sentence[max(0, start - 90): start]))),
         "containing_area": float(_contains_here(sentence, t, others)),
         "demonym": float(bool(getattr(t, "demonym", False))),
         "actor": float(bool(_ACTOR_AFTER.match(sentence[end: end + 30])) or bool(_BY_BEFORE.search(before))
@@ -275,6 +340,7 @@ def _score(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], w: d
             - w["country_among_others"] * f["country_among_others"] - w["admin1_with_finer"] * f["admin1_with_finer"]
             - w["possessive"] * f["possessive"] - w["containing_area"] * f["containing_area"]
             - w.get("actor", 0.0) * f["actor"] - w.get("reference_point", 0.0) * f["reference_point"]
+            - w.get("attribution", 0.0) * f["attribution"]
             + sum(w.get(k, 0.0) * f[k] for k in _DEP_GAINS) - sum(w.get(k, 0.0) * f[k] for k in _DEP_COSTS))
 
 
