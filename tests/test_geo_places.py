@@ -397,3 +397,8 @@ def test_a_small_namesake_far_from_a_local_reports_places_is_placed_at_its_neare
 def test_a_far_village_named_once_stays_where_the_gazetteer_has_it_in_the_reports_country():
     tops = geoparse("Shelling hit Aleppo, Azaz and Manbij on Monday, while an air strike killed four in Hajin.")
     assert _first(tops, "Hajin").admin1 == "Deir ez-Zor" and _first(tops, "Hajin").precision == "exact"
+
+
+def test_a_country_naming_its_currency_is_named():
+    tops = geoparse("The court also fined him one million US dollars on Tuesday.")
+    assert [(t.text, t.country) for t in tops] == [("US", "US")]

@@ -61,6 +61,7 @@ ORGANISATION_WORDS = frozenset(
     "organization coalition federation watch programme program fund corps forces authority court tribunal "
     "crescent cross rights affairs monitor monitors bureau secretariat mission".split()
 )
+CURRENCY_WORDS = frozenset("dollar dollars pound pounds peso pesos rupee rupees dinar dinars lira riyal riyals rand".split())
 # Last words that make a name a building one can stand in, whatever spaCy calls it.
 BUILDING_HEADS = frozenset(
     "church cathedral mosque temple library hospital clinic center centre stadium arena hotel inn theatre theater "
@@ -810,7 +811,9 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
     if single and (first.lower_.rstrip(".") in _BARE_ABBREVIATIONS or first.lower_ in STREET_SUFFIXES):
         return False  # "St." of "St. Patrick's Day", a bare "Road": part of a name, never one alone
     if ent is not None and ent.label_ in NON_PLACE_LABELS:
-        return False  # "March 5", "May", "Four Seasons"
+        # "one million US dollars": a country naming its currency is named (both gold sets count it).
+        return (ent.label_ == "MONEY" and j < len(tokens) and tokens[j].lower_ in CURRENCY_WORDS
+                and any(p.is_country and kind in (NAME_MAIN, NAME_CURATED) and match != "skeleton" for p, kind, match in cands))
     if single and first.lower_ in common_words():
         # "In", "March", "Man", "Bell": words first; a country or admin area by its own name stays.
         if sent_start[i] or first.pos_ != "PROPN" or first.is_upper:
