@@ -613,9 +613,13 @@ def _village_near_town(c: ClaimRecord, g: EventGroup) -> bool:
     """In one governorate, one side is a village the gazetteer lacks (a rough point) and the other
     a gazetteer town, at least one of them told as "near" (the outskirts, the villages around it)."""
     p = g.place
-    if p is None or not (c.precise and p.precise and c.admin1 and p.admin1 and _same_area(c.admin1, p.admin1) and c.country == p.country):
+    if p is None or not (c.precise and p.precise and _same_governorate(c, p)):
         return False
     return (c.geonames_id is None) != (p.geonames_id is None) and "near" in (c.location_precision, p.location_precision)
+
+
+def _same_governorate(a: ClaimRecord, b: ClaimRecord) -> bool:
+    return bool(a.admin1 and b.admin1 and _same_area(a.admin1, b.admin1) and a.country == b.country)
 
 
 def _same_country(c: ClaimRecord, g: EventGroup) -> bool:
