@@ -402,3 +402,10 @@ def test_a_far_village_named_once_stays_where_the_gazetteer_has_it_in_the_report
 def test_a_country_naming_its_currency_is_named():
     tops = geoparse("The court also fined him one million US dollars on Tuesday.")
     assert [(t.text, t.country) for t in tops] == [("US", "US")]
+
+
+def test_a_township_is_not_the_far_town_it_is_named_after():
+    tops = geoparse("Sirens will be installed in Columbus, Pleasant Township, Madison Township and Grove City, "
+                    "Ohio, this year.")
+    township = _first(tops, "Madison Township")
+    assert township.admin1 == "Ohio" and township.precision == "near"

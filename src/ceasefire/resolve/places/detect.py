@@ -81,7 +81,7 @@ STREET_SUFFIXES = frozenset(
     "street st st. avenue ave ave. road rd rd. drive dr. boulevard blvd blvd. lane ln parkway pkwy highway hwy "
     "square place court plaza bridge way terrace".split()
 )
-ADMIN_SUFFIXES = frozenset("county parish township borough".split())
+ADMIN_SUFFIXES = frozenset("county parish township twp twp. borough".split())
 # Words that make a capitalised name a water body or a height: "Red River", "Lake Lanier", "Mount Hermon".
 NATURAL_HEADS = frozenset("river creek lake reservoir canal dam island".split())
 NATURAL_LEADS = frozenset("lake mount mt".split())
@@ -824,6 +824,8 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
     if j < len(tokens) and _is_cap(tokens[j]) and tokens[j].lower_.rstrip(".") in ROAD_HEADS | {"circle", "court", "trail", "pike"} \
             and not _big(cands):
         return False  # "201 Dunlap St.", "Clearview Drive": the street, found as one below
+    if j < len(tokens) and _is_cap(tokens[j]) and tokens[j].lower_.rstrip(".") in ("township", "twp"):
+        return False  # "Madison Township" is not Madison, Wisconsin: the township, found whole below
     if (j + 1 < len(tokens) and tokens[j].lower_ in ("'s", "’s") and tokens[j + 1].lower_ in BUILDING_HEADS
             and _is_cap(tokens[j + 1]) and not _big(cands)):
         return False  # "Wilson's Farm", "Caesar's Palace": someone's building, not the town
