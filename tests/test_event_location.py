@@ -390,3 +390,33 @@ def test_every_town_of_a_list_of_origins_is_an_origin():
     places = [_place(sentence, "Fuaa"), _place(sentence, "Kafraya"), _place(sentence, "Aleppo")]
     feats = _features(sentence, _verb(sentence, "killed"), places[1], places)
     assert feats["origin"] == 1.0 and feats["preposition"] == 1.0
+
+
+def test_the_province_a_village_lies_in_outweighs_its_namesake_abroad():
+    """"in Sayda town in Dara countryside": the village read as Sidon (Lebanon) and the governorate
+    that holds it tie one to one; the governorate says which country the report is about."""
+    from types import SimpleNamespace
+
+    from ceasefire.extract.events import _focus_country
+
+    text = "Unknown gunmen attacked the house of a former rebel in Sayda town in Dara countryside, killing him."
+    sayda = _place(text, "Sayda", country="LB")
+    dara = _place(text, "Dara", "admin1", country="SY", admin1="Daraa", role="containing_area")
+    assert _focus_country(SimpleNamespace(text=text, toponyms=[sayda, dara])) == "SY"
+
+
+def test_a_town_named_as_a_landmark_says_which_country_the_area_is_in():
+    from types import SimpleNamespace
+
+    from ceasefire.extract.events import _focus_country
+
+    text = "HTS carried out a raid on IS cells in the Shal al Ruj area to the southwest of Idleb city."
+    shal = _place(text, "Shal", country="PK")
+    idleb = _place(text, "Idleb", country="SY", admin1="Idlib")
+    assert _focus_country(SimpleNamespace(text=text, toponyms=[shal, idleb])) == "SY"
+
+
+def test_the_town_in_whose_vicinity_the_vehicle_was_hit_is_the_place():
+    sentence = "Unidentified gunmen opened fire at a QSD vehicle in the vicinity of Al Tabqa in Ar-Raqqa, killing 1 QSD member."
+    places = [_place(sentence, "Al Tabqa", "near"), _place(sentence, "Ar-Raqqa", role="containing_area")]
+    assert _chosen(sentence, "opened fire", places) == "Al Tabqa"

@@ -619,7 +619,13 @@ def _focus_country(ctx: DocContext) -> str | None:
         if not t.country or getattr(t, "role", None) in ("dateline", "speaker_city"):
             continue
         if _subnational(t):
-            weight[t.country] = weight.get(t.country, 0.0) + 1.0
+            # A province that holds another place ("Zir town in Deir ez Zor countryside") or a town
+            # named as a landmark ("an area southwest of Idleb city") counts more than the village it
+            # locates: the gazetteer knows the areas and cities reports use to say where a place
+            # lies, and misreads villages as namesakes abroad.
+            anchor = ((getattr(t, "precision", None) in ("admin1", "admin2") and getattr(t, "role", None) == "containing_area")
+                      or bool(_LANDMARK_BEFORE.search(ctx.text[max(0, t.start - 40): t.start])))
+            weight[t.country] = weight.get(t.country, 0.0) + (1.5 if anchor else 1.0)
         elif getattr(t, "precision", None) == "country":
             weight[t.country] = weight.get(t.country, 0.0) + (0.25 if getattr(t, "demonym", False) else 0.5)
     if not any(_subnational(t) for t in ctx.toponyms):
@@ -627,6 +633,8 @@ def _focus_country(ctx: DocContext) -> str | None:
     return max(weight, key=lambda c: weight[c]) if weight else None  # ties: the first named
 
 
+_LANDMARK_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+                              r"south-east|south-west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
 _DATELINE = re.compile(r"\b([A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*),\s+[A-Z][a-z]+\s*(\([A-Z][a-z]{2,8}\.? \d{1,2}(, \d{4})?\)|[–—-])")
 
 
