@@ -409,3 +409,11 @@ def test_a_township_is_not_the_far_town_it_is_named_after():
                     "Ohio, this year.")
     township = _first(tops, "Madison Township")
     assert township.admin1 == "Ohio" and township.precision == "near"
+
+
+def test_a_street_takes_the_county_or_at_last_the_dateline_when_no_town_is_named():
+    tops = geoparse("Lamar County, Texas, commissioners approved repairs on Clarksville Street on Monday.")
+    street = _first(tops, "Clarksville Street")
+    assert street.admin1 == "Texas" and street.precision == "near" and abs(street.lat - 33.67) < 0.1
+    tops = geoparse("BEIRUT (Reuters) - A car bomb exploded on Hamra Street on Tuesday, killing two people.")
+    assert _first(tops, "Hamra Street").country == "LB"

@@ -157,15 +157,16 @@ def _container_place(m: Any, mentions: list, chosen: list, text: str) -> Any:
 
 
 def _nearest_settlement(k: int, mentions: list, chosen: list, roles: list | None = None) -> Any:
-    """The settlement (or province, governorate, state) named nearest in the text, within the
-    report's most named country; never the dateline or the city a speaker spoke from."""
+    """The settlement (or county, province, governorate, state) named nearest in the text, within
+    the report's most named country; the dateline or the city a speaker spoke from only when the
+    report names no other."""
     from collections import Counter
 
     countries = Counter(p.country for p in chosen if p is not None and p.country)
     main_country = countries.most_common(1)[0][0] if countries else None
     best, best_d = None, None
     for j, p in enumerate(chosen):
-        if p is None or p.lat is None or not (p.feature_class == "P" or p.is_admin1):
+        if p is None or p.lat is None or not (p.feature_class == "P" or p.is_admin1 or p.is_admin2):
             continue
         if roles is not None and roles[j] in ("dateline", "speaker_city"):
             continue
@@ -174,6 +175,9 @@ def _nearest_settlement(k: int, mentions: list, chosen: list, roles: list | None
         d = abs(mentions[j].start - mentions[k].start)
         if best_d is None or d < best_d:
             best, best_d = p, d
+    if best is None and roles is not None:
+        # Nothing else to go by: the town the report was filed from ("BEIRUT (Reuters) -").
+        return _nearest_settlement(k, mentions, chosen, None)
     return best
 
 
