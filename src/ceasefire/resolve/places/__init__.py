@@ -173,6 +173,8 @@ def _nearest_settlement(k: int, mentions: list, chosen: list, roles: list | None
         if main_country and p.country != main_country:
             continue
         d = abs(mentions[j].start - mentions[k].start)
+        if p.is_admin1:
+            d += 200  # "Lamar County, Texas, ... on Clarksville Street": the county before the state
         if best_d is None or d < best_d:
             best, best_d = p, d
     if best is None and roles is not None:
