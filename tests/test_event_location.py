@@ -420,3 +420,17 @@ def test_the_town_in_whose_vicinity_the_vehicle_was_hit_is_the_place():
     sentence = "Unidentified gunmen opened fire at a QSD vehicle in the vicinity of Al Tabqa in Ar-Raqqa, killing 1 QSD member."
     places = [_place(sentence, "Al Tabqa", "near"), _place(sentence, "Ar-Raqqa", role="containing_area")]
     assert _chosen(sentence, "opened fire", places) == "Al Tabqa"
+
+
+def test_the_britain_based_monitor_does_not_move_the_attack_to_britain():
+    """The report names no governorate the geoparser knows; the country of the attack is Syria,
+    not the seat of the monitor."""
+    from ceasefire.extract.context import based_here
+
+    text = ("ISIL kills over 50 in central Syria attack. "
+            "The Britain-based Syrian Observatory said the attack on two villages killed 15 civilians and 27 fighters.")
+    ctx = _context(text, date(2017, 5, 18))
+    britain = next(t for t in ctx.toponyms if t.text == "Britain")
+    assert based_here(text, britain) and ctx.country == "SY"
+    strike = _main_strike(text, published=date(2017, 5, 18))
+    assert strike["location"]["country"] == "SY"

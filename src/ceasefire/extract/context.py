@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -71,13 +72,26 @@ def build_context(doc: Document, *, nlp: Any = None, geoparse: bool = True) -> D
             ctx.toponyms = list(_geoparse(text, spacy_doc=spacy_doc) or [])
         except Exception:  # noqa: BLE001 - a geoparser failure costs the places, not the events
             ctx.toponyms = []
-    countries = [t.country for t in ctx.toponyms if getattr(t, "country", None)]
+    # "the Britain-based Observatory", "a London-based monitor": where a source sits says nothing
+    # about the country the report is about
+    countries = [t.country for t in ctx.toponyms if getattr(t, "country", None) and not based_here(text, t)]
     if countries:
         ctx.country = max(dict.fromkeys(countries), key=countries.count)  # ties: the first named wins
     if doc.title:
         first_line = text.split("\n", 1)[0].strip()
         ctx.title_sentences = [s for s in ctx.sentences if s.start < len(first_line) + 1 and _same_words(first_line, doc.title)]
     return ctx
+
+
+_BASED_AFTER = re.compile(r"^(?:'s|’s)?\s*-?\s*based\b", re.I)
+
+
+def based_here(text: str, t: Any) -> bool:
+    """Whether the toponym ``t`` only says where a source is based ("the Britain-based Syrian
+    Observatory", "a monitor based in Britain")."""
+    if _BASED_AFTER.match(text[t.end: t.end + 12]):
+        return True
+    return bool(re.search(r"\bbased\s+in\s+(?:the\s+)?$", text[max(0, t.start - 14): t.start], re.I))
 
 
 def _same_words(a: str, b: str) -> bool:

@@ -614,9 +614,11 @@ def _focus_country(ctx: DocContext) -> str | None:
     of a country by its name ("Syria") half, by its people ("Syrian": often an actor) a quarter.
     A conference city named three times ("Munich") does not turn a report about Idlib and Syria
     into one about Germany."""
+    from ceasefire.extract.context import based_here
+
     weight: dict[str, float] = {}
     for t in ctx.toponyms:
-        if not t.country or getattr(t, "role", None) in ("dateline", "speaker_city"):
+        if not t.country or getattr(t, "role", None) in ("dateline", "speaker_city") or based_here(ctx.text, t):
             continue
         if _subnational(t):
             # A province that holds another place ("Zir town in Deir ez Zor countryside") or a town
@@ -675,6 +677,17 @@ def _refine_location(ctx: DocContext, ev: dict[str, Any], focus: str | None) -> 
     # a river or lake runs through a whole region: a place on land, when the report names one
     places = [t for t in places if getattr(t, "feature_class", None) != "H"] or places
     if not places:
+        # No place of the report's country below country level: a foreign country ("the Britain-based
+        # Observatory") gives way to the report's country itself (a foreign town stays: "protested in
+        # Dijon in support of Ukraine").
+        country = focus or ctx.country
+        if loc and country and loc.get("precision") == "country" and loc.get("country") != country:
+            try:
+                from ceasefire.resolve.places.event_location import _country_location
+
+                ev["location"] = _country_location([t for t in ctx.toponyms if t.lat is not None], country) or loc
+            except ImportError:
+                pass
         return
     spans = [(e["start"], e["end"]) for e in ev["evidence"]]
     inside = [t for t in places if any(a <= t.start < b for a, b in spans)]
