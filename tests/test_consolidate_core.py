@@ -274,6 +274,12 @@ def test_a_reports_second_sentence_placed_at_the_same_point_under_another_name_i
     assert len(group_claims([lead, body])) == 1
     # Ten kilometres off, the report's second sentence is another place's incident.
     assert len(group_claims([lead, claim("wire", "2016-07-27", place=dict(misread, lat=37.14), ordinal=1, **bomb)])) == 2
+    # Twin towns three kilometres apart, each named, are two places: "shells hit al-Foua and Kefraya".
+    foua = dict(lat=35.97, lon=36.68, admin1="Idlib", country="SY", location_precision="exact", location_name="al-Foua")
+    kefraya = dict(foua, lat=35.95, lon=36.70, location_name="Kefraya")
+    shells = dict(sub="Shelling/artillery/missile attack", perps=REBELS)
+    assert len(group_claims([claim("sana", "2016-04-30", place=foua, **shells),
+                             claim("sana", "2016-04-30", place=kefraya, ordinal=1, **shells)])) == 2
 
 
 def test_a_bombing_blamed_on_both_camps_at_once_does_not_contradict_its_attacker():

@@ -71,7 +71,8 @@ million -- and gained nothing on the gold pairs.)
 Claims of the same document are kept apart, except the same incident told twice
 in one report (the headline and the body): a kindred sub-event type (or a clash
 and a strike at the same named place), at most a day apart, the same named
-place, one place at two precisions or one point under two names, and no different count of the dead -- unless the claim
+place, one place at two precisions or one point under two names (one no gazetteer place), and no
+different count of the dead -- unless the claim
 has the same sub-event type and named place and its count is within a factor of two of the
 report's other count ("eight civilians" and "ten killed": an update or a part) or close to the
 toll the event's other reports give (the report's other figure counted the bomber or a part of
@@ -695,10 +696,17 @@ def _told_twice(c: ClaimRecord, g: EventGroup, gap: int, text: str = "unknown") 
     return bool(others) and _figure_factor(c.fatalities, others[len(others) // 2]) == FIGURES_CLOSE
 
 
+SAME_POINT_KM = 0.5
+
+
 def _same_point(a: ClaimRecord, b: ClaimRecord) -> bool:
-    """Both sentences were placed within DISTANCE_STEPS' first step (one point under two names:
-    the town and a word the geoparser took for a village)."""
-    return a.precise and b.precise and distance_km(a.lat, a.lon, b.lat, b.lon) <= DISTANCE_STEPS[0][0]
+    """Both sentences were placed at one point (within :data:`SAME_POINT_KM`) under two names, one
+    of them no gazetteer place: the town and a word the geoparser took for a village near it.
+    (Twin towns a few kilometres apart, al-Foua and Kefraya, are two places.)"""
+    return (
+        a.precise and b.precise and not (a.geonames_id and b.geonames_id)
+        and distance_km(a.lat, a.lon, b.lat, b.lon) <= SAME_POINT_KM
+    )
 
 
 def _contains(a: ClaimRecord, b: ClaimRecord) -> bool:
