@@ -417,3 +417,11 @@ def test_a_street_takes_the_county_or_at_last_the_dateline_when_no_town_is_named
     assert street.admin1 == "Texas" and street.precision == "near" and abs(street.lat - 33.67) < 0.1
     tops = geoparse("BEIRUT (Reuters) - A car bomb exploded on Hamra Street on Tuesday, killing two people.")
     assert _first(tops, "Hamra Street").country == "LB"
+
+
+def test_iraqi_and_lebanese_towns_name_their_governorate():
+    tops = geoparse("ISIS attacked Ramadi in Anbar province, while clashes hit Tikrit and Baquba. Protests spread "
+                    "from Basra to Najaf. Rockets hit Tripoli and Sidon, and troops deployed in the town of Arsal.")
+    assert [(_first(tops, n).admin1, _first(tops, n).precision) for n in ("Ramadi", "Anbar", "Tikrit", "Basra")] == [
+        ("Anbar", "exact"), ("Anbar", "admin1"), ("Salahuddin", "exact"), ("Basra", "exact")]
+    assert [_first(tops, n).admin1 for n in ("Tripoli", "Sidon", "Arsal")] == ["North Lebanon", "South Lebanon", "Baalbek-Hermel"]
