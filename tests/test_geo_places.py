@@ -425,3 +425,11 @@ def test_iraqi_and_lebanese_towns_name_their_governorate():
     assert [(_first(tops, n).admin1, _first(tops, n).precision) for n in ("Ramadi", "Anbar", "Tikrit", "Basra")] == [
         ("Anbar", "exact"), ("Anbar", "admin1"), ("Salahuddin", "exact"), ("Basra", "exact")]
     assert [_first(tops, n).admin1 for n in ("Tripoli", "Sidon", "Arsal")] == ["North Lebanon", "South Lebanon", "Baalbek-Hermel"]
+
+
+def test_yemeni_towns_name_their_governorate_and_the_bare_name_is_the_city():
+    tops = geoparse("Coalition jets hit Saada and Taiz; AQAP fighters seized Zinjibar in Abyan province, and "
+                    "clashes went on in Taiz province.")
+    assert (_first(tops, "Saada").admin1, _first(tops, "Saada").precision) == ("Saada Governorate", "exact")
+    assert _first(tops, "Zinjibar").admin1 == "Abyan"
+    assert next(t for t in tops if t.text.startswith("Taiz province")).precision == "admin1"
