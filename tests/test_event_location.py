@@ -434,3 +434,28 @@ def test_the_britain_based_monitor_does_not_move_the_attack_to_britain():
     assert based_here(text, britain) and ctx.country == "SY"
     strike = _main_strike(text, published=date(2017, 5, 18))
     assert strike["location"]["country"] == "SY"
+
+
+def test_the_town_a_note_opens_with_holds_against_a_namesake_of_its_neighbourhood():
+    """"On 9 May 2020, in Santarem, Para, a man was killed ... in Mararu neighborhood": the
+    neighbourhood read as a town 300 km away is not where he was killed."""
+    sentence = "On 9 May 2020, in Santarem, Para, a man was killed in a drive-by shooting in Mararu neighborhood by an armed man."
+    santarem = _place(sentence, "Santarem", country="BR")
+    santarem.lat, santarem.lon = -2.44, -54.71
+    mararu = _place(sentence, "Mararu", "near", country="BR")
+    mararu.lat, mararu.lon = -1.30, -48.45
+    assert _chosen(sentence, "killed", [santarem, _place(sentence, "Para", "admin1", country="BR"), mararu]) == "Santarem"
+    mararu.lat, mararu.lon = -2.45, -54.70  # the neighbourhood, inside the town: the finer place
+    assert _chosen(sentence, "killed", [santarem, _place(sentence, "Para", "admin1", country="BR"), mararu]) == "Mararu"
+
+
+def test_a_protest_is_placed_where_it_was_held_not_where_the_killing_it_protests_was():
+    sentence = ("Members of the party staged a protest in Hubballi town against the recent killing of a Hindu man "
+                "in Udaipur over a post on social media.")
+    tops = geoparse(sentence)
+    from ceasefire.resolve.places.event_location import _EVENT_VERB
+
+    m = _EVENT_VERB.search(sentence)
+    assert m.group(0) == "protest"
+    k = choose_event_toponym(sentence, (m.start(), m.end()), tops)
+    assert k is not None and tops[k].text == "Hubballi"

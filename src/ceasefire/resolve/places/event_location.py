@@ -383,7 +383,48 @@ def choose_event_toponym(sentence: str, verb: tuple[int, int], toponyms: list[An
     best_score, best = ranked[0]
     if best_score <= w["threshold"]:
         return None
+    best = _fronted_scene(sentence, best, usable) if best_score < 50 else best
     return _finer_inside(toponyms[best], best, ranked, toponyms, w)
+
+
+# "On 7 May 2022, in La Plata (Buenos Aires), ...": the place a sentence opens with, after its date,
+# is the scene of everything it tells (ACLED's notes always open so).
+_FRONTED = re.compile(
+    r"^\W*(?:(?:On|Around|Between|Since|Overnight|As\s+reported)\b[^,;.]{0,50},\s*)?(?:in|at)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|municipality|district|area|province)\s+of\s+)?$",
+    re.I,
+)
+#: A later place of the sentence further than this from the place it opens with lies elsewhere, or
+#: is a neighbourhood, street or square the gazetteer placed in a namesake town.
+FRONTED_KM = 30.0
+
+
+def _km(a: Any, b: Any) -> float:
+    import math
+
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _fronted_scene(sentence: str, best: int, usable: list[tuple[int, Any]]) -> int:
+    """The sentence's opening place ("On 3 May, in Tlalpan, Mexico City, two men were shot dead in
+    Colonia Ampliacion San Miguel Ajusco") when the place the cues chose lies far from it: a
+    neighbourhood read as a namesake town elsewhere, or another story's place. A place inside the
+    opening town (within ``FRONTED_KM``) is the finer answer and stays."""
+    chosen = dict(usable).get(best)
+    if chosen is None or getattr(chosen, "lat", None) is None:
+        return best
+    for k, t in usable:
+        if k == best or getattr(t, "lat", None) is None or getattr(t, "demonym", False):
+            continue
+        if t.start > chosen.start or getattr(t, "precision", None) not in ("exact", "near"):
+            continue
+        if not _FRONTED.match(sentence[: t.start]):
+            continue
+        if t.country != chosen.country or _km(t, chosen) > FRONTED_KM:
+            return k
+    return best
 
 
 def _inside(u: Any, t: Any, sentence_gap: int | None = None) -> bool:
@@ -465,7 +506,11 @@ def _sentence_parse(sentence: str, given: Any) -> Any:
 _EVENT_VERB = re.compile(
     r"\b(?:kill|killed|killing|wounded|injured|struck|strikes?|shell(?:ed|ing)|bomb(?:ed|ing|ardment)|clash(?:es|ed)|"
     r"attack(?:ed|s)?|fighting|fought|captured|seized|entered|besieged|siege|delivered|aid|convoy|evacuat\w+|"
-    r"exploded|explosion|blast|fired|raid(?:ed|s)?|air\s*strikes?|airstrikes?|truce|ceasefire|calm)\b",
+    r"exploded|explosion|blast|fired|raid(?:ed|s)?|air\s*strikes?|airstrikes?|truce|ceasefire|calm|"
+    # a protest's own words come before the violence it protests ("rallied in Philadelphia ... after
+    # the shooting in Uvalde")
+    r"protest(?:ed|ing|s)?|demonstrat(?:ed|ing|ion|ions)|rall(?:y|ied|ies)|march(?:ed|es)?|gathered|sit-in|"
+    r"picket(?:ed|ing)?|riot(?:ed|ing|s)?)\b",
     re.I,
 )
 
