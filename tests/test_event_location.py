@@ -459,3 +459,14 @@ def test_a_protest_is_placed_where_it_was_held_not_where_the_killing_it_protests
     assert m.group(0) == "protest"
     k = choose_event_toponym(sentence, (m.start(), m.end()), tops)
     assert k is not None and tops[k].text == "Hubballi"
+
+
+def test_a_village_read_in_another_province_gives_way_to_the_province_the_sentence_names():
+    """"Abu Al Soun town west of Ras al-Ain town in Al Hasakeh countryside": the village, read as a
+    Damascus neighbourhood, is not there; the town of Al Hasakeh the sentence names is."""
+    sentence = ("On 6 July 2022, clashes took place among armed men in Abu Al Soun town west of Ras al-Ain town "
+                "in Al Hasakeh countryside.")
+    abu = _place(sentence, "Abu Al Soun", country="SY", admin1="Damascus")
+    ras = _place(sentence, "Ras al-Ain", country="SY", admin1="Al-Hasakah")
+    hasakeh = _place(sentence, "Al Hasakeh", "admin1", country="SY", admin1="Al-Hasakah", role="containing_area")
+    assert _chosen(sentence, "clashes", [abu, ras, hasakeh]) == "Ras al-Ain"

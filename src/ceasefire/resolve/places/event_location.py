@@ -384,7 +384,29 @@ def choose_event_toponym(sentence: str, verb: tuple[int, int], toponyms: list[An
     if best_score <= w["threshold"]:
         return None
     best = _fronted_scene(sentence, best, usable) if best_score < 50 else best
+    best = _in_named_area(sentence, best, ranked, usable, w)
     return _finer_inside(toponyms[best], best, ranked, toponyms, w)
+
+
+def _in_named_area(sentence: str, best: int, ranked: list[tuple[float, int]], usable: list[tuple[int, Any]], w: dict) -> int:
+    """"in Abu Al Soun town west of Ras al-Ain town in Al Hasakeh countryside": when the sentence
+    names the province its places lie in and the chosen town was read in another province of the
+    same country (a namesake), the best place inside that province wins, else the province itself."""
+    places = dict(usable)
+    chosen = places.get(best)
+    if chosen is None or getattr(chosen, "precision", None) not in ("exact", "near") or not getattr(chosen, "admin1", None):
+        return best
+    others = [t for _, t in usable]
+    areas = [t for t in others if getattr(t, "precision", None) == "admin1" and t.country == chosen.country
+             and chosen.end <= t.start <= chosen.end + 60 and getattr(t, "admin1", None) and _contains_here(sentence, t, others)]
+    if not areas or any(a.admin1 == chosen.admin1 for a in areas):
+        return best
+    area = areas[0]
+    for score, k in ranked:
+        t = places[k]
+        if score > w["threshold"] and getattr(t, "precision", None) in ("exact", "near") and t.admin1 == area.admin1:
+            return k
+    return next(k for k, t in usable if t is area)
 
 
 # "On 7 May 2022, in La Plata (Buenos Aires), ...": the place a sentence opens with, after its date,
