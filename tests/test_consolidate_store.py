@@ -202,3 +202,23 @@ def test_two_processes_consolidating_at_once_attach_each_claim_once(db_url):
         n_claims = conn.execute(sa.select(sa.func.sum(t.events.c.n_claims)).where(t.events.c.status == "active")).scalar_one()
     st.close()
     assert attached == claims == n_claims == 40
+
+
+def test_a_count_of_only_the_children_killed_does_not_lower_the_events_toll(store):
+    """UNICEF counts the children; two outlets give the whole toll: best stays the whole toll."""
+    s1 = "At least 27 children were among those killed in the chemical attack on Khan Sheikhoun, UNICEF said."
+    s2 = "The suspected chemical attack on Khan Sheikhoun in Idlib killed at least 80 people, the Syrian Observatory said."
+    s3 = "Medics in Khan Sheikhoun said 86 people had died after the attack, among them many children."
+    idlib = {"name": "Khan Shaykhun", "lat": 35.44, "lon": 36.65, "country": "SY", "admin1": "Idlib", "geonames_id": 169897, "precision": "exact"}
+    unicef = strike("2017-04-04", 27, s1, place=idlib, sources=("UNICEF",), sub="Chemical weapon")
+    unicef["fatalities"]["children"] = {"best": 27, "low": 27, "high": None, "qualifier": "at_least"}
+    add(store, report(s1, "UN News", day="2017-04-05"), unicef)
+    add(store, report(s2, "AFP", day="2017-04-05"), strike("2017-04-04", 80, s2, place=idlib, sub="Chemical weapon"))
+    add(store, report(s3, "Reuters", day="2017-04-05"), strike("2017-04-04", 86, s3, place=idlib, sources=("medics",), sub="Chemical weapon"))
+    consolidate.update(store)
+    (ev,) = active(store).values()
+    assert (ev["fatalities_best"], ev["fatalities_low"], ev["fatalities_high"]) == (80, 80, 86)
+    payload = event_detail(store, ev["id"])["event"]["payload"]
+    assert payload["fatalities"]["children"]["best"] == 27  # the children's count is kept as the children's
+    assert payload["fatalities"]["total"]["best"] == 80
+    assert sorted(f["fatalities"]["total"]["best"] for f in payload["figures"]) == [27, 80, 86]  # every source's figure shown

@@ -230,7 +230,7 @@ def claim_record(row: dict[str, Any], payload: dict[str, Any] | None = None, pub
         s, e = e, s
     lat, lon = row.get("lat"), row.get("lon")
     fatalities = row.get("fatalities_best")
-    if fatalities is not None and _counts_a_part(payload.get("fatalities")):
+    if fatalities is not None and counts_a_part(payload.get("fatalities")):
         fatalities = None  # "at least 27 children were killed": a floor of the toll, not the toll
     texts = [e.get("text") or "" for e in payload.get("evidence") or []]
     if not row.get("ordinal"):
@@ -262,7 +262,7 @@ def claim_record(row: dict[str, Any], payload: dict[str, Any] | None = None, pub
     )
 
 
-def _counts_a_part(fatalities: dict[str, Any] | None) -> bool:
+def counts_a_part(fatalities: dict[str, Any] | None) -> bool:
     """The claim's count of the dead is only that of the children or the women among them (UNICEF's
     "at least 27 children were killed"): a floor of the incident's toll, which other reports give
     whole ("some 80 people"), so it is no figure to compare reports by."""

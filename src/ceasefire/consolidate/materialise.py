@@ -17,6 +17,7 @@ from ceasefire.consolidate.core import (
     PRECISION_RANK,
     TYPE_PRECEDENCE,
     Report,
+    counts_a_part,
     fatality_range,
     independent_sources,
     majority,
@@ -117,13 +118,16 @@ def consolidated_counts(claims: list[SourcedClaim], key: str) -> dict[str, Any]:
     of the figure that gave ``best``."""
     out: dict[str, Any] = {}
     for cat in COUNT_KEYS:
-        figs = []
+        figs, floors = [], []
         for c in claims:
             if (c.payload.get("attribution") or {}).get("certainty") == "denied":
                 continue  # a denial is shown among the figures, never counted
             f = (c.payload.get(key) or {}).get(cat)
             if f:
-                figs.append(f)
+                # A total that only counts the children or the women ("at least 27 children were
+                # killed") is a floor of the toll: it stands only where no report gives the whole.
+                (floors if cat == "total" and counts_a_part(c.payload.get(key)) else figs).append(f)
+        figs = figs or floors
         rng = fatality_range(figs)
         if all(v is None for v in rng.values()):
             out[cat] = None
