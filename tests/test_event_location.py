@@ -470,3 +470,22 @@ def test_a_village_read_in_another_province_gives_way_to_the_province_the_senten
     ras = _place(sentence, "Ras al-Ain", country="SY", admin1="Al-Hasakah")
     hasakeh = _place(sentence, "Al Hasakeh", "admin1", country="SY", admin1="Al-Hasakah", role="containing_area")
     assert _chosen(sentence, "clashes", [abu, ras, hasakeh]) == "Ras al-Ain"
+
+
+def test_a_lead_run_together_with_its_headline_and_another_headline_keeps_its_own_place():
+    """Cleaning ran the headline, a related headline and the lead into one sentence: the incident
+    is the headline's (Aleppo), not the related story's (Idlib)."""
+    title = "Air strikes kill 12 in rebel-held areas of Aleppo"
+    text = (title + " AFP Thursday 14 Jul 2016 Air strikes kill 11 including children in Idlib "
+            "Air strikes killed at least 12 civilians in two rebel-held neighbourhoods of Aleppo city on Thursday, a monitor said.")
+    strike = _main_strike(text, title, published=date(2016, 7, 14))
+    assert strike["location"]["admin1"] == "Aleppo"
+
+
+def test_a_headline_that_rounds_up_several_governorates_gives_no_place():
+    from ceasefire.resolve.places.event_location import headline_place
+
+    text = "Shells hit Damascus. Rockets fell on Aleppo. Mortars struck Homs."
+    tops = geoparse(text)
+    assert headline_place("Four killed in attacks in Damascus, Aleppo and Homs", tops) is None
+    assert headline_place("Four killed in attacks in Aleppo", tops).text == "Aleppo"

@@ -735,8 +735,14 @@ def _headline_place(ctx: DocContext, events: list[dict[str, Any]], focus: str | 
         if not ev.get("_sentences") or ev["_sentences"][0] not in lead:
             continue
         loc = ev.get("location")
-        if loc and loc.get("precision") != "country":
-            end = ev["evidence"][0]["end"]
+        first = ev["evidence"][0]
+        # a sentence that opens with the headline ("Air strikes kill 12 in Syria's Aleppo ... Air
+        # strikes kill 11 in Syria's Idlib ..." when cleaning ran headlines together): its incident
+        # is the headline's
+        at = " ".join(first["text"][:len(title) + 60].split()).find(" ".join(title.split()))
+        opens_with_title = 0 <= at <= 40
+        if loc and loc.get("precision") != "country" and not opens_with_title:
+            end = first["end"]
             if any(_subnational(t) and t.start < end and (t.name or t.text) == loc.get("name") for t in ctx.toponyms):
                 continue  # its own (first) sentence or an earlier one names it
         ev["location"] = place.as_location()

@@ -638,6 +638,10 @@ def headline_place(title: str, toponyms: list[Any]) -> Any | None:
             found.append(_InTitle(t, m.start(), m.end()))
     if not found:
         return None
+    # a name the gazetteer knows before one only placed by its neighbours ("Syrias Aleppo")
+    found = [f for f in found if f.role != "inferred_from_context"] or found
+    if len({f.name for f in found}) >= 3:
+        return None  # "attacks in Damascus, its countryside, Aleppo, Homs and Hasaka": a round-up, no one place
     found.sort(key=lambda x: x.start)
     m = _EVENT_VERB.search(title)
     k = choose_event_toponym(title, (m.start(), m.end()) if m else (0, 0), found, weights=_LENIENT, parse=False)
