@@ -460,6 +460,25 @@ def test_a_monitoring_missions_count_of_explosions_is_coded_to_the_states_forces
     assert actors == [("Military Forces of Ukraine (2019-)", "perpetrator")]
 
 
+def test_an_osce_observation_near_an_unplaceable_village_is_ukraines():
+    # the Special Monitoring Mission observed in Ukraine only: a village the gazetteer cannot place
+    # (or places abroad) does not make its count of explosions Syria's or Russia's
+    actors = _main_actors("On 3 May 2020, the OSCE SMM observed a total of 2 projectiles involving unknown weapons near Zolote-5.",
+                          published=date(2020, 5, 3))
+    assert actors == [("Military Forces of Ukraine (2019-)", "perpetrator")]
+
+
+def test_bound_victims_found_the_sentence_after_make_the_killing_a_gangs():
+    actors = _main_actors("Around 6 May 2020, in Culiacan, Sinaloa, Mexico, three men were found dead by the roadside. "
+                          "The victims had their hands tied and had been shot in the head. 3 fatalities.", published=date(2020, 5, 6))
+    assert actors[0] == ("Unidentified Gang (Mexico)", "perpetrator")
+
+
+def test_state_forces_known_by_their_initials():
+    assert names("FARDC soldiers killed a man in Rubaya, North Kivu.")[0][1] == "Military Forces of the Democratic Republic of Congo (2019-)"
+    assert names("A CRPF patrol defused two IEDs near the village.")[0][1] == "Police Forces of India (2014-)"
+
+
 def test_regime_forces_stay_syrian_when_a_village_is_misread_abroad():
     from ceasefire.extract.roles import named_mentions
 

@@ -615,7 +615,18 @@ _MONITOR_OBSERVED = re.compile(r"\b(?:OSCE|SMM|Special\s+Monitoring\s+Mission)\b
 _GANG_OR_MILITIA = "Unidentified Gang and/or Police Militia"  # ACLED's Brazil actor: no country in its name
 
 
-def unnamed_perpetrator(event: dict[str, Any]) -> None:
+def _told_near(event: dict[str, Any], ctx: Any) -> str:
+    """The incident's own sentences and the two after it: a note's second sentence often carries
+    the hallmarks ("... were found dead. The victims had their hands tied")."""
+    told = [e.get("text") or "" for e in event.get("evidence") or []]
+    idx = event.get("_sentences") or []
+    if ctx is not None and idx:
+        first, last = min(idx), max(idx)
+        told += [s.text for s in getattr(ctx, "sentences", None) or [] if first <= s.index <= last + 2 and s.index not in idx]
+    return " ".join(told)
+
+
+def unnamed_perpetrator(event: dict[str, Any], ctx: Any = None) -> None:
     """Give an event of a one-sided type with no perpetrator ACLED's unknown author (call before
     ``settle_countries``, which names its country).
 
@@ -624,13 +635,18 @@ def unnamed_perpetrator(event: dict[str, Any]) -> None:
     victims); such hallmarks with no motive stated are, in Brazil, ACLED's "Unidentified Gang
     and/or Police Militia" (police militias carry out such killings there too; settled by
     ``settle_countries`` once the country is known). An unknown author the text itself calls
-    "gunmen" or "armed men" is renamed the same way."""
+    "gunmen" or "armed men" is renamed the same way. ``ctx`` (the report) lends the two sentences
+    after the incident's to the search for hallmarks."""
     told = " ".join(e.get("text") or "" for e in event.get("evidence") or [])
     if event.get("event_type") in _VIOLENT_TYPES and not event["actors"] and _MONITOR_OBSERVED.search(told):
         # a monitoring mission's count of explosions names no side: ACLED codes the state's forces
-        # (Ukraine's in 706 of 1,170 OSCE SMM observations in the public exports, 2020-22)
-        event["actors"].append({"name": "Military Forces of Syria (2000-)", "role": "perpetrator", "inter": 1, "country": "SY", "_template": "{military}"})
+        # (Ukraine's in 706 of 1,170 OSCE SMM observations in the public exports, 2020-22). The
+        # OSCE Special Monitoring Mission observed in Ukraine only (its mandate, 2014-22), so its
+        # observation is Ukraine's whatever village name the gazetteer reads elsewhere.
+        ukraine = _state_forces_actor("Ukraine")
+        event["actors"].append({**ukraine, "role": "perpetrator"})
         return
+    told = _told_near(event, ctx) or told
     if event.get("sub_event_type") not in _UNNAMED_AUTHOR_TYPES and event.get("event_type") != "Battles":
         return
     crime = bool(_ORGANISED_CRIME.search(told))
@@ -658,6 +674,15 @@ def unnamed_perpetrator(event: dict[str, Any]) -> None:
     if hallmark and not crime:
         author["_gang_or_militia"] = True
     event["actors"].insert(0, author)
+
+
+def _state_forces_actor(country: str) -> dict[str, Any]:
+    """A country's military as an Event JSON actor (the registry's name, else ACLED's pattern)."""
+    reg = _registry()
+    if reg is not None:
+        a = reg.state_forces(country)
+        return {"name": a.name, "inter": a.inter or 1, "country": a.country_code or _iso(country)}
+    return {"name": f"Military Forces of {country}", "inter": 1, "country": _iso(country)}
 
 
 def _local_groups(actors: list[dict[str, Any]]) -> set[str]:
