@@ -270,3 +270,16 @@ def test_an_attack_the_detained_commander_is_linked_to_is_not_the_operation():
     events = _events(text, date(2010, 9, 1))
     recalled = [e for e in events if (e["fatalities"].get("total") or {}).get("best") == 4]
     assert recalled and all(e.get("background") for e in recalled)
+
+
+def test_a_lead_that_counts_no_dead_takes_the_toll_the_report_gives_its_bombardment():
+    text = ("Russian jets struck the eastern neighbourhoods of Aleppo on Friday despite a 48-hour truce. "
+            "The opposition coalition said Russia had lost its credibility as a sponsor of the negotiations. "
+            "It urged the Security Council to act. "
+            "Over 85 civilians were killed in aerial and artillery bombardments by Russian and regime forces on the city "
+            "and its countryside, the Syrian Observatory for Human Rights said.")
+    line = extract_document(Document(text=text, title="Russian Airstrikes Pound Aleppo despite 48-Hour Truce", published=date(2016, 6, 17)))
+    validate(line)
+    lead = next(e for e in line["events"] if e["event_type"] == "Explosions/Remote violence")
+    assert (lead["method"], lead["fatalities"]["total"]["best"]) == ("air_strike", 85)
+    assert [e["start"] for e in lead["evidence"]][0] == 0 and len(lead["evidence"]) == 2

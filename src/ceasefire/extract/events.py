@@ -120,6 +120,7 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
     headline_author(ctx, events)  # a text that leaves the author to its headline
     events = _spell_out_lead_toll(ctx, events)
     _tally_report(ctx, events)
+    events = _counted_incident(ctx, events)
     for ev in events:
         has_incident = has_incident or (not ev.get("aggregate") and ev["salience"] >= 0.5)
     others = _truce_and_access_events(ctx)
@@ -214,6 +215,31 @@ def _tally_report(ctx: DocContext, events: list[dict[str, Any]]) -> None:
         return
     top = max(ev["salience"] for ev in violent)
     tallies[0]["salience"] = round(min(1.0, max(tallies[0]["salience"], top + 0.01)), 3)
+
+
+def _counted_incident(ctx: DocContext, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A report's leading incident that gives no dead ("Civilians killed by Russian airstrikes on
+    Aleppo", "Heavy shelling also hit Eastern Ghouta") while the same report counts the dead of
+    another of its violent incidents ("Over 85 civilians were killed in aerial and artillery
+    bombardments ...") is told twice: a coder books the counted dead to the report's incident.
+    The lead takes the toll of the most salient counted incident, whose sentences join its
+    evidence. An incident the report recalls (background) or a tally lends nothing."""
+    violent = [ev for ev in events if ev["event_type"] in _VIOLENT and not ev.get("aggregate") and not ev.get("background")]
+    if not violent or any(ev.get("_record") for ev in events):
+        return events
+    lead = max(violent, key=lambda e: e["salience"])
+    if (lead["fatalities"].get("total") or {}).get("best") is not None:
+        return events
+    counted = [ev for ev in violent if ev is not lead and (ev["fatalities"].get("total") or {}).get("best")]
+    if not counted:
+        return events
+    src = max(counted, key=lambda e: e["salience"])
+    lead["fatalities"] = {k: (dict(v) if v else v) for k, v in src["fatalities"].items()}
+    if not any(v for v in (lead.get("injured") or {}).values()):
+        lead["injured"] = {k: (dict(v) if v else v) for k, v in src["injured"].items()}
+    lead["evidence"] = sorted(lead["evidence"] + [e for e in src["evidence"] if e not in lead["evidence"]], key=lambda e: e["start"])
+    lead["_sentences"] = sorted(set(lead["_sentences"] + src["_sentences"]))
+    return [e for e in events if e is not src]
 
 
 def _spells_out(word: dict[str, Any] | None, count: dict[str, Any] | None) -> bool:
