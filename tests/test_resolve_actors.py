@@ -474,6 +474,17 @@ def test_bound_victims_found_the_sentence_after_make_the_killing_a_gangs():
     assert actors[0] == ("Unidentified Gang (Mexico)", "perpetrator")
 
 
+def test_a_group_whose_members_were_killed_is_the_side_hit():
+    from ceasefire.extract.roles import is_harmed
+
+    text = "An explosion at a mosque in Ariha killed at least 25 members of the Al Qaeda-linked Nusra Front."
+    assert is_harmed(text, text.index("Nusra"), text.index("Nusra") + len("Nusra Front"))
+    text = "At least 23 people, most of them from the Ahrar al-Sham militant group, were killed by a truck suicide bomber in Aleppo."
+    assert is_harmed(text, text.index("Ahrar"), text.index("Ahrar") + len("Ahrar al-Sham"))
+    text = "Islamic State militants killed a soldier near Palmyra."
+    assert not is_harmed(text, 0, len("Islamic State"))
+
+
 def test_state_forces_known_by_their_initials():
     assert names("FARDC soldiers killed a man in Rubaya, North Kivu.")[0][1] == "Military Forces of the Democratic Republic of Congo (2019-)"
     assert names("A CRPF patrol defused two IEDs near the village.")[0][1] == "Police Forces of India (2014-)"
