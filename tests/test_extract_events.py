@@ -283,3 +283,13 @@ def test_a_lead_that_counts_no_dead_takes_the_toll_the_report_gives_its_bombardm
     lead = next(e for e in line["events"] if e["event_type"] == "Explosions/Remote violence")
     assert (lead["method"], lead["fatalities"]["total"]["best"]) == ("air_strike", 85)
     assert [e["start"] for e in lead["evidence"]][0] == 0 and len(lead["evidence"]) == 2
+
+
+def test_a_report_that_counts_only_a_tally_leads_with_it_wherever_it_is_told():
+    text = ("Regime and Russian jets intensified their aerial bombardment of Idlib province, hitting hospitals and markets. "
+            "The opposition coalition declared the province a disaster area and urged relief groups to stay on alert. "
+            "It called on the international community to condemn the bombing. "
+            "At least 72 civilians including 15 children have been killed in the bombing on Idlib over the past few days.")
+    events = _events(text, date(2016, 6, 2))
+    violent = [e for e in events if e["event_type"] in ("Battles", "Explosions/Remote violence", "Violence against civilians")]
+    assert violent[0].get("aggregate") and violent[0]["fatalities"]["total"]["best"] == 72

@@ -199,22 +199,25 @@ def _spell_out_lead_toll(ctx: DocContext, events: list[dict[str, Any]]) -> list[
 
 
 def _tally_report(ctx: DocContext, events: list[dict[str, Any]]) -> None:
-    """A report whose headline or lead is a tally ("Syria rebel infighting kills 45 fighters in 2
-    days") and which counts the dead of no single incident is about that tally: the tally leads
-    the report's violent events (still flagged ``aggregate``, so it is never booked as an
-    incident's toll)."""
+    """A report that counts the dead of no single incident but gives a tally ("Syria rebel
+    infighting kills 45 fighters in 2 days", "At least 72 civilians have been killed in the
+    bombing on Idlib over the past few days") is about that tally, wherever the text gives it
+    (a coder of the report's deaths books the tally): the tally leads the report's violent events
+    (still flagged ``aggregate``, so it is never booked as an incident's toll)."""
     violent = [ev for ev in events if ev["event_type"] in _VIOLENT and not ev.get("background")]
     if not violent or any(ev.get("_record") for ev in events):
         return
     if any(ev["fatalities"].get("total") for ev in violent if not ev.get("aggregate")):
         return
-    title_idx = {s.index for s in ctx.title_sentences}
-    tallies = [ev for ev in violent if ev.get("aggregate") and ev["fatalities"].get("total")
-               and (min(ev["_sentences"]) == 0 or min(ev["_sentences"]) in title_idx)]
+    tallies = [ev for ev in violent if ev.get("aggregate") and ev["fatalities"].get("total")]
     if not tallies:
         return
     top = max(ev["salience"] for ev in violent)
-    tallies[0]["salience"] = round(min(1.0, max(tallies[0]["salience"], top + 0.01)), 3)
+    tally = tallies[0]
+    tally["salience"] = round(min(1.0, max(tally["salience"], top + 0.01)), 3)
+    for ev in violent:  # at the ceiling, the incidents the tally counts step below it
+        if ev is not tally and ev["salience"] >= tally["salience"]:
+            ev["salience"] = round(tally["salience"] - 0.01, 3)
 
 
 def _counted_incident(ctx: DocContext, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
