@@ -483,6 +483,13 @@ def test_a_group_whose_members_were_killed_is_the_side_hit():
     assert is_harmed(text, text.index("Ahrar"), text.index("Ahrar") + len("Ahrar al-Sham"))
     text = "Islamic State militants killed a soldier near Palmyra."
     assert not is_harmed(text, 0, len("Islamic State"))
+    text = "The Syrian Arab Air Force killed more than 100 militants of the Islamic State terrorist group near Salamiyah."
+    assert is_harmed(text, text.index("Islamic"), text.index("Islamic") + len("Islamic State"))
+    assert not is_harmed(text, 4, 4 + len("Syrian Arab Air Force"))
+    assert names(text)[0][1] == "Military Forces of Syria (2000-)"
+    text = "Kurds come closer to Azaz, 6 ISIS bombers killed"
+    assert is_harmed(text, text.index("ISIS"), text.index("ISIS") + 4)
+    assert not is_harmed("ISIS terrorists killed 5 civilians in Deir ez-Zor.", 0, 4)
 
 
 def test_state_forces_known_by_their_initials():

@@ -288,7 +288,7 @@ _SUPPORT_BEFORE = re.compile(
 )
 _BACKED_AFTER = re.compile(r"^[\s-]*(backed|supported|sponsored|trained)\b(?!\s+by\b)", re.I)  # "Turkish-backed", not "X backed by Y"
 # "30 government fighters were killed", "IS fighters died": the side that was hit (not "IS killed a soldier")
-_PERSON_HEADS = r"(?:fighters|members|militant|jihadist|rebel|armed|group|groups|factions?|movement|brigades?|organi[sz]ation|soldiers|troops|militants|personnel|commanders?|officers?|elements|men|recruits|gunmen|loyalists|jihadists|rebels|forces|guards|police(?:men)?|militiamen|supporters|leaders?|operatives|cadres|conscripts|snipers?|\d+|and|of|the|its|their|a|an|one|two|three|several|dozens)"
+_PERSON_HEADS = r"(?:fighters|members|militant|jihadist|rebel|armed|group|groups|factions?|movement|brigades?|organi[sz]ation|terrorists|bombers|extremists|mercenaries|insurgents|jihadis|soldiers|troops|militants|personnel|commanders?|officers?|elements|men|recruits|gunmen|loyalists|jihadists|rebels|forces|guards|police(?:men)?|militiamen|supporters|leaders?|operatives|cadres|conscripts|snipers?|\d+|and|of|the|its|their|a|an|one|two|three|several|dozens)"
 _PASSIVE_HARM = re.compile(
     rf"^(?:['’]s?)?(?:\s+{_PERSON_HEADS}){{0,3}}?,?\s+"
     r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being)\s+(?:\w+\s+)?"
@@ -324,7 +324,7 @@ _HARM_OBJECT_BEFORE = re.compile(
     r"\b(?:killing|killed|kills|kill|wounding|wounded|injuring|injured|executing|executed|capturing|captured|abducting|abducted|kidnapping|kidnapped|"
     r"ambushing|ambushed|targeting|targeted|hitting|shot\s+down|shooting\s+down|downed|downing|intercepted|intercepting|"
     r"assassinating|assassinated|(?:the\s+)?bod(?:y|ies)\s+of|(?:the\s+)?(?:death|killing|assassination)\s+of)\s+"
-    r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|some|up\s+to|dozens\s+of|scores\s+of|tens\s+of|hundreds\s+of|several|many|a\s+number\s+of|an?|the|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|members\s+of|fighters\s+of)\s+){0,4}(?:[\w-]+-(?:linked|backed|affiliated|allied|aligned|led|supported)\s+)?(?-i:[A-Z][\w-]+\s+)?(?:[\w-]+-(?:linked|backed|affiliated|allied|aligned|led|supported)\s+)?$",
+    r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|some|up\s+to|dozens\s+of|scores\s+of|tens\s+of|hundreds\s+of|several|many|a\s+number\s+of|an?|the|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|(?:members|fighters|militants|terrorists|jihadists|extremists|elements|commanders?|leaders?|operatives)\s+(?:of|from))\s+){0,4}(?:[\w-]+-(?:linked|backed|affiliated|allied|aligned|led|supported)\s+)?(?-i:[A-Z][\w-]+\s+)?(?:[\w-]+-(?:linked|backed|affiliated|allied|aligned|led|supported)\s+)?$",
     re.I,
 )
 _JOINED_VICTIM = re.compile(r"^\s*(?:,|,?\s*and|,?\s*as\s+well\s+as|,?\s*along\s+with)\s+(?:(?:\d[\d,]*|an?|the|one|two|three|four|five|six|seven|eight|nine|ten|other)\s+){0,2}$", re.I)
