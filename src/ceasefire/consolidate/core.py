@@ -317,6 +317,7 @@ class EventGroup:
     __slots__ = (
         "index", "claims", "documents", "subs", "etypes", "start", "end", "place", "geonames", "perpetrators",
         "figures", "aggregate", "event_id", "coarse_date", "keys", "texts", "fine", "sub_counts", "perp_counts",
+        "_median",
     )
 
     def __init__(self, index: int, claim: ClaimRecord, event_id: str | None = None):
@@ -334,12 +335,23 @@ class EventGroup:
         self.perpetrators: set[str] = set()
         self.perp_counts: Counter[str] = Counter()
         self.figures: list[tuple[str, int]] = []  # (document id, killed)
+        self._median: tuple[int, int] | None = None  # (len(figures), median) when last computed
         self.aggregate = claim.aggregate
         self.event_id = event_id
         self.coarse_date = False
         self.keys: set[tuple] = set()
         self.texts: list[frozenset[str]] = []  # members' term sets (the last few are compared)
         self.add(claim)
+
+    def median_figure(self) -> int | None:
+        """The median of the members' killed counts (kept until a figure is added: an event told
+        by a thousand reports is compared with many claims)."""
+        if not self.figures:
+            return None
+        if self._median is None or self._median[0] != len(self.figures):
+            ns = sorted(n for _, n in self.figures)
+            self._median = (len(ns), ns[len(ns) // 2])
+        return self._median[1]
 
     def add(self, c: ClaimRecord) -> None:
         self.claims.append(c)
@@ -588,8 +600,7 @@ def match_score(c: ClaimRecord, g: EventGroup) -> float | None:
         a = ACTORS_UNKNOWN
     if c.fatalities is not None and g.figures:
         # Against the event's median figure: a big event must not match any toll at all.
-        ns = sorted(n for _, n in g.figures)
-        f = FIGURES_MASS if mass else _figure_factor(c.fatalities, ns[len(ns) // 2])
+        f = FIGURES_MASS if mass else _figure_factor(c.fatalities, g.median_figure())
         if disputed:
             f = max(f, FIGURES_UNKNOWN)
     else:
@@ -605,8 +616,7 @@ def _mass_casualty(c: ClaimRecord, g: EventGroup) -> bool:
     tolls lie within a factor of :data:`MASS_RATIO` (a first toll and its update, or two sides' counts)."""
     if c.fatalities is None or c.fatalities < MASS_TOLL or not g.figures:
         return False
-    ns = sorted(n for _, n in g.figures)
-    m = ns[len(ns) // 2]
+    m = g.median_figure()
     return m >= MASS_TOLL and max(m, c.fatalities) <= MASS_RATIO * min(m, c.fatalities)
 
 
@@ -756,8 +766,7 @@ class Consolidator:
             else:
                 keys.add(("n",))
         if g.place is not None and g.place.country and g.figures:
-            ns = sorted(n for _, n in g.figures)
-            if ns[len(ns) // 2] >= MASS_TOLL:
+            if g.median_figure() >= MASS_TOLL:
                 keys.add(("M", g.place.country))  # a massacre: found by the country's other massacre reports
         return keys
 
