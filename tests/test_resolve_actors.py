@@ -533,3 +533,12 @@ def test_a_local_armed_group_vouches_for_its_country_when_the_place_is_misread()
               {"name": "QSD: Syrian Democratic Forces", "role": "target", "inter": 2, "country": "SY"}]
     settle_countries(actors, "JP", "JP")  # a Syrian village read as a town in Japan
     assert actors[0]["name"] == "Unidentified Armed Group (Syria)"
+
+
+def test_israeli_strikes_are_no_coalitions_in_fakes_categories():
+    from ceasefire.eval.fakes import perpetrator_category
+
+    israel = {"actors": [{"name": "Military Forces of Israel (2009-2021)", "role": "perpetrator"}]}
+    assert perpetrator_category(israel) == "unknown"
+    jordan = {"actors": [{"name": "Military Forces of Jordan (1999-)", "role": "perpetrator"}]}
+    assert perpetrator_category(jordan) == "international coalition forces"

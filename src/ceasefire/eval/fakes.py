@@ -58,7 +58,9 @@ PERPETRATORS = [
     (r"nusra|fateh al sham|fatah al sham|tahrir al sham|\bhts\b", "al-nusra front"),
     (r"islamic state|\bisis\b|\bisil\b|daesh", "the organization of the islamic state in iraq and the levant - isis"),
     (r"syrian democratic forces|\bqsd\b|\bypg\b|\bypj\b|asayish|self[- ]administration|kurdish", "self administration forces"),
-    (r"global coalition|coalition|united states|\bus\b|france|united kingdom|britain|australia|jordan|netherlands|belgium|denmark|canada|israel", "international coalition forces"),
+    # the members of the coalition against IS that struck in Syria; Israel never joined it, and
+    # FA-KES has no category for it (its strikes fall to 'unknown')
+    (r"global coalition|coalition|united states|\bus\b|france|united kingdom|britain|australia|jordan|netherlands|belgium|denmark|canada", "international coalition forces"),
     (r"military forces of syria|police forces of syria|pro-government|national defen[cs]e|hezbollah|military forces of russia|military forces of iran|iran|russia|syrian and/or russian|\bqdw\b|militia \(pro-(government|iran|assad)\)", "syrian government or russian troops"),
     (r"opposition|rebels|free syrian army|\bjsh\b|\bfsa\b|jaysh|jaish|ahrar|\baas\b|faylaq|rahman|\bjws\b|syrian national army|turkey|turkish|islamist", "armed opposition groups"),
 ]
