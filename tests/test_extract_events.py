@@ -293,3 +293,9 @@ def test_a_report_that_counts_only_a_tally_leads_with_it_wherever_it_is_told():
     events = _events(text, date(2016, 6, 2))
     violent = [e for e in events if e["event_type"] in ("Battles", "Explosions/Remote violence", "Violence against civilians")]
     assert violent[0].get("aggregate") and violent[0]["fatalities"]["total"]["best"] == 72
+
+
+def test_a_headline_in_the_present_tense_kills_its_count():
+    ev = _events("Kurdish-led forces kill 47 Islamic State militants near Tabqa", date(2017, 4, 19))[0]
+    assert ev["fatalities"]["total"]["best"] == 47
+    assert not any(e["event_type"] == "Battles" for e in _events("The group vowed to kill the men who had betrayed it.", date(2017, 4, 19)))
