@@ -410,3 +410,18 @@ def test_a_toll_since_the_group_declared_its_caliphate_is_a_tally():
     assert figs and figs[0].aggregate and figs[0].aggregate["since"] == "it declared"
     figs = find_casualties("At least 412 people have been killed in and around Kobane since mid-September.")
     assert figs[0].aggregate["since"] == "mid-September"
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("The death toll from Russian and Syrian strikes in the opposition-held city of al-Qaryatain has risen to "
+         "82 people including 58 civilians, the Observatory said.", 82),
+        ("A war monitor on Tuesday raised the death toll from air strikes on a market in a northern opposition-held "
+         "town the previous day to 61 as rescue workers searched the rubble.", 61),
+        ("The number of civilians killed by the coalition air strike on the village west of Raqqa has risen to 20, "
+         "with children among the dead.", 20),
+    ],
+)
+def test_a_toll_whose_subject_runs_long_still_counts_its_figure(text, total):
+    assert counts(text)["fatalities"]["total"]["best"] == total

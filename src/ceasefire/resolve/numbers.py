@@ -306,6 +306,19 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyFigure]:
     return figures
 
 
+#: A toll whose subject runs long before its figure ("The death toll from Russian and Syrian
+#: strikes in the opposition-held city of Al Quriyah has risen to 82 people", "raised the death
+#: toll from airstrikes on a market in a northern town the previous day to 61", "the number of
+#: civilians killed by the coalition airstrike in Raqqa has risen to 20"): read in the clause, up to
+#: 220 characters back, when the short window sees no verb. The optional groups never match: they
+#: give the match the shape of ``left_active``'s.
+_LONG_TOLL = re.compile(
+    r"(?P<death>\b(?:death\s+toll|toll\s+of\s+(?:the\s+)?dead|number\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|victims|fatalities))\b"
+    r"[^.;!?]{0,170}?\b(?<!according\s)(?<!due\s)(?:to|at|reached|hit)\s*)$(?P<injury>x)?(?P<inherit>x)?",
+    re.I,
+)
+
+
 def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> CasualtyFigure | None:
     p = _patterns()
     num_text = m.group("num")
@@ -322,7 +335,8 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
         return None  # "2017 Death toll ...": a year
     is_determiner = num_l in _SINGULAR_DETERMINERS or num_l in ("both", "another")
     left = p["left_active"].search(before[-80:])
-    passive_left = bool(left and (left.group("death") or left.group("injury")) and _PASSIVE_AUX_BEFORE.search(before[-80:][: left.start()]))
+    long_toll = left is None and bool(left := _LONG_TOLL.search(before[-220:]))
+    passive_left = bool(not long_toll and left and (left.group("death") or left.group("injury")) and _PASSIVE_AUX_BEFORE.search(before[-80:][: left.start()]))
     if is_determiner and num_l != "one" and re.search(r"\bof\s*$", before[-4:]) and not (left and left.group("death")):
         return None  # "a son of a rebel commander": one person, counted at "a son"
     left_kind = None
@@ -442,7 +456,7 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
     if left_kind is None and outcome is not None and not cue_in_head and _OTHER_VERB_BEFORE.search(before[-40:]):
         return None  # "arrested 15 people and 2 were killed": the fifteen are the arrest's object
     if left_kind in ("killed", "injured", "casualties") and outcome is None:
-        if right is None and not _FREE_AFTER.match(text[end:]):
+        if right is None and not long_toll and not _FREE_AFTER.match(text[end:]):  # a toll's figure needs no noun
             noun = re.match(r"\s+[a-z][\w'-]*(?=\s+(?:and|in|on|at|near|from|during|with|while|after|who|as)\b|\s*[,.;)])", text[end:])
             if not noun or re.match(r"\s+(?:km|kilomet|metres|meters|miles|hours?|days?|weeks?|months?|years?|times|percent|vehicles?|houses?|cars?|trucks?|tanks?|shells?|rockets?)\b", noun.group(0)):
                 return None
@@ -455,6 +469,8 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
             outcome, cue = prev[-1].outcome, "including"
             if left.group("inherit").lower() == "and" and not re.search(r"\b(?:killing|killed|wounding|injuring|wounded|injured)\b[^.;]*$", before[-120:], re.I):
                 outcome = None
+    if head_group is None and outcome is not None and left_kind in ("killed", "injured", "casualties"):
+        head_group = "total"  # "the death toll has risen to 20, with children among the dead": the toll's own figure
     if outcome is None or head_group is None:
         return None
     if left_kind == "casualties" and outcome in ("killed", "injured") and cue == left.group(0).strip():
