@@ -542,3 +542,16 @@ def test_israeli_strikes_are_no_coalitions_in_fakes_categories():
     assert perpetrator_category(israel) == "unknown"
     jordan = {"actors": [{"name": "Military Forces of Jordan (1999-)", "role": "perpetrator"}]}
     assert perpetrator_category(jordan) == "international coalition forces"
+
+
+def test_an_army_in_a_groups_own_name_is_not_the_states():
+    found = names("On 29 November 2020, opposition rebels clashed with the Liberation Army of Afrin near Kafr Kalbein.", country="Syria")
+    assert "Military Forces of Syria (2000-)" not in [n for _, n in found]
+    assert names("The Army shelled the town.", country="Syria")[0][1] == "Military Forces of Syria (2000-)"
+    assert names("Rebels fought the Syrian Army near Hama.", country="Syria")[-1][1] == "Military Forces of Syria (2000-)"
+
+
+def test_the_subject_far_before_the_harm_is_its_author():
+    actors = _main_actors("On 27 April 2023, opposition rebels targeted a Syrian Hezbollah member on Regiment 46 - Military Base axis "
+                          "in Aleppo countryside, killing him. 1 fatality.", published=date(2023, 4, 27))
+    assert actors[:2] == [("Opposition Rebels (Syria)", "perpetrator"), ("Hezbollah", "target")]

@@ -499,6 +499,10 @@ def _umbrellas(text: str, parties: list[Mention]) -> list[Mention]:
     return out
 
 
+# what may stand before a sentence's subject: its date ("On 27 April 2023, "), an article
+_SUBJECT_BEFORE = re.compile(r"^\s*(?:(?:On|on|Around|Between)\s+[^,]{3,40},\s*)?(?:(?:the|The)\s+)?$")
+
+
 def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], sub_event_type: str, country_iso: str | None = None) -> list[dict[str, Any]]:
     """Event JSON v1 actors (perpetrator first) for an event triggered at ``trigger`` in ``text``."""
     t0, t1 = trigger
@@ -517,6 +521,7 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
         targets += held
     else:
         victims = [m for m in harmed_mentions(text, parties) if not names_its_weapon(m) or _HARM_OBJECT_BEFORE.search(text[max(0, m.start - 60) : m.start])]
+        distant: list[Mention] = []
         for m in sorted(parties, key=lambda m: m.start):
             if m in victims:
                 targets.append(m)
@@ -548,12 +553,18 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
                     perpetrators.append(m)
                 elif len(gap) <= 80:
                     perpetrators.append(m)
+                elif _SUBJECT_BEFORE.match(text[: m.start]):
+                    distant.append(m)  # the sentence's subject, a long way before the trigger: the author if no one nearer acted
             else:
                 before = text[max(t1, m.start - 40) : m.start]
                 if re.search(r"\b(by|from)\s+(the\s+)?([\w'’-]+\s+){0,3}$", before, re.I) or re.search(r"\bcarried out by\b|\blaunched by\b|\bblamed on\b|\bclaimed by\b", text[t1 : m.start], re.I):
                     perpetrators.append(m)
                 else:
                     targets.append(m)
+        if not perpetrators and distant and distant[0].kind == "armed":
+            # "opposition rebels targeted a Hezbollah member on the X axis in Aleppo countryside,
+            # killing him": the trigger read is the harm at the end; the subject far before it acted
+            perpetrators.append(distant[0])
         # an ally ("backed by Russian jets", "Turkish-backed factions") never comes before the actor it backs
         backed = [m for m in perpetrators if _is_supporter(text, m)]
         if backed and len(backed) < len(perpetrators):

@@ -55,6 +55,10 @@ _THING_AFTER = re.compile(
 )
 
 
+# a capitalised word that is not a sentence's first word: "Liberation" in "the Liberation Army"
+_PROPER_BEFORE = re.compile(r"(?<=[a-z,;]\s)(?:[A-Z][\w'’-]+\s+){1,3}$|(?<=[a-z,;]\s)(?:the|The)\s+(?:[A-Z][\w'’-]+\s+){1,3}$")
+
+
 class ActorRegistryError(ValueError):
     """An actor file that cannot be read: the message names the file and the problem."""
 
@@ -431,6 +435,8 @@ class ActorRegistry:
             return None  # "regime of calm", "government of national unity" are not the forces
         if _norm(matched) in ("army", "military", "government", "regime", "police") and _THING_AFTER.match(text[m.end() :]):
             return None  # "army airport", "government building": a place or a thing, not the forces
+        if _norm(matched) in ("army", "militia") and matched[:1].isupper() and _PROPER_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+            return None  # "the Liberation Army of Afrin", "Free Idlib Army": a group's own name, not the state's forces
         bare = re.sub(r"^(?:the|The)\s+", "", matched)
         entries = self._exact.get(re.sub(r"['’]s?$", "", bare).replace("’", "'")) or self._exact.get(bare.replace("’", "'"))
         if not entries:
