@@ -34,7 +34,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ingest_corpus import DEFAULT_DATA, REPO, machine, write_corpus  # noqa: E402
+from ingest_corpus import DEFAULT_DATA, REPO, fresh_store, machine, store_size, write_corpus  # noqa: E402
 
 
 def _as_date(v) -> date | None:
@@ -170,33 +170,26 @@ def main() -> None:
     corpus.with_suffix(".info").write_text(json.dumps(info))
     print(machine())
     print(f"data: {info['documents']:,} reports repeated from {info['bases']} bundled samples and FA-KES articles")
-    pg_dir = None
     try:
         for store in a.stores.split(","):
-            if store == "sqlite":
-                url = f"sqlite:///{work / 'store.sqlite'}"
-            else:
-                pg_dir = tempfile.mkdtemp(prefix="cf-backfill-pg-")
-                url = subprocess.run(["bash", str(REPO / "scripts" / "pg.sh"), "start", pg_dir], capture_output=True, text=True, check=True).stdout.strip()
-            built = subprocess.run([sys.executable, __file__, "--build", url, str(corpus), str(a.jobs)], capture_output=True, text=True)
-            if built.returncode:
-                print(f"{store}: building the store failed: {built.stderr.strip()[-400:]}")
-                continue
-            b = json.loads(built.stdout.strip().splitlines()[-1])
-            timed = subprocess.run([sys.executable, __file__, "--consolidate", url], capture_output=True, text=True)
-            if timed.returncode:
-                print(f"{store}: consolidation failed: {timed.stderr.strip()[-400:]}")
-                continue
-            wall, peak, line = json.loads(timed.stdout.strip().splitlines()[-1])
-            top, claims = largest_event(url)
+            with fresh_store(store, work) as url:
+                built = subprocess.run([sys.executable, __file__, "--build", url, str(corpus), str(a.jobs)], capture_output=True, text=True)
+                if built.returncode:
+                    print(f"{store}: building the store failed: {built.stderr.strip()[-400:]}")
+                    continue
+                b = json.loads(built.stdout.strip().splitlines()[-1])
+                timed = subprocess.run([sys.executable, __file__, "--consolidate", url], capture_output=True, text=True)
+                if timed.returncode:
+                    print(f"{store}: consolidation failed: {timed.stderr.strip()[-400:]}")
+                    continue
+                wall, peak, line = json.loads(timed.stdout.strip().splitlines()[-1])
+                top, claims = largest_event(url)
+                size = store_size(url)
             print(f"{store:<10} {b['extracted']:,} reports extracted in {b['extract_s']:.0f} s (--jobs {a.jobs}); "
                   f"{b['documents']:,} stored in {b['store_s']:.0f} s ({b['mismatched']:,} copies reused as is)")
             print(f"{'':<10} ceasefire consolidate: {wall:.1f} s, peak memory {peak:.0f} MB, {claims:,} claims "
-                  f"[{line}]; largest event told by {top:,} reports")
+                  f"[{line}]; largest event told by {top:,} reports; store {size / 1e9:.2f} GB")
     finally:
-        if pg_dir:
-            subprocess.run(["bash", str(REPO / "scripts" / "pg.sh"), "stop", pg_dir], capture_output=True)
-            shutil.rmtree(pg_dir, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
 
 

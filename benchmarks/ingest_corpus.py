@@ -11,11 +11,16 @@ like a real wire copy. Nothing is written inside the repository.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import os
 import platform
+import shutil
+import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -24,6 +29,18 @@ DEFAULT_DATA = REPO.parent / "shared" / "data"
 OUTLETS = ["Reuters", "Agence France-Presse", "Associated Press", "Al Jazeera", "Euronews", "Enab Baladi",
            "Syria Direct", "SANA", "Anadolu Agency", "Xinhua", "BBC Monitoring", "The National"]
 DATELINES = ["BEIRUT", "DAMASCUS", "AMMAN", "ISTANBUL", "GAZIANTEP", "GENEVA", "MOSCOW", "ALEPPO", "IDLIB"]
+
+
+def _fakes_date(text: str) -> date | None:
+    """FA-KES dates are written month/day/two-digit year ("8/21/13"); ISO dates are read too."""
+    text = text.strip()
+    try:
+        if "/" in text:
+            m, d, y = (int(p) for p in text.split()[0].split("/"))
+            return date(2000 + y if y < 100 else y, m, d)
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
 
 
 def base_texts(data: Path) -> list[tuple[str, str, date | None]]:
@@ -40,10 +57,7 @@ def base_texts(data: Path) -> list[tuple[str, str, date | None]]:
     if fakes.exists():
         with open(fakes, newline="", encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
-                try:
-                    d = date.fromisoformat(row["date"][:10])
-                except ValueError:
-                    d = None
+                d = _fakes_date(row["date"])
                 out.append((row["article_title"], row["article_content"], d))
     else:
         print(f"note: {fakes} is absent; the corpus repeats the bundled samples only", file=sys.stderr)
@@ -81,6 +95,35 @@ def machine() -> str:
     load = os.getloadavg()
     return (f"machine: {cpu}, {os.cpu_count()} cores, {mem:.0f} GB RAM, {platform.system()} {platform.release()}, "
             f"Python {platform.python_version()}; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
+
+
+@contextlib.contextmanager
+def fresh_store(kind: str, work: Path) -> Iterator[str]:
+    """The URL of a fresh store: a SQLite file in ``work``, or a database on a throw-away
+    PostgreSQL 15 server (scripts/pg.sh), stopped and removed afterwards."""
+    if kind == "sqlite":
+        yield f"sqlite:///{work / 'store.sqlite'}"
+        return
+    pg_dir = tempfile.mkdtemp(prefix="cf-bench-pg-")
+    try:
+        yield subprocess.run(["bash", str(REPO / "scripts" / "pg.sh"), "start", pg_dir], capture_output=True, text=True, check=True).stdout.strip()
+    finally:
+        subprocess.run(["bash", str(REPO / "scripts" / "pg.sh"), "stop", pg_dir], capture_output=True)
+        shutil.rmtree(pg_dir, ignore_errors=True)
+
+
+def store_size(url: str) -> int:
+    """Bytes on disk: the SQLite file with its WAL, or PostgreSQL's database size."""
+    if url.startswith("sqlite:///"):
+        path = Path(url[len("sqlite:///"):])
+        return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+    import sqlalchemy as sa
+
+    eng = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+    with eng.connect() as conn:
+        size = conn.execute(sa.text("SELECT pg_database_size(current_database())")).scalar_one()
+    eng.dispose()
+    return int(size)
 
 
 if __name__ == "__main__":

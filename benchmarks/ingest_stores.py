@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ingest_corpus import DEFAULT_DATA, REPO, machine, write_corpus  # noqa: E402
+from ingest_corpus import DEFAULT_DATA, REPO, fresh_store, machine, store_size, write_corpus  # noqa: E402
 
 TARGET = 100_000
 
@@ -52,10 +52,6 @@ def _children_peak_kb() -> int:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 
 
-def sqlite_size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=TARGET)
@@ -71,42 +67,24 @@ def main() -> None:
     print(f"data: {info['documents']:,} distinct reports ({info['words']:,} words) repeated from {info['bases']} bundled "
           f"samples and FA-KES articles; ingest --jobs {a.jobs}, batches of 64")
     scale = TARGET / a.n
-    pg_dir = None
     try:
         for store in a.stores.split(","):
-            if store == "sqlite":
-                path = work / "store.sqlite"
-                url = f"sqlite:///{path}"
-            else:
-                pg_dir = tempfile.mkdtemp(prefix="cf-bench-pg-")
-                server = subprocess.run(["bash", str(REPO / "scripts" / "pg.sh"), "start", pg_dir], capture_output=True, text=True, check=True).stdout.strip()
-                url = server
-            # Each store in a fresh child accounting: run through a helper process.
-            helper = subprocess.run(
-                [sys.executable, __file__, "--one", url, str(corpus), str(a.jobs)], capture_output=True, text=True
-            )
-            if helper.returncode:
-                print(f"{store}: failed: {helper.stderr.strip()[-400:]}")
-                continue
-            wall, peak_mb, line = json.loads(helper.stdout.strip().splitlines()[-1])
-            if store == "sqlite":
-                size = sqlite_size(path)
-            else:
-                import sqlalchemy as sa
-
-                eng = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
-                with eng.connect() as conn:
-                    size = conn.execute(sa.text("SELECT pg_database_size(current_database())")).scalar_one()
-                eng.dispose()
+            with fresh_store(store, work) as url:
+                # Each store in a fresh child accounting: run through a helper process.
+                helper = subprocess.run(
+                    [sys.executable, __file__, "--one", url, str(corpus), str(a.jobs)], capture_output=True, text=True
+                )
+                if helper.returncode:
+                    print(f"{store}: failed: {helper.stderr.strip()[-400:]}")
+                    continue
+                wall, peak_mb, line = json.loads(helper.stdout.strip().splitlines()[-1])
+                size = store_size(url)
             print(f"{store:<10} {a.n:>7,} reports: {wall:8.1f} s ({a.n / wall:6.1f} reports/s), peak memory {peak_mb:6.0f} MB, "
                   f"store {size / 1e6:8.1f} MB   [{line}]")
             if a.n < TARGET:
                 print(f"{'':<10} {TARGET:>7,} reports EXTRAPOLATED (linear, x{scale:g}): {wall * scale / 3600:.2f} h, store "
                       f"{size * scale / 1e9:.2f} GB (peak memory is not extrapolated: it grows slowly with N)")
     finally:
-        if pg_dir:
-            subprocess.run(["bash", str(REPO / "scripts" / "pg.sh"), "stop", pg_dir], capture_output=True)
-            shutil.rmtree(pg_dir, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
 
 
