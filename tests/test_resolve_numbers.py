@@ -425,3 +425,8 @@ def test_a_toll_since_the_group_declared_its_caliphate_is_a_tally():
 )
 def test_a_toll_whose_subject_runs_long_still_counts_its_figure(text, total):
     assert counts(text)["fatalities"]["total"]["best"] == total
+
+
+def test_a_headline_without_commas_counts_its_dead_before_the_others_injured():
+    c = counts("Eight civilians killed others injured in terrorist rocket attacks in Aleppo and Homs")
+    assert c["fatalities"]["total"]["best"] == 8

@@ -363,6 +363,12 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
             right_end = right.start("more") + [h.start() for h in p["heads"].finditer(right.group("more"))][-1]
             right_end = len(after[:right_end].rstrip())
             chain = chain[:-1]
+        heads_more = list(p["heads"].finditer(right.group("more")))
+        cut = next((i for i in range(1, len(chain) - 1) if chain[i] in ("killed", "dead") and chain[i + 1] in ("others", "other", "more")), None)
+        if cut is not None and len(heads_more) == len(chain) - 1:
+            # "Eight civilians killed others injured" (a headline's commas lost): the eight are the dead
+            right_end = right.start("more") + heads_more[cut - 1].end()
+            chain = chain[: cut + 1]
         head = chain[-1]
         earlier_groups = [p["group_of"][h] for h in chain[:-1] if h in p["group_of"]]
         if right.group("ofthem") and len(chain) == 1 and head in p["cue_nouns"] and head not in p["group_of"] and not mods:
