@@ -555,3 +555,14 @@ def test_the_subject_far_before_the_harm_is_its_author():
     actors = _main_actors("On 27 April 2023, opposition rebels targeted a Syrian Hezbollah member on Regiment 46 - Military Base axis "
                           "in Aleppo countryside, killing him. 1 fatality.", published=date(2023, 4, 27))
     assert actors[:2] == [("Opposition Rebels (Syria)", "perpetrator"), ("Hezbollah", "target")]
+
+
+def test_the_group_a_report_blames_for_the_attack_is_its_alleged_author():
+    from ceasefire.documents import Document
+    from ceasefire.extract.events import extract_events
+
+    text = ("Fifteen civilians were killed when a missile slammed into a government-held neighbourhood of Deir ez-Zor on Friday. "
+            "Among those killed were three children and three women, the Observatory said, blaming the Islamic State group for the attack.")
+    ev = extract_events(Document(text=text, published=date(2017, 10, 6)))[0]
+    assert ev["actors"][0]["name"] == "Islamic State (Syria)" and ev["actors"][0]["role"] == "perpetrator"
+    assert ev["attribution"]["certainty"] == "alleged"

@@ -499,6 +499,16 @@ def _umbrellas(text: str, parties: list[Mention]) -> list[Mention]:
     return out
 
 
+# "... it said, blaming the Islamic State group for the attack": the one blamed is the author
+_BLAMING = re.compile(r"\b(?:blam(?:ed|ing|es|e)|accus(?:ed|ing|es|e))\s+(?:the\s+)?$", re.I)
+_BLAMING_IN = re.compile(r"\b(?:blam(?:ed|ing|es|e)|accus(?:ed|ing|es|e))\b", re.I)
+_FOR_THE_ATTACK = re.compile(
+    r"^(?:['’]s?)?(?:\s+(?:group|militants|fighters|forces|jihadists|terrorists|regime|government))?\s+(?:for|of)\s+(?:carrying\s+out\s+)?(?:the|this|that|these|those|its|their|an?)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|air\s*strikes?|airstrikes?|raids?|bombings?|shelling|massacre|blasts?|explosions?|killings?|bombardment)\b",
+    re.I,
+)
+
+
 # what may stand before a sentence's subject: its date ("On 27 April 2023, "), an article
 _SUBJECT_BEFORE = re.compile(r"^\s*(?:(?:On|on|Around|Between)\s+[^,]{3,40},\s*)?(?:(?:the|The)\s+)?$")
 
@@ -557,7 +567,8 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
                     distant.append(m)  # the sentence's subject, a long way before the trigger: the author if no one nearer acted
             else:
                 before = text[max(t1, m.start - 40) : m.start]
-                if re.search(r"\b(by|from)\s+(the\s+)?([\w'’-]+\s+){0,3}$", before, re.I) or re.search(r"\bcarried out by\b|\blaunched by\b|\bblamed on\b|\bclaimed by\b", text[t1 : m.start], re.I):
+                if (re.search(r"\b(by|from)\s+(the\s+)?([\w'’-]+\s+){0,3}$", before, re.I) or re.search(r"\bcarried out by\b|\blaunched by\b|\bblamed on\b|\bclaimed by\b", text[t1 : m.start], re.I)
+                        or _BLAMING.search(before) and _FOR_THE_ATTACK.match(text[m.end : m.end + 60])):  # "..., blaming the Islamic State group for the attack"
                     perpetrators.append(m)
                 else:
                     targets.append(m)
@@ -911,6 +922,14 @@ def stated_authors(ctx: Any, events: list[dict[str, Any]]) -> None:
     told = {i for ev in events for i in ev.get("_sentences") or []}
     stated: list[tuple[int, Mention, str]] = []
     for sent in getattr(ctx, "sentences", None) or []:
+        blame = _BLAMING_IN.search(sent.text)
+        if blame and not _NO_CLAIM.search(sent.text):
+            # "..., blaming the Islamic State group for the attack": an accusation, so ``alleged``
+            for x in named_mentions(sent.text, sent.start, getattr(ctx, "country", None), getattr(ctx, "published", None)):
+                if (x.kind == "armed" and not x.metonym and not x.generic and (x.inter or 0) in (1, 2, 3, 4, 8)
+                        and _BLAMING.search(sent.text[max(0, x.start - 25) : x.start]) and _FOR_THE_ATTACK.match(sent.text[x.end : x.end + 60])):
+                    stated.append((sent.index, x, "alleged"))
+                    break
         m = _AUTHORSHIP.search(sent.text)
         if not m or sent.index in told or _NO_CLAIM.search(sent.text) or _AUTHOR_UNKNOWN.search(sent.text):
             continue
@@ -925,7 +944,7 @@ def stated_authors(ctx: Any, events: list[dict[str, Any]]) -> None:
         if any(a["role"] == "perpetrator" and "_template" not in a for a in ev["actors"]):
             continue
         here = max(ev.get("_sentences") or [0])
-        after = [s for s in stated if 0 < s[0] - here <= 3]
+        after = [s for s in stated if 0 < s[0] - here <= 3 or (s[2] == "alleged" and s[0] in (ev.get("_sentences") or []))]
         if not after:
             continue
         _index, who, hedge = min(after, key=lambda s: s[0])
