@@ -65,4 +65,5 @@ def test_command_prints_every_field(cli):
 # perpetrator 0.70 with authors across sentences and claims of responsibility.
 # 2026-11-25: leads that say "dozens" take the count told next, headline toll lists, twin bombings: cause 0.87, deaths 0.86.
 # perpetrator 0.70 on the first 100 (0.750 on all 384) with headline authors, stated authors and unknown authors kept unknown.
-FLOORS = {"governorate": 0.82, "perpetrator": 0.68, "cause": 0.85, "total_deaths": 0.84}
+# perpetrator 0.72 on the first 100 (0.784 on all 384) with the side hit read through qualifiers and Israel outside the coalition.
+FLOORS = {"governorate": 0.82, "perpetrator": 0.70, "cause": 0.85, "total_deaths": 0.84}
