@@ -299,3 +299,12 @@ def test_a_headline_in_the_present_tense_kills_its_count():
     ev = _events("Kurdish-led forces kill 47 Islamic State militants near Tabqa", date(2017, 4, 19))[0]
     assert ev["fatalities"]["total"]["best"] == 47
     assert not any(e["event_type"] == "Battles" for e in _events("The group vowed to kill the men who had betrayed it.", date(2017, 4, 19)))
+
+
+def test_the_dead_of_this_month_alone_are_a_tally_not_the_raid():
+    text = ("KABUL, Afghanistan (Aug. 22) - An Afghan and coalition security force detained several suspected insurgents "
+            "in Kandahar province Saturday. Through these ongoing operations, several Taliban leaders have been captured "
+            "and two were killed this month alone.")
+    events = _events(text, date(2010, 8, 22))
+    counted = [e for e in events if (e["fatalities"].get("total") or {}).get("best") == 2]
+    assert counted and all(e.get("aggregate") for e in counted)
