@@ -201,8 +201,8 @@ def _spell_out_lead_toll(ctx: DocContext, events: list[dict[str, Any]]) -> list[
 
 def _tally_report(ctx: DocContext, events: list[dict[str, Any]]) -> None:
     """A report that counts the dead of no single incident but gives a tally ("Syria rebel
-    infighting kills 45 fighters in 2 days", "At least 72 civilians have been killed in the
-    bombing on Idlib over the past few days") is about that tally, wherever the text gives it
+    infighting kills 45 fighters in 2 days", "At least 48 civilians have died in the
+    bombing of Homs over the past week") is about that tally, wherever the text gives it
     (a coder of the report's deaths books the tally): the tally leads the report's violent events
     (still flagged ``aggregate``, so it is never booked as an incident's toll)."""
     violent = [ev for ev in events if ev["event_type"] in _VIOLENT and not ev.get("background")]
@@ -222,10 +222,10 @@ def _tally_report(ctx: DocContext, events: list[dict[str, Any]]) -> None:
 
 
 def _counted_incident(ctx: DocContext, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A report's leading incident that gives no dead ("Civilians killed by Russian airstrikes on
-    Aleppo", "Heavy shelling also hit Eastern Ghouta") while the same report counts the dead of
-    another of its violent incidents ("Over 85 civilians were killed in aerial and artillery
-    bombardments ...") is told twice: a coder books the counted dead to the report's incident.
+    """A report's leading incident that gives no dead ("Warplanes pound rebel-held districts of
+    Hama", "Artillery also hit the southern suburbs") while the same report counts the dead of
+    another of its violent incidents ("At least 40 civilians were killed in the air and artillery
+    strikes on the city ...") is told twice: a coder books the counted dead to the report's incident.
     The lead takes the toll of the most salient counted incident, whose sentences join its
     evidence. An incident the report recalls (background) or a tally lends nothing."""
     violent = [ev for ev in events if ev["event_type"] in _VIOLENT and not ev.get("aggregate") and not ev.get("background")]

@@ -306,10 +306,10 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyFigure]:
     return figures
 
 
-#: A toll whose subject runs long before its figure ("The death toll from Russian and Syrian
-#: strikes in the opposition-held city of Al Quriyah has risen to 82 people", "raised the death
-#: toll from airstrikes on a market in a northern town the previous day to 61", "the number of
-#: civilians killed by the coalition airstrike in Raqqa has risen to 20"): read in the clause, up to
+#: A toll whose subject runs long before its figure ("The death toll from the government's
+#: strikes on the rebel-held town east of the capital has risen to 45 people", "raised the death
+#: toll from Monday's shelling near a school in the southern countryside to 19", "the number of
+#: people killed by the drone strike on the wedding party has climbed to 14"): read in the clause, up to
 #: 220 characters back, when the short window sees no verb. The optional groups never match: they
 #: give the match the shape of ``left_active``'s.
 _LONG_TOLL = re.compile(
@@ -366,7 +366,7 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
         heads_more = list(p["heads"].finditer(right.group("more")))
         cut = next((i for i in range(1, len(chain) - 1) if chain[i] in ("killed", "dead") and chain[i + 1] in ("others", "other", "more")), None)
         if cut is not None and len(heads_more) == len(chain) - 1:
-            # "Eight civilians killed others injured" (a headline's commas lost): the eight are the dead
+            # "Nine civilians killed others injured" (a headline's commas lost): the eight are the dead
             right_end = right.start("more") + heads_more[cut - 1].end()
             chain = chain[: cut + 1]
         head = chain[-1]
@@ -476,7 +476,7 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
             if left.group("inherit").lower() == "and" and not re.search(r"\b(?:killing|killed|wounding|injuring|wounded|injured)\b[^.;]*$", before[-120:], re.I):
                 outcome = None
     if head_group is None and outcome is not None and left_kind in ("killed", "injured", "casualties"):
-        head_group = "total"  # "the death toll has risen to 20, with children among the dead": the toll's own figure
+        head_group = "total"  # "the death toll has risen to 14, with women among the dead": the toll's own figure
     if outcome is None or head_group is None:
         return None
     if left_kind == "casualties" and outcome in ("killed", "injured") and cue == left.group(0).strip():
