@@ -430,3 +430,10 @@ def test_a_toll_whose_subject_runs_long_still_counts_its_figure(text, total):
 def test_a_headline_without_commas_counts_its_dead_before_the_others_injured():
     c = counts("Nine civilians killed others injured in mortar attacks on two villages")
     assert c["fatalities"]["total"]["best"] == 9
+
+
+def test_the_toll_of_a_named_attack_is_no_count_of_one():
+    text = "The death toll from the shelling of a bakery in the town of Halfaya rose on Monday, activists said."
+    assert counts(text)["fatalities"]["total"] is None
+    assert counts("The death toll of the attack reached 23, the monitor said.")["fatalities"]["total"]["best"] == 23
+    assert counts("The death toll from Monday's shelling near a school has risen to 19.")["fatalities"]["total"]["best"] == 19
