@@ -489,3 +489,93 @@ def test_a_headline_that_rounds_up_several_governorates_gives_no_place():
     tops = geoparse(text)
     assert headline_place("Four killed in attacks in Damascus, Aleppo and Homs", tops) is None
     assert headline_place("Four killed in attacks in Aleppo", tops).text == "Aleppo"
+
+
+# --- a town is where its sentence says it lies; peers of a list; names the geoparser missed -------
+
+
+def test_a_village_read_as_a_namesake_abroad_gives_way_to_the_province_it_lies_in():
+    """"Zir and Takihi towns in Deir ez Zor countryside": a reading of Zir in Switzerland is a
+    namesake; the governorate the sentence puts the villages in is the event's place."""
+    sentence = ("On 3 March 2021, gunmen clashed with a patrol in Zir and Takihi towns in Deir ez Zor countryside, "
+                "injuring a man.")
+    zir = _place(sentence, "Zir", country="CH")
+    deir = _place(sentence, "Deir ez Zor", "admin1", country="SY", admin1="Deir ez-Zor")
+    assert _chosen(sentence, "clashed", [zir, deir]) == "Deir ez Zor"
+
+
+def test_a_town_read_abroad_near_a_syrian_governorate_gives_way_to_it():
+    sentence = "On 2 June 2021, gunmen attacked a checkpoint near Karak in Dar'a countryside, wounding two soldiers."
+    karak = _place(sentence, "Karak", "near", country="PK")
+    daraa = _place(sentence, "Dar'a", "admin1", country="SY", admin1="Daraa")
+    assert _chosen(sentence, "attacked", [karak, daraa]) == "Dar'a"
+
+
+def test_a_state_read_as_a_town_abroad_does_not_move_the_city_before_it():
+    """"in Florianopolis, Santa Catarina" with the state read as a Mexican town: the city stays."""
+    sentence = "On 7 May 2020, in Florianopolis, Santa Catarina, school bus drivers staged a protest."
+    city = _place(sentence, "Florianopolis", country="BR")
+    state = _place(sentence, "Santa Catarina", country="MX", role="containing_area")
+    assert _chosen(sentence, "protest", [city, state]) == "Florianopolis"
+
+
+def test_a_village_of_the_same_country_keeps_its_reading():
+    sentence = "On 3 March 2021, gunmen clashed with a patrol in Zir town in Deir ez Zor countryside."
+    zir = _place(sentence, "Zir", country="SY", admin1="Deir ez-Zor")
+    deir = _place(sentence, "Deir ez Zor", "admin1", country="SY", admin1="Deir ez-Zor", role="containing_area")
+    assert _chosen(sentence, "clashed", [zir, deir]) == "Zir"
+
+
+def test_the_note_with_a_foreign_namesake_is_placed_in_the_syrian_governorate():
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    text = ("On 4 March 2021, unknown gunmen attacked a checkpoint of the regime's military intelligence near Karak "
+            "in Dar'a countryside, wounding one member.")
+    out = extract_document(Document(text=text, published=date(2021, 3, 4)))
+    loc = out["events"][0]["location"]
+    assert loc["country"] == "SY" and loc["admin1"] == "Daraa"
+
+
+def test_a_headline_listing_two_towns_takes_the_one_its_lead_places_the_killing_in():
+    """"... kill a woman, injure 9 in Hasaka and Aleppo": the lead tells the woman was killed by a
+    landmine in the countryside of Aleppo province; the headline's list is not its first place."""
+    title = "Terrorist attacks kill a woman, injure 9 in Hasaka and Aleppo"
+    text = (title + ". A woman was killed and six other people were injured when a landmine exploded in a village "
+            "in the northern countryside of Aleppo province. In Hasaka, three people were injured when a motorcycle "
+            "rigged with explosives blew up in a market.")
+    strike = _main_strike(text, title, published=date(2016, 10, 23))
+    assert strike["location"]["admin1"] == "Aleppo"
+
+
+def test_a_lead_that_names_the_town_only_in_a_hospitals_name_is_placed_in_that_town():
+    """The lead names Qardaha only in "the Qardaha hospital" (read as an organisation); the town is
+    resolved where the report names it again, and the headline's incident is placed there, not in
+    the city the report's background names most."""
+    title = "Suicide bomber kills 4 in Assad clan's hometown"
+    text = (title + ". A suicide bomber driving an ambulance killed four people on Sunday in an attack on a hospital, "
+            "a monitoring group said. The attack came as troops had executed 48 people earlier this week. "
+            "A man drove an ambulance packed with explosives into the parking of the Qardaha hospital. "
+            "The outskirts of Qardaha have previously come under rocket fire. "
+            "Rebels have fought in Aleppo for years, and Aleppo and its countryside were bombed again, "
+            "while Aleppo's eastern districts remain besieged. The family's mausoleum is located in Qardaha.")
+    strike = _main_strike(text, title, published=date(2015, 2, 22))
+    assert strike["location"]["admin1"] == "Latakia"
+
+
+def test_a_field_named_once_inside_its_province_keeps_that_province_when_named_again():
+    """"the assault at Shaer in Homs province", then "an earlier attack on Shaer": the Shaer of Homs,
+    not a namesake read alone elsewhere."""
+    from ceasefire.resolve.places.event_location import as_read_in_its_area
+
+    class Ctx:
+        text = "The monitor said after the assault at Shaer in Homs province. An earlier attack on Shaer left 270 dead."
+
+    first = _place(Ctx.text, "Shaer", "admin1", country="SY", admin1="Homs")
+    homs = _place(Ctx.text, "Homs", "admin1", country="SY", admin1="Homs", role="containing_area")
+    second_at = Ctx.text.index("Shaer", first.end)
+    second = Toponym(second_at, second_at + 5, "Shaer", name="al-Shaar", lat=36.2, lon=37.2, country="SY",
+                     admin1="Aleppo", precision="exact")
+    Ctx.toponyms = [first, homs, second]
+    loc = as_read_in_its_area(Ctx, second.as_location())
+    assert loc["admin1"] == "Homs"

@@ -537,7 +537,12 @@ def _location(ctx: DocContext, sent: Sentence) -> dict[str, Any] | None:
         return None
     if loc is not None and hasattr(loc, "as_location"):
         loc = loc.as_location()
-    return loc
+    try:
+        from ceasefire.resolve.places.event_location import as_read_in_its_area
+
+        return as_read_in_its_area(ctx, loc)
+    except ImportError:
+        return loc
 
 
 def _attribution(text: str, span: tuple[int, int]) -> dict[str, Any]:
@@ -656,13 +661,36 @@ def _focus_country(ctx: DocContext) -> str | None:
             # locates: the gazetteer knows the areas and cities reports use to say where a place
             # lies, and misreads villages as namesakes abroad.
             anchor = ((getattr(t, "precision", None) in ("admin1", "admin2") and getattr(t, "role", None) == "containing_area")
-                      or bool(_LANDMARK_BEFORE.search(ctx.text[max(0, t.start - 40): t.start])))
-            weight[t.country] = weight.get(t.country, 0.0) + (1.5 if anchor else 1.0)
+                      or bool(_LANDMARK_BEFORE.search(ctx.text[max(0, t.start - 40): t.start]))
+                      or _holds_place_before(ctx, t))
+            # a group named after a place ("Hamza Brigade", "the Sultan Murad Division") says little
+            # about where the report is
+            named_group = bool(_GROUP_AFTER.match(ctx.text[t.end: t.end + 20]))
+            weight[t.country] = weight.get(t.country, 0.0) + (1.5 if anchor else 0.5 if named_group else 1.0)
         elif getattr(t, "precision", None) == "country":
             weight[t.country] = weight.get(t.country, 0.0) + (0.25 if getattr(t, "demonym", False) else 0.5)
     if not any(_subnational(t) for t in ctx.toponyms):
         return None
     return max(weight, key=lambda c: weight[c]) if weight else None  # ties: the first named
+
+
+_GROUP_AFTER = re.compile(r"^\s+(?:division|brigades?|battalions?|regiments?|legion|corps)\b", re.I)
+
+
+def _holds_place_before(ctx: DocContext, t: Any) -> bool:
+    """Whether the province or district ``t`` is said to hold a place named just before it ("Zir and
+    Takihi towns in Deir ez Zor countryside"): the area a report locates its villages by."""
+    try:
+        from ceasefire.resolve.places.event_location import _LIES_IN
+    except ImportError:
+        return False
+    if getattr(t, "precision", None) not in ("admin1", "admin2"):
+        return False  # "in Florianopolis, Santa Catarina": a state read as a town abroad anchors nothing
+    for o in ctx.toponyms:
+        if o is not t and o.end <= t.start <= o.end + 60 and getattr(o, "precision", None) != "country" \
+                and not getattr(o, "demonym", False) and _LIES_IN.match(ctx.text[o.end: t.start]):
+            return True
+    return False
 
 
 _LANDMARK_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
@@ -695,7 +723,18 @@ def _complete_admin1(ctx: DocContext, ev: dict[str, Any], loc: dict[str, Any]) -
 def _refine_location(ctx: DocContext, ev: dict[str, Any], focus: str | None) -> None:
     """A country-level or foreign location ("U.S.-led strikes", "Russia said") gives way to the
     incident's place: a town in its own sentences, else in the next two sentences, else the
-    report's most named place in the country it is about."""
+    report's most named place in the country it is about. A name the report elsewhere puts inside
+    a province ("Shaer in Homs province") keeps that reading."""
+    _country_to_incident(ctx, ev, focus)
+    if ev.get("location"):
+        try:
+            from ceasefire.resolve.places.event_location import as_read_in_its_area
+        except ImportError:
+            return
+        ev["location"] = as_read_in_its_area(ctx, ev["location"])
+
+
+def _country_to_incident(ctx: DocContext, ev: dict[str, Any], focus: str | None) -> None:
     loc = ev.get("location")
     if loc and _is_dateline(ctx, ev, loc):
         loc = ev["location"] = None  # "KABUL, Afghanistan (Jan. 25, 2013)" is where the release was written
@@ -754,7 +793,7 @@ def _headline_place(ctx: DocContext, events: list[dict[str, Any]], focus: str | 
         from ceasefire.resolve.places.event_location import headline_place
     except ImportError:
         return
-    place = headline_place(title, [t for t in ctx.toponyms if _subnational(t) and (focus is None or t.country == focus)])
+    place = headline_place(title, [t for t in ctx.toponyms if _subnational(t) and (focus is None or t.country == focus)], ctx)
     if place is None:
         return
     body = [s.index for s in ctx.sentences if s.index not in {t.index for t in ctx.title_sentences}]

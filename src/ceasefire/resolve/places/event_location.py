@@ -263,11 +263,19 @@ def _listed_after(sentence: str, t: Any, others: list[Any]) -> Any | None:
     return None
 
 
+_UNFOUND_PEER = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+
+
 def _preposition(sentence: str, t: Any, others: list[Any], depth: int = 0) -> bool:
     """A locative preposition or place noun before ``t`` ("in", "near", "the town of"), or before the
     place ``t`` is listed after ("in the towns of Tel Hamis and Tel Birak", "shelled Kafr Nabl,
     Hass and Kansafra")."""
-    if _PREP_BEFORE.search(sentence[max(0, t.start - 45): t.start]):
+    before = sentence[max(0, t.start - 45): t.start]
+    if _PREP_BEFORE.search(before):
+        return True
+    # "in the towns of Tel Hamis and Tel Birak" when the first name of the list was not found
+    m = _UNFOUND_PEER.search(before)
+    if m and _PREP_BEFORE.search(sentence[max(0, t.start - len(before) + m.start() - 45): t.start - len(before) + m.start()]):
         return True
     o = _listed_after(sentence, t, others) if depth <= 6 else None
     return o is not None and _preposition(sentence, o, others, depth + 1)
@@ -394,9 +402,19 @@ def _in_named_area(sentence: str, best: int, ranked: list[tuple[float, int]], us
     same country (a namesake), the best place inside that province wins, else the province itself."""
     places = dict(usable)
     chosen = places.get(best)
-    if chosen is None or getattr(chosen, "precision", None) not in ("exact", "near") or not getattr(chosen, "admin1", None):
+    if chosen is None or getattr(chosen, "precision", None) not in ("exact", "near"):
         return best
     others = [t for _, t in usable]
+    abroad = _namesake_abroad(sentence, chosen, others)
+    if abroad is not None:
+        for score, k in ranked:
+            t = places[k]
+            if (score > w["threshold"] and t is not abroad and t.country == abroad.country and getattr(t, "precision", None) in ("exact", "near")
+                    and (getattr(abroad, "precision", None) not in ("admin1", "admin2") or t.admin1 == abroad.admin1)):
+                return k
+        return next(k for k, t in usable if t is abroad)
+    if not getattr(chosen, "admin1", None):
+        return best
     areas = [t for t in others if getattr(t, "precision", None) == "admin1" and t.country == chosen.country
              and chosen.end <= t.start <= chosen.end + 60 and getattr(t, "admin1", None) and _contains_here(sentence, t, others)]
     if not areas or any(a.admin1 == chosen.admin1 for a in areas):
@@ -407,6 +425,38 @@ def _in_named_area(sentence: str, best: int, ranked: list[tuple[float, int]], us
         if score > w["threshold"] and getattr(t, "precision", None) in ("exact", "near") and t.admin1 == area.admin1:
             return k
     return next(k for k, t in usable if t is area)
+
+
+# "Zir and Takihi towns in Deir ez Zor countryside", "near Karak in Dar'a", "Tah frontline in Idleb":
+# the words that put a place inside the area named next.
+_LIES_IN = re.compile(
+    r"^(?:\s*(?:,|\band\b)\s*[A-Z][\w'’-]*)*"
+    r"(?:\s+(?:villages?|towns?|city|area|district|camp|axis|fronts?|frontlines?|countryside|neighbou?rhoods?|roads?|"
+    r"highway|checkpoint|crossing|desert|badia|plain|region|mountains?|hills?|base|airbase|airport))?"
+    r"\s*(?:,|\(|\bin\b|\bof\b|\bnear\b)\s*(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural|"
+    r"north|south|east|west|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?"
+    r"(?:(?:countryside|province|governorate|district|outskirts|suburbs?)\s+of\s+)?(?:the\s+)?$"
+)
+
+
+def _namesake_abroad(sentence: str, chosen: Any, others: list[Any]) -> Any | None:
+    """The province or district a sentence puts ``chosen`` in, when ``chosen`` was read in another
+    country: "Zir and Takihi towns in Deir ez Zor countryside" with Zir read as Zizers in
+    Switzerland, "Tah frontline in Idleb province" with Tah read in Morocco. A town is where its
+    sentence says it lies; a reading abroad is a namesake, and the area (or a place of the sentence
+    inside it) is the better answer."""
+    if not getattr(chosen, "country", None):
+        return None
+    for t in others:
+        if t is chosen or getattr(t, "demonym", False) or not getattr(t, "country", None) or t.country == chosen.country:
+            continue
+        # only a province or district: a town after a town ("in Florianopolis, Santa Catarina" with the
+        # state read as a Mexican town) is as likely the misread one
+        if getattr(t, "precision", None) not in ("admin1", "admin2") or getattr(t, "lat", None) is None:
+            continue
+        if chosen.end <= t.start <= chosen.end + 60 and _LIES_IN.match(sentence[chosen.end: t.start]):
+            return t
+    return None
 
 
 # "On 7 May 2022, in La Plata (Buenos Aires), ...": the place a sentence opens with, after its date,
@@ -578,7 +628,16 @@ def locate_event(ctx: Any, sentence: Any, verb: tuple[int, int] | None = None) -
                 finer = place_in_sentences(ctx, after, [t for t in toponyms if t.country == country and t.precision != "country"])
                 if finer is not None:
                     return finer.as_location()
+            told = _peer_told_next(ctx, sentence.text, local, k, inside, after, toponyms)
+            if told is not None:
+                return told.as_location()
             return _on_land(ctx, inside[k], after, toponyms).as_location()
+    if not inside:
+        # "The outskirts of Qardaha have come under fire" where the geoparser did not see Qardaha
+        # but read it elsewhere in the report
+        again = _named_again(ctx, [sentence], toponyms)
+        if again is not None:
+            return again.as_location()
     # "the city", "the old city", "the town": the settlement the report has been talking about.
     city = _definite_settlement(sentence.text, [t for t in toponyms if t.end <= s_end], getattr(ctx, "text", None))
     if city is not None:
@@ -604,8 +663,84 @@ def locate_event(ctx: Any, sentence: Any, verb: tuple[int, int] | None = None) -
     chosen = place_in_sentences(ctx, after, [t for t in toponyms if t.precision != "country"])
     if chosen is not None:
         return chosen.as_location()
+    again = _named_again(ctx, after, toponyms)
+    if again is not None:
+        return again.as_location()
     main = main_place(toponyms)
     return main.as_location() if main is not None else None
+
+
+def as_read_in_its_area(ctx: Any, loc: dict[str, Any] | None) -> dict[str, Any] | None:
+    """``loc``, or the reading the report itself gives the same name elsewhere: "the assault at
+    Shaer in Homs province" then "an earlier attack on Shaer" (read alone as a namesake in Aleppo)
+    is the Shaer of Homs. A name the report once puts inside a province keeps that province."""
+    if not loc or loc.get("precision") not in ("exact", "near") or loc.get("lat") is None:
+        return loc
+    toponyms = getattr(ctx, "toponyms", None) or []
+    text = getattr(ctx, "text", "") or ""
+
+    def same(t: Any) -> bool:
+        return (t.lat, t.lon) == (loc["lat"], loc["lon"])
+
+    names = {t.text for t in toponyms if same(t) and t.text}
+    for u in toponyms:
+        if u.text not in names or same(u):
+            continue
+        for a in toponyms:
+            if (a is u or a.precision not in ("admin1", "admin2") or a.lat is None or not a.admin1
+                    or not (u.end <= a.start <= u.end + 40) or not _LIES_IN.match(text[u.end: a.start])):
+                continue
+            if (a.country, a.admin1) == (loc.get("country"), loc.get("admin1")):
+                return loc
+            read = u if (u.lat is not None and (u.country, u.admin1) == (a.country, a.admin1)) else a
+            out = read.as_location()
+            out["name"] = out.get("name") or u.text
+            return out
+    return loc
+
+
+def _peer_told_next(ctx: Any, text: str, local: list[Any], k: int, inside: list[Any], after: list[Any],
+                    toponyms: list[Any]) -> Any | None:
+    """"Terrorist attacks kill a woman, injure 9 in Hasaka and Aleppo" followed by "A woman was
+    killed ... in the countryside of Aleppo province": a sentence that lists places as peers tells
+    several incidents, and the first of them the next sentence ties to its event word is the one it
+    leads with. None when the chosen place stands alone, or the next sentence names none of the
+    listed places' provinces."""
+    peers = [j for j, t in enumerate(local) if j != k and t.precision not in ("country", None)
+             and (_listed_after(text, t, [local[k]]) is not None or _listed_after(text, local[k], [t]) is not None)]
+    if not peers or local[k].precision == "country":
+        return None
+    listed = [inside[j] for j in [k] + peers]
+    provinces = {(t.country, t.admin1) for t in listed if t.admin1}
+    pool = [t for t in toponyms if (t.country, t.admin1) in provinces and t.precision != "country"]
+    told = place_in_sentences(ctx, after[:1], pool)
+    if told is None or (told.country, told.admin1) == (inside[k].country, inside[k].admin1):
+        return None
+    return told
+
+
+def _named_again(ctx: Any, sentences: list[Any], toponyms: list[Any]) -> Any | None:
+    """A place the next sentences name where the geoparser did not see it ("into the parking of
+    the Qardaha hospital", read as an organisation) but which the report resolved elsewhere: the
+    name is looked for in each sentence, as :func:`headline_place` does, and weighed by the
+    linker's surface cues."""
+    seen: dict[str, Any] = {}
+    for t in toponyms:
+        if (t.lat is not None and t.text and len(t.text) > 3 and t.precision not in ("country", None)
+                and t.role not in ("dateline", "speaker_city") and not getattr(t, "demonym", False)):
+            seen.setdefault(t.text, t)
+    for sent in sentences:
+        found = []
+        for name, t in seen.items():
+            for m in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w-])", sent.text):
+                found.append(_InTitle(t, m.start(), m.end()))
+        if not found:
+            continue
+        found.sort(key=lambda x: x.start)
+        j = choose_event_toponym(sent.text, _verb_span(sent), found, weights=_LENIENT, parse=False)
+        if j is not None:
+            return found[j]._t
+    return None
 
 
 class _InTitle:
@@ -619,7 +754,7 @@ class _InTitle:
         return getattr(self._t, name)
 
 
-def headline_place(title: str, toponyms: list[Any]) -> Any | None:
+def headline_place(title: str, toponyms: list[Any], ctx: Any = None) -> Any | None:
     """The place a headline gives its incident ("Airstrikes kill 4 in Syria's Idlib, destroy mosque
     in Hama": Idlib), among ``toponyms`` the text resolved, or None.
 
@@ -645,7 +780,18 @@ def headline_place(title: str, toponyms: list[Any]) -> Any | None:
     found.sort(key=lambda x: x.start)
     m = _EVENT_VERB.search(title)
     k = choose_event_toponym(title, (m.start(), m.end()) if m else (0, 0), found, weights=_LENIENT, parse=False)
-    return found[k]._t if k is not None else None
+    if k is None:
+        return None
+    if ctx is not None:
+        # "... kill a woman, injure 9 in Hasaka and Aleppo": the listed place the lead's first
+        # sentence ties its event to
+        heading = {s.index for s in getattr(ctx, "title_sentences", None) or []}
+        words = " ".join(title.split())
+        body = [s for s in getattr(ctx, "sentences", None) or [] if s.index not in heading and words not in " ".join(s.text.split())]
+        told = _peer_told_next(ctx, title, found, k, [f._t for f in found], body[:1], toponyms)
+        if told is not None:
+            return told
+    return found[k]._t
 
 
 def _on_land(ctx: Any, t: Any, after: list[Any], toponyms: list[Any]) -> Any:
