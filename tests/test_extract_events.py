@@ -308,3 +308,12 @@ def test_the_dead_of_this_month_alone_are_a_tally_not_the_raid():
     events = _events(text, date(2010, 8, 22))
     counted = [e for e in events if (e["fatalities"].get("total") or {}).get("best") == 2]
     assert counted and all(e.get("aggregate") for e in counted)
+
+
+def test_a_helicopter_shot_down_with_its_crew_killed_is_a_clash_not_a_disrupted_weapon():
+    text = ("Two Turkish pilots were killed when their helicopter was shot down by militants near the border town on Tuesday, "
+            "the army said.")
+    ev = _events(text, date(2016, 5, 17))[0]
+    assert (ev["sub_event_type"], ev["fatalities"]["total"]["best"]) == ("Armed clash", 2)
+    drone = _events("Air defences shot down a drone over the airport on Tuesday, the army said.", date(2016, 5, 17))[0]
+    assert drone["sub_event_type"] == "Disrupted weapons use"

@@ -437,3 +437,24 @@ def test_the_toll_of_a_named_attack_is_no_count_of_one():
     assert counts(text)["fatalities"]["total"] is None
     assert counts("The death toll of the attack reached 23, the monitor said.")["fatalities"]["total"]["best"] == 23
     assert counts("The death toll from Monday's shelling near a school has risen to 19.")["fatalities"]["total"]["best"] == 19
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("Witnesses said about 30 villagers were rounded up and executed by the militants at the edge of the town.", 30),
+        ("Twelve police officers were abducted and later killed near the checkpoint, officials said.", 12),
+        ("The group released footage of the mass execution of 21 prisoners on a beach.", 21),
+        ("A new video shows the beheadings of at least 11 captured soldiers.", 11),
+        ("The militia has publicly executed and crucified four men in the main square, residents said.", 4),
+        ("More than 300 residents mostly women and children have so far been killed in the bombing of the district.", 300),
+    ],
+)
+def test_executions_and_coordinated_verbs_count_their_dead(text, total):
+    assert counts(text)["fatalities"]["total"]["best"] == total
+
+
+def test_the_group_that_has_executed_men_is_not_counted_among_them():
+    figs = find_casualties("A jihadist group has publicly executed and crucified seven men in the village square.")
+    assert [(f.best, f.text) for f in figs if f.outcome == "killed"] == [(7, "seven men")]
+    assert counts("The army killed and arrested dozens of militants.")["fatalities"]["total"] is None

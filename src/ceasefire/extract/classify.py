@@ -46,6 +46,10 @@ _PERSON_OBJECT = re.compile(
     re.I,
 )
 _SPECIFIC_METHODS = ("barrel_bomb", "drone", "vehicle_bomb", "landmine")
+_AIRCRAFT_DOWNED = re.compile(
+    r"\b(helicopters?|choppers?|(war)?planes?|jets?|aircraft|airplanes?)\b[^.;]{0,60}\b(shot down|downed)\b|\b(shot down|downed)\s+(an?|the|two|its|their)\s+([\w-]+\s+){0,3}(helicopters?|choppers?|(war)?planes?|jets?|aircraft)\b",
+    re.I,
+)
 _CROWD_HARM = re.compile(r"\b(killed|dead|died|injured|wounded|hurt)\b", re.I)
 _CIVIL_CROWD = re.compile(
     r"\b(supporters|party (members|activists|workers|cadres)|members of the \w+ party|villagers|residents|students|youths?|workers|fans|communities|families|clans|groups of (people|locals|residents|youths)|two groups|locals|neighbours|neighbors|mob)\b",
@@ -312,6 +316,10 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
         return make("Non-violent transfer of territory", first("transfer"), None, 0.85)
     if "territory" in families:
         return make("Armed clash", first("territory"), weapon_method(gun_or_unknown()), 0.85, territory=True)
+    if "disrupted" in families and _AIRCRAFT_DOWNED.search(text) and _CROWD_HARM.search(text):
+        # a manned aircraft shot down with its crew killed is a fight between two armed sides, as ACLED
+        # codes it (an Armed clash; "Disrupted weapons use" is for weapons stopped before they harm)
+        return make("Armed clash", first("disrupted"), gun_or_unknown(), 0.8)
     if "disrupted" in families and not (harm_told and weapons and not re.search(r"\bwhile (planting|placing|making|preparing)", text, re.I)):
         return make("Disrupted weapons use", first("disrupted"), None, 0.85)
     if "chemical" in families:

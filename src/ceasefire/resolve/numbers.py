@@ -203,15 +203,17 @@ def _patterns() -> dict[str, Any]:
     injury_passive = _alt(lx["injury_passive"])
     # auxiliaries in lower case (or opening a sentence) only: "IS fighters" is not "is"
     aux = r"(?-i:(?:[Ww]ere|[Ww]as|[Aa]re|is|Is|[Hh]ave\s+been|[Hh]as\s+been|[Hh]ad\s+been|been|being|got|get|to\s+have\s+been|to\s+have|[Hh]ave|[Hh]as|[Hh]ad|be|will\s+be))"
-    adverbs = r"(?:(?:\w+ly|all|also|later|then|thought\s+to\s+have\s+been|believed\s+to\s+have\s+been|thought\s+to\s+have|believed\s+to\s+have|said\s+to\s+have\s+been|reported|confirmed|both|either|subsequently|since|now|each)\s+){0,3}"
+    adverbs = r"(?:(?:\w+ly|all|also|later|then|thought\s+to\s+have\s+been|believed\s+to\s+have\s+been|thought\s+to\s+have|believed\s+to\s+have|said\s+to\s+have\s+been|reported|confirmed|both|either|subsequently|since|now|each|so\s+far(?:\s+been)?|already(?:\s+been)?)\s+){0,3}"
+    # "were rounded up and executed", "were abducted and later killed": the last verb is the outcome
+    coordinated = r"(?:(?!(?:wounded|injured|hurt|killed)\b)[a-z]+ed(?:\s+(?:up|out|off|away))?\s+(?:and|then)\s+(?:(?:later|then|subsequently|summarily)\s+)?)?"
     passive = re.compile(
         rf"(?P<body>['’]s\s+(?:body|bodies|corpse|remains)\s+(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:found|discovered|recovered|retrieved))|"
-        rf"\b(?:(?P<aux>{aux})\s+{adverbs})?(?:(?P<death>{death_passive})|(?P<injury>{injury_passive})|(?P<harm>harmed|affected))\b",
+        rf"\b(?:(?P<aux>{aux})\s+{adverbs}{coordinated})?(?:(?P<death>{death_passive})|(?P<injury>{injury_passive})|(?P<harm>harmed|affected))\b",
         re.I,
     )
     aux_only = re.compile(rf"\b{aux}\b", re.I)
     left_active = re.compile(
-        rf"(?:\b(?P<death>(?:killed|killing|kills|massacred|wiped\s+out|shelling\s+killed)\s+(?:a|an|the|an\s+entire|a\s+whole|one)\s+family\s+of|{_alt(lx['death_active'])}|the\s+(?:killing|murders?|execution|beheading|deaths?|bodies|corpses|remains)\s+of|(?:bodies|corpses|remains)\s+of|left|leaving|toll\s+(?:[\w,-]+\s+){{0,14}}?(?:to|at|reached|hit|is|was|stands\s+at|stood\s+at)|toll\s+of|coded\s+as|fatalities\s+(?:\w+\s+){{0,2}}(?:to|at|of|reached)|(?:killed|killing|dead)\s+(?:and|or|and/or)\s+(?:wounded|wounding|injured|injuring))"
+        rf"(?:\b(?P<death>(?:killed|killing|kills|massacred|wiped\s+out|shelling\s+killed)\s+(?:a|an|the|an\s+entire|a\s+whole|one)\s+family\s+of|(?:{_alt(lx['death_active'])})(?:\s+and\s+(?!(?:wound|injur|hurt|maim|arrest|detain|captur|abduct|kidnapp|displac|expell|evacuat|rescu|free|releas|surround)\w*\b)[a-z]+ed)?|the\s+(?:killing|murders?|execution|beheading|deaths?|bodies|corpses|remains)\s+of|(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?(?:killings?|murders?|executions?|beheadings?)\s+of|(?:bodies|corpses|remains)\s+of|left|leaving|toll\s+(?:[\w,-]+\s+){{0,14}}?(?:to|at|reached|hit|is|was|stands\s+at|stood\s+at)|toll\s+of|coded\s+as|fatalities\s+(?:\w+\s+){{0,2}}(?:to|at|of|reached)|(?:killed|killing|dead)\s+(?:and|or|and/or)\s+(?:wounded|wounding|injured|injuring))"
         rf"|\b(?P<injury>{_alt(lx['injury_active'])}|wounding\s+of|injuring\s+of)"
         rf"|\b(?P<inherit>including|along\s+with|as\s+well\s+as|in\s+addition\s+to|plus|among\s+them|among\s+whom|of\s+whom|amongst\s+them|among\s+the\s+dead(?:\s+were)?|among\s+the\s+victims(?:\s+were)?|of\s+them|and))(?:\s+all(?:\s+the)?)?[\s,:]*$",
         re.I,
@@ -535,6 +537,8 @@ def _first_passive(clause: str) -> tuple[str, str, int] | None:
             return None
         if re.search(r"\b(?:who|which|that)\s+$", clause[: pm.start()], re.I):
             return None
+    if pm.group("aux") and re.fullmatch(r"(?:have|has|had)", pm.group("aux").lower()) and not re.search(r"\bbeen\b", pm.group(0), re.I) and (pm.group("death") or pm.group("injury") or "").lower() in _ACTIVE_WORDS:
+        return None  # "a jihadist group has publicly executed nine men": the group did it, nobody was done to
     if pm.group("body"):
         return ("killed", "body found", pm.end())
     if pm.group("harm"):
@@ -542,6 +546,10 @@ def _first_passive(clause: str) -> tuple[str, str, int] | None:
     if pm.group("death"):
         return ("killed", pm.group("death"), pm.end())
     return ("injured", pm.group("injury"), pm.end())
+
+
+#: Transitive verbs of death and injury: after a bare "has"/"have" they are active ("has killed").
+_ACTIVE_WORDS = {re.sub(r"\s+", " ", w.lower()) for w in lexicon()["death_active"] + lexicon()["injury_active"]}
 
 
 def _values(m: re.Match[str]) -> tuple[int | None, int | None, int | None, str, str | None, int | None]:
