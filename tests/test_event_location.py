@@ -579,3 +579,22 @@ def test_a_field_named_once_inside_its_province_keeps_that_province_when_named_a
     Ctx.toponyms = [first, homs, second]
     loc = as_read_in_its_area(Ctx, second.as_location())
     assert loc["admin1"] == "Homs"
+
+
+def test_the_town_that_names_the_restaurant_is_where_its_owner_was_shot():
+    """"the owner of a busy Homs restaurant was shot dead": a town naming a building is its place."""
+    sentence = "On Friday, the owner of a busy Homs restaurant was shot dead by two gunmen on a motorbike."
+    rel = _relation(sentence, "shot", "Homs")
+    assert not rel["modifier"]
+    assert _chosen(sentence, "shot", [_place(sentence, "Homs", country="SY", admin1="Homs")]) == "Homs"
+
+
+def test_the_second_town_of_a_list_shares_the_preposition_of_its_unfound_first_name():
+    """"in the towns of Tel Hamis and Tel Birak, in Qamishli's southern suburbs": when the first
+    name of the list is not found, the second still follows the preposition, and the town wins
+    over the city whose suburbs they are."""
+    sentence = ("The fighters were killed during clashes in the towns of Tel Hamis and Tel Birak, "
+                "in Qamishli's southern suburbs.")
+    birak = _place(sentence, "Tel Birak", "near", country="SY", admin1="Al-Hasakah")
+    qamishli = _place(sentence, "Qamishli", country="SY", admin1="Al-Hasakah")
+    assert _chosen(sentence, "killed", [birak, qamishli]) == "Tel Birak"

@@ -155,7 +155,11 @@ _PLACE_NOUNS = frozenset(
     "centre center heart edge edges quarter quarters districts villages towns cities provinces governorate county "
     "state territory enclave strip valley mountains hills front frontier crossing checkpoint market airport base "
     "hospital zone zones outpost compound square road highway port settlement settlements locality localities "
-    "countrysides vicinity environs municipality".split()
+    "countrysides vicinity environs municipality "
+    # a building or venue a town names is in that town: "a posh Sofia restaurant", "their north
+    # Belfast home", "the Luoyang city government offices"
+    "restaurant restaurants home homes house houses office offices hotel mosque church school prison jail "
+    "stadium cafe shop shops mall bank university building buildings plant factory".split()
 )
 # Another statement: "a man who lived in X", "said that ...", "; in X, ..."
 _CLAUSE_DEPS = frozenset(("relcl", "ccomp", "parataxis", "csubj", "conj"))
@@ -700,7 +704,7 @@ def as_read_in_its_area(ctx: Any, loc: dict[str, Any] | None) -> dict[str, Any] 
 
 
 def _peer_told_next(ctx: Any, text: str, local: list[Any], k: int, inside: list[Any], after: list[Any],
-                    toponyms: list[Any]) -> Any | None:
+                    toponyms: list[Any], from_offset: int = 0) -> Any | None:
     """"Terrorist attacks kill a woman, injure 9 in Hasaka and Aleppo" followed by "A woman was
     killed ... in the countryside of Aleppo province": a sentence that lists places as peers tells
     several incidents, and the first of them the next sentence ties to its event word is the one it
@@ -712,8 +716,13 @@ def _peer_told_next(ctx: Any, text: str, local: list[Any], k: int, inside: list[
         return None
     listed = [inside[j] for j in [k] + peers]
     provinces = {(t.country, t.admin1) for t in listed if t.admin1}
-    pool = [t for t in toponyms if (t.country, t.admin1) in provinces and t.precision != "country"]
-    told = place_in_sentences(ctx, after[:1], pool)
+    pool = [t for t in toponyms if (t.country, t.admin1) in provinces and t.precision != "country" and t.start >= from_offset]
+    # the first sentence after the list that names one of the listed provinces at all
+    first = next((s for s in after if any(s.start <= t.start < s.end and t.role not in ("dateline", "speaker_city")
+                                          for t in pool)), None)
+    if first is None or (after and first is not after[0] and not from_offset):
+        return None
+    told = place_in_sentences(ctx, [first], pool)
     if told is None or (told.country, told.admin1) == (inside[k].country, inside[k].admin1):
         return None
     return told
@@ -785,10 +794,13 @@ def headline_place(title: str, toponyms: list[Any], ctx: Any = None) -> Any | No
     if ctx is not None:
         # "... kill a woman, injure 9 in Hasaka and Aleppo": the listed place the lead's first
         # sentence ties its event to
-        heading = {s.index for s in getattr(ctx, "title_sentences", None) or []}
-        words = " ".join(title.split())
-        body = [s for s in getattr(ctx, "sentences", None) or [] if s.index not in heading and words not in " ".join(s.text.split())]
-        told = _peer_told_next(ctx, title, found, k, [f._t for f in found], body[:1], toponyms)
+        # the body starts where the headline's words end (a lead run together with its headline
+        # counts from there: "... on Aleppo and Deir Ezzor 6 September 2016 SANA reporter in Aleppo said ...")
+        text = getattr(ctx, "text", "") or ""
+        at = text.find(title)
+        body_start = at + len(title) if at >= 0 else max((s.end for s in getattr(ctx, "title_sentences", None) or []), default=0)
+        body = [s for s in getattr(ctx, "sentences", None) or [] if s.end > body_start][:NEXT_SENTENCES]
+        told = _peer_told_next(ctx, title, found, k, [f._t for f in found], body, toponyms, from_offset=max(1, body_start))
         if told is not None:
             return told
     return found[k]._t
