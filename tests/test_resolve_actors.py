@@ -566,3 +566,54 @@ def test_the_group_a_report_blames_for_the_attack_is_its_alleged_author():
     ev = extract_events(Document(text=text, published=date(2017, 10, 6)))[0]
     assert ev["actors"][0]["name"] == "Islamic State (Syria)" and ev["actors"][0]["role"] == "perpetrator"
     assert ev["attribution"]["certainty"] == "alleged"
+
+
+def test_the_side_a_fighter_was_shot_by_struck_first():
+    actors = _main_actors("On 3 June 2021, a YPG fighter was shot dead by IS militants near Tal Tamr in Al-Hasakeh countryside. 1 fatality.",
+                          published=date(2021, 6, 3))
+    assert actors[0] == ("Islamic State (Syria)", "perpetrator")
+    assert ("YPG: Peoples Protection Units", "target") in actors
+
+
+def test_the_side_whose_infiltration_was_repelled_is_actor_one():
+    actors = _main_actors("On 8 March 2022, SNA fighters repelled an HTS infiltration attempt on the Marea front in Aleppo countryside. Casualties unknown.",
+                          published=date(2022, 3, 8))
+    assert actors[0] == ("HTS: Hayat Tahrir al Sham", "perpetrator")
+
+
+def test_the_gunmen_who_opened_fire_are_the_authors_not_the_unit_of_their_target():
+    actors = _main_actors("On 2 July 2022, unknown gunmen opened fire on a retired officer of the regime's air force intelligence near Nawa "
+                          "in Daraa countryside, killing his son who was a civilian. 1 fatality.", published=date(2022, 7, 2))
+    assert actors[0] == ("Unidentified Armed Group (Syria)", "perpetrator")
+    assert ("Military Forces of Syria (2000-)", "target") in actors
+
+
+def test_an_unknown_man_is_an_unidentified_armed_group():
+    actors = _main_actors("On 9 May 2022, an unknown man stabbed an NDF member to death in Salamiyah in Hama countryside. 1 fatality.",
+                          published=date(2022, 5, 9))
+    assert actors[0] == ("Unidentified Armed Group (Syria)", "perpetrator")
+
+
+def test_a_body_left_with_a_message_bears_a_gangs_hallmark():
+    actors = _main_actors("On 14 June 2022, in Celaya, Guanajuato, the body of a young man was found wrapped in a blanket with a message beside a highway. 1 fatality.",
+                          published=date(2022, 6, 14))
+    assert actors[0] == ("Unidentified Gang (Mexico)", "perpetrator")
+
+
+def test_a_group_saying_one_of_its_fighters_struck_claims_the_bombing():
+    from ceasefire.documents import Document
+    from ceasefire.extract.events import extract_events
+
+    text = ("A suicide bomber blew himself up at a checkpoint in the town of Tal Hamis on Tuesday, killing nine people, a monitor said. "
+            "The Islamic State group said in a statement that one of its fighters had detonated an explosive vest among Kurdish fighters.")
+    ev = extract_events(Document(text=text, published=date(2016, 5, 3)))[0]
+    assert ev["actors"][0]["name"] == "Islamic State (Syria)" and ev["actors"][0]["role"] == "perpetrator"
+    assert ev["attribution"]["certainty"] == "alleged"
+
+
+def test_opposition_media_and_ministers_are_not_fighters():
+    assert names("Opposition media outlets said the blast hit a crowded market.", country="Syria") == []
+    assert names("An opposition minister was among the dead.", country="Syria") == []
+    assert names("Opposition forces shelled the village.", country="Syria")[0][1] == "Opposition Rebels (Syria)"
+    found = registry().find("Shells fell on government areas of the city.", country="Syria")
+    assert [(m.actor.name, m.descriptor) for m in found] == [("Military Forces of Syria (2000-)", True)]

@@ -69,7 +69,7 @@ _GENERIC = [
     (r"\b(protesters?|demonstrators?|protestors?|marchers)\b", "Protesters ({country})", 6, "civilian", None),
     (r"\b(rioters?|mobs?|angry (crowd|residents|villagers)|vigilantes?)\b", "Rioters ({country})", 5, "civilian", None),
     (
-        r"\b(gunm[ae]n|armed (men|man|group|groups|persons|individuals|assailants)|(unidentified|unknown) (gunmen|men|persons|assailants|attackers|militants|fighters|armed \w+)|assailants?|attackers?)\b",
+        r"\b(gunm[ae]n|armed (men|man|group|groups|persons|individuals|assailants)|(unidentified|unknown) (gunmen|gunman|men|man|persons?|individuals?|people|assailants?|attackers?|perpetrators?|militants|fighters|group|armed \w+)|assailants?|attackers?)\b",
         "Unidentified Armed Group ({country})", 3, "armed", None,
     ),
     (r"\b(police(m[ae]n| officers?| forces)?|gendarmes?|gendarmerie)\b(?!\s+(?:stations?|headquarters|HQ|buildings?|academy|post|posts|compound|department|vehicles?|cars?|patrol\s+car)\b)", "{police}", 1, "armed", "government"),
@@ -288,9 +288,11 @@ _SUPPORT_BEFORE = re.compile(
 )
 _BACKED_AFTER = re.compile(r"^[\s-]*(backed|supported|sponsored|trained)\b(?!\s+by\b)", re.I)  # "Turkish-backed", not "X backed by Y"
 # "30 government fighters were killed", "IS fighters died": the side that was hit (not "IS killed a soldier")
-_PERSON_HEADS = r"(?:fighters|members|militant|jihadist|rebel|armed|group|groups|factions?|movement|brigades?|organi[sz]ation|terrorists|bombers|extremists|mercenaries|insurgents|jihadis|soldiers|troops|militants|personnel|commanders?|officers?|elements|men|recruits|gunmen|loyalists|jihadists|rebels|forces|guards|police(?:men)?|militiamen|supporters|leaders?|operatives|cadres|conscripts|snipers?|\d+|and|of|the|its|their|a|an|one|two|three|several|dozens)"
+_PERSON_HEADS = (r"(?:fighters|members|militant|jihadist|rebel|armed|group|groups|factions?|movement|brigades?|organi[sz]ation|terrorists|bombers|extremists|mercenaries|insurgents|jihadis|soldiers|troops|militants|personnel|commanders?|officers?|elements|men|recruits|gunmen|loyalists|jihadists|rebels|forces|guards|police(?:men)?|militiamen|supporters|leaders?|operatives|cadres|conscripts|snipers?|\d+|and|of|the|its|their|a|an|one|two|three|several|dozens|"
+    # one of them, or a vehicle or aircraft of the side ("a QSD fighter was shot", "a Russian military helicopter that was shot down")
+    r"fighter|member|soldier|militiaman|guard|vehicles?|patrols?|convoys?|helicopters?|choppers?|planes?|warplanes?|jets?|aircraft|drones?|that|which|who)")
 _PASSIVE_HARM = re.compile(
-    rf"^(?:['’]s?)?(?:\s+{_PERSON_HEADS}){{0,3}}?,?\s+"
+    rf"^(?:['’]s?)?(?:\s+{_PERSON_HEADS}){{0,4}}?,?\s+"
     r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being)\s+(?:\w+\s+)?"
     r"(?:killed|wounded|injured|shot|executed|slain|abducted|kidnapped|captured|detained|targeted|attacked|ambushed|hit|struck|assassinated|murdered|stabbed|beheaded|slaughtered|found\s+dead)"
     r"|died|perished|lost\s+their\s+lives|were\s+among\s+the\s+dead|(?:(?:were|are|was|is|lay|left)\s+)?dead\b(?!\s+(?:of|bodies)\b)"
@@ -406,6 +408,40 @@ def _state_at_home(m: Mention, country_iso: str | None) -> bool:
 _SYMMETRIC = re.compile(r"\b(?:clash\w*|fought|fighting|fights?|battl\w+|exchang\w+|skirmish\w*|confrontations?|engaged)\b", re.I)
 _ONE_SIDED = re.compile(r"\b(?:attack\w*|storm\w*|ambush\w*|target\w*|raid\w*|shot|shoot\w*|opened\s+fire|launch\w*|assault\w*|infiltrat\w*|repel\w*|repuls\w*|advanc\w*|offensive|seiz\w*|captur\w*)\b", re.I)
 _LOSER_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+# "a QSD fighter was shot and killed by Islamic State fighters", "found killed by shooting by unknown
+# gunmen": the agent of the harm is the side that struck (actor 1). Not "an attack by X": ACLED keeps
+# its order of the sides there ("regime forces clashed with IS following an attack by IS")
+_AGENT_BEFORE = re.compile(
+    r"\b(?:shot|killed|attacked|targeted|targetted|ambushed|assassinated|wounded|injured|stormed|raided|shelled|hit|struck|abducted|kidnapped|"
+    r"shooting|gunfire|sniper\s+fire)"
+    r"(?:\s+and\s+(?:killed|wounded|injured))?\s+(?:\w+\s+)?by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
+# "JWS repelled a YPG forces infiltration attempt": the side whose attack was repelled is actor 1
+# (but "repelled an attack by X" and "the advance of X" keep the text's order in ACLED's notes)
+_REPELLED_BEFORE = re.compile(
+    r"\b(?:repel\w*|repuls\w*|thwart\w*|foil\w*|fought\s+off|fend\w*\s+off)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?$",
+    re.I,
+)
+_REPELLED_AFTER = re.compile(r"^(?:['’]s?)?(?:\s+[\w-]+){0,2}?\s+(?:attacks?|assaults?|advances?|infiltrations?|infiltration\s+attempts?|offensives?|incursions?)\b", re.I)
+
+
+# "gunmen opened fire on", "IS militants stormed": the verb right after a sentence's subject is an act of violence
+_ACTS_AFTER = re.compile(
+    r"^(?:['’]s?)?(?:\s+(?:fighters|members|militants|men|forces|troops|soldiers|elements|patrol|cell|units?|also|reportedly|allegedly|have|has|had)){0,2}\s+"
+    r"(?:opened\s+fire|attacked|shot|stabbed|targeted|killed|assassinated|ambushed|fired|shelled|detonated|planted|stormed|raided|abducted|kidnapped|"
+    r"executed|bombed|struck|hit|beat|tortured|launched|blew\s+up|set\s+fire)\b",
+    re.I,
+)
+
+
+def _struck_first(text: str, m: Mention) -> bool:
+    """The text makes ``m`` the side that struck: the agent of a harm ("killed by IS fighters"),
+    or the side whose attack was repelled ("JWS repelled a QSD infiltration attempt")."""
+    before = text[max(0, m.start - 70) : m.start]
+    if _AGENT_BEFORE.search(before):
+        return True
+    return bool(_REPELLED_BEFORE.search(before) and _REPELLED_AFTER.match(text[m.end : m.end + 50]))
 
 
 def _outranks(b: Mention, a: Mention, country_iso: str | None) -> bool:
@@ -446,6 +482,12 @@ def _battle_sides(text: str, parties: list[Mention], country_iso: str | None) ->
                 a, b = b, a  # ACLED's order of the sides, whoever the note says was hit
             perpetrators.append(a)
             targets.append(b)
+    if not perpetrators:
+        struck = [m for m in main if _struck_first(text, m)]
+        if struck:
+            # the text says who struck: that side is actor 1, whatever its place in the sentence
+            perpetrators.append(struck[0])
+            victims = [m for m in victims if m.name != struck[0].name]
     if not perpetrators:
         actors_first = [m for m in main if m not in victims]
         if actors_first:
@@ -532,9 +574,13 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
     else:
         victims = [m for m in harmed_mentions(text, parties) if not names_its_weapon(m) or _HARM_OBJECT_BEFORE.search(text[max(0, m.start - 60) : m.start])]
         distant: list[Mention] = []
+        nearby: list[Mention] = []
         for m in sorted(parties, key=lambda m: m.start):
             if m in victims:
                 targets.append(m)
+                continue
+            if targets and targets[-1].end <= m.start and re.fullmatch(r"\s*", text[targets[-1].end : m.start]):
+                targets.append(m)  # "a member of the regime's military intelligence": one side, named in two words
                 continue
             if m.start < t1 and m.end > t0:
                 perpetrators.append(m)  # "government airstrikes": the actor names the strike
@@ -563,6 +609,7 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
                     perpetrators.append(m)
                 elif len(gap) <= 80:
                     perpetrators.append(m)
+                    nearby.append(m)  # only near the trigger, with nothing in between saying it acted
                 elif _SUBJECT_BEFORE.match(text[: m.start]):
                     distant.append(m)  # the sentence's subject, a long way before the trigger: the author if no one nearer acted
             else:
@@ -572,6 +619,18 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
                     perpetrators.append(m)
                 else:
                     targets.append(m)
+        agents = [m for m in perpetrators if _AGENT_BEFORE.search(text[max(0, m.start - 70) : m.start])]
+        if agents:
+            # "Syrian Army Captain X was shot by Free Syrian Army snipers": the agent struck; a side
+            # named before the passive verb is the one hit
+            passive = [m for m in perpetrators if m not in agents and m.end <= agents[0].start
+                       and re.search(r"\b(?:was|were|has\s+been|have\s+been|had\s+been|got)\b", text[m.end : agents[0].start], re.I)]
+            perpetrators = agents + [m for m in perpetrators if m not in agents and m not in passive]
+            targets = passive + targets
+        elif distant and distant[0].kind == "armed" and all(m in nearby for m in perpetrators) and _ACTS_AFTER.match(text[distant[0].end : distant[0].end + 40]):
+            # "unidentified gunmen opened fire on a member of the regime's military intelligence ...,
+            # killing ...": the subject that acted is the author, ahead of a side its object names
+            perpetrators.insert(0, distant.pop(0))
         if not perpetrators and distant and distant[0].kind == "armed":
             # "opposition rebels targeted a Hezbollah member on the X axis in Aleppo countryside,
             # killing him": the trigger read is the harm at the end; the subject far before it acted
@@ -630,7 +689,9 @@ _UNNAMED_AUTHOR_TYPES = ("Attack", "Abduction/forced disappearance", "Sexual vio
 # motive: a drive-by shooting, victims found bound, gagged or handcuffed, the coup de grace
 _GANG_HALLMARKS = re.compile(
     r"\bdrive[- ]by\b|\b(?:hands?|feet|wrists?)\s+(?:and\s+\w+\s+)?(?:were\s+|was\s+)?(?:tied|bound)\b|\b(?:tied|bound)\s+(?:up|hands?|and\s+gagged)\b|"
-    r"\b(?:bodies|body|victims?|corpses?)\s+(?:\w+\s+){0,6}?(?:tied|bound|handcuffed|gagged)\b|\bhandcuffed\s+bod|\btiro\s+de\s+gracia\b|\bcoup\s+de\s+gr[aâ]ce\b",
+    r"\b(?:bodies|body|victims?|corpses?)\s+(?:\w+\s+){0,6}?(?:tied|bound|handcuffed|gagged)\b|\bhandcuffed\s+bod|\btiro\s+de\s+gracia\b|\bcoup\s+de\s+gr[aâ]ce\b|"
+    # a body dumped dismembered, bagged or with a message left on it: how cartels display their killings
+    r"\b(?:bodies|body|remains|corpses?)\s+(?:\w+\s+){0,6}?(?:dismembered|(?:in|inside)\s+(?:an?\s+)?(?:plastic|black|garbage)\s+bags?|wrapped\s+in\s+(?:a\s+)?(?:blankets?|sheets?|plastic)|with\s+a\s+(?:narco-?)?message)\b|\bnarco-?messages?\b",
     re.I,
 )
 _MONITOR_OBSERVED = re.compile(r"\b(?:OSCE|SMM|Special\s+Monitoring\s+Mission)\b[^.]{0,40}\b(?:observed|recorded|heard|saw)\b", re.I)
@@ -831,9 +892,10 @@ def author_hedge(host: dict[str, Any], had_author: bool, lender: dict[str, Any])
     host["attribution"]["certainty"] = weakest(host["attribution"].get("certainty"), (lender.get("attribution") or {}).get("certainty"))
 
 
-# "The Daesh group claimed responsibility for the attack", "IS said it carried out the bombing"
+# "The Daesh group claimed responsibility for the attack", "IS said it carried out the bombing", "The
+# IS group said in a statement that one of its fighters had fired on a gathering before blowing himself up"
 _CLAIM = re.compile(
-    r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?responsibility\b|\b(?:said|says|announced)\s+(?:that\s+)?(?:it|its\s+fighters?|one\s+of\s+its\s+\w+)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|conducted|launched)\b"
+    r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?responsibility\b|\b(?:said|says|announced)\s+(?:in\s+an?\s+(?:\w+\s+)?(?:statement|message|posting|communiqu\w+)\s+)?(?:that\s+)?(?:it|its\s+fighters?|one\s+of\s+its\s+\w+)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|conducted|launched|fired\s+on|attacked|targeted|struck|detonated|blew\s+(?:himself|herself|themselves)\s+up)\b"
     r"|\bclaimed\s+(?:the|this|that|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+(?:\w+\s+)?(?:attack|bombing|blast|explosion|strike|assault|killing)s?\b",
     re.I,
 )

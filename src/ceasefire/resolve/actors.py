@@ -55,6 +55,17 @@ _THING_AFTER = re.compile(
 )
 
 
+# "opposition media", "opposition-based social media websites", "the opposition minister": the
+# side's name qualifies people who report or govern, not fighters
+_CIVIL_AFTER = re.compile(
+    r"[\s-]+(?:based\s+)?(?:social\s+)?(?:media|activists?|websites?|outlets?|news|journalists?|ministers?|politicians?|negotiators?|delegations?|"
+    r"delegates|spokesm[ae]n|spokespersons?|figures?|interim\s+government|provisional\s+government|coalition\s+(?:said|says))\b",
+    re.I,
+)
+# "from rebel into government territory", "rebel areas": who holds the area, not who acted
+_AREA_AFTER = re.compile(r"\s+(?:territory|territories|areas?|districts?|neighbou?rhoods?|enclaves?|pockets?)\b", re.I)
+_SIDE_WORDS = ("opposition", "syrian opposition", "rebel", "rebels", "government", "regime")
+
 # a capitalised word that is not a sentence's first word: "Liberation" in "the Liberation Army"
 _PROPER_BEFORE = re.compile(r"(?<=[a-z,;]\s)(?:[A-Z][\w'’-]+\s+){1,3}$|(?<=[a-z,;]\s)(?:the|The)\s+(?:[A-Z][\w'’-]+\s+){1,3}$")
 
@@ -435,6 +446,8 @@ class ActorRegistry:
             return None  # "regime of calm", "government of national unity" are not the forces
         if _norm(matched) in ("army", "military", "government", "regime", "police") and _THING_AFTER.match(text[m.end() :]):
             return None  # "army airport", "government building": a place or a thing, not the forces
+        if _norm(matched) in _SIDE_WORDS and _CIVIL_AFTER.match(text[m.end() :]):
+            return None  # "opposition media", "opposition-based social media websites": not a force
         if _norm(matched) in ("army", "militia") and matched[:1].isupper() and _PROPER_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
             return None  # "the Liberation Army of Afrin", "Free Idlib Army": a group's own name, not the state's forces
         bare = re.sub(r"^(?:the|The)\s+", "", matched)
@@ -473,7 +486,8 @@ class ActorRegistry:
         if article:  # the span is the name; "the" stays outside
             start += article.end()
             matched = matched[article.end() :]
-        return ActorMention(start, m.end(), matched, actor, person=person, metonym=kind == "metonym")
+        area = _norm(matched) in _SIDE_WORDS and bool(_AREA_AFTER.match(text[m.end() :]))
+        return ActorMention(start, m.end(), matched, actor, person=person, metonym=kind == "metonym", descriptor=area)
 
 
 # --------------------------------------------------------------------------- loading
