@@ -598,3 +598,11 @@ def test_the_second_town_of_a_list_shares_the_preposition_of_its_unfound_first_n
     birak = _place(sentence, "Tel Birak", "near", country="SY", admin1="Al-Hasakah")
     qamishli = _place(sentence, "Qamishli", country="SY", admin1="Al-Hasakah")
     assert _chosen(sentence, "killed", [birak, qamishli]) == "Tel Birak"
+
+
+def test_the_place_after_its_possessor_shares_the_possessors_preposition():
+    """"in Syria's northern Idlib province": Idlib is where the strikes killed, not Syria."""
+    sentence = "Airstrikes killed 12 people in Syria's northern Idlib province on Monday, a monitor said."
+    syria = _place(sentence, "Syria", "country", country="SY")
+    idlib = _place(sentence, "Idlib", "admin1", country="SY", admin1="Idlib")
+    assert _chosen(sentence, "killed", [syria, idlib]) == "Idlib"

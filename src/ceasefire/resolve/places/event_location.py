@@ -267,6 +267,9 @@ def _listed_after(sentence: str, t: Any, others: list[Any]) -> Any | None:
     return None
 
 
+# "in Jerusalem's walled Old City", "in Syria's northern Idlib": the place after its possessor
+# shares the possessor's preposition
+_POSSESSOR_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*(?:'s|’s)\s+(?:[\w-]+\s+){0,2}$")
 _UNFOUND_PEER = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 
 
@@ -278,7 +281,7 @@ def _preposition(sentence: str, t: Any, others: list[Any], depth: int = 0) -> bo
     if _PREP_BEFORE.search(before):
         return True
     # "in the towns of Tel Hamis and Tel Birak" when the first name of the list was not found
-    m = _UNFOUND_PEER.search(before)
+    m = _UNFOUND_PEER.search(before) or _POSSESSOR_BEFORE.search(before)
     if m and _PREP_BEFORE.search(sentence[max(0, t.start - len(before) + m.start() - 45): t.start - len(before) + m.start()]):
         return True
     o = _listed_after(sentence, t, others) if depth <= 6 else None
