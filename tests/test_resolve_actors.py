@@ -617,3 +617,40 @@ def test_opposition_media_and_ministers_are_not_fighters():
     assert names("Opposition forces shelled the village.", country="Syria")[0][1] == "Opposition Rebels (Syria)"
     found = registry().find("Shells fell on government areas of the city.", country="Syria")
     assert [(m.actor.name, m.descriptor) for m in found] == [("Military Forces of Syria (2000-)", True)]
+
+
+def test_the_side_accusing_another_of_an_attack_is_no_party_to_it():
+    from ceasefire.extract.roles import assign_roles, named_mentions
+
+    text = "Reports of the massacre emerged on Wednesday, with the opposition accusing the Syrian government of launching a gas attack that killed dozens."
+    start = text.index("gas attack")
+    actors = assign_roles(text, (start, start + len("gas attack")), named_mentions(text, 0, "SY"), "Chemical weapon", "SY")
+    assert [(a["name"], a["role"]) for a in actors] == [("Military Forces of Syria (2000-)", "perpetrator")]
+
+
+def test_a_president_asking_for_strikes_is_not_the_author_of_the_attack_they_answer():
+    from ceasefire.extract.roles import assign_roles, named_mentions
+
+    text = "Obama is asking Congress to back strikes in response to a chemical weapons attack near Damascus."
+    start = text.index("chemical weapons")
+    actors = assign_roles(text, (start, start + len("chemical weapons")), named_mentions(text, 0, "SY"), "Chemical weapon", "SY")
+    assert not [a for a in actors if a["role"] == "perpetrator"]
+
+
+def test_the_group_whose_stronghold_was_struck_is_not_the_striker():
+    from ceasefire.extract.roles import assign_roles, named_mentions
+
+    text = "Air strikes by the US-led coalition killed 14 civilians in a stronghold of the Islamic State group near the Euphrates."
+    start = text.index("Air strikes")
+    actors = assign_roles(text, (start, start + len("Air strikes")), named_mentions(text, 0, "SY"), "Air/drone strike", "SY")
+    assert actors[0] == {"name": "Global Coalition Against Daesh", "role": "perpetrator", "inter": 8, "country": None}
+    assert ("Islamic State (Syria)", "target") in [(a["name"], a["role"]) for a in actors]
+
+
+def test_fighters_from_a_group_that_were_killed_are_the_side_hit():
+    from ceasefire.extract.roles import harmed_mentions, named_mentions, generic_mentions
+
+    text = "Twenty jihadists from the Islamic State group were killed in strikes by the US-led coalition."
+    found = named_mentions(text, 0, "SY")
+    found += generic_mentions(text, "SY", found)
+    assert {m.name for m in harmed_mentions(text, found)} == {"Islamist Militia (Syria)", "Islamic State (Syria)"}

@@ -53,6 +53,7 @@ class Mention:
     metonym: bool = False  # "Damascus said": a place standing for a government
     descriptor: bool = False  # "rebel-held": who holds an area, not who acted
     template: str | None = None  # "Civilians ({country})" for a generic actor, renamed per event country
+    person: bool = False  # "Obama", "Assad": a person who speaks or decides for the actor
 
 
 # "army airport", "military council", "military reinforcements": the word qualifies a thing or a
@@ -202,6 +203,7 @@ def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, o
                 metonym=bool(m.metonym),
                 descriptor=bool(m.descriptor),
                 template=template,
+                person=bool(getattr(m, "person", None)),
             )
         )
     return _either_or(text, [m for m in out if not _in_tag_list(text, m.start)])
@@ -267,9 +269,9 @@ _TARGET_BEFORE = re.compile(
     re.I,
 )
 _BY_BEFORE = re.compile(r"\b(by|from|of)\s+(the\s+)?(\w+[\s-]+){0,3}$", re.I)
-# "rebel-held districts", "rebel held areas" (not "Olive Branch forces controlled the village": a verb)
+# "rebel-held districts", "rebel held areas", "an IS stronghold" (not "Olive Branch forces controlled the village": a verb)
 _HELD = re.compile(
-    r"^(?:\s*-\s*(held|controlled|besieged|run|dominated)\b|\s+(held|controlled|besieged|run|dominated)\s+"
+    r"^(?:\s*-\s*(held|controlled|besieged|run|dominated)\b|\s+(?:strongholds?|bastions?|heartland)\b|\s+(held|controlled|besieged|run|dominated)\s+"
     r"(?:areas?|districts?|towns?|cit(?:y|ies)|neighbou?rhoods?|villages?|territor(?:y|ies)|parts?|regions?|enclaves?|pockets?|countryside|provinces?|suburbs?|east|west|north|south|\w+ern)\b)",
     re.I,
 )
@@ -277,7 +279,7 @@ _SPEAKER_AFTER = re.compile(
     # "X said", "X forces on Sunday claimed", "the rebel Syrian National Coalition said", "Syrian opposition: 1,300 killed"
     r"^(?:\s*:|[\s,]*(?:(?:\w+\s+){0,2}|(?:\w+\s+)?on\s+\w+day\s+|(?-i:(?:[A-Z][\w'’-]*\s+){1,4}))"
     r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbe )"  # "an airstrike was reported" is no speaker
-    r"(said|says|say|told|stated|announced|cited|reported|reports|claimed|claims|accused|accuses|denied|denies|warned|added|confirmed|according|believe|believes|suspect|suspects)\b)",
+    r"(said|says|say|told|stated|announced|cited|reported|reports|claimed|claims|accused|accuses|accusing|blames|blaming|blamed(?!\s+(?:for|on)\b)|denied|denies|warned|added|confirmed|according|believe|believes|suspect|suspects)\b)",
     re.I,
 )
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
@@ -304,7 +306,11 @@ _WEAPON_AFTER = re.compile(
     re.I,
 )
 # "the Al-Boulil region that is controlled by the Islamic State group": who holds the area hit, not who struck
-_HELD_BY = re.compile(r"\b(?:controlled|held|besieged|run|occupied|captured|seized|surrounded|encircled|dominated|ruled)\s+by\s+(?:the\s+)?$", re.I)
+_HELD_BY = re.compile(
+    r"\b(?:controlled|held|besieged|run|occupied|captured|seized|surrounded|encircled|dominated|ruled)\s+by\s+(?:the\s+)?$"
+    r"|\b(?:strongholds?|bastions?|heartland|(?:de\s+facto\s+)?capital)\s+of\s+(?:the\s+)?$",  # "a stronghold of the Islamic State group"
+    re.I,
+)
 _BATTLES = ("Armed clash", "Government regains territory", "Non-state actor overtakes territory")
 _PROTESTS = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
 _RIOTS = ("Violent demonstration", "Mob violence")
@@ -337,10 +343,15 @@ def harmed_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     regime and pro-regime militias and 2 rebel fighters": all three sides were hit)."""
     out: list[Mention] = []
     prev = None
-    for m in sorted(mentions, key=lambda m: m.start):
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for m in ordered:
         if is_harmed(text, m.start, m.end) or (prev is not None and prev in out and _JOINED_VICTIM.match(text[prev.end : m.start])):
             out.append(m)
         prev = m
+    # "35 jihadists from the Islamic State group were killed": the fighters of a side hit were hit too
+    for m, n in zip(ordered, ordered[1:]):
+        if n in out and m not in out and re.fullmatch(r"\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?", text[m.end : n.start], re.I):
+            out.append(m)
     return out
 
 
@@ -545,7 +556,7 @@ def _umbrellas(text: str, parties: list[Mention]) -> list[Mention]:
 _BLAMING = re.compile(r"\b(?:blam(?:ed|ing|es|e)|accus(?:ed|ing|es|e))\s+(?:the\s+)?$", re.I)
 _BLAMING_IN = re.compile(r"\b(?:blam(?:ed|ing|es|e)|accus(?:ed|ing|es|e))\b", re.I)
 _FOR_THE_ATTACK = re.compile(
-    r"^(?:['’]s?)?(?:\s+(?:group|militants|fighters|forces|jihadists|terrorists|regime|government))?\s+(?:for|of)\s+(?:carrying\s+out\s+)?(?:the|this|that|these|those|its|their|an?)\s+"
+    r"^(?:['’]s?)?(?:\s+(?:group|militants|fighters|forces|jihadists|terrorists|regime|government))?\s+(?:for|of)\s+(?:(?:carrying\s+out|launching|conducting|using|committing)\s+)?(?:the|this|that|these|those|its|their|an?)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|air\s*strikes?|airstrikes?|raids?|bombings?|shelling|massacre|blasts?|explosions?|killings?|bombardment)\b",
     re.I,
 )
@@ -560,8 +571,8 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
     t0, t1 = trigger
     parties = [
         m for m in mentions
-        if m.kind not in _NON_PARTY_KINDS and not m.metonym and not _SPEAKER_AFTER.match(text[m.end : m.end + 60])
-    ]
+        if m.kind not in _NON_PARTY_KINDS and not m.metonym and not m.person and not _SPEAKER_AFTER.match(text[m.end : m.end + 60])
+    ]  # a person ("Obama is seeking backing for strikes", "the Assad clan's hometown") decides or speaks, and fights through forces
     parties = _umbrellas(text, suspected_authors(text, parties))
     holders = [m for m in parties if _HELD_BY.search(text[max(0, m.start - 40) : m.start])]
     parties = [m for m in parties if m not in holders]
