@@ -654,3 +654,20 @@ def test_fighters_from_a_group_that_were_killed_are_the_side_hit():
     found = named_mentions(text, 0, "SY")
     found += generic_mentions(text, "SY", found)
     assert {m.name for m in harmed_mentions(text, found)} == {"Islamist Militia (Syria)", "Islamic State (Syria)"}
+
+
+def test_factions_of_the_national_army_keep_their_own_names():
+    assert names("Clashes erupted between the Sultan Murad Division and Ahrar al-Sharqiya in Ras al-Ain.", country="Syria") == [
+        ("Sultan Murad Division", "Sultan Murad Division"), ("Ahrar al-Sharqiya", "Ahrar al Sharqiyah")]
+    assert names("Islamist factions shelled the village.", country="Syria")[0][1] == "Islamist Militia (Syria)"
+    assert names("Rebel and Islamist factions shelled the village.", country="Syria")[0][1] == "Opposition Rebels (Syria)"
+
+
+def test_an_operation_covers_the_whole_group_named_before_it():
+    from ceasefire.extract.roles import assign_roles, named_mentions
+
+    text = "Turkish forces and allied rebel factions, operating under Operation Peace Spring, shelled QSD positions near Ain Issa."
+    start = text.index("shelled")
+    actors = assign_roles(text, (start, start + len("shelled")), named_mentions(text, 0, "SY"), "Shelling/artillery/missile attack", "SY")
+    assert actors[0]["name"] == "Operation Peace Spring" and actors[0]["role"] == "perpetrator"
+    assert ("QSD: Syrian Democratic Forces", "target") in [(a["name"], a["role"]) for a in actors]

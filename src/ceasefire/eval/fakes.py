@@ -62,7 +62,7 @@ PERPETRATORS = [
     # FA-KES has no category for it (its strikes fall to 'unknown')
     (r"global coalition|coalition|united states|\bus\b|france|united kingdom|britain|australia|jordan|netherlands|belgium|denmark|canada", "international coalition forces"),
     (r"military forces of syria|police forces of syria|pro-government|national defen[cs]e|hezbollah|military forces of russia|military forces of iran|iran|russia|syrian and/or russian|\bqdw\b|militia \(pro-(government|iran|assad)\)", "syrian government or russian troops"),
-    (r"opposition|rebels|free syrian army|\bjsh\b|\bfsa\b|jaysh|jaish|ahrar|\baas\b|faylaq|rahman|\bjws\b|syrian national army|turkey|turkish|islamist", "armed opposition groups"),
+    (r"opposition|rebels|free syrian army|\bjsh\b|\bfsa\b|jaysh|jaish|ahrar|\baas\b|faylaq|rahman|\bjws\b|syrian national army|sultan murad|hamza division|turkey|turkish|islamist", "armed opposition groups"),
 ]
 
 CAUSES = {
