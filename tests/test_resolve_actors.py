@@ -671,3 +671,16 @@ def test_an_operation_covers_the_whole_group_named_before_it():
     actors = assign_roles(text, (start, start + len("shelled")), named_mentions(text, 0, "SY"), "Shelling/artillery/missile attack", "SY")
     assert actors[0]["name"] == "Operation Peace Spring" and actors[0]["role"] == "perpetrator"
     assert ("QSD: Syrian Democratic Forces", "target") in [(a["name"], a["role"]) for a in actors]
+
+
+def test_a_leaders_air_force_is_his_side_and_a_downed_helicopter_the_side_hit():
+    from ceasefire.extract.roles import assign_roles, named_mentions
+
+    text = "Dozens of civilians were killed by Assad's air force in raids on Raqqa on Tuesday."
+    start = text.index("raids")
+    actors = assign_roles(text, (start, start + len("raids")), named_mentions(text, 0, "SY"), "Air/drone strike", "SY")
+    assert actors[0]["name"] == "Military Forces of Syria (2000-)" and actors[0]["role"] == "perpetrator"
+    text = "Russian Military Helicopter Shot Down Over Idlib"
+    start = text.index("Shot Down")
+    actors = assign_roles(text, (start, start + len("Shot Down")), named_mentions(text, 0, "SY"), "Armed clash", "SY")
+    assert [(a["name"], a["role"]) for a in actors] == [("Military Forces of Russia (2000-)", "target")]

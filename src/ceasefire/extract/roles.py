@@ -283,6 +283,11 @@ _SPEAKER_AFTER = re.compile(
     re.I,
 )
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
+# "Assad's air force", "Assads forces": a person's forces are the side
+_PERSONS_FORCES = re.compile(
+    r"^(?:['’]?s)?\s+(?:[\w-]+\s+)?(?:forces|troops|army|air\s*force|regime|jets|warplanes|aircraft|helicopters|soldiers|militias?|government|loyalists|men|fighters)\b",
+    re.I,
+)
 # "backed by X", "supported by Russian air cover", "accompanied by Coalition airstrikes", "with the support of X"
 _SUPPORT_BEFORE = re.compile(
     r"(\b(backed|supported|assisted|aided|accompanied|covered|reinforced|helped|joined)\s+by|\b(with|under)\s+(the\s+)?((air|aerial|artillery|fire|logistical|military)\s+)?(support|cover|backing|help|assistance|protection)\s+(of|from|by))\s+(the\s+|their\s+|its\s+|heavy\s+)?([\w'’-]+\s+){0,3}$",
@@ -298,6 +303,7 @@ _PASSIVE_HARM = re.compile(
     r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being)\s+(?:\w+\s+)?"
     r"(?:killed|wounded|injured|shot|executed|slain|abducted|kidnapped|captured|detained|targeted|attacked|ambushed|hit|struck|assassinated|murdered|stabbed|beheaded|slaughtered|found\s+dead)"
     r"|died|perished|lost\s+their\s+lives|were\s+among\s+the\s+dead|(?:(?:were|are|was|is|lay|left)\s+)?dead\b(?!\s+(?:of|bodies)\b)"
+    r"|shot\s+down(?=\s+(?:in|over|near|by|on|at)\b)"  # a headline's "Russian Military Chopper Shot down in Syria"
     r"|(?:killed|wounded|injured)(?=\s*(?:[,.;:]|$|in\b|by\b|when\b|as\b|during\b|after\b|and\s+\w+\s+(?:wounded|injured)|while\b|on\b|at\b(?!\s+least)|near\b|overnight\b|today\b|yesterday\b)))\b",
     re.I,
 )
@@ -581,8 +587,9 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
     t0, t1 = trigger
     parties = [
         m for m in mentions
-        if m.kind not in _NON_PARTY_KINDS and not m.metonym and not m.person and not _SPEAKER_AFTER.match(text[m.end : m.end + 60])
-    ]  # a person ("Obama is seeking backing for strikes", "the Assad clan's hometown") decides or speaks, and fights through forces
+        if m.kind not in _NON_PARTY_KINDS and not m.metonym and not (m.person and not _PERSONS_FORCES.match(text[m.end : m.end + 30]))
+        and not _SPEAKER_AFTER.match(text[m.end : m.end + 60])
+    ]  # a person ("Obama is seeking backing for strikes", "the Assad clan's hometown") decides or speaks; "Assad's air force" fights
     parties = _umbrellas(text, suspected_authors(text, parties))
     holders = [m for m in parties if _HELD_BY.search(text[max(0, m.start - 40) : m.start])]
     parties = [m for m in parties if m not in holders]
