@@ -458,3 +458,15 @@ def test_the_group_that_has_executed_men_is_not_counted_among_them():
     figs = find_casualties("A jihadist group has publicly executed and crucified seven men in the village square.")
     assert [(f.best, f.text) for f in figs if f.outcome == "killed"] == [(7, "seven men")]
     assert counts("The army killed and arrested dozens of militants.")["fatalities"]["total"] is None
+
+
+def test_a_woman_and_child_killed_are_two_dead():
+    assert counts("A woman and child were killed when a shell hit their house in the old city.")["fatalities"]["total"]["best"] == 2
+    assert counts("A soldier and a policeman were wounded in the blast.")["injured"]["total"]["best"] == 2
+    assert (counts("A woman and her children were killed in the strike.")["fatalities"]["total"] or {}).get("best") != 2
+    assert counts("Nine people including a woman and child were killed in the shelling.")["fatalities"]["total"]["best"] == 9
+
+
+def test_a_toll_over_the_whole_weekend_is_a_tally():
+    figs = find_casualties("The death toll over the whole weekend was at least 44, the monitor said.")
+    assert figs and figs[0].aggregate and figs[0].aggregate["period"] == "weekend"

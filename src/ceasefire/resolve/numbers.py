@@ -263,7 +263,7 @@ _ADDITIVE = re.compile(r"\b(?:also|another|additional|further|separately|in\s+ad
 _SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.I)
 _AGGREGATE = [
     (re.compile(rf"\b(?:in|over|during|across|within|throughout|for)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+|first\s+)?(?P<n>{_DIGITS}|{_WORDNUM}|a|several|few)\s+(?P<unit>days?|weeks?|months?|years?|hours?)(?:\s+of\s+[\w-]+)?", re.I), "period"),
-    (re.compile(r"\b(?:in|over|during|across|within|throughout)\s+the\s+(?:past|last|previous)\s+(?P<unit>day|week|month|year|24\s+hours|48\s+hours|weekend)\b", re.I), "period"),
+    (re.compile(r"\b(?:in|over|during|across|within|throughout)\s+the\s+(?:past|last|previous|whole|entire)\s+(?P<unit>day|week|month|year|24\s+hours|48\s+hours|weekend)\b", re.I), "period"),
     (re.compile(rf"\bsince\s+(?P<since>(?:the\s+(?:start|beginning|end)\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)|(?:it|they|the\s+(?:group|regime|army|militants|jihadists|rebels|coalition|government|war|conflict|offensive|campaign))\s+(?:declared|began|started|launched|seized|took|captured|entered|announced|intervened|joined)\b|(?:mid-|early\s+|late\s+)?(?:{_MONTHS})\b(?:\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTHS})\b(?:\s+\d{{4}})?|(?:19|20)\d\d|the\s+(?:truce|ceasefire|cease-fire|cessation\s+of\s+hostilities|war|conflict|uprising|offensive|revolution|siege|campaign|assault)(?:\s+(?:began|started|came\s+into\s+(?:force|effect)))?|(?:last|this)\s+(?:week|month|year))", re.I), "since"),
     (re.compile(r"\bso\s+far\s+(?P<unit>this\s+(?:year|month|week)|in\s+\d{4})|\b(?P<unit2>this\s+year|this\s+month)\s+(?:alone|so\s+far)", re.I), "to_date"),
     (re.compile(r"\b(?:total|tally|overall|cumulative|in\s+all|altogether)\b", re.I), "total_word"),
@@ -354,6 +354,7 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
         left = left_kind = None  # "17 people were killed two of them ambulance crew": a passive verb has no object
     head_group = outcome = cue = None
     cue_in_head = False
+    pair = None
     end = m.end()
     if right:
         chain = [re.sub(r"\s+", " ", h.lower()) for h in p["heads"].findall(right.group("head") + right.group("more"))]
@@ -395,6 +396,17 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
             if plural and num_l in ("the", "his", "her", "him"):
                 return None
         end = m.end() + right_end
+        pair = None
+        if num_l in ("a", "an", "one") and not right.group("ofthem") and left_kind != "inherit":  # "11 people including a woman and child": a share
+            # "A woman and child were killed", "a soldier and a policeman were wounded": two people
+            pair = re.match(rf"\s+and\s+(?:(?:a|an|one|her|his|their)\s+)?(?P<h2>{_alt(p['group_of'])})\b(?=\s+(?:were|have\s+been|had\s+been|are|died)\b)", after[right_end:], re.I)
+            h2 = pair.group("h2").lower() if pair else ""
+            if pair and (head not in p["group_of"] or h2.endswith("s") or h2 in _PLURAL_WITHOUT_S):
+                pair = None  # "a woman and her children", "a man and his sons": not two
+            if pair:
+                if p["group_of"].get(pair.group("h2").lower()) != head_group:
+                    head_group = "total"
+                end += pair.end()
     elif is_determiner or num_l == "him":
         # "killing both of them", "killing him": people the verb names without a noun
         if num_l in ("one", "another") and left_kind in ("killed", "injured") and _FREE_AFTER.match(after):
@@ -487,6 +499,8 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
     if left_kind in ("killed", "injured", "casualties") and cue and left and cue == left.group(0).strip():
         pass  # the verb stays outside the span: the span is the figure itself
     best, low, high, qualifier, derived, base = _values(m)
+    if right is not None and pair is not None and best == 1:
+        best = low = high = 2
     if best is None and high is None:
         return None
     party = None
