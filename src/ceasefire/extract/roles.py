@@ -534,7 +534,7 @@ def _battle_sides(text: str, parties: list[Mention], country_iso: str | None) ->
 _UNDER_UMBRELLA = re.compile(r"\b(?:operat(?:ing|e|es)|fight(?:ing|s)?|active)\s+(?:under|within|as\s+part\s+of)\s+(?:the\s+)?(?:banner\s+of\s+|umbrella\s+of\s+)?(?:the\s+)?$", re.I)
 
 
-_CHAINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*(?:supported|backed|accompanied|joined)\s+by)\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?", re.I)
+_CHAINED = re.compile(r"\s+(?:and|(?:supported|backed|accompanied|joined)\s+by)\s+(?:the\s+)?(?:(?!against\b|with\b|between\b)[\w-]+\s+)?", re.I)
 
 # "opposition rebels under OPS", "factions, part of Operation Peace Spring": an operation needs no verb
 _BARE_UNDER = re.compile(r"(?:\bunder|\bpart\s+of|\bwithin)\s+(?:the\s+)?$", re.I)
@@ -556,12 +556,10 @@ def _umbrellas(text: str, parties: list[Mention]) -> list[Mention]:
             continue  # the umbrella qualifies a faction the text did not name as an actor
         # "Turkish forces and pro-Turkey rebel factions, operating under OPS": the umbrella covers the
         # whole group named before it, so it takes the place of the first of them
-        chain = sorted(before, key=lambda m: m.start)
-        while True:
-            w = next((m for m in reversed(chain) if m.end <= x.start and _CHAINED.fullmatch(text[m.end : x.start])), None)
-            if w is None:
-                break
-            x = w
+        earlier = [m for m in before if m.end <= x.start]
+        w = max(earlier, key=lambda m: m.end) if earlier else None
+        if w is not None and _CHAINED.fullmatch(text[w.end : x.start]):
+            x = w  # one step only: "regime forces, supported by X and Y, and rebels operating under ..." lists two sides
         out.remove(y)
         out[out.index(x)] = replace(y, start=x.start, end=x.end)
         out.append(replace(x, start=y.start, end=y.end))  # the faction, now in the umbrella's place: an ally
