@@ -55,6 +55,7 @@ from ceasefire.extract.roles import (
     stated_authors,
     unnamed_perpetrator,
 )
+from ceasefire.resolve.places.event_location import _LIES_IN, _country_location, as_read_in_its_area, headline_place, place_in_sentences
 from ceasefire.extract.salience import HEADLINE_BONUS, agrees_with_headline, position_score, score
 
 _GOVERNMENT_SIDE = re.compile(
@@ -537,12 +538,7 @@ def _location(ctx: DocContext, sent: Sentence) -> dict[str, Any] | None:
         return None
     if loc is not None and hasattr(loc, "as_location"):
         loc = loc.as_location()
-    try:
-        from ceasefire.resolve.places.event_location import as_read_in_its_area
-
-        return as_read_in_its_area(ctx, loc)
-    except ImportError:
-        return loc
+    return as_read_in_its_area(ctx, loc)
 
 
 def _attribution(text: str, span: tuple[int, int]) -> dict[str, Any]:
@@ -680,10 +676,6 @@ _GROUP_AFTER = re.compile(r"^\s+(?:division|brigades?|battalions?|regiments?|leg
 def _holds_place_before(ctx: DocContext, t: Any) -> bool:
     """Whether the province or district ``t`` is said to hold a place named just before it ("Zir and
     Takihi towns in Deir ez Zor countryside"): the area a report locates its villages by."""
-    try:
-        from ceasefire.resolve.places.event_location import _LIES_IN
-    except ImportError:
-        return False
     if getattr(t, "precision", None) not in ("admin1", "admin2"):
         return False  # "in Florianopolis, Santa Catarina": a state read as a town abroad anchors nothing
     for o in ctx.toponyms:
@@ -727,10 +719,6 @@ def _refine_location(ctx: DocContext, ev: dict[str, Any], focus: str | None) -> 
     a province ("Shaer in Homs province") keeps that reading."""
     _country_to_incident(ctx, ev, focus)
     if ev.get("location"):
-        try:
-            from ceasefire.resolve.places.event_location import as_read_in_its_area
-        except ImportError:
-            return
         ev["location"] = as_read_in_its_area(ctx, ev["location"])
 
 
@@ -751,12 +739,7 @@ def _country_to_incident(ctx: DocContext, ev: dict[str, Any], focus: str | None)
         # Dijon in support of Ukraine").
         country = focus or ctx.country
         if loc and country and loc.get("precision") == "country" and loc.get("country") != country:
-            try:
-                from ceasefire.resolve.places.event_location import _country_location
-
-                ev["location"] = _country_location([t for t in ctx.toponyms if t.lat is not None], country) or loc
-            except ImportError:
-                pass
+            ev["location"] = _country_location([t for t in ctx.toponyms if t.lat is not None], country) or loc
         return
     spans = [(e["start"], e["end"]) for e in ev["evidence"]]
     inside = [t for t in places if any(a <= t.start < b for a, b in spans)]
@@ -789,10 +772,6 @@ def _headline_place(ctx: DocContext, events: list[dict[str, Any]], focus: str | 
     title = getattr(ctx.doc, "title", None)
     if not title or not events:
         return
-    try:
-        from ceasefire.resolve.places.event_location import headline_place
-    except ImportError:
-        return
     place = headline_place(title, [t for t in ctx.toponyms if _subnational(t) and (focus is None or t.country == focus)], ctx)
     if place is None:
         return
@@ -820,10 +799,6 @@ def _headline_place(ctx: DocContext, events: list[dict[str, Any]], focus: str | 
 def _next_place(ctx: DocContext, sentences: list[Sentence], places: list[Any]) -> Any | None:
     """The place the next sentences tie to their own event word (not merely the first they name:
     "evacuees from Fuaa and Kafraya were killed ... at a transit point west of Aleppo")."""
-    try:
-        from ceasefire.resolve.places.event_location import place_in_sentences
-    except ImportError:
-        return None
     chosen = place_in_sentences(ctx, sentences, places)
     if chosen is not None:
         return chosen
