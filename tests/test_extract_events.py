@@ -317,3 +317,78 @@ def test_a_helicopter_shot_down_with_its_crew_killed_is_a_clash_not_a_disrupted_
     assert (ev["sub_event_type"], ev["fatalities"]["total"]["best"]) == ("Armed clash", 2)
     drone = _events("Air defences shot down a drone over the airport on Tuesday, the army said.", date(2016, 5, 17))[0]
     assert drone["sub_event_type"] == "Disrupted weapons use"
+
+
+def test_strikes_answered_by_the_air_defences_are_an_armed_clash():
+    text = ("Warplanes carried out airstrikes targeting army positions south of the city on Monday, while the army's air "
+            "defences tried to intercept the missiles.")
+    assert _events(text, date(2021, 6, 8))[0]["sub_event_type"] == "Armed clash"
+    drone = _events("Air defences shot down a drone over the airport on Monday, the army said.", date(2021, 6, 8))[0]
+    assert drone["sub_event_type"] == "Disrupted weapons use"
+
+
+def test_airstrikes_on_the_town_where_a_battle_is_fought_are_the_battles():
+    text = ("Government forces clashed with rebel fighters in the town of Kafr Zita on Monday amid heavy airstrikes. "
+            "Helicopters dropped barrel bombs on Kafr Zita, killing four fighters.")
+    events = [e for e in _events(text, date(2017, 3, 20)) if e["event_type"] in ("Battles", "Explosions/Remote violence")]
+    assert [(e["sub_event_type"], e["fatalities"]["total"]["best"]) for e in events] == [("Armed clash", 4)]
+
+
+def test_a_strike_told_before_any_fighting_leads_its_own_event():
+    text = ("Airstrikes on the town of Kafr Zita killed nine civilians on Monday. "
+            "Government forces later clashed with rebel fighters in Kafr Zita.")
+    ev = _events(text, date(2017, 3, 20))[0]
+    assert (ev["sub_event_type"], ev["fatalities"]["total"]["best"]) == ("Air/drone strike", 9)
+
+
+def test_the_clashes_a_later_sentence_points_back_to_take_its_dead():
+    text = ("Fighting broke out between the SDF and Islamic State fighters near Hajin on Friday. "
+            "Coalition warplanes carried out airstrikes near Hajin on the same day. "
+            "During the clashes, 4 SDF fighters were killed.")
+    battle = next(e for e in _events(text, date(2018, 10, 12)) if e["event_type"] == "Battles")
+    assert battle["fatalities"]["total"]["best"] == 4
+
+
+def test_a_toll_over_two_provinces_is_a_tally_and_the_first_incident_told_leads():
+    text = ("Ten civilians killed in rocket attacks on Aleppo and Homs.\n"
+            "Seven civilians were killed when rockets fired by militants hit a residential neighbourhood of Aleppo city on Tuesday.\n"
+            "Meanwhile three civilians were killed when shells hit a village in the countryside of Homs.")
+    events = _events(text, date(2016, 9, 6))
+    assert events[0]["fatalities"]["total"]["best"] == 7
+    assert events[0]["location"]["admin1"] == "Aleppo"
+    assert any(e.get("aggregate") and e["fatalities"]["total"]["best"] == 10 for e in events)
+
+
+def test_gunmen_firing_on_a_patrol_fight_it_whoever_dies():
+    ev = _events("Unidentified gunmen opened fire on an army patrol near the village, killing one person.", date(2020, 5, 2))[0]
+    assert ev["sub_event_type"] == "Armed clash"
+    vehicle = _events("Gunmen opened small arms fire at a regime vehicle on the outskirts of the town.", date(2020, 5, 2))[0]
+    assert vehicle["sub_event_type"] == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rebel fighters targeted a regime soldier on the front line north of the town, injuring him.",
+        "Government forces and Islamist factions exchanged heavy machine-gun fire on the mountain front.",
+        "Government forces continued to repel the advance of jihadist groups towards the town.",
+        "Rebels managed to destroy an Islamic State position during clashes in the area.",
+    ],
+)
+def test_fighting_told_in_other_words_is_an_armed_clash(sentence):
+    assert _events(sentence, date(2022, 5, 12))[0]["sub_event_type"] == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    ("note", "sub_event_type"),
+    [
+        ("On 4 March 2022, rioters clashed with soldiers during a raid on the refugee camp. Soldiers fired tear gas at the rioters. [size=no report]",
+         "Mob violence"),
+        ("On 6 May 2020, inmates rioted at the central prison, calling for their release. [size=no report]", "Violent demonstration"),
+        ("On 28 April 2020, residents blocked the road with burning tyres to reject the power cuts. [size=no report]", "Violent demonstration"),
+    ],
+)
+def test_a_crowd_that_demands_nothing_is_a_mob_not_a_demonstration(note, sub_event_type):
+    from ceasefire.extract.classify import record_label
+
+    assert record_label(note).sub_event_type == sub_event_type

@@ -327,7 +327,7 @@ def test_sides_joined_by_along_with_add_up():
     ("line", "best"),
     [("2 fatalities.", 2), ("1 fatality.", 1), ("Unknown fatalities coded to 10.", 10), ("Unknown fatalities coded as 10.", 10),
      ("Total fatalities coded to 3.", 3), ("No fatalities reported.", 0), ("Total fatalities 2.", 2),
-     ("Total fatalities of 48 are split, 2 each, among the 24 locations.", 2),
+     ("Total fatalities of 48 are split, 2 each, among the 24 locations.", 2), ("The total number of fatalities was coded as 10.", 10),
      ("Total fatalities coded to 47 and split between the two events with 24 coded to Tah.", None),
      ("Five people were killed in the attack.", None)],
 )
@@ -470,3 +470,10 @@ def test_a_woman_and_child_killed_are_two_dead():
 def test_a_toll_over_the_whole_weekend_is_a_tally():
     figs = find_casualties("The death toll over the whole weekend was at least 44, the monitor said.")
     assert figs and figs[0].aggregate and figs[0].aggregate["period"] == "weekend"
+
+
+def test_the_dead_since_tuesday_are_a_tally_of_several_days():
+    [fig] = find_casualties("Since Tuesday, shelling and air strikes on the besieged suburb have killed at least 40 civilians.")
+    assert fig.best == 40 and fig.aggregate and fig.aggregate["since"] == "Tuesday"
+    [day] = find_casualties("Three people were killed on Tuesday morning when shells hit the market.")
+    assert day.best == 3 and day.aggregate is None

@@ -30,7 +30,8 @@ _HARM = re.compile(
 _HARD_CANCEL = re.compile(r"^(no|not|never|without|would|could|might|will|shall|plans? to|planning|threatened|threat|called for|calls for|urged|banned|ban on|prevent\w*|ready to|preparing to)$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"“”()]|\s[–—-]\s|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
 _ARMED_TARGET = re.compile(
-    r"\b(positions?|checkpoints?|soldiers?|troops|forces|army|military|base|bases|barracks|patrols?|fighters?|militants?|insurgents?|rebels?|police(men)?|officers?|convoys?|posts?|outposts?|gunmen|militia(men)?|jihadists?|units?|personnel|guards?|members?|militiam[ae]n|commanders?|leaders?|officials? of|elements|tanks?)\b",
+    r"\b(positions?|checkpoints?|soldiers?|troops|forces|army|military|base|bases|barracks|patrols?|fighters?|militants?|insurgents?|rebels?|police(men)?|officers?|convoys?|posts?|outposts?|gunmen|militia(men)?|jihadists?|units?|personnel|guards?|members?|militiam[ae]n|commanders?|leaders?|officials? of|elements|tanks?|"
+    r"(regime|military|army|police) (vehicles?|cars?|trucks?|buildings?|cent(er|re)s?|headquarters|offices?|branch))\b",
     re.I,
 )
 _CIVILIAN_TARGET = re.compile(
@@ -50,6 +51,10 @@ _AIRCRAFT_DOWNED = re.compile(
     r"\b(helicopters?|choppers?|(war)?planes?|jets?|aircraft|airplanes?)\b[^.;]{0,60}\b(shot down|downed)\b|\b(shot down|downed)\s+(an?|the|two|its|their)\s+([\w-]+\s+){0,3}(helicopters?|choppers?|(war)?planes?|jets?|aircraft)\b",
     re.I,
 )
+#: A state's air defences or anti-aircraft guns firing back at a strike.
+_AIR_DEFENCE = re.compile(r"\b(air[- ]defen[cs]es?|air[- ]defen[cs]e (?:systems?|units?|batteries)|anti[- ]aircraft)\b", re.I)
+#: A strike told as done to a target (not a drone merely shot down by the air defences).
+_STRIKE_TOLD = re.compile(r"\b(air ?strikes?|air ?raids?|struck|targeting|targeted|fired|launched|shelled|bombed)\b", re.I)
 _CROWD_HARM = re.compile(r"\b(killed|dead|died|injured|wounded|hurt)\b", re.I)
 _CIVIL_CROWD = re.compile(
     r"\b(supporters|party (members|activists|workers|cadres)|members of the \w+ party|villagers|residents|students|youths?|workers|fans|communities|families|clans|groups of (people|locals|residents|youths)|two groups|locals|neighbours|neighbors|mob)\b",
@@ -137,6 +142,8 @@ def _cancelled(text: str, cm: CueMatch, pattern: re.Pattern[str], told_harm: boo
     # "no fewer than", "not less than" are quantities, not negations
     if word in ("no", "not") and re.match(r"\s*(fewer|less|more|longer)\b", clause[m.end():], re.I):
         return False
+    if word.startswith("to ") and re.search(r"\b(managed|able|succeeded|went on)\s*$", clause[: m.start()], re.I):
+        return False  # "managed to destroy a point during clashes": done, not intended
     if word in ("calm", "truce", "ceasefire") and told_harm:
         return False  # a violated calm is still an incident
     # "condemned the air strikes that killed 20": harm told after the cue keeps it
@@ -316,6 +323,11 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
         return make("Non-violent transfer of territory", first("transfer"), None, 0.85)
     if "territory" in families:
         return make("Armed clash", first("territory"), weapon_method(gun_or_unknown()), 0.85, territory=True)
+    if _AIR_DEFENCE.search(text) and weapons and _STRIKE_TOLD.search(text):
+        # strikes answered by the target's air defences ("Israeli warplanes struck ... while regime
+        # air defences tried to intercept the missiles") are fire exchanged by two armed sides: ACLED
+        # codes them as an Armed clash, the strike's weapon kept as the method
+        return make("Armed clash", weapons[0], weapon_method("unknown"), 0.8)
     if "disrupted" in families and _AIRCRAFT_DOWNED.search(text) and _CROWD_HARM.search(text):
         # a manned aircraft shot down with its crew killed is a fight between two armed sides, as ACLED
         # codes it (an Armed clash; "Disrupted weapons use" is for weapons stopped before they harm)
@@ -373,6 +385,11 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
         if trig.cue.name == "armed_attack" and not harm_told and "arrests" in families:
             pass  # "raided a house and arrested" is an arrest
         else:
+            fired = [c for c in by_family["attack"] if c.cue.name == "gunfire" and c.start < trig.start]
+            if fired and victim_side(text, fired[0]) == "armed":
+                # "gunmen opened fire on QSD forces, killing 1 person": whom they fired on decides,
+                # not who happened to die
+                return make("Armed clash", fired[0], "small_arms", 0.75)
             if victim_side(text, trig) == "armed":
                 return make("Armed clash", trig, method, 0.75)
             melee = re.search(r"\b(stabb|hack|beat|beaten|bludgeon|burn)", trig.text, re.I)
@@ -407,6 +424,16 @@ _LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z /-]{1,45}):\s+(?=\S)")
 _STATE_FORCE = re.compile(r"\b(police\w*|security forces|soldiers?|troops|forces|officers?|guards?|army|military|gendarmes?|gendarmerie|authorities|riot police|marshals)\b", re.I)
 _CROWD_VIOLENCE_FAMILIES = ("clash", "attack", "looting", "mob")
 _CROWD = re.compile(r"\b(protesters|demonstrators|rioters|residents|villagers|participants|crowds?|mobs?|youths?|students|supporters|members|workers|people|locals|groups?|they|inmates|prisoners|fans|activists|cadres|farmers|traders|vendors|drivers|men|women)\b", re.I)
+
+
+#: What makes a crowd a demonstration: the word, or a demand made of someone ("residents burned
+#: tyres to reject power cuts", "prisoners rioted, calling for their release"). "Rioters" and "riot"
+#: alone are not: ACLED names the crowd of a Mob violence event so too ("Palestinian rioters clashed
+#: with soldiers during a raid", "a prison riot in which an inmate was killed").
+_DEMONSTRATION_WORDS = re.compile(
+    r"\b(demonstrat\w*|protest\w*|demand\w*|call(?:ed|ing)?\s+for|denounc\w*|to\s+(?:reject|oppose|condemn|express|press\s+for|denounce|demand))",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -444,7 +471,9 @@ def classify_demonstration(text: str) -> str:
     cues = [c for c in find_cues(body) if not c.suppressed]
     families = {c.family for c in cues}
     mods = {c.cue.sub_event_type for c in cues if c.family == "protest_mod"}
-    demonstration = "protest" in families or bool(re.search(r"\b(riot\w*|demonstrat\w*|protest\w*)", body, re.I))
+    # "rioters", "a prison riot": ACLED's words for a violent crowd of either kind, not a sign of a
+    # demonstration (rioters who clash with soldiers during a raid are Mob violence)
+    demonstration = "protest" in families or bool(_DEMONSTRATION_WORDS.search(body))
     if not demonstration:
         # the crowd-size tag marks a demonstration or a riot: a crowd with no demonstration that
         # does harm is a mob

@@ -331,6 +331,10 @@ def sentence_event(ctx: DocContext, sent: Sentence, forced: Classification | Non
     aggregate = _aggregate(figures, text)
     if aggregate is None and _PART_OF_TALLY.match(text):
         aggregate = _previous_tally(ctx, sent)
+    if aggregate is None and dead:
+        areas = _listed_areas(ctx, sent)
+        if areas:
+            aggregate = {"period": {}, "area": None, "areas": areas}  # one toll over several provinces
     if aggregate is not None:
         ev["aggregate"] = aggregate
     if _IMPUTED.search(text[: cl.trigger.start]):
@@ -447,6 +451,25 @@ _IMPUTED = re.compile(
 
 # "Of these, 140 were killed by air strikes": a share of the tally the sentence before gave.
 _PART_OF_TALLY = re.compile(r"^\s*(of|among)\s+(these|them|those|the dead|the victims|the total)\b", re.I)
+
+
+#: What joins the names of a list of places ("Aleppo and Deir Ezzor", "Tartous, Homs and Hasakeh").
+_LIST_JOIN = re.compile(r"^[\s,]*(?:(?:and|as well as|&)\s+)?(?:the\s+)?(?:(?:city|cities|province|provinces|countryside)\s+of\s+)?$", re.I)
+
+
+def _listed_areas(ctx: DocContext, sent: Sentence) -> list[str]:
+    """The provinces of a list of places in different provinces that ``sent`` counts its dead in
+    ("10 civilians killed in rocket attacks on Aleppo and Deir Ezzor", "bomb blasts that hit Tartous,
+    Homs and Hasakeh"), or [] when it names one province's places only.
+
+    Such a toll sums several incidents, one per place: ACLED splits a multi-place total across its
+    events (DOMAIN.md section 3), and a coder of the report's incident books the first one the
+    report tells on its own ("6 civilians were killed ... in Aleppo city"). The toll is a tally."""
+    places = [t for t in ctx.toponyms_in(sent) if _subnational(t) and t.admin1 and not getattr(t, "demonym", False)]
+    for a, b in zip(places, places[1:]):
+        if a.admin1 != b.admin1 and a.country == b.country and _LIST_JOIN.match(ctx.text[a.end : b.start]):
+            return list(dict.fromkeys(t.admin1 for t in places))
+    return []
 
 
 def _previous_tally(ctx: Any, sent: Any) -> dict[str, Any] | None:
@@ -820,6 +843,8 @@ def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
         pass  # "a motorcycle bomber" and "a suicide bomber on a motorcycle": one blast
     elif a["event_type"] == b["event_type"] == "Battles":
         pass  # "captured Qanater after clashes" and "during the clashes, 19 were killed": one battle
+    elif _strike_in_battle(a, b):
+        pass  # "clashed with rebels in Modira amid airstrikes" and "helicopters dropped barrel bombs on Modira": one battle
     elif a["sub_event_type"] != b["sub_event_type"]:
         # "22 dead in heavy U.S. raids" and "killed in U.S. air strikes": an unnamed weapon joins a named one
         violent = a["event_type"] in _VIOLENT and b["event_type"] in _VIOLENT
@@ -836,6 +861,8 @@ def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
             return False
     if _vague(a) or _vague(b):
         return True  # "a wave of deadly bombings" joins the strike it sums up; its actors do not count
+    if _strike_in_battle(a, b):
+        return True  # the strike's author is one side or its ally (ACLED: explosions inside a battle are the battle's)
     if a["event_type"] == b["event_type"] == "Battles":
         # the two sides of a battle may be told in either role ("regime forces captured X after
         # clashes with rebels", "regime fighters were killed during the clashes")
@@ -849,6 +876,21 @@ def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return True
 
 
+#: Ranged fire that ACLED folds into the battle it falls in (DOMAIN.md: one event, highest type).
+_BATTLE_FIRE = ("Air/drone strike", "Shelling/artillery/missile attack")
+
+
+def _strike_in_battle(battle: dict[str, Any], strike: dict[str, Any]) -> bool:
+    """``battle``, told first, is a battle and ``strike``, told after it, an air strike or shelling
+    (same day and place are checked by the caller): ACLED codes strikes and shelling during the
+    fighting as the battle ("clashed with rebels in Modira amid airstrikes ... Helicopters dropped
+    barrel bombs on Modira"). A strike told first leads its own event: a report that opens with
+    "22 dead in U.S. raids" is about the raids, whatever fighting it mentions after."""
+    if battle["event_type"] != "Battles" or strike["event_type"] != "Explosions/Remote violence":
+        return False
+    return strike["sub_event_type"] in _BATTLE_FIRE and not strike.get("background")
+
+
 def _vague(ev: dict[str, Any]) -> bool:
     """A mention without method or figures ("deadly bombardments in the city")."""
     return ev["method"] == "unknown" and not any(ev["fatalities"].values())
@@ -860,7 +902,11 @@ def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if ev.get("_anaphor") and not ev.get("aggregate") and not ev.get("background"):
             told = [m for m in merged if m["event_type"] in _VIOLENT and not m.get("aggregate")]
             if told:
-                _absorb(told[-1], ev, anaphor=True)  # "the attack also wounded dozens": the incident told before
+                # "the attack also wounded dozens": the incident told before, the last of the anaphor's
+                # own kind first ("During the clashes, 6 were killed" points to the clashes, not to
+                # the airstrikes told between)
+                same = [m for m in told if m["event_type"] == ev["event_type"]]
+                _absorb((same or told)[-1], ev, anaphor=True)
                 continue
         if ev["event_type"] in ("Protests", "Riots") and ev["sub_event_type"] != "Mob violence":
             crowd = next((m for m in reversed(merged) if m["event_type"] in ("Protests", "Riots") and m["sub_event_type"] != "Mob violence" and not m.get("aggregate")), None)

@@ -7,14 +7,21 @@ Weights (read as: what a coder looks at to pick the report's incident):
 - whether it has casualty figures, an actor and a place (a concrete incident);
 - how many sentences tell it (merged mentions);
 - penalties: a tally over days or areas (aggregate) is context, not the incident; a report's
-  non-violent developments (arrests, troop movements) rank after its violence.
+  non-violent developments (arrests, troop movements) rank after its violence; an incident told
+  as another one ("Meanwhile ...", "Elsewhere ...", "In a separate attack ...") ranks after the lead.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 _POSITION_FLOOR = 0.15
+#: Words that open a sentence about another incident than the one the report leads with.
+_ANOTHER_INCIDENT = re.compile(
+    r"^\W*(?:meanwhile|elsewhere|separately|in\s+(?:a|an)\s+(?:separate|other|another)\b|in\s+another\b|in\s+other\s+(?:news|developments?|incidents?|areas?|parts?)\b|also\s+on\b)",
+    re.I,
+)
 
 
 def position_score(sentence_index: int, n_sentences: int, in_title: bool) -> float:
@@ -38,6 +45,9 @@ def score(event: dict[str, Any], position: float, confidence: float, mentions: i
         s *= 0.45
     if event.get("method") is None and event.get("event_type") not in ("Protests", "Riots"):
         s *= 0.8
+    evidence = event.get("evidence") or []
+    if evidence and _ANOTHER_INCIDENT.match(evidence[0].get("text") or ""):
+        s *= 0.85  # "Meanwhile four civilians were killed in Deir Ezzor": told as another incident than the lead's
     certainty = (event.get("attribution") or {}).get("certainty")
     if certainty in ("alleged", "denied"):
         s *= 0.85

@@ -264,7 +264,7 @@ _SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.I)
 _AGGREGATE = [
     (re.compile(rf"\b(?:in|over|during|across|within|throughout|for)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+|first\s+)?(?P<n>{_DIGITS}|{_WORDNUM}|a|several|few)\s+(?P<unit>days?|weeks?|months?|years?|hours?)(?:\s+of\s+[\w-]+)?", re.I), "period"),
     (re.compile(r"\b(?:in|over|during|across|within|throughout)\s+the\s+(?:past|last|previous|whole|entire)\s+(?P<unit>day|week|month|year|24\s+hours|48\s+hours|weekend)\b", re.I), "period"),
-    (re.compile(rf"\bsince\s+(?P<since>(?:the\s+(?:start|beginning|end)\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)|(?:it|they|the\s+(?:group|regime|army|militants|jihadists|rebels|coalition|government|war|conflict|offensive|campaign))\s+(?:declared|began|started|launched|seized|took|captured|entered|announced|intervened|joined)\b|(?:mid-|early\s+|late\s+)?(?:{_MONTHS})\b(?:\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTHS})\b(?:\s+\d{{4}})?|(?:19|20)\d\d|the\s+(?:truce|ceasefire|cease-fire|cessation\s+of\s+hostilities|war|conflict|uprising|offensive|revolution|siege|campaign|assault)(?:\s+(?:began|started|came\s+into\s+(?:force|effect)))?|(?:last|this)\s+(?:week|month|year))", re.I), "since"),
+    (re.compile(rf"\bsince\s+(?P<since>(?:the\s+(?:start|beginning|end)\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)|(?:it|they|the\s+(?:group|regime|army|militants|jihadists|rebels|coalition|government|war|conflict|offensive|campaign))\s+(?:declared|began|started|launched|seized|took|captured|entered|announced|intervened|joined)\b|(?:mid-|early\s+|late\s+)?(?:{_MONTHS})\b(?:\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTHS})\b(?:\s+\d{{4}})?|(?:19|20)\d\d|(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s+(?:morning|afternoon|evening|night)\b)|the\s+(?:truce|ceasefire|cease-fire|cessation\s+of\s+hostilities|war|conflict|uprising|offensive|revolution|siege|campaign|assault)(?:\s+(?:began|started|came\s+into\s+(?:force|effect)))?|(?:last|this)\s+(?:week|month|year))", re.I), "since"),
     (re.compile(r"\bso\s+far\s+(?P<unit>this\s+(?:year|month|week)|in\s+\d{4})|\b(?P<unit2>this\s+year|this\s+month)\s+(?:alone|so\s+far)", re.I), "to_date"),
     (re.compile(r"\b(?:total|tally|overall|cumulative|in\s+all|altogether)\b", re.I), "total_word"),
 ]
@@ -922,7 +922,7 @@ def _sum(parts: list[dict[str, Any] | None]) -> dict[str, Any] | None:
 _CODER_NUMBER = rf"(?:{_DIGITS}|{_SMALL})"
 _CODER_LINE = re.compile(
     rf"^\s*(?:"
-    rf"(?:(?:an?\s+)?[A-Za-z]+\s+(?:number\s+of\s+)?)?fatalities\s+(?:were\s+|are\s+)?coded\s+(?:as|to|at)\s+(?P<coded>{_DIGITS})(?:\s*\([^)]*\))?"
+    rf"(?:(?:an?\s+|the\s+)?[A-Za-z]+\s+(?:number\s+of\s+)?)?fatalities\s+(?:were\s+|are\s+|was\s+|is\s+)?coded\s+(?:as|to|at)\s+(?P<coded>{_DIGITS})(?:\s*\([^)]*\))?"
     rf"|total\s+fatalities\s+(?:of\s+|were\s+|was\s+|at\s+)?(?P<total>{_DIGITS})"
     rf"|(?P<n>{_CODER_NUMBER})\s+(?:total\s+)?fatalit(?:y|ies)(?:\s+(?:were\s+|was\s+)?(?:reported|coded|recorded))?"
     rf"|(?P<none>no|zero)\s+fatalities(?:\s+(?:were\s+)?(?:reported|coded|recorded))?"
