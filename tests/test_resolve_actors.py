@@ -684,3 +684,69 @@ def test_a_leaders_air_force_is_his_side_and_a_downed_helicopter_the_side_hit():
     start = text.index("Shot Down")
     actors = assign_roles(text, (start, start + len("Shot Down")), named_mentions(text, 0, "SY"), "Armed clash", "SY")
     assert [(a["name"], a["role"]) for a in actors] == [("Military Forces of Russia (2000-)", "target")]
+
+
+# --------------------------------------------------------------------------- countries and communities of unnamed actors
+
+
+def test_a_protest_with_no_place_found_takes_the_country_of_the_forces_it_names():
+    actors = _main_actors("On 4 May 2021, residents held a demonstration to denounce the arrest of a village chief by FARDC soldiers the night before.")
+    assert actors[0] == ("Protesters (Democratic Republic of Congo)", "perpetrator")
+
+
+def test_police_described_while_the_country_was_unknown_are_the_event_countrys_police():
+    from ceasefire.extract.roles import settle_countries
+
+    actors = [{"name": "Protesters (Syria)", "role": "perpetrator", "inter": 6, "country": "SY", "_template": "Protesters ({country})"},
+              {"name": "Police Forces of Syria (2000-)", "role": "target", "inter": 1, "country": "SY", "_described": "{police}"}]
+    settle_countries(actors, "IN")
+    assert [a["name"] for a in actors] == ["Protesters (India)", "Police Forces of India (2014-)"]
+    assert all("_described" not in a for a in actors)
+
+
+def test_a_named_tribe_fights_as_its_tribal_militia():
+    actors = _main_actors("On 3 June 2021, clashes broke out between gunmen of the Bani Khalid tribe and a rival group in a village in the Deir ez Zor countryside, injuring two.")
+    assert actors[0] == ("Bani Khalid Tribal Militia (Syria)", "perpetrator")
+
+
+def test_two_families_militiamen_are_clan_militias():
+    actors = _main_actors("On 8 June 2021, clashes took place between Al Hamad family and Al Saleh family militiamen over a land dispute in a town in the Hama countryside.")
+    assert actors[:2] == [("Al Hamad Clan Militia (Syria)", "perpetrator"), ("Al Saleh Clan Militia (Syria)", "target")]
+
+
+def test_clashes_between_two_families_are_the_towns_communal_militia():
+    actors = _main_actors("On 2 June 2021, clashes erupted between two families in Jasim town in the Dara countryside, wounding three. There were no fatalities.")
+    assert actors[0] == ("Jasim Communal Militia (Syria)", "perpetrator")
+
+
+def test_a_brawl_between_two_families_is_no_militia():
+    from ceasefire.extract.roles import named_mentions
+
+    found = named_mentions("A quarrel between two families turned into a brawl outside the market.", 0, "SY")
+    assert not any("Militia" in m.name for m in found)
+
+
+def test_the_islamic_state_outside_syria_is_named_by_the_country_it_acts_in():
+    actors = _main_actors("On 10 May 2021, Islamic State militants attacked an army checkpoint near Tikrit in Salah al-Din province, Iraq, killing two soldiers.")
+    assert actors[0] == ("Islamic State (Iraq)", "perpetrator")
+
+
+def test_saudi_forces_in_yemen_are_operation_restoring_hope():
+    actors = _main_actors("On 3 May 2021, Saudi artillery shelled villages in Shada district in Saada, Yemen. No casualties were reported.")
+    assert actors[0] == ("Operation Restoring Hope", "perpetrator")
+
+
+def test_the_side_that_fired_before_a_soldier_was_wounded_is_actor_one():
+    actors = _main_actors("On 2 June 2020, the NAF forces fired grenade launchers at the positions of the Ukrainian army near Avdiivka, Donetsk. "
+                          "During the day, one Ukrainian soldier was wounded.", published=date(2020, 6, 2))
+    assert actors[:2] == [("NAF: United Armed Forces of Novorossiya", "perpetrator"), ("Military Forces of Ukraine (2019-)", "target")]
+
+
+def test_policemen_among_the_dead_are_no_authors_of_the_blast():
+    actors = _main_actors("Twelve people died including three policemen when a bomb exploded near a market in Homs on Monday.", published=date(2017, 10, 2))
+    assert ("Police Forces of Syria (2000-)", "perpetrator") not in actors
+
+
+def test_property_set_on_fire_by_no_one_named_is_an_unidentified_armed_groups_work():
+    actors = _main_actors("On 5 May 2021, a local journalist's car was set on fire in Skopje, North Macedonia. No injuries were reported.")
+    assert actors[0] == ("Unidentified Armed Group (North Macedonia)", "perpetrator")

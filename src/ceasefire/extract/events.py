@@ -107,7 +107,8 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
     stated_authors(ctx, events)  # ... or the one a later sentence says carried it out
     for ev in events:  # generic actors ("Protesters (X)") take the country of the event's place
         unnamed_perpetrator(ev, ctx)
-        settle_countries(ev["actors"], (ev.get("location") or {}).get("country"), focus, ctx.country, place=_town(ev.get("location")))
+        settle_countries(ev["actors"], (ev.get("location") or {}).get("country"), focus, ctx.country, place=_community_place(ctx, ev),
+                         placed=(ev.get("location") or {}).get("precision") not in (None, "country"))
     n = max(1, len(ctx.sentences))
     title_idx = {s.index for s in ctx.title_sentences}
     has_incident = False
@@ -657,6 +658,26 @@ def _town(location: dict[str, Any] | None) -> str | None:
     if not location or location.get("precision") not in ("exact", "near"):
         return None
     return location.get("name")
+
+
+_PLACE_WORD_AFTER = re.compile(r"\s+(?:town|city|village|district|neighbou?rhood|camp|community|area)$", re.I)
+
+
+def _community_place(ctx: DocContext, ev: dict[str, Any]) -> str | None:
+    """The town a communal militia is named after, spelled as the report spells it ("Talbiseh",
+    where the gazetteer says "Tallbisah"; ACLED names the militia from its own note): the
+    event's town as its sentences name it, else the gazetteer's name."""
+    town = _town(ev.get("location"))
+    if town is None:
+        return None
+    loc = ev["location"]
+    spans = [(e["start"], e["end"]) for e in ev.get("evidence") or []]
+    for t in getattr(ctx, "toponyms", None) or []:
+        if any(a <= t.start < b for a, b in spans) and (t.name == town or (t.geonames_id and t.geonames_id == loc.get("geonames_id"))):
+            text = _PLACE_WORD_AFTER.sub("", (t.text or "").strip())
+            if text and text[0].isupper():
+                return text
+    return town
 
 
 def _subnational(t: Any) -> bool:

@@ -54,6 +54,9 @@ class Mention:
     descriptor: bool = False  # "rebel-held": who holds an area, not who acted
     template: str | None = None  # "Civilians ({country})" for a generic actor, renamed per event country
     person: bool = False  # "Obama", "Assad": a person who speaks or decides for the actor
+    # "government forces", "the police" read as Syria's only because the report's country was
+    # unknown: "{military}" / "{police}", renamed to the event's country by ``settle_countries``
+    described: str | None = None
 
 
 # "army airport", "military council", "military reinforcements": the word qualifies a thing or a
@@ -182,6 +185,7 @@ def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, o
                 found = unscoped
     except Exception:  # noqa: BLE001 - a resolver failure must not lose the event
         return []
+    unknown_country = country is None
     for m in found:
         a = m.actor
         template = None
@@ -189,6 +193,11 @@ def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, o
             template = a.template
         elif _GENERIC_NAME.match(a.name or ""):
             template = _GENERIC_NAME.sub(lambda g: g.group("kind") + " ({country})", a.name)
+        described = None
+        if unknown_country and getattr(m, "described", False) and a.inter == 1 and a.country:
+            reg_state = reg.state_forces(a.country, police=a.name.startswith("Police Forces"))
+            if reg_state.name == a.name:
+                described = "{police}" if a.name.startswith("Police Forces") else "{military}"
         out.append(
             Mention(
                 start=m.start - offset,
@@ -204,9 +213,101 @@ def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, o
                 descriptor=bool(m.descriptor),
                 template=template,
                 person=bool(getattr(m, "person", None)),
+                described=described,
             )
         )
-    return _either_or(text, [m for m in out if not _in_tag_list(text, m.start)])
+    return _communities(text, _either_or(text, [m for m in out if not _in_tag_list(text, m.start)]), country or "Syria")
+
+
+# ACLED names an identity militia after its community (codebook: communal militias are named after
+# their community or place, tribal and clan militias after the tribe or family): "the Shaitat
+# tribal militia", "members of the Kiwan tribe" -> "Shaitat Tribal Militia (Syria)"; "the Al Asad
+# family militiamen" -> "Al Asad Clan Militia (Syria)"; "clashes between two families in Tafas",
+# "local gunmen in Talbiseh" -> the town's "Communal Militia"; "Katsina militiamen", "communal
+# militias from Zamwara" -> that place's.
+_NAME = r"(?:(?:Al|Al-|El|Bani|Beni|Abu|Ibn|Bin)[ -])?[A-Z][\w'’-]+(?:\s+(?:al-|Al-|Al\s+)?[A-Z][\w'’-]+)?"
+_NOT_A_COMMUNITY = {
+    "The", "A", "An", "Local", "Armed", "Rival", "Two", "Several", "Other", "Some", "Both", "Unidentified", "Unknown", "Many", "One",
+    "Arab", "Kurdish", "Bedouin", "Sunni", "Shia", "Shiite", "Druze", "Alawite", "Christian", "Muslim", "Islamist", "Tribal", "Clan",
+    "Pro-Government", "Pro-Iran", "Government", "Regime", "Opposition", "Rebel", "Militia", "Ethnic", "Communal", "Youth", "Vigilante",
+    "Self-Defense", "Self-Defence", "On", "In", "Around", "During", "After", "While", "When", "His", "Her", "Their", "Its",
+}
+_TRIBE = re.compile(rf"(?P<names>{_NAME}(?:\s*(?:,|and)\s*(?:the\s+)?{_NAME})*)\s+(?i:tribal\s+(?:militias?|militiamen|fighters|gunmen|members)|tribe(?:s|smen)?)\b")
+_CLAN = re.compile(
+    rf"\bbetween\s+(?:the\s+)?(?P<a>{_NAME})\s+(?:family|clan)\s+and\s+(?:the\s+)?(?P<b>{_NAME})\s+(?:family|clan)\b(?:\s+(?:militias?|militiamen|fighters|gunmen|members)\b)?"
+    rf"|(?P<c>{_NAME})\s+(?:family|clan)\s+(?:militias?|militiamen|fighters|gunmen)\b"
+)
+_FEUD = re.compile(r"\b(?:between|among)\s+(?:the\s+)?(?:two|rival|three|several|local)?\s*(?:families|clans)\b|\b(?:families|clans)\s+(?:clashed|fought|feuded)\b", re.I)
+_ARMED_FEUD = re.compile(r"\bclash\w*|\bexchang\w+\s+(?:of\s+)?fire\b|\bgunfire\b|\bshot\b|\bshooting\b|\bopened\s+fire\b|\barmed\b|\bweapons?\b|\bguns?\b|\bgunmen\b", re.I)
+_LOCAL_ARMED = re.compile(r"\blocal\s+(?:armed\s+)?$|\b(?:residents|locals|relatives)\s+(?:of\s+the\s+area\s+)?$", re.I)
+_PLACE_MILITIA = re.compile(rf"(?<![\w-])(?P<place>{_NAME})\s+(?:communal\s+)?(?:militias?|militiamen)\b|\bcommunal\s+militias?\s+(?:from|of)\s+(?P<from>{_NAME})")
+
+
+def _community_name(name: str) -> str | None:
+    name = re.sub(r"['’]s?$", "", name.strip())
+    first = name.split()[0] if name.split() else ""
+    return None if not name or first in _NOT_A_COMMUNITY or name in _NOT_A_COMMUNITY else name
+
+
+def _communities(text: str, mentions: list[Mention], country: str) -> list[Mention]:
+    """Identity militias named after their community (see ``_TRIBE``) replace the generic actor
+    ("Unidentified Tribal Militia", "Unidentified Armed Group", "Civilians") read on their words."""
+    found: list[tuple[int, int, str, str]] = []  # (start, end, community, kind)
+    for m in _TRIBE.finditer(text):
+        names = [n for n in (_community_name(x) for x in re.split(r"\s*(?:,|\band\b)\s*(?:the\s+)?", m.group("names"))) if n]
+        for n in names:
+            found.append((m.start(), m.end(), n, "Tribal"))
+    for m in _CLAN.finditer(text):
+        for key in ("a", "b", "c"):
+            n = _community_name(m.group(key) or "")
+            if n:
+                found.append((m.start("a") if m.group("a") else m.start(), m.end(), n, "Clan"))
+    if not found and not any(m.generic for m in mentions) and not _FEUD.search(text) and "militia" not in text.lower():
+        return mentions
+    for m in _PLACE_MILITIA.finditer(text):
+        n = _community_name(m.group("place") or m.group("from") or "")
+        if n and not any(x.start < m.end() and m.start() < x.end and not x.generic for x in mentions) and not _is_country_word(n):
+            found.append((m.start(), m.end(), n, "Communal"))
+    out = list(mentions)
+    added: list[Mention] = []
+    # "gunmen of the Bani Khalid tribe", "militiamen from Zamwara": the community's own fighters
+    for x in [x for x in out if x.generic and x.kind == "armed"]:
+        for i, f in enumerate(found):
+            if re.fullmatch(r"\s+(?:of|from)\s+(?:the\s+)?", text[x.end : f[0]]):
+                found[i] = (x.start, *f[1:])  # the span covers the fighters' noun, so no generic reading takes it again
+    for start, end, n, kind in found:
+        if any(a.start <= start < a.end or start <= a.start < end for a in added if a.name != f"{n} {kind} Militia ({country})") and kind == "Communal":
+            continue
+        template = f"{n} {kind} Militia ({{country}})"
+        out = [x for x in out if not (x.start < end and start < x.end and (x.generic or x.kind == "civilian"))]
+        added.append(Mention(start, end, text[start:end], template.format(country=country), 4, _iso(country), "armed", None, generic=True, template=template))
+    for x in list(out):
+        if not x.generic or x.template is None:
+            continue
+        if x.kind == "civilian" and re.fullmatch(r"(?i)(?:the\s+)?families", x.text) and _FEUD.search(text[max(0, x.start - 30) : x.end + 20]):
+            if found:
+                out.remove(x)  # "two families of the Kiwan tribe": the tribe's militia, named
+                continue
+            if not _ARMED_FEUD.search(text):
+                continue  # "an altercation between two families turned violent": a brawl, rioters
+            # "clashes between two families": the families' gunmen, not civilians
+        elif x.template.startswith("Unidentified Armed Group") and _LOCAL_ARMED.search(text[max(0, x.start - 30) : x.start]):
+            pass  # "local gunmen", "armed individuals believed to be residents of the area"
+        else:
+            continue
+        out.remove(x)
+        template = "{place} Communal Militia ({country})"
+        added.append(replace(x, name=f"Unidentified Communal Militia ({country})", inter=4, kind="armed", side=None, template=template))
+    if not added:
+        return mentions
+    return sorted(out + added, key=lambda m: m.start)
+
+
+def _is_country_word(name: str) -> bool:
+    reg = _registry()
+    if reg is None:
+        return False
+    return name in getattr(reg, "_demonyms", {}) or _iso(name) is not None
 
 
 _TAGS = re.compile(r"(?:^|\s)Tags:?\s+")
@@ -369,7 +470,16 @@ def told_between(text: str) -> bool:
 def is_harmed(text: str, start: int, end: int) -> bool:
     """The actor at ``start:end`` is the side harmed: a passive victim ("rebels were killed") or the
     object of a harm verb ("clashes erupted, killing 12 rebels")."""
-    return is_victim(text, end) or bool(_HARM_OBJECT_BEFORE.search(text[max(0, start - 60) : start]))
+    return is_victim(text, end) or bool(_HARM_OBJECT_BEFORE.search(text[max(0, start - 60) : start])) or bool(_SHARE_OF_HARMED.search(text[max(0, start - 90) : start]))
+
+
+# "15 people died including five policemen", "were killed, among them two soldiers": a share of
+# the dead or wounded, not the side that killed them
+_SHARE_OF_HARMED = re.compile(
+    r"\b(?:died|killed|dead|wounded|injured|victims|casualties|toll)\b[^.;]{0,50}?\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+"
+    r"(?:(?:at\s+least|an?|the|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|[a-z]+teen|twenty)\s+){0,3}$",
+    re.I,
+)
 
 
 # "killed in heavy Russian and Syrian strikes", "died in regime shelling": the actor's own words
@@ -679,6 +789,8 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
             actor = {"name": m.name, "role": role, "inter": m.inter, "country": m.country}
             if m.template:
                 actor["_template"] = m.template
+            elif m.described:
+                actor["_described"] = m.described
             actors.append(actor)
     return actors
 
@@ -689,6 +801,12 @@ def crowd_first(actors: list[dict[str, Any]], event_type: str, country_iso: str 
     Protesters named in a riot become rioters; whoever intervened (police, soldiers) is actor 2."""
     if event_type not in ("Protests", "Riots"):
         return actors
+    militias = [a for a in actors if a.get("inter") == 4 and "Militia" in (a.get("_template") or "")]
+    if event_type == "Riots" and militias:
+        # "clashes between two families", "the Kiwan tribe's gunmen": a community's armed men
+        # fighting, which ACLED codes to the community's militia, not to rioters
+        first = {**militias[0], "role": "perpetrator"}
+        return [first] + [a for a in actors if a is not militias[0]]
     kind, inter = ("Protesters", 6) if event_type == "Protests" else ("Rioters", 5)
     country = country_name(country_iso) or "Syria"
     crowd = None
@@ -708,7 +826,11 @@ def crowd_first(actors: list[dict[str, Any]], event_type: str, country_iso: str 
 # author the report does not name is the work of "Unidentified Armed Group (<country>)".
 # ACLED's "Unidentified Gang": violence the report ties to organised crime rather than to a political group
 _ORGANISED_CRIME = re.compile(r"\b(?:organi[sz]ed crime|cartels?|drug (?:traffick\w+|dealing|dealers?|gangs?)|narco\w*|gangs?|gangsters?|criminal (?:groups?|gangs?|organi[sz]ations?)|sicarios?|hitm[ae]n|extortion)\b", re.I)
-_UNNAMED_AUTHOR_TYPES = ("Attack", "Abduction/forced disappearance", "Sexual violence", "Remote explosive/landmine/IED", "Suicide bomb", "Grenade")
+# Property set on fire or wrecked and ground fire with no author named are ACLED's unidentified armed
+# group too (in the public exports' notes "a house was set on fire", "artillery fire by an unknown party")
+_UNNAMED_AUTHOR_TYPES = ("Attack", "Abduction/forced disappearance", "Sexual violence", "Remote explosive/landmine/IED", "Suicide bomb", "Grenade",
+                         "Looting/property destruction", "Shelling/artillery/missile attack")
+_ONLY_WHEN_NO_ARMED_ACTOR = ("Looting/property destruction", "Shelling/artillery/missile attack")
 
 
 # The hallmarks of criminal killings that ACLED codes to gangs even when the report names no
@@ -771,6 +893,12 @@ def unnamed_perpetrator(event: dict[str, Any], ctx: Any = None) -> None:
         return
     if event.get("event_type") == "Battles" and event.get("sub_event_type") == "Armed clash":
         if any(a["role"] == "target" and (a.get("inter") or 0) in (1, 2, 3, 4, 8) for a in event["actors"]):
+            side = _attacker_told_before(event, ctx)
+            if side is not None:
+                # "The NAF fired grenade launchers at government positions near X. During the day,
+                # one Ukrainian soldier was wounded": the side that fired, told just before the harm
+                event["actors"].insert(0, side)
+                return
             # "an unknown sniper killed 2 QSD fighters", "the body of a QSD member was found": the
             # side hit is named, its attacker is not (ACLED: Unidentified Armed Group against it)
             event["actors"].insert(0, {"name": "Unidentified Armed Group (Syria)", "role": "perpetrator", "inter": 3, "country": "SY",
@@ -778,11 +906,49 @@ def unnamed_perpetrator(event: dict[str, Any], ctx: Any = None) -> None:
         return
     if event.get("sub_event_type") not in _UNNAMED_AUTHOR_TYPES:
         return
+    if event.get("sub_event_type") in _ONLY_WHEN_NO_ARMED_ACTOR and any((a.get("inter") or 0) in (1, 2, 3, 4, 8) for a in event["actors"]):
+        return  # "military forces ... set 29 houses on fire": the armed actor it names did it
     kind = "Unidentified Gang" if crime or hallmark else "Unidentified Armed Group"
     author = {"name": f"{kind} (Syria)", "role": "perpetrator", "inter": 3, "country": "SY", "_template": kind + " ({country})"}
     if hallmark and not crime:
         author["_gang_or_militia"] = True
     event["actors"].insert(0, author)
+
+
+# "fired grenade launchers at", "shelled", "attacked": the subject of the sentence acted
+_FIRED_AFTER = re.compile(r"^(?:['’]s?)?(?:\s+[\w-]+){0,3}?\s+(?:fired|opened\s+fire|shelled|attacked|targeted|struck|launched|ambushed|stormed|bombarded|shot)\b", re.I)
+
+
+def _attacker_told_before(event: dict[str, Any], ctx: Any) -> dict[str, Any] | None:
+    """The named side that the sentence just before a battle's harm says fired or attacked, when
+    the harm's own sentence names only the side hit; None when there is none."""
+    idx = event.get("_sentences") or []
+    if ctx is None or not idx:
+        return None
+    first = min(idx)
+    before = [s for s in getattr(ctx, "sentences", None) or [] if s.index == first - 1]
+    if not before:
+        return None
+    sent = before[0]
+    hit = {a["name"] for a in event["actors"] if a["role"] == "target"}
+    for m in named_mentions(sent.text, sent.start, getattr(ctx, "country", None), getattr(ctx, "published", None)):
+        if m.kind != "armed" or m.generic or m.metonym or m.descriptor or m.person or (m.inter or 0) not in (1, 2, 3, 4, 8) or m.name in hit:
+            continue
+        rel = m.start - sent.start, m.end - sent.start
+        if is_harmed(sent.text, *rel) or not _FIRED_AFTER.match(sent.text[rel[1] : rel[1] + 50]):
+            continue
+        return {"name": m.name, "role": "perpetrator", "inter": m.inter, "country": m.country}
+    return None
+
+
+def _branch(name: str, country: str) -> str | None:
+    reg = _registry()
+    return reg.branch(name, country) if reg is not None else None
+
+
+def _named_by_country(name: str) -> bool:
+    reg = _registry()
+    return reg.named_by_country(name) if reg is not None else False
 
 
 def _state_forces_actor(country: str) -> dict[str, Any]:
@@ -803,12 +969,12 @@ def _local_groups(actors: list[dict[str, Any]]) -> set[str]:
         if "_template" in a or (a.get("inter") or 0) not in (2, 3, 4) or not a.get("country"):
             continue
         actor = reg.get(a["name"]) if reg is not None else None
-        if actor is not None and not (actor.side or "").startswith("foreign") and not actor.generic:
+        if actor is not None and not (actor.side or "").startswith("foreign") and not actor.generic and not reg.named_by_country(actor.name):
             out.add(a["country"])
     return out
 
 
-def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fallbacks: str | None, place: str | None = None) -> None:
+def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fallbacks: str | None, place: str | None = None, placed: bool = False) -> None:
     """Generic actors take the event's country ("Protesters (Lebanon)" for a protest in Beirut,
     whatever else the report names); the bookkeeping marker is removed in any case.
 
@@ -816,10 +982,19 @@ def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fal
     A named home actor of the event (Syria's QSD, Mexico's police) vouches for a country: when the
     place lies elsewhere but a fallback is that actor's country, the place was misread. Syria, the
     monitor's home theatre, when nothing places the event. ``place`` (the event's town) names a
-    communal militia the text leaves unnamed ("clashes erupted between two families in Tafas")."""
-    home = {a.get("country") for a in actors if "_template" not in a and (a.get("inter") or 0) in (1, 2, 3, 4) and a.get("country")}
-    state = {a.get("country") for a in actors if "_template" not in a and a.get("inter") == 1 and a.get("country")}
+    communal militia the text leaves unnamed ("clashes erupted between two families in Tafas").
+    ``placed``: the event's place lies below country level, so an actor ACLED names by the country
+    it acts in ("Islamic State (Iraq)") takes that country (a demonym alone does not place it)."""
+    # an actor ACLED names by where it acts (the Islamic State) says nothing of where that is
+    named = [a for a in actors if "_template" not in a and "_described" not in a and (a.get("inter") or 0) in (1, 2, 3, 4) and a.get("country")
+             and not _named_by_country(a["name"])]
+    home = {a["country"] for a in named}
+    state = {a.get("country") for a in named if a.get("inter") == 1}
     candidates = [c for c in (country_iso, *fallbacks) if c]
+    if not candidates and home:
+        # nothing places the event, but it names a country's own forces or groups ("FARDC soldiers",
+        # "CODECO militiamen"): they fight at home, so the event is in their country
+        candidates = list(dict.fromkeys(a["country"] for a in sorted(named, key=lambda a: a.get("inter") != 1)))
     if home and candidates and candidates[0] not in home:
         candidates = [c for c in candidates if c in home] + candidates
         if len(state) == 1 and not (set(candidates) & home):
@@ -833,6 +1008,17 @@ def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fal
     for a in actors:
         template = a.pop("_template", None)
         either = a.pop("_gang_or_militia", False)
+        described = a.pop("_described", None)
+        if not template and not described and country and country_iso != "SY" and placed:
+            branch = _branch(a["name"], country)
+            if branch:
+                a["name"], a["country"] = branch, country_iso  # "Islamic State (Iraq)": the province where it acts
+                continue
+        if described and country and not template:
+            # "the police" of a report whose country was unknown when read: the event's country's
+            a["name"], a["inter"] = _template_name(described, country)
+            a["country"] = country_iso
+            continue
         if not template or not country:
             continue
         if either and country_iso == "BR":
@@ -976,7 +1162,8 @@ def headline_author(ctx: Any, events: list[dict[str, Any]]) -> None:
     if (lead.get("attribution") or {}).get("certainty") == "denied" or author_unknown(ctx, lead):
         return
     mentions = [m for m in named_mentions(title, 0, getattr(ctx, "country", None), getattr(ctx, "published", None))
-                if m.kind == "armed" and not m.metonym and not m.generic and not m.descriptor and (m.inter or 0) in (1, 2, 3, 4, 8)]
+                if m.kind == "armed" and not m.metonym and not m.generic and not m.descriptor and (m.inter or 0) in (1, 2, 3, 4, 8)
+                and not (m.person and not _PERSONS_FORCES.match(title[m.end : m.end + 30]))]  # "in Assad clan's hometown": a person, no author
     author = None
     for m in mentions:
         if is_harmed(title, m.start, m.end) or _SPEAKER_AFTER.match(title[m.end : m.end + 60]) or _HELD.match(title[m.end : m.end + 15]):

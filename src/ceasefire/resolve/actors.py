@@ -132,6 +132,9 @@ class ActorMention:
     person: str | None = None  # "Sergei Kuralenko" when the mention is a person speaking for the actor
     metonym: bool = False  # a place standing for a government ("Moscow said")
     descriptor: bool = False  # "rebel-held", "government-controlled"
+    # a description ("government forces", "the army") read as one country's actor only because the
+    # text's country was unknown (``find(country=None)``): it names a kind of actor, not a country
+    described: bool = False
 
     @property
     def name(self) -> str:
@@ -217,6 +220,7 @@ class ActorRegistry:
         self._demonyms: dict[str, str] = dict(data.get("demonyms") or {})
         self._force_nouns: dict[str, list[str]] = dict(data.get("force_nouns") or {})
         self._country_names: dict[str, str] = dict(data.get("acled_country_names") or {})
+        self._branches: dict[str, Any] = dict(data.get("country_branches") or {})
         self._generics: list[Actor] = []
         for entry in data.get("actors") or []:
             self._add(entry)
@@ -256,6 +260,7 @@ class ActorRegistry:
             self._add(entry)
         self._state_forces.update(data.get("state_forces") or {})
         self._demonyms.update(data.get("demonyms") or {})
+        self._branches.update(data.get("country_branches") or {})
         self._build()
 
     def _build(self) -> None:
@@ -356,6 +361,23 @@ class ActorRegistry:
                 if scope is None or country is None or scope == country:
                     return actor
         return None
+
+    def branch(self, name: str, country: str | None) -> str | None:
+        """The name ACLED gives actor ``name`` acting in ``country`` when it names it by country
+        ("Islamic State (Syria)" in Iraq -> "Islamic State (Iraq)"); None when the name stands."""
+        template = self._branches.get(name)
+        country = self.country_name(country)
+        if not template or not country:
+            return None
+        if isinstance(template, dict):  # {Yemen: Operation Restoring Hope}: named so in these countries only
+            branch = template.get(country)
+        else:
+            branch = template.format(country=country)
+        return branch if branch and branch != name else None
+
+    def named_by_country(self, name: str) -> bool:
+        """Whether ACLED names actor ``name`` by the country it acts in (see ``branch``)."""
+        return name in self._branches
 
     def state_forces(self, country: str, police: bool = False) -> Actor:
         """The state forces of a country (from the registry, else a generated ACLED-style actor)."""
@@ -464,11 +486,13 @@ class ActorRegistry:
         if not entries:
             return None
         chosen = None
+        described = False
         for actor, scope, kind, person in entries:
             if scope == "*generic*":
                 continue
             if scope is None or country is None or scope == country:
                 chosen = (actor, kind, person)
+                described = scope is not None and country is None
                 break
         if chosen is None:
             for actor, scope, kind, person in entries:
@@ -487,7 +511,7 @@ class ActorRegistry:
             start += article.end()
             matched = matched[article.end() :]
         area = _norm(matched) in _SIDE_WORDS and bool(_AREA_AFTER.match(text[m.end() :]))
-        return ActorMention(start, m.end(), matched, actor, person=person, metonym=kind == "metonym", descriptor=area)
+        return ActorMention(start, m.end(), matched, actor, person=person, metonym=kind == "metonym", descriptor=area, described=described)
 
 
 # --------------------------------------------------------------------------- loading
