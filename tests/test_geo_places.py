@@ -433,3 +433,70 @@ def test_yemeni_towns_name_their_governorate_and_the_bare_name_is_the_city():
     assert (_first(tops, "Saada").admin1, _first(tops, "Saada").precision) == ("Saada Governorate", "exact")
     assert _first(tops, "Zinjibar").admin1 == "Abyan"
     assert next(t for t in tops if t.text.startswith("Taiz province")).precision == "admin1"
+
+
+def test_a_town_spacy_calls_a_person_or_organisation_is_a_place_after_in():
+    # spaCy reads Rostov and Don as persons, Gedaref and Diwaniya as organisations.
+    text = ("Protesters gathered in Rostov-on-Don on Friday. Demonstrators gathered in Gedaref on Friday. "
+            "Gunmen killed two men in Diwaniya city on Tuesday. Teachers marched in Pachuca, Hidalgo.")
+    tops = {t.text: t for t in geoparse(text)}
+    assert tops["Rostov-on-Don"].country == "RU" and "Rostov" not in tops and "Don" not in tops
+    assert tops["Gedaref"].country == "SD" and abs(tops["Gedaref"].lat - 14.03) < 0.1
+    assert tops["Diwaniya"].country == "IQ"
+    assert tops["Pachuca"].country == "MX"
+
+
+def test_a_person_or_organisation_after_in_stays_no_place():
+    text = ("Sources in Gedaref University said classes stopped. A letter from John Kerry arrived in March. "
+            "A child was wounded by a mortar in the Saleem Khil area of Azra district, Logar.")
+    tops = geoparse(text)
+    surfaces = {t.text for t in tops}
+    assert "Gedaref" not in surfaces and "Kerry" not in surfaces and "March" not in surfaces
+    assert not any(t.country == "DE" for t in tops)  # "Khil" is no alternate name of Kiel here
+
+
+def test_a_hyphenated_town_is_read_whole():
+    tops = {t.text: t for t in geoparse("The poet was born in Stratford-upon-Avon and died in Deir-ez-Zor.")}
+    assert tops["Stratford-upon-Avon"].country == "GB" and "Avon" not in tops
+    assert tops["Deir-ez-Zor"].country == "SY"
+
+
+def test_an_article_or_prefix_alone_is_no_place():
+    text = ("On 4 May, a gunman targeted civilians in Al-Jami'ya neighborhood in Idleb city. Militants killed an "
+            "officer on the outskirts of Abu Saida in Diyala province. Looters struck stores in El Furrial, "
+            "Maturin municipality, Monagas state.")
+    tops = geoparse(text)
+    assert not any(t.country == "NO" or t.country == "IN" or t.country == "US" for t in tops)
+    surfaces = {t.text for t in tops}
+    assert "Al" not in surfaces and "Abu" not in surfaces and "El" not in surfaces
+    abu = next(t for t in tops if t.text == "Abu Saida")
+    assert abu.country == "IQ" and abu.admin1 == "Diyala"
+
+
+def test_armed_groups_named_like_places_are_no_toponyms():
+    text = ("Ahrar al-Sham fighters attacked regime positions near Hama, while Jaish al-Islam shelled Damascus. "
+            "The army degraded Boko Haram near Maiduguri.")
+    surfaces = {t.text for t in geoparse(text)}
+    assert {"Hama", "Damascus", "Maiduguri"} <= surfaces
+    assert not surfaces & {"Sham", "al-Sham", "Ahrar al-Sham", "Islam", "Boko", "Haram"}
+
+
+def test_a_village_in_a_syria_report_is_not_its_namesake_abroad():
+    tops = geoparse("Syrian regime forces shelled the village of Ilyas in southern Idlib, activists said.")
+    ilyas = next(t for t in tops if t.text == "Ilyas")
+    assert ilyas.country == "SY" and ilyas.admin1 == "Idlib"
+
+
+def test_a_possessive_that_lost_its_apostrophe_still_names_the_country_and_the_town():
+    tops = {t.text: t for t in geoparse("Fighting raged in Syrias Hama province on Monday.")}
+    assert tops["Syrias"].country == "SY" and tops["Hama"].precision == "admin1"
+
+
+def test_spanish_names_with_connectors_in_a_row_are_read_whole():
+    tops = {t.text: t for t in geoparse("On 9 May, in Leon de los Aldama, Guanajuato, armed men attacked a man.")}
+    assert tops["Leon de los Aldama"].country == "MX"
+
+
+def test_a_village_in_a_governorate_with_a_lower_case_article_stays_in_it():
+    tops = {t.text: t for t in geoparse("Opposition rebels looted crops in Rihaniya in al-Hasakeh.")}
+    assert tops["Rihaniya"].country == "SY" and tops["Rihaniya"].admin1 in ("Al-Hasakah", "Al Hasakah", "Hasakah", "Al-Hasakeh")

@@ -50,7 +50,7 @@ ORG_TAILS = frozenset(
     "university college school academy hospital church mosque company corporation corp inc ltd "
     "observatory council committee party front army brigade brigades battalion movement group "
     "airlines airways times post herald tribune journal news network agency bank fc club team "
-    "institute foundation association union ministry".split()
+    "institute foundation association union ministry division legion regiment".split()
 )
 # Words that make a multi-word name an organisation rather than a building or an area: "the Syrian
 # Observatory for Human Rights", "the Nusra Front", "the Russian Reconciliation Centre". Hospitals,
@@ -109,6 +109,36 @@ ARABIC_PLACE_PREFIXES = frozenset(
 )
 LOCATIVE = frozenset("in at near outside inside into from across throughout around".split())
 NON_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
+# Words before a name that make it the place something happened: "gathered in Gedaref", "clashes near
+# Rostov-on-Don", "residents of the town of X". Not "to" or "of" alone: "wrote to Jackson", "the
+# words of Lincoln".
+RESCUE_BEFORE = frozenset("in at near outside inside from around".split())
+DIRECTION_WORDS = frozenset(
+    "north south east west northern southern eastern western central northeastern northwestern southeastern "
+    "southwestern north-eastern north-western south-eastern south-western northeast northwest southeast southwest".split()
+)
+# Words after a name that make it a place ("Diwaniya city", "Gedaref state", "Lainya county") when written
+# in lower case; a capital ("Ohio State", "Police Department") often starts an institution's name instead.
+RESCUE_AFTER = frozenset(
+    "city town village villages district province state governorate region county municipality oblast prefecture "
+    "department subdistrict sub-district township area camp neighbourhood neighborhood suburb countryside".split()
+)
+RESCUE_AFTER_CAPITALISED = frozenset("province governorate district oblast region".split())
+# Words that start the name of a group, not of a place, in Arabic transliteration: "Ahrar al-Sham" (the free
+# men of the Levant), "Jaish al-Islam" (army), "Jabhat al-Nusra" (front), "Liwa al-Quds" (brigade), "Faylaq
+# al-Sham" (legion), "Kataib Hezbollah" (battalions), "Harakat Nour al-Din al-Zenki" (movement). Followed by a
+# name, they make the whole an organisation whose place-like words ("Sham", "Quds") are no toponyms.
+GROUP_HEADS = frozenset(
+    "ahrar jaish jaysh jabhat jebhat harakat harakah liwa liwaa faylaq failaq kataib kata'ib katibat katiba saraya "
+    "fursan jund usud hizb alwiya alwiyat quwat majlis tajammu hayat hay'at ansar".split()
+)
+# Group names known the world over whose words are also places somewhere (Boko, Congo; Haram, Norway).
+GROUP_NAMES = frozenset({"boko haram", "al shabaab", "al shabab", "ash shabaab", "al shebab"})
+# First words of compound names that never name a place alone when a name follows: "Al-" (not Ål in
+# Norway), "Abu Saida" (not Abu in India), "El Furrial" (not the alternate "El" of some town).
+NAME_PREFIXES = frozenset(
+    "al el ad ar as ash at az an abu umm um bin ibn bani beni ben san santa santo sao são los las la le wa".split()
+)
 
 
 def common_words(nlp_vocab_owner=None) -> frozenset[str]:
@@ -208,6 +238,10 @@ def lookup_candidates(gaz: Gazetteer, text: str) -> list[tuple[Place, int, str]]
         out += [(p, kind, "article") for p, kind in gaz.candidates(af) if p.id not in seen]
     if not out and key.endswith(" s"):
         out = [(p, kind, "exact") for p, kind in gaz.candidates(key[:-2])]  # "Aleppo's" tokenised apart
+    if not out and len(key) > 4 and key.endswith("s") and " " not in key and text[:1].isupper():
+        # A possessive whose apostrophe cleaning lost: "Syrias Hama", "Iraqs north". Countries and
+        # first-level areas only: "Jones" is no town's possessive.
+        out = [(p, kind, "exact") for p, kind in gaz.candidates(key[:-1]) if (p.is_country or p.is_admin1) and kind in (NAME_MAIN, NAME_CURATED)]
     if not out:
         for prefix in ("republic of ", "kingdom of ", "state of ", "commonwealth of ", "islamic republic of ", "people s republic of "):
             if key.startswith(prefix):
@@ -309,7 +343,7 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
         m.demonym = bool(named) and all(kind == NAME_DEMONYM for kind in named)
         m.person_like = (label == "PERSON" and j - i == 1 and not _big(cands)
                          and not any(p.source.startswith("supplement") for p, _, _ in cands)
-                         and not (i > 0 and tokens[i - 1].lower_ in LOCATIVE))
+                         and not (i > 0 and tokens[i - 1].lower_ in LOCATIVE) and not _place_cue(tokens, i, j))
         mentions.append(m)
         for k in range(i, j):
             taken[k] = True
@@ -331,6 +365,21 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
         # The word beside the name is the evidence; spaCy's label over the name itself may be wrong.
         refused = ("DATE", "TIME", "EVENT", "WORK_OF_ART", "MONEY", "CARDINAL") + (() if persons else ("PERSON",))
         return b > a and not any(taken[a:b]) and all(ent_of[k] is None or ent_of[k].label_ not in refused for k in range(a, b))
+
+    # Names of armed groups whose words are places elsewhere ("Ahrar al-Sham", "Boko Haram"): no toponyms.
+    for k in range(n):
+        if taken[k] or not _is_cap(tokens[k]):
+            continue
+        low = tokens[k].lower_
+        if low in GROUP_HEADS and k + 1 < n and "\n" not in tokens[k].whitespace_ and (
+                _is_cap(tokens[k + 1]) or tokens[k + 1].lower_ in LEADING_ARTICLES or tokens[k + 1].text in "-‐"):
+            b = cap_run(k + 1) if _is_cap(tokens[k + 1]) else cap_run(k + 2) if k + 2 < n and tokens[k + 1].text not in "-‐" else k + 1
+            if tokens[k + 1].text in "-‐" or tokens[k + 1].lower_ in LEADING_ARTICLES:
+                b = cap_run(k)
+            for t in range(k, max(b, k + 1)):
+                taken[t] = True
+        elif k + 1 < n and f"{low} {name_key(tokens[k + 1].text)}" in GROUP_NAMES:
+            taken[k] = taken[k + 1] = True
 
     # 0. Rivers, lakes and mountains the gazetteer lacks: "the Red River", "Lake Lanier", "Kishwaukee
     #    River". The whole name is the place (near the report's town), not a state or town inside it
@@ -379,8 +428,9 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
         if not any(ch.isalpha() for ch in surface) or not (_is_cap(tokens[i]) or tokens[i].lower_ in LEADING_ARTICLES):
             continue
         cands = lookup_candidates(gaz, surface)
-        if not cands:
+        if not any(c[2] != "skeleton" for c in cands):
             # A longer entity may hold a known place: "Aleppo's Sukkari district" -> try the gazetteer scan.
+            # So may one the consonant outline alone reaches: "Syrias Hama" (an apostrophe lost) holds Hama.
             # Not a facility named after one: "Frenchmen Street", "the Russian Embassy", "Kingsley Road".
             facility = (ent.label_ == "FAC" and j - i >= 2 and tokens[j - 1].lower_ in FACILITY_HEADS and _is_cap(tokens[j - 1])
                         and _only_demonyms_inside(tokens, i, j - 1, gaz))
@@ -436,9 +486,12 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
         if taken[i] or not starts_name or tok.is_punct or tok.like_num:
             i += 1
             continue
-        best = None
+        best = outline = None
+        if _in_compound(tokens, i, i + 1) and i > 0 and tokens[i - 1].text in "-‐":
+            i += 1  # "Avon" of "Stratford-upon-Avon": the compound is read whole or not at all
+            continue
         for j in range(min(n, i + MAX_TOKENS), i, -1):
-            if any(taken[i:j]):
+            if any(taken[i:j]) or _in_compound(tokens, i, j):
                 continue
             last = tokens[j - 1]
             if not (_is_cap(last) or (j - i == 1)) or last.is_punct and last.text not in (".",):
@@ -453,9 +506,19 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
                     cands = lookup_candidates(gaz, surface + ".")
                     if cands:
                         j += 1
+            if (cands and j - i > 1 and all(c[2] == "skeleton" for c in cands)
+                    and ent_of[i] is not None and ent_of[i].label_ in PLACE_LABELS):
+                # A consonant outline over several words of a place entity ("Syrias Hama") is a guess:
+                # a shorter exact name inside it comes first. (Over other words, "Toyota Corolla", the
+                # outline keeps the words from being read one by one.)
+                outline = outline or (j, cands)
+                continue
             if cands:
                 best = (j, cands)
                 break
+        if best is None and outline is not None and not any(
+                c[2] != "skeleton" for c in lookup_candidates(gaz, text[tokens[i + 1].idx: tokens[outline[0] - 1].idx + len(tokens[outline[0] - 1].text)])):
+            best = outline
         if best is None:
             # "Kafr Basin", "Tel Hamis": an Arabic toponymic prefix makes the name a place even when
             # the gazetteer lacks it (and keeps "Basin" from being read alone).
@@ -468,6 +531,16 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
             i += 1
             continue
         j, cands = best
+        if (j - i == 1 and tok.lower_ in NAME_PREFIXES and j < n and "\n" not in tok.whitespace_
+                and (tokens[j].text in "-‐" or (_is_cap(tokens[j]) and tokens[j].is_alpha and tokens[j].lower_ not in common_words()))):
+            # "Al-Tabqa", "Abu Saida", "El Furrial" the gazetteer lacks: the article or prefix alone is
+            # no place (Ål, Norway). After "in", "near", "the town of" the whole is a place placed by context.
+            b = cap_run(i)
+            if (b > i + 1 and _place_cue(tokens, i, b) and free(i, b, persons=i > 0 and tokens[i - 1].lower_ != "from")
+                    and not _organisation_name(tokens, i, b) and not any(t.lower_ in ORG_TAILS for t in tokens[i:b])):
+                add(i, b, [], "LOC")
+            i = max(b, i + 1)
+            continue
         if title_case[i] and j - i == 1 and not _big(cands) and (ent_of[i] is None or ent_of[i].label_ not in PLACE_LABELS):
             i += 1
             continue
@@ -705,6 +778,9 @@ def _inner_ok(tokens, k, i) -> bool:
         return True  # "St. Louis", "W.Va."
     if tok.lower_ in CONNECTORS and k + 1 < len(tokens) and (_is_cap(tokens[k + 1]) or tokens[k + 1].text in "-‐"):
         return True
+    if (tok.lower_ in CONNECTORS and k + 2 < len(tokens) and tokens[k + 1].lower_ in CONNECTORS and not _is_cap(tokens[k + 1])
+            and _is_cap(tokens[k + 2])):
+        return True  # "Leon de los Aldama", "Stratford upon the Avon": connectors in a row
     return _is_cap(tok) and not tok.is_punct
 
 
@@ -763,6 +839,79 @@ def _dateline_town(tokens, i, j, surface, cands, sent_start, text) -> bool:
         return False
     return any(match != "skeleton" and kind != NAME_ABBREVIATION and (p.feature_class == "P" or p.is_admin1 or p.is_country)
                for p, kind, match in cands)
+
+
+def _place_cue(tokens, i: int, j: int) -> bool:
+    """Whether the words around tokens[i:j] make it a place: a locative preposition before it ("in",
+    "near", "outside", "from"; a compass word may stand between: "in eastern Gedaref"), "the town of"
+    before it, or a settlement or area word after it ("Diwaniya city", "Gedaref state")."""
+    n = len(tokens)
+    k = i - 1
+    if k >= 0 and tokens[k].lower_ in DIRECTION_WORDS:
+        k -= 1
+    if k >= 0 and tokens[k].lower_ in RESCUE_BEFORE:
+        return True
+    if j - i >= 2 and tokens[i].lower_ in ARABIC_PLACE_PREFIXES:
+        return True  # "Kafr Nabl", "Deir Hafer", "Tel Abyad": the name itself says it is a place
+    if k >= 1 and tokens[k].lower_ == "of" and (tokens[k - 1].lower_ in PLACE_OF_WORDS or tokens[k - 1].lower_ in RESCUE_AFTER):
+        return True
+    if k >= 2 and tokens[k].lower_ == "the" and tokens[k - 1].lower_ == "of" and tokens[k - 2].lower_ in PLACE_OF_WORDS:
+        return True
+    if j < n and "\n" not in tokens[j - 1].whitespace_:
+        w = tokens[j].lower_
+        if w in RESCUE_AFTER and (not _is_cap(tokens[j]) or w in RESCUE_AFTER_CAPITALISED):
+            return not (j + 1 < n and tokens[j + 1].lower_ in ORG_TAILS | ORGANISATION_WORDS)
+    return False
+
+
+def _person_or_organisation(tokens, i: int, j: int, ent_of, person_tokens, cands) -> bool:
+    """Whether tokens[i:j] are (part of) a person's or an organisation's name despite a place cue:
+    a person's entity running past the name ("from John Kerry", "in Paris Hilton's"), a speech verb
+    after it ("in Jackson said"), an organisation's word after it ("in Gedaref University"), a
+    surname the report gives a person elsewhere, or a person's possessive."""
+    n = len(tokens)
+    for k in range(i, j):
+        e = ent_of[k]
+        if e is not None and (e.start < i or e.end > j) and e.label_ not in PLACE_LABELS:
+            return True
+        if e is not None and e.label_ in NON_PLACE_LABELS:
+            return True
+    if i > 0 and tokens[i - 1].is_alpha and _is_cap(tokens[i - 1]) and not tokens[i].is_sent_start and "\n" not in tokens[i - 1].whitespace_ \
+            and tokens[i - 1].lower_ not in DIRECTION_WORDS:
+        return True  # the end of a longer name: "Khil" of "the Saleem Khil area"
+    if j < n:
+        nxt = tokens[j].lower_
+        if nxt in SPEECH_VERBS or nxt in ORG_TAILS or nxt in ORGANISATION_WORDS:
+            return True
+        if tokens[j].is_alpha and _is_cap(tokens[j]) and nxt not in RESCUE_AFTER_CAPITALISED and "\n" not in tokens[j - 1].whitespace_:
+            return True  # the start of a longer name: "in Paris Hilton's suite"
+        if nxt in ("'s", "’s") and ent_of[i] is not None and ent_of[i].label_ == "PERSON" and not _big(cands):
+            return True
+    return j - i == 1 and tokens[i].text in person_tokens and not _big(cands)
+
+
+def _rescued_by_cue(tokens, i, j, cands, ent_of, person_tokens) -> bool:
+    """A name that spaCy calls a person or an organisation ("gathered in Rostov-on-Don": Rostov and Don
+    as PERSON; "in Gedaref": ORG) but that stands where a place stands and is a strong gazetteer
+    match (a country, an admin area, a town by its own name, a big town by an alternate name)."""
+    if not any(kind != NAME_DEMONYM and match != "skeleton" for _, kind, match in cands) or not _strong(cands):
+        return False
+    if j - i == 1 and tokens[i].lower_ in common_words() and not _big(cands):
+        return False  # "in March", "at Noon"
+    if not _place_cue(tokens, i, j):
+        return False
+    return not _person_or_organisation(tokens, i, j, ent_of, person_tokens, cands)
+
+
+def _in_compound(tokens, i: int, j: int) -> bool:
+    """Whether tokens[i:j] are a part of a hyphenated compound name ("Avon" in "Stratford-upon-Avon",
+    "Rostov" in "Rostov-on-Don"): the whole is the name, never a part alone."""
+    n = len(tokens)
+    if i >= 3 and tokens[i - 1].text in "-‐" and tokens[i - 3].text in "-‐" and tokens[i - 2].is_lower \
+            and _glued(tokens[i - 3], tokens[i - 2]) and _glued(tokens[i - 2], tokens[i - 1]) and _glued(tokens[i - 1], tokens[i]):
+        return True
+    return (j + 2 < n and tokens[j].text in "-‐" and tokens[j + 2].text in "-‐" and tokens[j + 1].is_lower
+            and _glued(tokens[j - 1], tokens[j]) and _glued(tokens[j], tokens[j + 1]) and _glued(tokens[j + 1], tokens[j + 2]))
 
 
 def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, focus: frozenset[str] = frozenset()) -> bool:
@@ -831,6 +980,8 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
         return False  # "Wilson's Farm", "Caesar's Palace": someone's building, not the town
     if ent is not None and ent.label_ in ("PERSON", "ORG") and _named_within(tokens, i, j, ent, cands):
         return True
+    if ent is not None and ent.label_ in ("PERSON", "ORG") and _rescued_by_cue(tokens, i, j, cands, ent_of, person_tokens):
+        return True
     if ent is not None and ent.label_ == "PERSON":
         whole = ent.start == i and ent.end == j
         if not whole:
@@ -861,7 +1012,10 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
         return False
     if single and first.pos_ in ("NOUN", "ADJ") and not _strong(cands):
         return False
-    return _strong(cands) or (ent is not None and ent.label_ in PLACE_LABELS)
+    # spaCy's place entity vouches for a weak reading of the whole entity only, not of a word inside
+    # it ("Area" of "Western Area Urban" is no alternate name of an Illinois town).
+    whole = ent is not None and j == ent.end and (ent.start == i or (ent.start == i - 1 and tokens[ent.start].lower_ == "the"))
+    return _strong(cands) or (ent is not None and ent.label_ in PLACE_LABELS and whole)
 
 
 _ADMIN_AFTER = frozenset("province governorate state county parish district_of region oblast prefecture canton municipality "
@@ -884,7 +1038,7 @@ _CONTAINER_AFTER = re.compile(
     r"^\s*(?:district|neighbou?rhood|quarter|area|suburb|camp|village|town|city)?\s*"
     r"(?:,\s*|\s+(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
     r"(?:(?:rebel|government|regime|opposition)-held\s+)?(?:(?:the\s+)?(?:city|province|governorate|town|countryside)\s+of\s+)?)"
-    r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})"
+    r"((?:(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)-)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})"
 )
 
 

@@ -59,6 +59,9 @@ NEIGHBOUR_READINGS = 12.0  # a name with more readings than this lends each a sh
 WORLD_CITY_POP = 200_000
 FOREIGN_FOCUS_SHARE = 0.5  # a report this much about one country ...
 FOREIGN_TOWN_POP = 50_000
+HAMLET_POP = 5_000
+WEIGHT_HOME = 2.0  # a reading in the report's home state or province (see _home_area)
+HOME_MIN_NAMES, HOME_LEAD, HOME_SHARE = 3, 2, 0.5
 STRAY_TOWN_POP = 20_000  # a town this small ...
 STRAY_KM = 300.0  # ... this far from all the report's other places ...
 STRAY_HOME_SHARE = 0.5  # ... in a report this much about one state or province  # ... does not wander to a small town abroad on its name alone  # per other name of the report with a candidate in the same admin1 area (up to 3)
@@ -272,6 +275,7 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
     for areas in surface_areas.values():
         for a, v in areas.items():
             area_support[a] = area_support.get(a, 0.0) + v
+    home = _home_area(surface_areas)
 
     for rnd in range(2):
         anchors = [p for p in chosen if p is not None and p.lat is not None and not p.is_area]
@@ -340,6 +344,8 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                     # Other names of the report that can lie in the same state or governorate.
                     own = surface_areas.get(surface, {}).get((p.country, p.admin1), 0.0)
                     s += WEIGHT_AREA_SUPPORT * min(area_support.get((p.country, p.admin1), 0.0) - own, 2.0)
+                if home is not None and (p.country, p.admin1) == home and not p.is_admin1 and (p.feature_class in ("P", "S") or p.is_admin2):
+                    s += WEIGHT_HOME
                 if neighbourly and (p.feature_class in ("P", "S") or p.is_admin2):
                     # Names that can lie near this reading: the report's own neighbourhood.
                     s += WEIGHT_NEIGHBOURS * min(_neighbours(p, surface, grid), NEIGHBOURS_CAP)
@@ -364,7 +370,10 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
         others_votes = _without(country_votes, own_country[m.text.lower()])
         others = _shares(others_votes)
         main, main_share = max(others.items(), key=lambda kv: kv[1], default=(None, 0.0))
-        if (main is not None and main != p.country and main_share >= FOREIGN_FOCUS_SHARE and others_votes[main] >= 2
+        # One vote is enough for a hamlet ("Ilyas", Turkey, pop. 847, in a report on Idlib that says
+        # "Syrian" once): a place that small is named abroad only with its country.
+        needed = 1.0 if p.population < HAMLET_POP else 2.0
+        if (main is not None and main != p.country and main_share >= FOREIGN_FOCUS_SHARE and others_votes[main] >= needed
                 and others.get(p.country or "", 0.0) == 0.0):
             chosen[k] = None
             m.label = "LOC"  # placed by context (resolve_mentions), at the report's nearest place
@@ -380,6 +389,27 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             if share < 0.3:
                 chosen[k] = DROP
     return chosen
+
+
+def _home_area(surface_areas: dict[str, dict]) -> tuple | None:
+    """The state or province most of a report's names can lie in, when one clearly stands out: a local
+    paper's "Alexandria", "Brandon", "Kensington" and "Douglas County" can all be in Minnesota, and no
+    other state holds as many of them. Counted whole per name (not shared out among a name's readings,
+    as the area support is), so it only speaks when several names agree."""
+    coverage: Counter = Counter()
+    named = 0
+    for areas in surface_areas.values():
+        if areas:
+            named += 1
+            coverage.update(areas.keys())
+    if not coverage:
+        return None
+    ranked = coverage.most_common(2)
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if n >= HOME_MIN_NAMES and n >= second + HOME_LEAD and n >= HOME_SHARE * named:
+        return top
+    return None
 
 
 def _strays_to_local(mentions: list[Mention], chosen: list[Place | None]) -> None:
