@@ -392,3 +392,27 @@ def test_a_crowd_that_demands_nothing_is_a_mob_not_a_demonstration(note, sub_eve
     from ceasefire.extract.classify import record_label
 
     assert record_label(note).sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        ("Government forces captured al-Salihiyah village following clashes with opposition rebels.", "Government regains territory"),
+        ("Clashes continued between the army and rebel fighters in Arafa village, where government forces established control.",
+         "Government regains territory"),
+        ("Islamic State fighters shelled army positions with mortars, and the army responded by shelling the area with heavy artillery.",
+         "Armed clash"),
+        ("At least nine people were killed in three suicide-bomber attacks near a police station in the capital.", "Suicide bomb"),
+        ("A landmine left from previous clashes exploded on the outskirts of the village, injuring a shepherd.",
+         "Remote explosive/landmine/IED"),
+        ("In an operation in Helmand province on Saturday, a combined security force captured a Taliban commander.", "Arrests"),
+    ],
+)
+def test_more_ways_reports_tell_an_incident(sentence, sub_event_type):
+    assert _events(sentence, date(2019, 12, 23))[0]["sub_event_type"] == sub_event_type
+
+
+def test_a_later_report_of_more_dead_does_not_raise_the_leads_toll_of_civilians():
+    text = ("An airstrike killed eight civilians in the town of Tabqa on Sunday, local media reported. "
+            "Other reports said at least 14 people were killed by the airstrike.")
+    assert _events(text, date(2017, 4, 30))[0]["fatalities"]["total"]["best"] == 8

@@ -477,3 +477,8 @@ def test_the_dead_since_tuesday_are_a_tally_of_several_days():
     assert fig.best == 40 and fig.aggregate and fig.aggregate["since"] == "Tuesday"
     [day] = find_casualties("Three people were killed on Tuesday morning when shells hit the market.")
     assert day.best == 3 and day.aggregate is None
+
+
+def test_a_headline_toll_that_runs_into_the_page_still_counts():
+    [fig] = [f for f in find_casualties("Death Toll in Blast Targeting Buses Near Aleppo Rises to 70 REUTERS Social Media") if f.best]
+    assert (fig.best, fig.outcome) == (70, "killed")

@@ -39,8 +39,9 @@ _CIVILIAN_TARGET = re.compile(
     re.I,
 )
 _PLACE_OBJECT = re.compile(
-    r"^(?:\W*(?:the|a|an|full|complete|control of|of|over|parts? of|most of|several|two|three|four|five|\d+|\w+-held|strategic|key|large|nearby|important|[\w-]+-(?:held|controlled))\s+){0,4}\W*"
-    r"(?:(?:[A-Z][\w'’-]+)|(?:towns?|villages?|city|cities|areas?|districts?|neighbou?rhoods?|hills?|hilltops?|mountains?|bases?|air ?bases?|airports?|positions?|points?|farms?|regions?|territor(?:y|ies)|quarters?|road|highway|crossing|dam|fields?|oilfields?|sites?|settlements?|localities|hamlets?|suburbs?|outskirts|countryside|province|governorate|locations?|strongholds?|checkpoints?|posts?|outposts?|heights|island|port|bridge|junction|camp))",
+    r"^(?:\W*(?:the|a|an|full|complete|control of|of|over|parts? of|most of|several|two|three|four|five|\d+|\w+-held|strategic|key|large|nearby|important|[\w-]+-(?:held|controlled)|"
+    r"oil|gas|military|main|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?)\s+){0,4}\W*"
+    r"(?:(?:[A-Z][\w'’-]+)|(?:(?:al|el|as|ash|ad|ar|at|az|an)-[A-Z]?[\w'’-]+)|(?:towns?|villages?|city|cities|areas?|districts?|neighbou?rhoods?|hills?|hilltops?|mountains?|bases?|air ?bases?|airports?|positions?|points?|farms?|regions?|territor(?:y|ies)|quarters?|road|highway|crossing|dam|fields?|oilfields?|sites?|settlements?|localities|hamlets?|suburbs?|outskirts|countryside|province|governorate|locations?|strongholds?|checkpoints?|posts?|outposts?|heights|island|port|bridge|junction|camp))",
 )
 _PERSON_OBJECT = re.compile(
     r"^\W*(?:\w+\s+){0,3}(?:insurgents?|militants?|men|suspects?|fighters?|members?|leaders?|commanders?|soldiers?|individuals?|people|persons?|weapons?|arms|ammunition|explosives?|vehicles?|tanks?|equipment|prisoners?|hostages?|civilians?|him|her|them)\b",
@@ -53,6 +54,8 @@ _AIRCRAFT_DOWNED = re.compile(
 )
 #: A state's air defences or anti-aircraft guns firing back at a strike.
 _AIR_DEFENCE = re.compile(r"\b(air[- ]defen[cs]es?|air[- ]defen[cs]e (?:systems?|units?|batteries)|anti[- ]aircraft)\b", re.I)
+#: Fire answered by the side fired on.
+_ANSWERED = re.compile(r"\b(in response|as a response|responded|retaliat\w+|returned fire|return fire)\b", re.I)
 #: A strike told as done to a target (not a drone merely shot down by the air defences).
 _STRIKE_TOLD = re.compile(r"\b(air ?strikes?|air ?raids?|struck|targeting|targeted|fired|launched|shelled|bombed)\b", re.I)
 _CROWD_HARM = re.compile(r"\b(killed|dead|died|injured|wounded|hurt)\b", re.I)
@@ -146,8 +149,9 @@ def _cancelled(text: str, cm: CueMatch, pattern: re.Pattern[str], told_harm: boo
         return False  # "managed to destroy a point during clashes": done, not intended
     if word in ("calm", "truce", "ceasefire") and told_harm:
         return False  # a violated calm is still an incident
-    # "condemned the air strikes that killed 20": harm told after the cue keeps it
-    if told_harm and _HARM.search(text[cm.start :]) and word not in ("no", "not", "never", "without", "would", "could", "might", "will", "shall"):
+    # "condemned the air strikes that killed 20": harm told after the cue keeps it (not "a landmine
+    # from previous clashes injured a man": the harm is the landmine's, the clashes are past)
+    if told_harm and _HARM.search(text[cm.start :]) and word not in ("no", "not", "never", "without", "would", "could", "might", "will", "shall", "previous", "past"):
         return False
     return True
 
@@ -185,7 +189,7 @@ def victim_side(text: str, trig: CueMatch) -> str | None:
     if not found:
         return None
     _, side, m = pick(found, key=lambda f: f[0])
-    if side == "armed" and _DEFENCELESS.search(window[max(0, m.start() - 30) : m.end() + 14]):
+    if side == "armed" and _DEFENCELESS.search(window[max(0, m.start() - 30) : m.end() + 24]):
         return "civil"  # "an off-duty soldier", "a detained fighter": he could not fight back
     if side == "armed" and re.match(r"(?i)members?$", m.group(0)) and _UNARMED_BODY.match(window[m.end() : m.end() + 50]):
         return "civil"  # "members of the Fulani community", "a member of the party"
@@ -224,6 +228,8 @@ def _territory_with_place(text: str, cm: CueMatch) -> bool:
         return False
     if re.match(r"\W*(control|full control|over)\b", after, re.I) or re.search(r"\b(it|them) over$|of (it|them)$", cm.text, re.I):
         return True  # "took control of", "battled IS in the area, taking it over"
+    if re.search(r"\bcontrol$", cm.text, re.I) and re.search(r"\bwhere\b[^.;]{0,60}$", text[: cm.start], re.I):
+        return True  # "clashes in Arafa village, where regime forces established control": the place comes first
     return bool(_PLACE_OBJECT.match(after)) or bool(re.search(r"\b(fell to|fallen to)\b", cm.text, re.I))
 
 
@@ -323,6 +329,10 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
         return make("Non-violent transfer of territory", first("transfer"), None, 0.85)
     if "territory" in families:
         return make("Armed clash", first("territory"), weapon_method(gun_or_unknown()), 0.85, territory=True)
+    if weapons and "shelling" in families and _ANSWERED.search(text):
+        # "IS shelled regime positions ... In response, regime forces shelled the area": fire
+        # exchanged by two armed sides is an Armed clash (ACLED: mutual long-range fire)
+        return make("Armed clash", first("shelling"), weapon_method("unknown"), 0.8)
     if _AIR_DEFENCE.search(text) and weapons and _STRIKE_TOLD.search(text):
         # strikes answered by the target's air defences ("Israeli warplanes struck ... while regime
         # air defences tried to intercept the missiles") are fire exchanged by two armed sides: ACLED

@@ -989,6 +989,15 @@ def _absorb(host: dict[str, Any], ev: dict[str, Any], anaphor: bool = False) -> 
     if spelled_out:
         host["fatalities"] = dict(ev["fatalities"])  # "Hundreds dead ... the death toll reached 330": the count the report gives
         host["_vague_toll"] = False
+    if host["fatalities"].get("total") is None and ev["fatalities"].get("total") and not earlier and not spelled_out:
+        # "an airstrike killed eight civilians ... Other reports say at least 14 people were killed":
+        # the lead's toll is its civilians (and combatants); a later total is another report of it,
+        # and of conflicting reports ACLED keeps the most conservative (resolve.numbers._merge)
+        from ceasefire.resolve.numbers import _merge as _conservative, _sum
+
+        parts = _sum([host["fatalities"].get("civilians"), host["fatalities"].get("combatants")])
+        if parts and parts.get("best") is not None:
+            host["fatalities"]["total"] = _conservative([parts, ev["fatalities"]["total"]])
     before = host["fatalities"].get("total")
     for key in ("fatalities", "injured"):
         for k, v in ev[key].items():

@@ -476,7 +476,9 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
     if left_kind is None and outcome is not None and not cue_in_head and _OTHER_VERB_BEFORE.search(before[-40:]):
         return None  # "arrested 15 people and 2 were killed": the fifteen are the arrest's object
     if left_kind in ("killed", "injured", "casualties") and outcome is None:
-        if right is None and not long_toll and not _FREE_AFTER.match(text[end:]):  # a toll's figure needs no noun
+        # a toll's figure needs no noun, and a headline's ("Death Toll ... Rises to 70") may run into what follows it
+        run_on = bool(re.search(r"\btoll\b", left.group(0), re.I) and re.match(r"\s+[A-Z]", text[end:]))
+        if right is None and not long_toll and not run_on and not _FREE_AFTER.match(text[end:]):
             noun = re.match(r"\s+[a-z][\w'-]*(?=\s+(?:and|in|on|at|near|from|during|with|while|after|who|as)\b|\s*[,.;)])", text[end:])
             if not noun or re.match(r"\s+(?:km|kilomet|metres|meters|miles|hours?|days?|weeks?|months?|years?|times|percent|vehicles?|houses?|cars?|trucks?|tanks?|shells?|rockets?)\b", noun.group(0)):
                 return None
