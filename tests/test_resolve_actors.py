@@ -750,3 +750,25 @@ def test_policemen_among_the_dead_are_no_authors_of_the_blast():
 def test_property_set_on_fire_by_no_one_named_is_an_unidentified_armed_groups_work():
     actors = _main_actors("On 5 May 2021, a local journalist's car was set on fire in Skopje, North Macedonia. No injuries were reported.")
     assert actors[0] == ("Unidentified Armed Group (North Macedonia)", "perpetrator")
+
+
+def test_a_coders_label_before_the_note_is_no_trigger_the_forces_that_demolished_are_actor_one():
+    actors = _main_actors("Property destruction: On 2 June 2022, Israeli military forces demolished two Palestinian-owned sheds and a water cistern near Yatta (Hebron, West Bank).")
+    assert actors[0][0].startswith("Military Forces of Israel") and actors[0][1] == "perpetrator"
+
+
+def test_a_drive_by_told_in_the_sentence_before_the_deaths_is_a_gangs_hallmark():
+    actors = _main_actors("On 4 May 2022, in Celaya, Guanajuato, three men were shot inside a pickup in a drive-by incident. "
+                          "One man died instantly while the other two victims died in the hospital from their wounds.")
+    assert actors[0] == ("Unidentified Gang (Mexico)", "perpetrator")
+
+
+def test_unknown_attackers_the_report_ties_to_indigenous_militias_are_coded_to_them():
+    actors = _main_actors("On 9 May 2022, near Canete (Biobio), Chile, unidentified armed men shot at the machinery of a forestry contractor. "
+                          "The perpetrators were not identified, but indigenous groups are often responsible for similar attacks in the region.")
+    assert actors[0] == ("Indigenous Militia (Chile)", "perpetrator")
+
+
+def test_gunboats_of_a_country_are_its_forces():
+    found = [m.name for m in registry().find("Israeli gunboats opened fire at fishing boats off the coast.")]
+    assert found and found[0].startswith("Military Forces of Israel")

@@ -687,12 +687,25 @@ _FOR_THE_ATTACK = re.compile(
 
 
 # what may stand before a sentence's subject: its date ("On 27 April 2023, "), an article
+_LABELLED_ACT = re.compile(
+    r"\b(?:demolish\w*|destroy\w*|burn\w*|set\s+(?:to\s+)?(?:fire|on\s+fire|ablaze)|torch\w*|loot\w*|seiz\w*|confiscat\w*|st[oe]le|raz\w*|bulldoz\w*|"
+    r"seal\w*|vandali[sz]\w*|damag\w*|uproot\w*|ransack\w*|plunder\w*|raid\w*|took\s+over|occupi\w*|expropriat\w*|attack\w*|kill\w*|shot|fired|arrest\w*|detain\w*|abduct\w*|kidnapp\w*)\b",
+    re.I,
+)
 _SUBJECT_BEFORE = re.compile(r"^\s*(?:(?:On|on|Around|Between)\s+[^,]{3,40},\s*)?(?:(?:the|The)\s+)?$")
 
 
 def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], sub_event_type: str, country_iso: str | None = None) -> list[dict[str, Any]]:
     """Event JSON v1 actors (perpetrator first) for an event triggered at ``trigger`` in ``text``."""
     t0, t1 = trigger
+    labelled = False
+    if re.match(r"\s*:", text[t1 : t1 + 3]):
+        # "Property destruction: On 1 June, soldiers demolished ...": the coder's label heads the
+        # note; the act is the note's own verb, and who comes before it did it
+        act = _LABELLED_ACT.search(text, t1)
+        if act:
+            t0, t1 = act.start(), act.end()
+            labelled = True
     parties = [
         m for m in mentions
         if m.kind not in _NON_PARTY_KINDS and not m.metonym and not (m.person and not _PERSONS_FORCES.match(text[m.end : m.end + 30]))
@@ -767,6 +780,12 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
             # "unidentified gunmen opened fire on a member of the regime's military intelligence ...,
             # killing ...": the subject that acted is the author, ahead of a side its object names
             perpetrators.insert(0, distant.pop(0))
+        if labelled and not perpetrators:
+            # the note's subject, however long its description ("about 40 Myanmar military forces and
+            # ... members approached the village at 3:30 pm and torched ..."), did what its label says
+            first = next((m for m in parties if m.end <= t0 and m.kind == "armed" and m not in targets), None)
+            if first is not None:
+                perpetrators.append(first)
         if not perpetrators and distant and distant[0].kind == "armed":
             # "opposition rebels targeted a Hezbollah member on the X axis in Aleppo countryside,
             # killing him": the trigger read is the harm at the end; the subject far before it acted
@@ -842,18 +861,24 @@ _GANG_HALLMARKS = re.compile(
     r"\b(?:bodies|body|remains|corpses?)\s+(?:\w+\s+){0,6}?(?:dismembered|(?:in|inside)\s+(?:an?\s+)?(?:plastic|black|garbage)\s+bags?|wrapped\s+in\s+(?:a\s+)?(?:blankets?|sheets?|plastic)|with\s+a\s+(?:narco-?)?message)\b|\bnarco-?messages?\b",
     re.I,
 )
+_SUSPECTED_INDIGENOUS = re.compile(
+    r"\b(?:indigenous|Mapuche)\s+(?:armed\s+)?(?:groups?|militias?|communities|organi[sz]ations?|militants)\b[^.]{0,60}\b(?:responsible|perpetrat\w*|behind|suspected|blamed|attributed)\b"
+    r"|\b(?:perpetrated|carried\s+out|claimed|attributed\s+to|blamed\s+on|suspected\s+to\s+be)\s+(?:by\s+)?(?:\w+\s+){0,2}(?:indigenous|Mapuche)\s+(?:armed\s+)?(?:groups?|militias?|communities|organi[sz]ations?|militants)\b",
+    re.I,
+)
 _MONITOR_OBSERVED = re.compile(r"\b(?:OSCE|SMM|Special\s+Monitoring\s+Mission)\b[^.]{0,40}\b(?:observed|recorded|heard|saw)\b", re.I)
 _GANG_OR_MILITIA = "Unidentified Gang and/or Police Militia"  # ACLED's Brazil actor: no country in its name
 
 
 def _told_near(event: dict[str, Any], ctx: Any) -> str:
-    """The incident's own sentences and the two after it: a note's second sentence often carries
-    the hallmarks ("... were found dead. The victims had their hands tied")."""
+    """The incident's own sentences, the one before and the two after it: a note's second sentence
+    often carries the hallmarks ("... were found dead. The victims had their hands tied"), and a
+    first one the classifier passed over may ("... were shot in a drive-by incident. One man died")."""
     told = [e.get("text") or "" for e in event.get("evidence") or []]
     idx = event.get("_sentences") or []
     if ctx is not None and idx:
         first, last = min(idx), max(idx)
-        told += [s.text for s in getattr(ctx, "sentences", None) or [] if first <= s.index <= last + 2 and s.index not in idx]
+        told += [s.text for s in getattr(ctx, "sentences", None) or [] if first - 1 <= s.index <= last + 2 and s.index not in idx]
     return " ".join(told)
 
 
@@ -885,6 +910,9 @@ def unnamed_perpetrator(event: dict[str, Any], ctx: Any = None) -> None:
     perps = [a for a in event["actors"] if a["role"] == "perpetrator"]
     if perps:
         first = perps[0]
+        if first.get("_template") == "Unidentified Armed Group ({country})" and event.get("event_type") != "Battles" and _SUSPECTED_INDIGENOUS.search(told):
+            first["_template"], first["name"], first["inter"] = "Indigenous Militia ({country})", first["name"].replace("Unidentified Armed Group", "Indigenous Militia"), 4
+            return
         if (crime or hallmark) and first.get("_template") == "Unidentified Armed Group ({country})" and event.get("event_type") != "Battles":
             first["_template"] = "Unidentified Gang ({country})"
             first["name"] = first["name"].replace("Unidentified Armed Group", "Unidentified Gang")
@@ -908,6 +936,11 @@ def unnamed_perpetrator(event: dict[str, Any], ctx: Any = None) -> None:
         return
     if event.get("sub_event_type") in _ONLY_WHEN_NO_ARMED_ACTOR and any((a.get("inter") or 0) in (1, 2, 3, 4, 8) for a in event["actors"]):
         return  # "military forces ... set 29 houses on fire": the armed actor it names did it
+    if _SUSPECTED_INDIGENOUS.search(told):
+        # "the identity of the perpetrators was unknown, but indigenous militias are often responsible
+        # for similar acts in the region": ACLED codes the suspected identity militia
+        event["actors"].insert(0, {"name": "Indigenous Militia (Syria)", "role": "perpetrator", "inter": 4, "country": "SY", "_template": "Indigenous Militia ({country})"})
+        return
     kind = "Unidentified Gang" if crime or hallmark else "Unidentified Armed Group"
     author = {"name": f"{kind} (Syria)", "role": "perpetrator", "inter": 3, "country": "SY", "_template": kind + " ({country})"}
     if hallmark and not crime:
