@@ -606,3 +606,129 @@ def test_the_place_after_its_possessor_shares_the_possessors_preposition():
     syria = _place(sentence, "Syria", "country", country="SY")
     idlib = _place(sentence, "Idlib", "admin1", country="SY", admin1="Idlib")
     assert _chosen(sentence, "killed", [syria, idlib]) == "Idlib"
+
+
+# --- a note's opening town, neighbourhoods read elsewhere, a province's own town, rural Damascus ---
+
+
+def _first_event_location(text: str, published: date = date(2021, 6, 5)) -> dict:
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    out = extract_document(Document(text=text, published=published))
+    return out["events"][0]["location"]
+
+
+def test_the_town_a_note_opens_with_is_the_scene_when_the_parse_ties_no_place_to_the_protest():
+    """"On 9 May 2021, in Pelotas, Rio Grande do Sul, a motorcade ... and a protest against ...":
+    the protest word comes a hundred characters after the town and the parse links neither place
+    to it; the place the sentence opens with is still where it happened (not "the city centre"
+    read as the state's capital)."""
+    sentence = ("On 9 May 2021, in Pelotas, Rio Grande do Sul, a motorcade took place in the city centre in support "
+                "of the president and as a protest against the curfew imposed over the pandemic.")
+    pelotas = _place(sentence, "Pelotas", country="BR")
+    state = _place(sentence, "Rio Grande do Sul", "admin1", country="BR", role="containing_area")
+    verb = _verb(sentence, "protest")
+    # every place below the no-place line: the opening town is still the scene
+    from ceasefire.resolve.places.event_location import WEIGHTS
+    from ceasefire.resolve.places.event_location import choose_event_toponym as choose
+
+    low = WEIGHTS | {"threshold": 50.0}
+    assert choose(sentence, verb, [pelotas, state], weights=low, parse=False) == 0
+    # without an opening place, a sentence below the line names no place
+    plain = "A motorcade later took place in Pelotas as a protest against the curfew."
+    assert choose(plain, _verb(plain, "protest"), [_place(plain, "Pelotas", country="BR")], weights=low, parse=False) is None
+    # the whole extractor, with the real parse
+    loc = _first_event_location(sentence, date(2021, 5, 9))
+    assert loc["country"] == "BR" and abs(loc["lat"] + 31.77) < 0.1 and abs(loc["lon"] + 52.34) < 0.1
+
+
+def test_a_neighbourhood_read_in_another_city_gives_way_to_the_town_the_note_names_it_in():
+    """"the al-Midan neighbourhood of Daraa city": al-Midan read as the Damascus quarter (90 km
+    away) is a namesake; the shooting happened in Daraa."""
+    loc = _first_event_location("On 5 June 2021, unidentified gunmen shot dead a former rebel commander in the "
+                                "al-Midan neighbourhood of Daraa city. 1 fatality.")
+    assert loc["admin1"] == "Daraa" and abs(loc["lat"] - 32.62) < 0.1 and abs(loc["lon"] - 36.10) < 0.1
+
+
+def test_a_district_of_a_city_read_abroad_gives_way_to_the_city_that_owns_it():
+    sentence = "Riot police fired tear gas at protesters who blocked a road in Tripoli's Bab al-Tabbaneh district on Sunday."
+    tripoli = _place(sentence, "Tripoli", country="LB", feature_class="P")
+    tripoli.lat, tripoli.lon = 34.44, 35.85
+    district = _place(sentence, "Bab al-Tabbaneh", country="TN", feature_class="P")
+    district.lat, district.lon = 36.80, 10.18
+    assert _chosen(sentence, "blocked", [tripoli, district]) == "Tripoli"
+    district.country, district.lat, district.lon = "LB", 34.45, 35.84  # the real quarter: the finer place
+    assert _chosen(sentence, "blocked", [tripoli, district]) == "Bab al-Tabbaneh"
+
+
+def test_a_district_of_a_province_its_capital_names_is_not_a_quarter_of_the_capital():
+    """"Sidakan district of Erbil": an administrative district of the governorate Erbil names, 70 km
+    from the city, keeps its own reading."""
+    sentence = "On 3 May 2022, Turkish drones struck a vehicle in Sidakan district of Erbil, killing two PKK members."
+    sidakan = _place(sentence, "Sidakan", country="IQ", admin1="Erbil", feature_class="P")
+    sidakan.lat, sidakan.lon = 36.80, 44.67
+    erbil = _place(sentence, "Erbil", country="IQ", admin1="Erbil", feature_class="P", role="containing_area")
+    erbil.lat, erbil.lon = 36.19, 44.01
+    assert _chosen(sentence, "struck", [sidakan, erbil]) == "Sidakan"
+
+
+def test_a_village_read_abroad_before_the_town_that_names_its_province_is_placed_in_that_province():
+    """"Tseel in As-Sweida": As-Sweida is the town that gives its governorate its name, and stands for
+    the governorate after a village; a reading of the village in India is a namesake."""
+    from ceasefire.resolve.places.event_location import names_its_area
+
+    sentence = "On 2 May 2021, unidentified gunmen shot and killed a farmer in Tseel in As-Sweida."
+    village = _place(sentence, "Tseel", country="IN", feature_class="P")
+    sweida = _place(sentence, "As-Sweida", country="SY", admin1="As-Suwayda", feature_class="P", role="containing_area")
+    assert names_its_area(sweida) and not names_its_area(village)
+    assert _chosen(sentence, "killed", [village, sweida]) == "As-Sweida"
+
+
+def test_a_village_in_rural_damascus_is_in_rif_dimashq_at_the_provinces_seat():
+    """"a village in rural Damascus": the Damascus countryside is the Rif Dimashq governorate (the
+    Damascus governorate is the city alone); its point stays Damascus, the province's seat, where
+    ACLED codes a place known only by its province."""
+    loc = _first_event_location("On 4 March 2022, unknown gunmen shot dead a checkpoint guard on the outskirts of "
+                                "Kafr Zabdin town in rural Damascus. 1 fatality.")
+    assert loc["country"] == "SY" and loc["admin1"] == "Rif Dimashq"
+    assert abs(loc["lat"] - 33.51) < 0.1 and abs(loc["lon"] - 36.29) < 0.1
+    city = _first_event_location("On 4 March 2022, a mortar shell fell on the Bab Touma quarter of Damascus, "
+                                 "wounding two civilians.")
+    assert city["admin1"] in ("Damascus", "Dimashq")
+
+
+def test_a_building_named_in_a_town_is_placed_in_that_town_not_at_a_namesake_of_its_name():
+    """"the Uskhod metro station in Minsk": the station's name read as a village 180 km away is not
+    where the flash mob stood."""
+    sentence = "On 8 May 2021, some twenty activists held a flash mob near the Vostok metro station in Minsk against the parade."
+    station = _place(sentence, "Vostok", "near", country="BY", feature_class="P")
+    station.lat, station.lon = 53.78, 30.35
+    minsk = _place(sentence, "Minsk", country="BY", feature_class="P")
+    minsk.lat, minsk.lon = 53.90, 27.57
+    assert _chosen(sentence, "flash", [station, minsk]) == "Minsk"
+    # a building after a possessor keeps its own name ("Mecca's Al-Nur hospital")
+    sentence = "Police patrolled outside Mecca's Al-Nur hospital on Saturday."
+    mecca = _place(sentence, "Mecca", country="SA", feature_class="P")
+    mecca.lat, mecca.lon = 21.42, 39.83
+    nur = _place(sentence, "Al-Nur", country="SA", feature_class="P")
+    nur.lat, nur.lon = 24.0, 45.0
+    assert _chosen(sentence, "patrolled", [mecca, nur]) == "Al-Nur"
+
+
+def test_a_molotov_cocktail_names_no_place():
+    sentence = "Youths threw a Molotov cocktail at the police station in Cagliari on Friday night."
+    molotov = _place(sentence, "Molotov", country="RU", feature_class="P")
+    cagliari = _place(sentence, "Cagliari", country="IT", feature_class="P")
+    assert _chosen(sentence, "threw", [molotov, cagliari]) == "Cagliari"
+
+
+def test_the_town_an_acled_note_says_its_record_is_coded_to_is_the_place():
+    """ACLED's own coding line: "in Lara state (coded to Barquisimeto, Lara)" puts the record at the
+    state's capital, not at a namesake of the state; "coded as 10" is a toll, not a place."""
+    loc = _first_event_location("On 12 March 2021, in Lara state (coded to Barquisimeto, Lara), residents blocked roads "
+                                "with burning tires to protest against water shortages. [size=no report]", date(2021, 3, 12))
+    assert loc["country"] == "VE" and abs(loc["lat"] - 10.07) < 0.1 and abs(loc["lon"] + 69.32) < 0.1
+    loc = _first_event_location("On 2 March 2021, regime forces clashed with IS fighters near Sukhnah in Homs. "
+                                "Unknown fatalities coded as 10.", date(2021, 3, 2))
+    assert loc["admin1"] == "Homs"

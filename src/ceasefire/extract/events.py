@@ -55,7 +55,7 @@ from ceasefire.extract.roles import (
     stated_authors,
     unnamed_perpetrator,
 )
-from ceasefire.resolve.places.event_location import _LIES_IN, _country_location, as_read_in_its_area, headline_place, place_in_sentences
+from ceasefire.resolve.places.event_location import _LIES_IN, _country_location, as_read_in_its_area, headline_place, in_countryside_province, names_its_area, place_in_sentences
 from ceasefire.extract.salience import HEADLINE_BONUS, agrees_with_headline, position_score, score
 
 _GOVERNMENT_SIDE = re.compile(
@@ -720,7 +720,7 @@ _GROUP_AFTER = re.compile(r"^\s+(?:division|brigades?|battalions?|regiments?|leg
 def _holds_place_before(ctx: DocContext, t: Any) -> bool:
     """Whether the province or district ``t`` is said to hold a place named just before it ("Zir and
     Takihi towns in Deir ez Zor countryside"): the area a report locates its villages by."""
-    if getattr(t, "precision", None) not in ("admin1", "admin2"):
+    if getattr(t, "precision", None) not in ("admin1", "admin2") and not names_its_area(t):
         return False  # "in Florianopolis, Santa Catarina": a state read as a town abroad anchors nothing
     for o in ctx.toponyms:
         if o is not t and o.end <= t.start <= o.end + 60 and getattr(o, "precision", None) != "country" \
@@ -764,6 +764,59 @@ def _refine_location(ctx: DocContext, ev: dict[str, Any], focus: str | None) -> 
     _country_to_incident(ctx, ev, focus)
     if ev.get("location"):
         ev["location"] = as_read_in_its_area(ctx, ev["location"])
+        ev["location"] = in_countryside_province(ctx, ev["location"], [(e["start"], e["end"]) for e in ev["evidence"]])
+    coded = _coded_place(ctx) if not ev.get("aggregate") and not ev.get("background") else None
+    if coded is not None and not _coded_namesake(ctx, ev.get("location"), coded):
+        ev["location"] = coded.as_location()
+
+
+# ACLED's notes say where the coder put a record: "in Aragua state (coded to Maracay, Aragua)",
+# "Coded as provincial capital Baquba city", "coded at zonal capital, Jinka"; not a fatality's split
+# ("14 fatalities each coded to fighting at X") nor another record ("coded to the Donetsk event").
+_CODED_TO = re.compile(
+    r"\b[Cc]oded\s+(?:to|as|at|in)\s+(?:the\s+)?(?:(?:provincial|governorate|zonal|district|territorial|regional|state|"
+    r"departmental|municipal|county)\s+)?(?:capital,?\s+)?(?:(?:city|town)\s+of\s+)?$"
+)
+
+
+_SPLIT_TOLL_BEFORE = re.compile(r"(?:\d+|fatalit(?:y|ies)|deaths?|killed)\s+(?:each\s+|were\s+|are\s+)?$", re.I)
+_AREA_AFTER = re.compile(r"^\s+(?:state|province|region|department|governorate|county|municipality|oblast|prefecture)\b", re.I)
+
+
+def _coded_place(ctx: DocContext) -> Any | None:
+    """The place an ACLED note says its record is coded to, or None. A split of the dead between
+    places ("5 fatalities coded to Baghuz and 5 coded to Hajin") says where deaths were booked,
+    not where this record is."""
+    if "oded " not in ctx.text:
+        return None
+    for t in ctx.toponyms:
+        if t.lat is None or getattr(t, "demonym", False) or t.precision == "country" or t.role in ("dateline", "speaker_city"):
+            continue
+        before = ctx.text[max(0, t.start - 60): t.start]
+        m = _CODED_TO.search(before)
+        if m is None or _SPLIT_TOLL_BEFORE.search(before[: m.start()]):
+            continue
+        if not re.match(r"^[\w\s-]{0,30}\bevents?\b", ctx.text[t.end: t.end + 40]):
+            return t
+    return None
+
+
+def _coded_namesake(ctx: DocContext, loc: dict[str, Any] | None, coded: Any) -> bool:
+    """Whether the coded name was read as a namesake of a part of the town the note gives: "in
+    Changzhou city, Jiangsu (coded to Xinbei)" with Xinbei read 700 km away, "on the island of
+    Ithaca (Ithaki) [coded to Vathy]" with Vathy read near Athens. A note's town read where no
+    state or province of that name was meant ("in Aragua state (coded to Maracay, Aragua)") is not
+    such a town."""
+    import math
+
+    if not loc or loc.get("precision") != "exact" or not loc.get("geonames_id") or loc.get("country") != coded.country:
+        return False
+    la1, lo1, la2, lo2 = map(math.radians, (loc["lat"], loc["lon"], coded.lat, coded.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    if 12742.0 * math.asin(math.sqrt(min(1.0, h))) <= 30.0:
+        return False
+    named = [t for t in ctx.toponyms if t.lat is not None and (t.lat, t.lon) == (loc["lat"], loc["lon"])]
+    return bool(named) and not any(_AREA_AFTER.match(ctx.text[t.end: t.end + 20]) for t in named)
 
 
 def _country_to_incident(ctx: DocContext, ev: dict[str, Any], focus: str | None) -> None:

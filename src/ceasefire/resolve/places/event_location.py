@@ -27,7 +27,9 @@ _PREP_BEFORE = re.compile(
     r"captured|seized|entered|attacked|raided|liberated|recaptured)"
     r"\s+(?:the\s+|a\s+)?(?:(?:northern|southern|eastern|western|central|rebel-held|government-held|besieged|restive|"
     r"northwestern|northeastern|southwestern|southeastern|Kurdish-majority|nearby|neighbouring|neighboring|town|city|"
-    r"village|district|province|region|flashpoint|provincial|capital|border)\s+)*(?:[\w'’]+\s+)?$)",
+    r"village|district|province|region|flashpoint|provincial|capital|border)\s+)*(?:[\w'’]+\s+)?"
+    # an article the geoparser left off the name ("in the al-Ashrafiyyeh neighborhood")
+    r"(?:(?:al|el|as|ash|ar|ad|az|at|an)[-‐])?$)",
     re.I,
 )
 _ACTOR_AFTER = re.compile(
@@ -38,6 +40,8 @@ _ACTOR_AFTER = re.compile(
     # "Seville fans", "Syria's civil war", "the ISIS governor of Manbij"
     r"wom[ae]n|m[ae]n|boy|girl|fans|natives?|newspaper|daily|governor|mayor|students?|team|club|"
     r"civil\s+war|war|conflict|crisis|"
+    # a thing named after a place or a person: "a Molotov cocktail"
+    r"cocktails?|"
     # an armed group named after a place or a person: "the Hamza Division", "Sultan Murad Brigade"
     r"division|brigades?|battalions?|regiments?|legion)\b",
     re.I,
@@ -397,9 +401,18 @@ def choose_event_toponym(sentence: str, verb: tuple[int, int], toponyms: list[An
             ranked = sorted(((_score(sentence, verb, t, others, w, rels.get(k)), k) for k, t in usable), reverse=True)
     best_score, best = ranked[0]
     if best_score <= w["threshold"]:
-        return None
-    best = _fronted_scene(sentence, best, usable) if best_score < 50 else best
+        # "On 1 May 2020, in Campinas, Sao Paulo, a motorcade took place ...": a place the sentence
+        # opens with is the scene of what it tells, however far the event word comes after it
+        fronted = _fronted_place(sentence, usable)
+        if fronted is None:
+            return None
+        best = fronted
+    else:
+        best = _fronted_scene(sentence, best, usable) if best_score < 50 else best
     best = _in_named_area(sentence, best, ranked, usable, w)
+    town = _in_named_town(sentence, best, usable)
+    if town != best:
+        return town  # the namesake it replaced is no finer place inside it
     return _finer_inside(toponyms[best], best, ranked, toponyms, w)
 
 
@@ -457,13 +470,26 @@ def _namesake_abroad(sentence: str, chosen: Any, others: list[Any]) -> Any | Non
     for t in others:
         if t is chosen or getattr(t, "demonym", False) or not getattr(t, "country", None) or t.country == chosen.country:
             continue
-        # only a province or district: a town after a town ("in Florianopolis, Santa Catarina" with the
+        # only a province or district, or the town that gives its province its name ("Karak in Dar'a",
+        # "Ara in As-Sweida"): another town after a town ("in Florianopolis, Santa Catarina" with the
         # state read as a Mexican town) is as likely the misread one
-        if getattr(t, "precision", None) not in ("admin1", "admin2") or getattr(t, "lat", None) is None:
+        if (getattr(t, "precision", None) not in ("admin1", "admin2") and not names_its_area(t)) or getattr(t, "lat", None) is None:
             continue
         if chosen.end <= t.start <= chosen.end + 60 and _LIES_IN.match(sentence[chosen.end: t.start]):
             return t
     return None
+
+
+def names_its_area(t: Any) -> bool:
+    """Whether the town ``t`` bears the name of the province it lies in (Aleppo, Dar'a, Al Hasakeh,
+    Zacatecas): after a village ("Karak in Dar'a") such a name stands for the province, as in ACLED's
+    notes, and a village read elsewhere is a namesake of one there."""
+    if getattr(t, "precision", None) not in ("exact", "near") or not getattr(t, "admin1", None):
+        return False
+    from ceasefire.resolve.places.names import skeleton_key
+
+    area = skeleton_key(t.admin1)
+    return bool(area) and area in (skeleton_key(t.text or ""), skeleton_key(getattr(t, "name", None) or ""))
 
 
 # "On 7 May 2022, in La Plata (Buenos Aires), ...": the place a sentence opens with, after its date,
@@ -502,6 +528,74 @@ def _fronted_scene(sentence: str, best: int, usable: list[tuple[int, Any]]) -> i
         if not _FRONTED.match(sentence[: t.start]):
             continue
         if t.country != chosen.country or _km(t, chosen) > FRONTED_KM:
+            return k
+    return best
+
+
+def _fronted_place(sentence: str, usable: list[tuple[int, Any]]) -> int | None:
+    """The place a sentence opens with ("On 3 May, in Tlalpan, ...", "In Idlib province, ..."), or
+    None: the scene of what the sentence tells even when its event word lies far after it."""
+    for k, t in usable:
+        if getattr(t, "demonym", False) or getattr(t, "lat", None) is None or getattr(t, "precision", None) == "country":
+            continue
+        if _FRONTED.match(sentence[: t.start]):
+            return k
+    return None
+
+
+# "the al-Ashrafiyyeh neighborhood of Afrin", "Arbaine neighborhood in Dar'a city", "in the
+# neighborhood of Al-Sabeel in the security square in Dar'a city": a part of a town named with it
+_SUBPLACE_BEFORE = re.compile(r"\b(?P<word>neighbou?rhoods?|district|quarter|suburb|section)\s+of\s+(?:the\s+)?$", re.I)
+_SUBPLACE_AFTER = re.compile(
+    r"^\)?(?:\s+[\w'’.-]+){0,3}?\s*\)?\s+(?P<word>(?i:"
+    r"neighbou?rhoods?|district|quarter|suburb|section|squares?|streets?|roundabout|avenue|road|bridges?|"
+    # a named building or site of the town: "the Uskhod metro station in Minsk", "the Margaret Chase
+    # Smith Bridges in Skowhegan", "Buckingham Care and Rehabilitation Center in Norwood"
+    r"station|cemetery|park|market|mosque|church|hospital|cent(?:er|re)|school|university|college|stadium|camp|prison))\b"
+)
+_TOWN_NEXT = re.compile(
+    r"^(?:\s+(?:neighbou?rhoods?|district|quarter|suburb|section|square|street|roundabout|area))?"
+    r"(?:\s+(?:axis|front|frontline))?(?:\s+(?:in|at|of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)?"
+    r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$"
+)
+_TOWN_POSSESSOR = re.compile(r"^(?:'s|’s)\s+(?:(?:northern|southern|eastern|western|central|old|north|south|east|west)\s+)?(?:(?:district|neighbou?rhood|quarter)\s+of\s+)?$", re.I)
+
+
+def _in_named_town(sentence: str, best: int, usable: list[tuple[int, Any]]) -> int:
+    """A neighbourhood, square or street read more than ``FRONTED_KM`` from the town its sentence
+    names it in ("the al-Ashrafiyyeh neighborhood of Afrin" read in Aleppo city, "Beirut's Hamra
+    district" read in Jordan): a namesake elsewhere, so the town holds (ACLED codes a neighbourhood
+    it cannot place at its town)."""
+    chosen = dict(usable).get(best)
+    if chosen is None or getattr(chosen, "lat", None) is None or getattr(chosen, "precision", None) not in ("exact", "near"):
+        return best
+    before = sentence[max(0, chosen.start - 30): chosen.start]
+    after = sentence[chosen.end: chosen.end + 60]
+    before_part = _SUBPLACE_BEFORE.search(before)
+    after_part = _SUBPLACE_AFTER.match(after)
+    part = before_part or after_part
+    # "Al Amadiya district of Duhok": a district of the province a capital names is no part of the town
+    district = bool(part) and bool(re.match(r"(?i)district|suburb", part.group("word")))
+    for k, t in usable:
+        if k == best or getattr(t, "lat", None) is None or getattr(t, "demonym", False):
+            continue
+        if getattr(t, "precision", None) not in ("exact", "near") or getattr(t, "feature_class", None) not in ("P", None):
+            continue
+        if t.start >= chosen.end:
+            between = sentence[chosen.end: t.start]
+            if not before_part and after_part and after_part.end() > len(between):
+                continue  # the word of a place further on ("the Ghat area of Doda district")
+            if not before_part and after_part:
+                between = between[after_part.end():]  # "Chase Smith Bridges in ": from the building's word on
+            town = part and len(between) <= 60 and bool(_TOWN_NEXT.match(between))
+        else:
+            # "Beirut's Hamra district"; a building after a possessor ("Mecca's Al-Nur hospital") is
+            # named for itself, and its name is the place a reader looks for
+            quarter = bool(part) and bool(re.match(r"(?i)neighbou?rhood|district|quarter|suburb|section", part.group("word")))
+            town = quarter and chosen.start - t.end <= 30 and bool(_TOWN_POSSESSOR.match(sentence[t.end: chosen.start]))
+        if town:
+            if t.country == chosen.country and (district and names_its_area(t) or _km(t, chosen) <= FRONTED_KM):
+                return best
             return k
     return best
 
@@ -702,6 +796,53 @@ def as_read_in_its_area(ctx: Any, loc: dict[str, Any] | None) -> dict[str, Any] 
             read = u if (u.lat is not None and (u.country, u.admin1) == (a.country, a.admin1)) else a
             out = read.as_location()
             out["name"] = out.get("name") or u.text
+            return out
+    return loc
+
+
+# A capital whose countryside is a province of its own: "rural Damascus", "Damascus countryside",
+# "the countryside of Damascus" are Rif Dimashq (DOMAIN.md s.7; ACLED's admin1 "Rural Damascus"),
+# never the Damascus governorate, which is the city alone.
+_COUNTRYSIDE_PROVINCE = {("SY", "damascus"): "Rif Dimashq"}
+_COUNTRYSIDE_OF = re.compile(
+    r"\b(?:rural\s+(?P<a>[A-Z][\w'’-]+)|(?P<b>[A-Z][\w'’-]+)(?:'s|’s)?\s+(?:countryside|suburbs|rural\s+areas)|"
+    r"(?:countryside|suburbs|rural\s+areas)\s+of\s+(?:the\s+)?(?:capital\s+)?(?P<c>[A-Z][\w'’-]+))",
+)
+
+
+def in_countryside_province(ctx: Any, loc: dict[str, Any] | None, spans: list[tuple[int, int]]) -> dict[str, Any] | None:
+    """``loc``, or the province a capital's countryside forms when the event's sentences put it there:
+    "Otayba town in rural Damascus" placed at Damascus (a village the gazetteer lacks) is in Rif
+    Dimashq, and so is an event "in the Damascus countryside" itself. A place with its own point
+    (a town the gazetteer knows) keeps it; only a place at the capital's own point moves."""
+    if not loc or loc.get("lat") is None:
+        return loc
+    text = getattr(ctx, "text", "") or ""
+    for a, b in spans:
+        for m in _COUNTRYSIDE_OF.finditer(text, a, b):
+            name = m.group("a") or m.group("b") or m.group("c")
+            province = _COUNTRYSIDE_PROVINCE.get((loc.get("country") or "", name.lower()))
+            if province is None:
+                continue
+            capital = [t for t in getattr(ctx, "toponyms", None) or [] if m.start() <= t.start and t.end <= m.end()
+                       and t.lat is not None and (t.lat, t.lon) == (loc["lat"], loc["lon"])]
+            if not capital:
+                continue
+            try:
+                from ceasefire.resolve.places import lookup
+
+                area = lookup(province, country=loc.get("country"))
+            except Exception:  # noqa: BLE001 - no gazetteer, the reading stands
+                return loc
+            if area is None:
+                return loc
+            # the point stays the capital's: it is the province's seat, where ACLED codes a place known
+            # only by its province (on the ACLED sample, 56 of 85 Rural Damascus events lie within 25 km
+            # of Damascus, 3 of the province's centroid)
+            out = dict(loc)
+            out.update(admin1=area.get("admin1") or province, admin2=None, precision="admin1")
+            if (loc.get("name") or "").lower() in (name.lower(), (capital[0].name or "").lower()) or loc.get("precision") == "admin1":
+                out.update(name=area.get("name") or province, geonames_id=area.get("geonames_id"))
             return out
     return loc
 
