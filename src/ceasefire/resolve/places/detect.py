@@ -61,6 +61,7 @@ ORGANISATION_WORDS = frozenset(
     "organization coalition federation watch programme program fund corps forces authority court tribunal "
     "crescent cross rights affairs monitor monitors bureau secretariat mission".split()
 )
+FIGHTER_WORDS = frozenset("forces fighters militants troops militiamen militia militias soldiers rebels operation".split())
 CURRENCY_WORDS = frozenset("dollar dollars pound pounds peso pesos rupee rupees dinar dinars lira riyal riyals rand".split())
 # Last words that make a name a building one can stand in, whatever spaCy calls it.
 BUILDING_HEADS = frozenset(
@@ -238,6 +239,12 @@ def lookup_candidates(gaz: Gazetteer, text: str) -> list[tuple[Place, int, str]]
         out += [(p, kind, "article") for p, kind in gaz.candidates(af) if p.id not in seen]
     if not out and key.endswith(" s"):
         out = [(p, kind, "exact") for p, kind in gaz.candidates(key[:-2])]  # "Aleppo's" tokenised apart
+    if not out and " " not in key and len(key) > 8 and text[:1].isupper() and key.endswith(_GLUED_DIRECTIONS):
+        # A town run together with the compass word after it by cleaning: "Kobaninorth", "Idlibsouth".
+        stem = _GLUED_DIRECTION_RE.sub("", key)
+        if len(stem) >= 4:
+            out = [(p, kind, "exact") for p, kind in gaz.candidates(stem)
+                   if kind in (NAME_MAIN, NAME_CURATED) and (p.is_country or p.is_admin1 or p.population >= 1000 or p.source.startswith("supplement"))]
     if not out and len(key) > 4 and key.endswith("s") and " " not in key and text[:1].isupper():
         # A possessive whose apostrophe cleaning lost: "Syrias Hama", "Iraqs north". Countries and
         # first-level areas only: "Jones" is no town's possessive.
@@ -257,6 +264,18 @@ def lookup_candidates(gaz: Gazetteer, text: str) -> list[tuple[Place, int, str]]
     return out
 
 
+def _lost_possessive(gaz: Gazetteer, word: str) -> bool:
+    """A country's or first-level area's possessive whose apostrophe was lost: "Syrias", "Iraqs"."""
+    key = name_key(word)
+    if len(key) <= 4 or not key.endswith("s") or " " in key or gaz.candidates(key):
+        return False
+    return any((p.is_country or p.is_admin1) and kind in (NAME_MAIN, NAME_CURATED) for p, kind in gaz.candidates(key[:-1]))
+
+
+_GLUED_DIRECTIONS = ("north", "south", "east", "west", "northern", "southern", "eastern", "western")
+_GLUED_DIRECTION_RE = re.compile(r"(?:north|south|east|west)(?:ern)?$")
+
+
 def _strong(cands: list[tuple[Place, int, str]], allow_alternate: bool = True) -> bool:
     """At least one candidate that a capitalised word alone may stand for."""
     for p, kind, match in cands:
@@ -264,8 +283,8 @@ def _strong(cands: list[tuple[Place, int, str]], allow_alternate: bool = True) -
             continue
         if kind == NAME_DEMONYM or p.is_country or p.is_admin1 or p.is_admin2 or p.feature_code in ("CONT", "RGN"):
             return True
-        if p.source.startswith("supplement") or p.source.startswith("admin1"):
-            return True
+        if p.source.startswith("supplement") or p.source.startswith("admin1") or kind == NAME_CURATED:
+            return True  # curated: a press spelling of a conflict town ("Tel Abyad"), whatever its census
         if kind != NAME_ALTERNATE and kind != NAME_ABBREVIATION and p.population >= 1000:
             return True
         if kind == NAME_ALTERNATE and p.population >= 100_000:
@@ -428,9 +447,9 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
         if not any(ch.isalpha() for ch in surface) or not (_is_cap(tokens[i]) or tokens[i].lower_ in LEADING_ARTICLES):
             continue
         cands = lookup_candidates(gaz, surface)
-        if not any(c[2] != "skeleton" for c in cands):
+        if not cands or (j - i >= 2 and all(c[2] == "skeleton" for c in cands) and _lost_possessive(gaz, tokens[i].text)):
             # A longer entity may hold a known place: "Aleppo's Sukkari district" -> try the gazetteer scan.
-            # So may one the consonant outline alone reaches: "Syrias Hama" (an apostrophe lost) holds Hama.
+            # So may one whose first word is a possessive that cleaning ran together ("Syrias Hama").
             # Not a facility named after one: "Frenchmen Street", "the Russian Embassy", "Kingsley Road".
             facility = (ent.label_ == "FAC" and j - i >= 2 and tokens[j - 1].lower_ in FACILITY_HEADS and _is_cap(tokens[j - 1])
                         and _only_demonyms_inside(tokens, i, j - 1, gaz))
@@ -447,6 +466,9 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
                     continue
         if _excluded_acronym(surface, cands):
             continue
+        if j - i == 1 and tokens[i].lower_ in NAME_PREFIXES and j < n and _is_cap(tokens[j]) and tokens[j].is_alpha \
+                and "\n" not in tokens[i].whitespace_:
+            continue  # "Abu" of "Abu Jadha Kabir": the scan reads the compound (see NAME_PREFIXES)
         if not any(c[2] != "skeleton" for c in cands) and _organisation_name(tokens, i, j):
             continue  # spaCy's FAC/GPE over "the Syrian Observatory for Human Rights" or a byline's author
         if j - i == 1 and (tokens[i].text in person_tokens or (tokens[i].text in given_names and not _curated(cands))) and not _big(cands):
@@ -531,12 +553,14 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
             i += 1
             continue
         j, cands = best
-        if (j - i == 1 and tok.lower_ in NAME_PREFIXES and j < n and "\n" not in tok.whitespace_
+        if (j - i == 1 and (tok.lower_ in NAME_PREFIXES or tok.lower_ in ARABIC_PLACE_PREFIXES) and j < n and "\n" not in tok.whitespace_
                 and (tokens[j].text in "-‐" or (_is_cap(tokens[j]) and tokens[j].is_alpha and tokens[j].lower_ not in common_words()))):
-            # "Al-Tabqa", "Abu Saida", "El Furrial" the gazetteer lacks: the article or prefix alone is
-            # no place (Ål, Norway). After "in", "near", "the town of" the whole is a place placed by context.
+            # "Al-Tabqa", "Abu Saida", "El Furrial", "Tal Syriatel" the gazetteer lacks: the article or
+            # prefix alone is no place (Ål, Norway; At Tall). After "in", "near", "the town of", or with a
+            # toponymic prefix ("Tal", "Kafr"), the whole is a place placed by context.
             b = cap_run(i)
-            if (b > i + 1 and _place_cue(tokens, i, b) and free(i, b, persons=i > 0 and tokens[i - 1].lower_ != "from")
+            inside = i > 0 and tokens[i - 1].is_alpha and _is_cap(tokens[i - 1]) and not sent_start[i]  # "Khamsa Wa Khamson"
+            if (b > i + 1 and not inside and (_place_cue(tokens, i, b) or tok.lower_ in ARABIC_PLACE_PREFIXES) and free(i, b, persons=i > 0 and tokens[i - 1].lower_ != "from")
                     and not _organisation_name(tokens, i, b) and not any(t.lower_ in ORG_TAILS for t in tokens[i:b])):
                 add(i, b, [], "LOC")
             i = max(b, i + 1)
@@ -994,6 +1018,8 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
         return False
     if ent is not None and ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC", "NORP"):
         whole = ent.start == i and ent.end == j
+        if whole and ent.label_ == "ORG" and j - i >= 2 and j < len(tokens) and tokens[j].lower_ in FIGHTER_WORDS and not _big(cands):
+            return False  # "Olive Branch forces": an operation or a group, not the town it shares a name with
         if whole and ent.label_ != "NORP":
             return _strong(cands, allow_alternate=False)
         # A town at the head of its institutions' names: "Mount Pleasant High School", "Watertown-ML".
@@ -1014,12 +1040,14 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
         return False
     # spaCy's place entity vouches for a weak reading of the whole entity only, not of a word inside
     # it ("Area" of "Western Area Urban" is no alternate name of an Illinois town).
-    whole = ent is not None and j == ent.end and (ent.start == i or (ent.start == i - 1 and tokens[ent.start].lower_ == "the"))
+    whole = ent is not None and (j == ent.end or (j == ent.end - 1 and tokens[j].lower_ in RESCUE_AFTER | PLACE_AFTER_WORDS)) \
+        and (ent.start == i or (ent.start == i - 1 and tokens[ent.start].lower_ == "the"))
     return _strong(cands) or (ent is not None and ent.label_ in PLACE_LABELS and whole)
 
 
+# "the New York border": a border is a state's or a country's, never a city's.
 _ADMIN_AFTER = frozenset("province governorate state county parish district_of region oblast prefecture canton municipality "
-                         "provinces governorates states countryside".split())
+                         "provinces governorates states countryside border".split())
 # "Khost, Paktiya and Paktika provinces": every name of the list is a province.
 _ADMIN_LIST_AFTER = re.compile(
     r"^(?:\s*,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)*\s*,?\s+(?:and|or)\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?\s+"

@@ -360,6 +360,17 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                 if s > best_s:
                     best, best_s = p, s
             chosen[k] = best
+    # Votes of the names of countries and first-level areas (not peoples' names, nor a guess from a
+    # town's size: "Leon" is no vote for Mexico in "Toreno (Leon, Castilla y Leon)").
+    named_votes: dict[str, float] = {}
+    own_named: dict[str, dict] = {}
+    for m, (cv, _) in zip(mentions, per_vote):
+        if m.demonym or not _names_an_area(m):
+            continue
+        for key, v in cv.items():
+            named_votes[key] = named_votes.get(key, 0.0) + v
+            own = own_named.setdefault(m.text.lower(), {})
+            own[key] = own.get(key, 0.0) + v
     # A small town abroad that nothing else in a report about one country points to ("Pech", Germany,
     # in a release about Kunar province) is a local place the gazetteer lacks, not a trip abroad.
     for k, m in enumerate(mentions):
@@ -370,10 +381,13 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
         others_votes = _without(country_votes, own_country[m.text.lower()])
         others = _shares(others_votes)
         main, main_share = max(others.items(), key=lambda kv: kv[1], default=(None, 0.0))
-        # One vote is enough for a hamlet ("Ilyas", Turkey, pop. 847, in a report on Idlib that says
-        # "Syrian" once): a place that small is named abroad only with its country.
-        needed = 1.0 if p.population < HAMLET_POP else 2.0
-        if (main is not None and main != p.country and main_share >= FOREIGN_FOCUS_SHARE and others_votes[main] >= needed
+        # One name of the country or its areas is enough for a hamlet ("Ilyas", Turkey, pop. 847, in a
+        # report on Idlib): a place that small is named abroad only with its country.
+        # Peoples' names do not count there: "Russian military", "Saudi forces" are foreign actors in
+        # a report on Syria or Yemen, not the report's country.
+        enough = others_votes.get(main, 0.0) >= 2 or (
+            p.population < HAMLET_POP and named_votes.get(main, 0.0) - own_named.get(m.text.lower(), {}).get(main, 0.0) >= 0.7)
+        if (main is not None and main != p.country and main_share >= FOREIGN_FOCUS_SHARE and enough
                 and others.get(p.country or "", 0.0) == 0.0):
             chosen[k] = None
             m.label = "LOC"  # placed by context (resolve_mentions), at the report's nearest place
