@@ -500,3 +500,32 @@ def test_spanish_names_with_connectors_in_a_row_are_read_whole():
 def test_a_village_in_a_governorate_with_a_lower_case_article_stays_in_it():
     tops = {t.text: t for t in geoparse("Opposition rebels looted crops in Rihaniya in al-Hasakeh.")}
     assert tops["Rihaniya"].country == "SY" and tops["Rihaniya"].admin1 in ("Al-Hasakah", "Al Hasakah", "Hasakah", "Al-Hasakeh")
+
+
+def test_a_foreign_forces_demonym_does_not_send_a_village_abroad():
+    syria = {t.text: t for t in geoparse("Regime forces backed by Russian military battled the Islamic State near Sukhnah.")}
+    yemen = {t.text: t for t in geoparse("Saudi forces fired rockets at villages west of Haydan district (Sadah).")}
+    assert syria["Sukhnah"].country == "SY" and yemen["Haydan"].country == "YE"
+
+
+def test_a_town_guessed_from_its_size_does_not_send_a_village_abroad():
+    tops = {t.text: t for t in geoparse("Around 200 people protested in Toreno (Leon, Castilla y Leon) on Monday.")}
+    assert tops["Toreno"].country == "ES" and tops["Toreno"].precision == "exact"
+
+
+def test_an_operation_named_like_a_town_and_a_toponymic_prefix_alone_are_no_towns():
+    tops = geoparse("Olive Branch forces advanced from the Tal Syriatel area in Raju sub-district.")
+    assert not any(t.country == "US" for t in tops)
+    surfaces = {t.text for t in tops}
+    assert "Olive Branch" not in surfaces and "Tal" not in surfaces and "Tal Syriatel" in surfaces
+
+
+def test_a_border_is_the_states_and_a_glued_compass_word_leaves_the_town():
+    tops = {t.text: t for t in geoparse("The crash happened near the New York border. Clashes erupted in Kobaninorth of Aleppo.")}
+    assert tops["New York"].precision == "admin1"
+    assert tops["Kobaninorth"].country == "SY" and abs(tops["Kobaninorth"].lat - 36.89) < 0.1
+
+
+def test_a_curated_spelling_spacy_calls_a_person_is_a_place_in_a_list():
+    tops = {t.text: t for t in geoparse("Clashes in Kafr Nabl and Deir Ezzor and Tel Abyad.")}
+    assert tops["Tel Abyad"].admin1 == "Raqqa" and tops["Kafr Nabl"].admin1 == "Idlib"
