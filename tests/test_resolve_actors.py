@@ -772,3 +772,36 @@ def test_unknown_attackers_the_report_ties_to_indigenous_militias_are_coded_to_t
 def test_gunboats_of_a_country_are_its_forces():
     found = [m.name for m in registry().find("Israeli gunboats opened fire at fishing boats off the coast.")]
     assert found and found[0].startswith("Military Forces of Israel")
+
+
+def test_senior_members_killed_by_a_bomb_are_its_target_not_its_author():
+    from ceasefire.extract.roles import is_harmed
+
+    title = "Mosque bomb kills 20 senior Nusra Front leaders in Idlib"
+    start = title.index("Nusra")
+    assert is_harmed(title, start, start + len("Nusra Front"))
+
+
+def test_a_group_that_claimed_previous_bombings_in_the_area_is_the_suspect():
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    text = ("A car bomb killed at least nine people near a market in Qamishli on Tuesday, a monitor said. "
+            "It was not immediately clear who carried out the attack but the Islamic State group has claimed previous bombings in the city.")
+    ev = extract_document(Document(text=text, published=date(2016, 7, 27)))["events"][0]
+    assert ev["actors"][0]["name"] == "Islamic State (Syria)" and ev["actors"][0]["role"] == "perpetrator"
+    assert ev["attribution"]["certainty"] == "alleged"
+
+
+def test_a_news_sites_topic_link_names_no_actor():
+    from ceasefire.extract.roles import named_mentions
+
+    text = "Get short URL Topic Violence Erupts as Islamic State Rises (1881) A suicide bomber from the Nusra Front blew himself up at an army post."
+    armed = [m for m in named_mentions(text, 0, "SY") if m.kind == "armed"]
+    assert armed and "Nusra" in armed[0].text and all(m.name != "Islamic State (Syria)" for m in armed)
+
+
+def test_fighters_killed_with_foreign_mercenaries_were_hit_by_the_strikes():
+    actors = _main_actors("About 40 Daesh militants and 15 foreign mercenaries were killed in Russian air strikes near Deir Ezzor, the ministry said.",
+                          published=date(2017, 10, 7))
+    assert actors[0] == ("Military Forces of Russia (2000-)", "perpetrator")

@@ -311,12 +311,16 @@ def _is_country_word(name: str) -> bool:
 
 
 _TAGS = re.compile(r"(?:^|\s)Tags:?\s+")
+_TOPIC = re.compile(r"\bTopic:?\s+(?P<topic>[A-Z][^.()]{3,90}?)\s*\(\d+\)")
 _FUNCTION_WORD = re.compile(r"\b(?:a|an|the|was|were|is|are|has|have|had|in|on|at|of|after|as|when|said|says)\b", re.I)
 
 
 def _in_tag_list(text: str, start: int) -> bool:
     """A web page's keyword list ("Tags Syria Aleppo Nusra Front regime forces Hezbollah An attack
     on ...") names topics, not the actors of the sentence it runs into."""
+    for topic in _TOPIC.finditer(text):
+        if topic.start("topic") <= start < topic.end("topic"):
+            return True  # "Get short URL Topic Violence Erupts as Islamic State Rises (1881)": a news site's topic link
     tags = _TAGS.search(text)
     if not tags or start < tags.end():
         return False
@@ -397,10 +401,11 @@ _SUPPORT_BEFORE = re.compile(
 _BACKED_AFTER = re.compile(r"^[\s-]*(backed|supported|sponsored|trained)\b(?!\s+by\b)", re.I)  # "Turkish-backed", not "X backed by Y"
 # "30 government fighters were killed", "IS fighters died": the side that was hit (not "IS killed a soldier")
 _PERSON_HEADS = (r"(?:fighters|members|militant|jihadist|rebel|armed|group|groups|factions?|movement|brigades?|organi[sz]ation|terrorists|bombers|extremists|mercenaries|insurgents|jihadis|soldiers|troops|militants|personnel|commanders?|officers?|elements|men|recruits|gunmen|loyalists|jihadists|rebels|forces|guards|police(?:men)?|militiamen|supporters|leaders?|operatives|cadres|conscripts|snipers?|\d+|and|of|the|its|their|a|an|one|two|three|several|dozens|"
+    r"foreign|senior|top|local|other|"
     # one of them, or a vehicle or aircraft of the side ("a QSD fighter was shot", "a Russian military helicopter that was shot down")
     r"fighter|member|soldier|militiaman|guard|vehicles?|patrols?|convoys?|helicopters?|choppers?|planes?|warplanes?|jets?|aircraft|drones?|that|which|who)")
 _PASSIVE_HARM = re.compile(
-    rf"^(?:['’]s?)?(?:\s+{_PERSON_HEADS}){{0,4}}?,?\s+"
+    rf"^(?:['’]s?)?(?:\s+{_PERSON_HEADS}){{0,5}}?,?\s+"
     r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being)\s+(?:\w+\s+)?"
     r"(?:killed|wounded|injured|shot|executed|slain|abducted|kidnapped|captured|detained|targeted|attacked|ambushed|hit|struck|assassinated|murdered|stabbed|beheaded|slaughtered|found\s+dead)"
     r"|died|perished|lost\s+their\s+lives|were\s+among\s+the\s+dead|(?:(?:were|are|was|is|lay|left)\s+)?dead\b(?!\s+(?:of|bodies)\b)"
@@ -439,7 +444,7 @@ _HARM_OBJECT_BEFORE = re.compile(
     r"\b(?:killing|killed|kills|kill|wounding|wounded|injuring|injured|executing|executed|capturing|captured|abducting|abducted|kidnapping|kidnapped|"
     r"ambushing|ambushed|targeting|targeted|hitting|shot\s+down|shooting\s+down|downed|downing|intercepted|intercepting|"
     r"assassinating|assassinated|(?:the\s+)?bod(?:y|ies)\s+of|(?:the\s+)?(?:death|killing|assassination)\s+of)\s+"
-    r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|some|up\s+to|dozens\s+of|scores\s+of|tens\s+of|hundreds\s+of|several|many|a\s+number\s+of|an?|the|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|(?:members|fighters|militants|terrorists|jihadists|extremists|elements|commanders?|leaders?|operatives)\s+(?:of|from))\s+){0,4}(?:[\w-]+-(?:linked|backed|affiliated|allied|aligned|led|supported)\s+)?(?-i:[A-Z][\w-]+\s+)?(?:[\w-]+-(?:linked|backed|affiliated|allied|aligned|led|supported)\s+)?$",
+    r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|some|up\s+to|dozens\s+of|scores\s+of|tens\s+of|hundreds\s+of|several|many|a\s+number\s+of|an?|the|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|senior|top|leading|prominent|local|former|high-ranking|field|military|(?:members|fighters|militants|terrorists|jihadists|extremists|elements|commanders?|leaders?|operatives)\s+(?:of|from))\s+){0,4}(?:[\w-]+-(?:linked|backed|affiliated|allied|aligned|led|supported)\s+)?(?-i:[A-Z][\w-]+\s+)?(?:[\w-]+-(?:linked|backed|affiliated|allied|aligned|led|supported)\s+)?$",
     re.I,
 )
 _JOINED_VICTIM = re.compile(r"^\s*(?:,|,?\s*and|,?\s*as\s+well\s+as|,?\s*along\s+with)\s+(?:(?:\d[\d,]*|an?|the|one|two|three|four|five|six|seven|eight|nine|ten|other)\s+){0,2}$", re.I)
@@ -1164,7 +1169,9 @@ def claimed_responsibility(ctx: Any, events: list[dict[str, Any]]) -> None:
         if claimant is not None:
             claims.append((sent.index, claimant))
     if not claims:
-        return
+        claims = _previous_claims(ctx)
+        if not claims:
+            return
     for ev in events:
         if ev["event_type"] not in _CLAIMED_TYPES:
             continue
@@ -1175,6 +1182,26 @@ def claimed_responsibility(ctx: Any, events: list[dict[str, Any]]) -> None:
         ev["actors"] = [a for a in ev["actors"] if a["name"] != who.name and not (a["role"] == "perpetrator" and "_template" in a)]
         ev["actors"].insert(0, {"name": who.name, "role": "perpetrator", "inter": who.inter, "country": who.country})
         ev["attribution"]["certainty"] = weakest(ev["attribution"].get("certainty"), "alleged")
+
+
+# "It was not immediately clear who carried out the attack but Daesh has claimed previous bombings in
+# the mainly Kurdish region": the report names its suspect
+_PREVIOUS_CLAIMS = re.compile(r"\b(?:has|have|had)\s+(?:also\s+)?claimed\s+(?:previous|past|earlier|similar|several|other|many|most|a\s+string\s+of|a\s+series\s+of|recent)\s+(?:\w+\s+)?(?:bombings|attacks|blasts|explosions|suicide\s+attacks)\b", re.I)
+
+
+def _previous_claims(ctx: Any) -> list[tuple[int, Mention]]:
+    """The group a report says claimed earlier attacks of the kind in the area, as the suspect of
+    an unclaimed one (at best ``alleged``, as any claim)."""
+    out: list[tuple[int, Mention]] = []
+    for sent in getattr(ctx, "sentences", None) or []:
+        m = _PREVIOUS_CLAIMS.search(sent.text)
+        if not m:
+            continue
+        before = [x for x in named_mentions(sent.text, sent.start, getattr(ctx, "country", None), getattr(ctx, "published", None))
+                  if x.kind == "armed" and not x.metonym and not x.generic and (x.inter or 0) in (2, 3, 4) and x.end <= m.start()]
+        if before:
+            out.append((sent.index, before[-1]))
+    return out
 
 
 def headline_author(ctx: Any, events: list[dict[str, Any]]) -> None:
