@@ -416,3 +416,18 @@ def test_a_later_report_of_more_dead_does_not_raise_the_leads_toll_of_civilians(
     text = ("An airstrike killed eight civilians in the town of Tabqa on Sunday, local media reported. "
             "Other reports said at least 14 people were killed by the airstrike.")
     assert _events(text, date(2017, 4, 30))[0]["fatalities"]["total"]["best"] == 8
+
+
+def test_days_of_heavy_bombing_are_a_tally_not_the_leads_incident():
+    text = ("Government bombardment of the besieged suburb killed eight civilians on Sunday. "
+            "Six days of heavy bombing have killed at least 66 civilians in the region, the monitor said.")
+    events = _events(text, date(2017, 11, 20))
+    assert events[0]["fatalities"]["total"]["best"] == 8
+    assert any(e.get("aggregate") and e["fatalities"]["total"]["best"] == 66 for e in events)
+
+
+def test_gunmen_abducting_a_commander_fight_his_group():
+    ev = _events("Unidentified gunmen abducted a local commander of the Sham Corps near the village on Tuesday.", date(2019, 4, 3))[0]
+    assert ev["sub_event_type"] == "Armed clash"
+    aid = _events("Gunmen abducted an aid worker on the road to Idlib.", date(2019, 4, 3))[0]
+    assert aid["sub_event_type"] == "Abduction/forced disappearance"

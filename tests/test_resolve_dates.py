@@ -295,3 +295,8 @@ def test_a_recalled_attack_is_background_and_does_not_date_the_operation():
     old = [e for e in events if e.get("background")]
     assert old and old[0]["date"]["start"] == "2012-12-02"
     assert all(e["date"]["start"] == "2012-12-16" for e in events if not e.get("background"))
+
+
+def test_a_toll_of_the_past_24_hours_is_dated_to_the_report_day():
+    d = resolve_event_date("Several insurgents were killed during clearing operations over the past 24 hours.", date(2011, 1, 24))
+    assert d == {"start": "2011-01-24", "end": "2011-01-24", "precision": "day"}

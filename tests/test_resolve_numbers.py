@@ -482,3 +482,15 @@ def test_the_dead_since_tuesday_are_a_tally_of_several_days():
 def test_a_headline_toll_that_runs_into_the_page_still_counts():
     [fig] = [f for f in find_casualties("Death Toll in Blast Targeting Buses Near Aleppo Rises to 70 REUTERS Social Media") if f.best]
     assert (fig.best, fig.outcome) == (70, "killed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Afghan and coalition forces killed al-Qaeda associated Taliban leader, Wali, during a security operation in Kunar province.",
+        "The operation in Tarin Kowt district resulted in the death of Maulawi Tayeb, a local Taliban leader.",
+    ],
+)
+def test_a_leader_killed_by_name_after_his_description_is_one_death(text):
+    assert [(f.best, f.outcome) for f in find_casualties(text)] == [(1, "killed")]
+

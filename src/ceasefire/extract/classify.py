@@ -197,7 +197,8 @@ def victim_side(text: str, trig: CueMatch) -> str | None:
 
 
 _ARMED_DETAINEE = re.compile(
-    r"\b(fighters?|militants?|militiam[ae]n|insurgents?|jihadists?|commanders?|(sleeper )?cells?|soldiers?|troops|officers? of the|emirs?|(IS|ISIS|ISIL|Daesh|HTS|QSD|SDF|YPG|PKK|Islamic State|Nusra|Al[- ]Shabaa?b|Taliban|Boko Haram|ISWAP|JNIM)( \w+)? (members?|leaders?|commanders?|fighters?|militants?|cells?|emirs?|operatives?))\b"
+    r"\b(fighters?|militants?|militiam[ae]n|insurgents?|jihadists?|commanders?|(sleeper )?cells?|soldiers?|troops|officers? of the|emirs?|"
+    r"(military|intelligence|security|army|regime) (\w+ )?(members?|personnel|officers?)|(IS|ISIS|ISIL|Daesh|HTS|QSD|SDF|YPG|PKK|Islamic State|Nusra|Al[- ]Shabaa?b|Taliban|Boko Haram|ISWAP|JNIM)( \w+)? (members?|leaders?|commanders?|fighters?|militants?|cells?|emirs?|operatives?))\b"
 )
 
 
@@ -374,7 +375,9 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
                     return make("Air/drone strike", first("air"), weapon_method("unknown"), 0.8)
             conf = trig.cue.weight if (trig.cue.weight >= 1.0 or harm_told) else trig.cue.weight * 0.8
             return make(sub, trig, method, min(1.0, conf))
-    if ({"arrests", "abduction"} & families) and not ({"attack", "clash"} & families):
+    # "unidentified gunmen abducted a commander": "gunmen" names who did it, not another act
+    acts = {c.family for c in live if c.cue.name != "gunmen"}
+    if ({"arrests", "abduction"} & families) and not ({"attack", "clash"} & acts):
         trig = first("arrests") if "arrests" in families else first("abduction")
         if armed_detainees(text, trig):
             # "QSD detained an IS commander", "Turkish forces arrested 2 QSD fighters": ACLED

@@ -68,7 +68,7 @@ _NONSTATE_SIDE = re.compile(
 )
 _CIVILIAN_WORDS = re.compile(r"\b(civilians?|children|women|residents|villagers)\b", re.I)
 _PERIOD_WORDS = re.compile(
-    r"\b(in|over|during|for) (the (past|last) )?(\w+|\d+) (days|weeks|months)\b|\b(\w+|\d+)[- ](days?|weeks?|months?) of (bombing|bombardment|fighting|strikes|air strikes|airstrikes|shelling|violence|clashes)\b"
+    r"\b(in|over|during|for) (the (past|last) )?(\w+|\d+) (days|weeks|months)\b|\b(\w+|\d+)[- ](days?|weeks?|months?) of ([\w-]+ )?(bombing|bombardment|fighting|strikes|air strikes|airstrikes|raids|shelling|violence|clashes)\b"
     r"|\b(so far )?this (month|year)( alone)?\b",  # "two were killed this month alone": a month's count, not an incident's
     re.I,
 )

@@ -260,6 +260,10 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date | None) -> 
             return TimeExpression(m.start(), m.end(), m.group(0), None, None, "week", "during", forward)
         if forward:
             s, e = published, published + timedelta(days=max(days - (0 if unit == "hour" else 1), 0))
+        elif unit == "hour" and n <= 24:
+            # "over the past 24 hours": a daily report's day, the day the window ends (a count of the
+            # past 24 hours is one day's toll, resolve.numbers._one_day)
+            s = e = published
         else:
             e = published
             s = published - timedelta(days=max(days - (0 if unit == "hour" else 1), 0))

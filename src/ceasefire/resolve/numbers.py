@@ -612,9 +612,12 @@ def _values(m: re.Match[str]) -> tuple[int | None, int | None, int | None, str, 
 
 
 _NAMED_VICTIM = re.compile(
-    r"\b(?:killed|killing|kills|assassinated|assassinating|executed|executing|shot\s+dead|shooting\s+dead)\s+"
+    r"(?:\b(?:killed|killing|kills|assassinated|assassinating|executed|executing|shot\s+dead|shooting\s+dead)\s+"
+    # "killed al-Qaeda associated Taliban leader, Wali, during ...": the name after his description
+    r"(?:(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:leader|commander|facilitator|emir|chief|governor|official),?\s+)?"
+    r"|\b(?:resulted\s+in|led\s+to|caused)\s+the\s+death\s+of\s+(?:(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:leader|commander|facilitator|emir|chief|governor|official),?\s+)?)"
     r"(?P<name>(?:[A-Z][a-z'’-]+|al-[A-Z][a-z]+)(?:\s+(?:[A-Z][a-z'’-]+|al-[A-Z][a-z]+|bin|ibn|abu|Abu)){0,3})"
-    r"(?=\s*,\s*(?:the|a|an|who|whose)\b|\s*[.;]|\s+and\s|\s+(?:in|during|on|near|at)\s)"
+    r"(?=\s*,\s*(?:the|a|an|who|whose|during|in|on|near|at)\b|\s*[.;]|\s+and\s|\s+(?:in|during|on|near|at)\s)"
 )
 _NOT_A_NAME = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
