@@ -805,3 +805,29 @@ def test_fighters_killed_with_foreign_mercenaries_were_hit_by_the_strikes():
     actors = _main_actors("About 40 Daesh militants and 15 foreign mercenaries were killed in Russian air strikes near Deir Ezzor, the ministry said.",
                           published=date(2017, 10, 7))
     assert actors[0] == ("Military Forces of Russia (2000-)", "perpetrator")
+
+
+def test_islamist_militants_outside_syria_are_that_countrys_islamist_militia():
+    actors = _main_actors("On 2 May 2021, Islamic militants attacked a village near Mocimboa da Praia, Mozambique, and burned several houses.")
+    assert actors[0] == ("Islamist Militia (Mozambique)", "perpetrator")
+
+
+def test_the_separatists_are_the_group_named_the_sentence_before():
+    actors = _main_actors("On 3 June 2022, suspected Ambazonian separatists seized a truck near Bamenda (Mezam, Nord-Ouest), Cameroon. "
+                          "Fleeing with the truck, the separatists ran over a woman, killing her.")
+    assert actors[0] == ("Ambazonian Separatists (Cameroon)", "perpetrator")
+
+
+def test_a_bomb_said_to_have_been_planted_by_a_group_is_its_work():
+    actors = _main_actors("On 2 February 2022, a bomb went off near a school in Bannang Sata (Yala), Thailand. "
+                          "Police said the bomb was believed to have been planted by Malay Muslim separatists.")
+    assert actors[0] == ("Malay Muslim Separatists (Thailand)", "perpetrator")
+
+
+def test_members_of_a_tribe_beating_villagers_are_no_tribal_militia():
+    from ceasefire.extract.roles import generic_mentions, named_mentions
+
+    text = "Members of a local tribe beat up villagers over a land conflict and torched their huts."
+    found = named_mentions(text, 0, "UG")
+    found += generic_mentions(text, "UG", found)
+    assert not any("Militia" in m.name for m in found)

@@ -254,6 +254,8 @@ def _communities(text: str, mentions: list[Mention], country: str) -> list[Menti
     ("Unidentified Tribal Militia", "Unidentified Armed Group", "Civilians") read on their words."""
     found: list[tuple[int, int, str, str]] = []  # (start, end, community, kind)
     for m in _TRIBE.finditer(text):
+        if not re.search(r"(?i)tribal", m.group(0)) and not _ARMED_FEUD.search(text):
+            continue  # "members of the Medi tribe beat up villagers": a crowd, not the tribe's militia
         names = [n for n in (_community_name(x) for x in re.split(r"\s*(?:,|\band\b)\s*(?:the\s+)?", m.group("names"))) if n]
         for n in names:
             found.append((m.start(), m.end(), n, "Tribal"))
@@ -357,6 +359,9 @@ def generic_mentions(text: str, country_iso: str | None, taken: list[Mention]) -
             if any(t.start <= m.start() < t.end or m.start() <= t.start < m.end() for t in taken + out):
                 continue
             place = None
+            if "{place}" in template and re.fullmatch(r"(?i)clans?|families|tribes?", m.group(0)) and (
+                    not _ARMED_FEUD.search(text) or any("Tribal Militia" in (t.template or "") or "Clan Militia" in (t.template or "") for t in taken)):
+                continue  # "members of a tribe beat up villagers": a crowd; "two families of the Kiwan tribe": the tribe's, named
             if "{place}" in template:
                 community = _COMMUNITY.search(text[max(0, m.start() - 40) : m.end()])
                 place = community.group("place") if community else None
@@ -941,6 +946,10 @@ def unnamed_perpetrator(event: dict[str, Any], ctx: Any = None) -> None:
         return
     if event.get("sub_event_type") in _ONLY_WHEN_NO_ARMED_ACTOR and any((a.get("inter") or 0) in (1, 2, 3, 4, 8) for a in event["actors"]):
         return  # "military forces ... set 29 houses on fire": the armed actor it names did it
+    antecedent = _definite_antecedent(event, ctx)
+    if antecedent is not None:
+        event["actors"].insert(0, antecedent)
+        return
     if _SUSPECTED_INDIGENOUS.search(told):
         # "the identity of the perpetrators was unknown, but indigenous militias are often responsible
         # for similar acts in the region": ACLED codes the suspected identity militia
@@ -987,6 +996,37 @@ def _branch(name: str, country: str) -> str | None:
 def _named_by_country(name: str) -> bool:
     reg = _registry()
     return reg.named_by_country(name) if reg is not None else False
+
+
+_DEFINITE_FIGHTERS = re.compile(r"\b[Tt]he\s+(?P<noun>separatists|militants|insurgents|rebels|jihadists|gunmen|attackers|assailants|fighters|militiamen|raiders|bandits)\b")
+
+
+def _definite_antecedent(event: dict[str, Any], ctx: Any) -> dict[str, Any] | None:
+    """"Suspected Ambazonian separatists stole a car ... After stealing it, the separatists drove
+    over two children": "the separatists" are the group the report named with that noun in the
+    incident's sentence or up to two sentences before; None when no named group ends in the noun."""
+    idx = event.get("_sentences") or []
+    sentences = {s.index: s for s in getattr(ctx, "sentences", None) or []} if ctx is not None else {}
+    if not idx or not sentences:
+        return None
+    first = min(idx)
+    for i in idx:
+        sent = sentences.get(i)
+        m = _DEFINITE_FIGHTERS.search(sent.text) if sent is not None else None
+        if not m:
+            continue
+        noun = m.group("noun").lower()
+        for j in range(i, max(-1, first - 3), -1):
+            prev = sentences.get(j)
+            if prev is None:
+                continue
+            found = [x for x in named_mentions(prev.text, prev.start, getattr(ctx, "country", None), getattr(ctx, "published", None))
+                     if x.kind == "armed" and not x.generic and not x.metonym and (x.inter or 0) in (2, 3, 4)
+                     and x.text.lower().rstrip("'’s").endswith(noun.rstrip("s")) and (j < i or x.end <= m.start())]
+            if found:
+                x = found[-1]
+                return {"name": x.name, "role": "perpetrator", "inter": x.inter, "country": x.country}
+    return None
 
 
 def _state_forces_actor(country: str) -> dict[str, Any]:
@@ -1246,6 +1286,10 @@ _AUTHORSHIP = re.compile(
     r"(?:the|these|those|this|that|a|an|its|their)\s+(?:\w+\s+){0,2}?(?:strikes?|air\s*strikes?|airstrikes?|raids?|attacks?|bombings?|bombardment|shelling|massacre|assault)\b",
     re.I,
 )
+_PASSIVE_AUTHORSHIP = re.compile(
+    r"\b(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:[\w-]+\s+){0,4}?(?:planted|carried\s+out|detonated|placed|launched|fired|conducted|committed|perpetrated|orchestrated)\s+by\s+(?:the\s+)?",
+    re.I,
+)
 _WHETHER = re.compile(r"\b(?:whether|believed|suspected|thought|likely|probably|possibly|indications?)\b", re.I)
 
 
@@ -1265,6 +1309,14 @@ def stated_authors(ctx: Any, events: list[dict[str, Any]]) -> None:
                         and _BLAMING.search(sent.text[max(0, x.start - 25) : x.start]) and _FOR_THE_ATTACK.match(sent.text[x.end : x.end + 60])):
                     stated.append((sent.index, x, "alleged"))
                     break
+        passive = _PASSIVE_AUTHORSHIP.search(sent.text)
+        if passive and sent.index not in told and not _NO_CLAIM.search(sent.text):
+            # "The bomb was suspected to be planted by Malay Muslim separatists": the author follows "by"
+            by = [x for x in named_mentions(sent.text, sent.start, getattr(ctx, "country", None), getattr(ctx, "published", None))
+                  if x.kind == "armed" and not x.metonym and not x.generic and (x.inter or 0) in (1, 2, 3, 4, 8) and 0 <= x.start - passive.end() <= 30]
+            if by:
+                stated.append((sent.index, by[0], "believed" if _WHETHER.search(sent.text[: passive.end()]) else "reported"))
+                continue
         m = _AUTHORSHIP.search(sent.text)
         if not m or sent.index in told or _NO_CLAIM.search(sent.text) or _AUTHOR_UNKNOWN.search(sent.text):
             continue
