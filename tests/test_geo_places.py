@@ -529,3 +529,13 @@ def test_a_border_is_the_states_and_a_glued_compass_word_leaves_the_town():
 def test_a_curated_spelling_spacy_calls_a_person_is_a_place_in_a_list():
     tops = {t.text: t for t in geoparse("Clashes in Kafr Nabl and Deir Ezzor and Tel Abyad.")}
     assert tops["Tel Abyad"].admin1 == "Raqqa" and tops["Kafr Nabl"].admin1 == "Idlib"
+
+
+def test_acled_brackets_put_a_village_in_its_district_and_province():
+    # "Village (District, Province)": a village the gazetteer lacks lies at its district's town.
+    tops = {t.text: t for t in geoparse("On 2 May, rebels clashed with soldiers in Pamoli village (Beni, Nord-Kivu), "
+                                        "killing one soldier.")}
+    assert tops["Pamoli"].country == "CD" and tops["Pamoli"].precision == "near"
+    assert abs(tops["Pamoli"].lat - tops["Beni"].lat) < 0.01
+    town = {t.text: t for t in geoparse("On 4 May, employees staged a protest in Nakodar town (Punjab) on Monday.")}
+    assert town["Nakodar"].country == "IN" and town["Nakodar"].precision == "exact"

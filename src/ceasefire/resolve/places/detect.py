@@ -1062,9 +1062,11 @@ _NEAR_BEFORE = re.compile(
     r"countryside\s+of|outside\s+of)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+|village\s+of\s+)?$",
     re.I,
 )
+# ... and ACLED's "Okpanam (Oshimili North LGA, Delta)", "Sheikh Zuweiyid (Rafah, North Sinai)": the
+# district and province in brackets after a village.
 _CONTAINER_AFTER = re.compile(
     r"^\s*(?:district|neighbou?rhood|quarter|area|suburb|camp|village|town|city)?\s*"
-    r"(?:,\s*|\s+(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+    r"(?:,\s*|\s*\(\s*|\s+(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
     r"(?:(?:rebel|government|regime|opposition)-held\s+)?(?:(?:the\s+)?(?:city|province|governorate|town|countryside)\s+of\s+)?)"
     r"((?:(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)-)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})"
 )

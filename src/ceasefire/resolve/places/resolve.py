@@ -118,6 +118,9 @@ def _prior(p: Place, kind: int, match: str, shared_admin1: bool) -> float:
 def _inside(p: Place, container: Place) -> bool:
     if container.is_country:
         return p.country == container.country
+    if container.is_admin1 and container.admin1 is None and p.lat is not None and container.lat is not None:
+        # A curated province without a GeoNames code ("Punjab (India)"): near its point, in its country.
+        return p.country == container.country and distance_km(p.lat, p.lon, container.lat, container.lon) < 300
     if container.is_admin1:
         return p.country == container.country and p.admin1 == container.admin1
     if p.within and container.name and p.within.lower() in container.name.lower():
