@@ -831,3 +831,29 @@ def test_members_of_a_tribe_beating_villagers_are_no_tribal_militia():
     found = named_mentions(text, 0, "UG")
     found += generic_mentions(text, "UG", found)
     assert not any("Militia" in m.name for m in found)
+
+
+def test_former_rebels_who_attack_are_an_unidentified_armed_group():
+    actors = _main_actors("On 2 September 2021, former rebels attacked two regime checkpoints near Tafas in Dar'a, where clashes ensued. Two regime soldiers were killed.")
+    assert actors[0] == ("Unidentified Armed Group (Syria)", "perpetrator")
+
+
+def test_a_former_rebel_shot_by_unknown_gunmen_is_only_their_target():
+    actors = _main_actors("On 3 September 2021, unknown gunmen shot and killed a former opposition rebel who had reconciled with the regime in Jasim town in Dar'a.")
+    assert actors[0] == ("Unidentified Armed Group (Syria)", "perpetrator")
+
+
+def test_the_body_of_a_fighter_found_shot_was_killed_by_an_unidentified_armed_group():
+    actors = _main_actors("On 23 March 2021, a body of a fighter of the opposition rebels, apparently shot, was found on the road south of Ariha in Idlib.")
+    assert actors[:2] == [("Unidentified Armed Group (Syria)", "perpetrator"), ("Opposition Rebels (Syria)", "target")]
+
+
+def test_air_cover_is_an_ally_not_actor_one():
+    actors = _main_actors("Under aerial bombardment cover from unidentified warplanes, regime forces backed by allied militias fought the Islamic State near Deir-ez-Zor city.",
+                          published=date(2017, 3, 1))
+    assert actors[0] == ("Military Forces of Syria (2000-)", "perpetrator")
+
+
+def test_drones_of_an_unidentified_military_group_are_an_unidentified_armed_groups():
+    actors = _main_actors("On 1 May 2021, drones controlled by an unidentified military group targeted the Hama military airport.")
+    assert actors[0] == ("Unidentified Armed Group (Syria)", "perpetrator")

@@ -73,7 +73,7 @@ _GENERIC = [
     (r"\b(protesters?|demonstrators?|protestors?|marchers)\b", "Protesters ({country})", 6, "civilian", None),
     (r"\b(rioters?|mobs?|angry (crowd|residents|villagers)|vigilantes?)\b", "Rioters ({country})", 5, "civilian", None),
     (
-        r"\b(gunm[ae]n|armed (men|man|group|groups|persons|individuals|assailants)|(unidentified|unknown) (gunmen|gunman|men|man|persons?|individuals?|people|assailants?|attackers?|perpetrators?|militants|fighters|group|armed \w+)|assailants?|attackers?)\b",
+        r"\b(gunm[ae]n|armed (men|man|group|groups|persons|individuals|assailants)|(unidentified|unknown) (gunmen|gunman|men|man|persons?|individuals?|people|assailants?|attackers?|perpetrators?|militants|fighters|group|armed \w+|military groups?|militant groups?)|assailants?|attackers?)\b",
         "Unidentified Armed Group ({country})", 3, "armed", None,
     ),
     (r"\b(police(m[ae]n| officers?| forces)?|gendarmes?|gendarmerie)\b(?!\s+(?:stations?|headquarters|HQ|buildings?|academy|post|posts|compound|department|vehicles?|cars?|patrol\s+car)\b)", "{police}", 1, "armed", "government"),
@@ -216,7 +216,23 @@ def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, o
                 described=described,
             )
         )
-    return _communities(text, _either_or(text, [m for m in out if not _in_tag_list(text, m.start)]), country or "Syria")
+    return _former_fighters(text, _communities(text, _either_or(text, [m for m in out if not _in_tag_list(text, m.start)]), country or "Syria"), country or "Syria")
+
+
+_FORMER = re.compile(r"\b(?:former|ex-|ex)\s*$", re.I)
+
+
+def _former_fighters(text: str, mentions: list[Mention], country: str) -> list[Mention]:
+    """"Former rebels attacked regime checkpoints": fighters of a disbanded or reconciled side act
+    as no organised group any more; ACLED codes them as an unidentified armed group."""
+    out = []
+    for m in mentions:
+        if (m.kind == "armed" and not m.generic and m.side == "opposition" and _FORMER.search(text[max(0, m.start - 8) : m.start])
+                and not is_harmed(text, m.start, m.end) and not _HARM_OBJECT_BEFORE.search(text[max(0, m.start - 80) : max(0, m.start - 7)])):
+            template = "Unidentified Armed Group ({country})"
+            m = replace(m, name=template.format(country=country), inter=3, side=None, generic=True, template=template)
+        out.append(m)
+    return out
 
 
 # ACLED names an identity militia after its community (codebook: communal militias are named after
@@ -400,7 +416,7 @@ _PERSONS_FORCES = re.compile(
 )
 # "backed by X", "supported by Russian air cover", "accompanied by Coalition airstrikes", "with the support of X"
 _SUPPORT_BEFORE = re.compile(
-    r"(\b(backed|supported|assisted|aided|accompanied|covered|reinforced|helped|joined)\s+by|\b(with|under)\s+(the\s+)?((air|aerial|artillery|fire|logistical|military)\s+)?(support|cover|backing|help|assistance|protection)\s+(of|from|by))\s+(the\s+|their\s+|its\s+|heavy\s+)?([\w'’-]+\s+){0,3}$",
+    r"(\b(backed|supported|assisted|aided|accompanied|covered|reinforced|helped|joined)\s+by|\b(with|under)\s+(the\s+)?((air|aerial|artillery|fire|logistical|military)\s+)?(support|cover|backing|help|assistance|protection)\s+(of|from|by)|\b(under|with)\s+(an?\s+)?((air|aerial|artillery)\s+)?(bombardment|bombing|strikes?|airstrikes?)\s+cover\s+(of|from|by))\s+(the\s+|their\s+|its\s+|heavy\s+)?([\w'’-]+\s+){0,3}$",
     re.I,
 )
 _BACKED_AFTER = re.compile(r"^[\s-]*(backed|supported|sponsored|trained)\b(?!\s+by\b)", re.I)  # "Turkish-backed", not "X backed by Y"
@@ -448,8 +464,8 @@ _HARM_OBJECT_BEFORE = re.compile(
     r"(?<!resulted in )(?<!resulting in )(?<!led to )(?<!leading to )(?<!result in )"
     r"\b(?:killing|killed|kills|kill|wounding|wounded|injuring|injured|executing|executed|capturing|captured|abducting|abducted|kidnapping|kidnapped|"
     r"ambushing|ambushed|targeting|targeted|hitting|shot\s+down|shooting\s+down|downed|downing|intercepted|intercepting|"
-    r"assassinating|assassinated|(?:the\s+)?bod(?:y|ies)\s+of|(?:the\s+)?(?:death|killing|assassination)\s+of)\s+"
-    r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|some|up\s+to|dozens\s+of|scores\s+of|tens\s+of|hundreds\s+of|several|many|a\s+number\s+of|an?|the|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|senior|top|leading|prominent|local|former|high-ranking|field|military|(?:members|fighters|militants|terrorists|jihadists|extremists|elements|commanders?|leaders?|operatives)\s+(?:of|from))\s+){0,4}(?:[\w-]+-(?:linked|backed|affiliated|allied|aligned|led|supported)\s+)?(?-i:[A-Z][\w-]+\s+)?(?:[\w-]+-(?:linked|backed|affiliated|allied|aligned|led|supported)\s+)?$",
+    r"assassinating|assassinated|(?:an?\s+|the\s+)?bod(?:y|ies)\s+of|(?:the\s+)?(?:death|killing|assassination)\s+of)\s+"
+    r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|some|up\s+to|dozens\s+of|scores\s+of|tens\s+of|hundreds\s+of|several|many|a\s+number\s+of|an?|the|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|senior|top|leading|prominent|local|former|high-ranking|field|military|(?:members?|fighters?|militants?|terrorists?|jihadists?|extremists?|elements|commanders?|leaders?|operatives?)\s+(?:of|from))\s+){0,4}(?:[\w-]+-(?:linked|backed|affiliated|allied|aligned|led|supported)\s+)?(?-i:[A-Z][\w-]+\s+)?(?:[\w-]+-(?:linked|backed|affiliated|allied|aligned|led|supported)\s+)?$",
     re.I,
 )
 _JOINED_VICTIM = re.compile(r"^\s*(?:,|,?\s*and|,?\s*as\s+well\s+as|,?\s*along\s+with)\s+(?:(?:\d[\d,]*|an?|the|one|two|three|four|five|six|seven|eight|nine|ten|other)\s+){0,2}$", re.I)
