@@ -539,3 +539,14 @@ def test_acled_brackets_put_a_village_in_its_district_and_province():
     assert abs(tops["Pamoli"].lat - tops["Beni"].lat) < 0.01
     town = {t.text: t for t in geoparse("On 4 May, employees staged a protest in Nakodar town (Punjab) on Monday.")}
     assert town["Nakodar"].country == "IN" and town["Nakodar"].precision == "exact"
+
+
+def test_syrian_towns_in_battle_notes_without_a_country():
+    # ACLED's Syrian battle notes name no country: the words around a town, its curated spelling or
+    # its toponymic prefix make it a place whatever spaCy labels it.
+    tadmor = {t.text: t for t in geoparse("Jaish Usud al-Sharqiyah advanced in clashes against IS towards Tadmor.")}
+    assert tadmor["Tadmor"].country == "SY" and tadmor["Tadmor"].admin1 == "Homs"
+    kafr = {t.text: t for t in geoparse("Gunmen killed a commander on the road between Kafr Nobol and Hazarin in Idlib.")}
+    assert kafr["Kafr Nobol"].admin1 == "Idlib" and kafr["Kafr Nobol"].precision == "exact"
+    daraa = geoparse("Rebel forces fought Khalid ibn al Walid Army in Dar'a Al-Balad.")
+    assert [t.country for t in daraa] == ["SY"] and daraa[0].text == "Dar'a"

@@ -113,7 +113,7 @@ NON_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "O
 # Words before a name that make it the place something happened: "gathered in Gedaref", "clashes near
 # Rostov-on-Don", "residents of the town of X". Not "to" or "of" alone: "wrote to Jackson", "the
 # words of Lincoln".
-RESCUE_BEFORE = frozenset("in at near outside inside from around".split())
+RESCUE_BEFORE = frozenset("in at near outside inside from around towards toward into across throughout".split())
 DIRECTION_WORDS = frozenset(
     "north south east west northern southern eastern western central northeastern northwestern southeastern "
     "southwestern north-eastern north-western south-eastern south-western northeast northwest southeast southwest".split()
@@ -447,7 +447,9 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
         if not any(ch.isalpha() for ch in surface) or not (_is_cap(tokens[i]) or tokens[i].lower_ in LEADING_ARTICLES):
             continue
         cands = lookup_candidates(gaz, surface)
-        if not cands or (j - i >= 2 and all(c[2] == "skeleton" for c in cands) and _lost_possessive(gaz, tokens[i].text)):
+        if not cands or (j - i >= 2 and all(c[2] == "skeleton" for c in cands) and (
+                _lost_possessive(gaz, tokens[i].text)
+                or _strong([c for c in lookup_candidates(gaz, tokens[i].text) if c[2] != "skeleton"], allow_alternate=False))):
             # A longer entity may hold a known place: "Aleppo's Sukkari district" -> try the gazetteer scan.
             # So may one whose first word is a possessive that cleaning ran together ("Syrias Hama").
             # Not a facility named after one: "Frenchmen Street", "the Russian Embassy", "Kingsley Road".
@@ -565,6 +567,9 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
                 add(i, b, [], "LOC")
             i = max(b, i + 1)
             continue
+        if i > 0 and taken[i - 1] and ent_of[i] is not None and ent_of[i] is ent_of[i - 1] and not _big(cands):
+            i = j  # the rest of a name begun by a place: "Al-Balad" of "Dar'a Al-Balad" is no Balad in Iraq
+            continue
         if title_case[i] and j - i == 1 and not _big(cands) and (ent_of[i] is None or ent_of[i].label_ not in PLACE_LABELS):
             i += 1
             continue
@@ -573,6 +578,12 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
             continue
         if _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, focus):
             add(i, j, cands, ent_of[i].label_ if ent_of[i] is not None else None)
+            i = j
+        elif (j - i >= 2 and tok.lower_ in ARABIC_PLACE_PREFIXES and free(i, j, persons=True)
+              and not (i > 0 and tokens[i - 1].lower_.rstrip(".") in HONORIFICS)):
+            # "Kafr Nobol", "Tal Hawash": a toponymic prefix makes the name a place even when only its
+            # consonant outline reaches the gazetteer; the outline is weighed against the report's countries.
+            add(i, j, cands, "LOC")
             i = j
         else:
             i += 1
@@ -1004,8 +1015,9 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
         return False  # "Wilson's Farm", "Caesar's Palace": someone's building, not the town
     if ent is not None and ent.label_ in ("PERSON", "ORG") and _named_within(tokens, i, j, ent, cands):
         return True
-    if ent is not None and ent.label_ in ("PERSON", "ORG") and _rescued_by_cue(tokens, i, j, cands, ent_of, person_tokens):
-        return True
+    if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT") \
+            and _rescued_by_cue(tokens, i, j, cands, ent_of, person_tokens):
+        return True  # "gathered in Gedaref" (ORG), "advanced towards Tadmor" (NORP)
     if ent is not None and ent.label_ == "PERSON":
         whole = ent.start == i and ent.end == j
         if not whole:
