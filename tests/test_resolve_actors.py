@@ -857,3 +857,15 @@ def test_air_cover_is_an_ally_not_actor_one():
 def test_drones_of_an_unidentified_military_group_are_an_unidentified_armed_groups():
     actors = _main_actors("On 1 May 2021, drones controlled by an unidentified military group targeted the Hama military airport.")
     assert actors[0] == ("Unidentified Armed Group (Syria)", "perpetrator")
+
+
+def test_a_crowd_named_beside_a_strike_is_no_author_of_it():
+    from ceasefire.extract.roles import borrow_perpetrators
+
+    strike = {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike", "_sentences": [3], "attribution": {"certainty": "reported"},
+              "actors": [{"name": "Protesters (Syria)", "role": "perpetrator", "inter": 6, "country": "SY"}, {"name": "Civilians (Syria)", "role": "target", "inter": 7, "country": "SY"}]}
+    raid = {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike", "_sentences": [5], "attribution": {"certainty": "reported"},
+            "actors": [{"name": "Military Forces of Russia (2000-)", "role": "perpetrator", "inter": 8, "country": "RU"}]}
+    borrow_perpetrators([strike, raid])
+    assert strike["actors"][0]["name"] == "Military Forces of Russia (2000-)"
+    assert ("Protesters (Syria)", "party") in [(a["name"], a["role"]) for a in strike["actors"]]

@@ -928,6 +928,7 @@ def unnamed_perpetrator(event: dict[str, Any], ctx: Any = None) -> None:
         ukraine = _state_forces_actor("Ukraine")
         event["actors"].append({**ukraine, "role": "perpetrator"})
         return
+    _crowds_do_not_strike(event)
     told = _told_near(event, ctx) or told
     if event.get("sub_event_type") not in _UNNAMED_AUTHOR_TYPES and event.get("event_type") != "Battles":
         return
@@ -1045,6 +1046,17 @@ def _definite_antecedent(event: dict[str, Any], ctx: Any) -> dict[str, Any] | No
     return None
 
 
+def _crowds_do_not_strike(event: dict[str, Any]) -> None:
+    """A crowd named in a sentence merged into a strike or a battle ("public protests at its London
+    embassy over airstrikes in Aleppo") did not strike or fight: ACLED's crowds act in protests and
+    riots. It stays on the event as a party."""
+    if event.get("event_type") not in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+        return
+    crowd = [a for a in event["actors"] if a["role"] == "perpetrator" and (a.get("inter") or 0) in (5, 6)]
+    if crowd:
+        event["actors"] = [a for a in event["actors"] if a not in crowd] + [{**a, "role": "party"} for a in crowd]
+
+
 def _state_forces_actor(country: str) -> dict[str, Any]:
     """A country's military as an Event JSON actor (the registry's name, else ACLED's pattern)."""
     reg = _registry()
@@ -1158,6 +1170,8 @@ def borrow_perpetrators(events: list[dict[str, Any]], ctx: Any = None) -> None:
     borrowed author is at best ``reported``, and keeps the lender's hedge ("believed to have been
     government air strikes" stays ``believed``). An incident whose report says its author is
     unknown ("it was not immediately clear who carried out the raids") borrows none."""
+    for ev in events:
+        _crowds_do_not_strike(ev)
     for ev in events:
         if ev["event_type"] not in _VIOLENT_TYPES or any(a["role"] == "perpetrator" for a in ev["actors"]):
             continue
