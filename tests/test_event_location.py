@@ -732,3 +732,25 @@ def test_the_town_an_acled_note_says_its_record_is_coded_to_is_the_place():
     loc = _first_event_location("On 2 March 2021, regime forces clashed with IS fighters near Sukhnah in Homs. "
                                 "Unknown fatalities coded as 10.", date(2021, 3, 2))
     assert loc["admin1"] == "Homs"
+
+
+def test_a_village_read_in_another_province_gives_way_to_the_town_that_names_the_province_after_it():
+    """"on the Tal Hamra axis in Al-Hasakeh": a reading of the village in Rif Dimashq is a namesake;
+    Al-Hasakeh, the town that names the province the note puts it in, is the better answer."""
+    sentence = "On 6 January 2022, rebel fighters attacked QSD positions on the Tal Hamra axis in Al-Hasakeh, wounding two."
+    village = _place(sentence, "Tal Hamra", country="SY", admin1="Rif Dimashq", feature_class="P")
+    hasakeh = _place(sentence, "Al-Hasakeh", country="SY", admin1="Al-Hasakah", feature_class="P", role="containing_area")
+    assert _chosen(sentence, "attacked", [village, hasakeh]) == "Al-Hasakeh"
+    village.admin1 = "Al-Hasakah"  # a village of that province keeps its reading
+    assert _chosen(sentence, "attacked", [village, hasakeh]) == "Tal Hamra"
+
+
+def test_another_clause_after_a_town_is_not_a_building_of_the_next_town():
+    """"kill 4 in Idlib, destroy mosque in Hama": the mosque belongs to the second clause, so Idlib
+    is no part of Hama."""
+    sentence = "Airstrikes kill 4 in Idlib destroy mosque in Hama"
+    idlib = _place(sentence, "Idlib", country="SY", admin1="Idlib", feature_class="P")
+    idlib.lat, idlib.lon = 35.93, 36.63
+    hama = _place(sentence, "Hama", country="SY", admin1="Hama", feature_class="P")
+    hama.lat, hama.lon = 35.13, 36.76
+    assert _chosen(sentence, "kill", [idlib, hama]) == "Idlib"

@@ -435,7 +435,8 @@ def _in_named_area(sentence: str, best: int, ranked: list[tuple[float, int]], us
         return next(k for k, t in usable if t is abroad)
     if not getattr(chosen, "admin1", None):
         return best
-    areas = [t for t in others if getattr(t, "precision", None) == "admin1" and t.country == chosen.country
+    # the province, or the town that names it ("on the Tal Al-Laban axis in Al-Hasakeh")
+    areas = [t for t in others if (getattr(t, "precision", None) == "admin1" or names_its_area(t)) and t.country == chosen.country
              and chosen.end <= t.start <= chosen.end + 60 and getattr(t, "admin1", None) and _contains_here(sentence, t, others)]
     if not areas or any(a.admin1 == chosen.admin1 for a in areas):
         return best
@@ -547,7 +548,8 @@ def _fronted_place(sentence: str, usable: list[tuple[int, Any]]) -> int | None:
 # neighborhood of Al-Sabeel in the security square in Dar'a city": a part of a town named with it
 _SUBPLACE_BEFORE = re.compile(r"\b(?P<word>neighbou?rhoods?|district|quarter|suburb|section)\s+of\s+(?:the\s+)?$", re.I)
 _SUBPLACE_AFTER = re.compile(
-    r"^\)?(?:\s+[\w'’.-]+){0,3}?\s*\)?\s+(?P<word>(?i:"
+    r"^\)?(?:\s+(?:[A-Z][\w'’.-]*|of|and|de|the|metro|main|central|old|grand|new|national|military|police|bus|railway|"
+    r"train|refugee|general|public|local|city|town)){0,3}?\s*\)?\s+(?P<word>(?i:"
     r"neighbou?rhoods?|district|quarter|suburb|section|squares?|streets?|roundabout|avenue|road|bridges?|"
     # a named building or site of the town: "the Uskhod metro station in Minsk", "the Margaret Chase
     # Smith Bridges in Skowhegan", "Buckingham Care and Rehabilitation Center in Norwood"
@@ -612,7 +614,9 @@ def _inside(u: Any, t: Any, sentence_gap: int | None = None) -> bool:
         finer = ("exact", "near", "admin2") if tp == "admin1" else ("exact", "near")
         return up in finer and bool(u.admin1) and u.admin1 == t.admin1
     if getattr(t, "role", None) == "containing_area" and up in ("exact", "near"):
-        return sentence_gap is not None and 0 <= sentence_gap <= 80
+        # a place inside a town lies in the town's province (one read in another is a namesake)
+        same_area = not (u.admin1 and getattr(t, "admin1", None)) or u.admin1 == t.admin1
+        return same_area and sentence_gap is not None and 0 <= sentence_gap <= 80
     return False
 
 
