@@ -67,4 +67,5 @@ def test_weighted_f1_weights_classes_by_support():
 # actor1 0.763 on this sample after victims, suspects, gangs, ACLED's order of battle sides and West African actors.
 # actor1 0.770 after OSCE observations in Ukraine, later-sentence gang hallmarks, distant subjects (0.769 on the 2,393 of the command).
 # actor1 0.778 after agents of harm, repelled infiltrations, acting subjects, SNA factions by name and operations over joined sides (0.779 on the 2,393).
-FLOORS = {"sub_event_type (weighted F1)": 0.89, "actor1": 0.77, "fatalities exact": 0.84, "location within 25 km": 0.56}
+# actor1 0.807 after countries of unplaced events, identity militias named by community, actors named by where they act (0.801 on the 2,393).
+FLOORS = {"sub_event_type (weighted F1)": 0.89, "actor1": 0.80, "fatalities exact": 0.84, "location within 25 km": 0.56}

@@ -68,4 +68,5 @@ def test_command_prints_every_field(cli):
 # perpetrator 0.72 on the first 100 (0.784 on all 384) with the side hit read through qualifiers and Israel outside the coalition.
 # 2026-11-26: executions, coordinated passives ("rounded up and executed") and downed aircraft with their crew: deaths 0.86 (0.797 on all 384).
 # perpetrator 0.75 on the first 100 (0.805 on all 384) with agents of harm, claims in statements, accusers as speakers and holders of strongholds.
-FLOORS = {"governorate": 0.82, "perpetrator": 0.74, "cause": 0.85, "total_deaths": 0.85}
+# perpetrator 0.79 on the first 100 (0.833 on all 384) with suspects of earlier claims, victims' ranks, topic links and crowds kept out of strikes.
+FLOORS = {"governorate": 0.82, "perpetrator": 0.78, "cause": 0.85, "total_deaths": 0.85}
