@@ -22,7 +22,11 @@ Matching rules:
 * a mention followed by "-held", "-controlled", "-besieged" describes an area
   (``descriptor=True``): "rebel-held districts" names who holds them, not who acted;
 * names change over time (al-Nusra Front -> Jabhat Fateh al Sham -> HTS): ``find(text, on=day)``
-  and ``Actor.name_on(day)`` give the name in use that day.
+  and ``Actor.name_on(day)`` give the name in use that day;
+* a description matched only because the text's country is unknown ("the police" read as Syria's
+  with ``country=None``) is a mention with ``described=True``: it names a kind of actor, not a country;
+* some actors ACLED names by the country they act in (``country_branches``: the Islamic State in Iraq
+  is "Islamic State (Iraq)", Saudi forces in Yemen "Operation Restoring Hope"): ``branch(name, country)``.
 """
 
 from __future__ import annotations
