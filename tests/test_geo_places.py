@@ -550,3 +550,8 @@ def test_syrian_towns_in_battle_notes_without_a_country():
     assert kafr["Kafr Nobol"].admin1 == "Idlib" and kafr["Kafr Nobol"].precision == "exact"
     daraa = geoparse("Rebel forces fought Khalid ibn al Walid Army in Dar'a Al-Balad.")
     assert [t.country for t in daraa] == ["SY"] and daraa[0].text == "Dar'a"
+
+
+def test_the_town_of_a_name_spacy_calls_a_person_in_a_report_naming_no_country():
+    tops = geoparse("Regime forces sent reinforcements to the town of Sbeikhan and regained all territory they had lost.")
+    assert [(t.text, t.country, t.admin1) for t in tops] == [("Sbeikhan", "SY", "Deir ez-Zor")]

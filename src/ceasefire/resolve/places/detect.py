@@ -616,7 +616,8 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
             if a < n and tokens[a].lower_ == "the":
                 a += 1
             b = cap_run(a) if a < n else a
-            if free(a, b) and not all(t.lower_ in common_words() for t in tokens[a:b]):
+            # "the town of Sbeikhan": the words say it is a place, whatever spaCy's label (a person's).
+            if free(a, b, persons=True) and not all(t.lower_ in common_words() for t in tokens[a:b]):
                 add(a, b, lookup_candidates(gaz, text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]), "LOC")
     for i in range(1, n):
         if tokens[i].lower_ in PLACE_AFTER_WORDS and not _is_cap(tokens[i - 1]) is False:

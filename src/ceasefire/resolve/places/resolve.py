@@ -60,6 +60,7 @@ WORLD_CITY_POP = 200_000
 FOREIGN_FOCUS_SHARE = 0.5  # a report this much about one country ...
 FOREIGN_TOWN_POP = 50_000
 HAMLET_POP = 5_000
+OUTLINE_TOWN_POP = 5_000  # an outline reading in a report that names no country (see choose_places)
 WEIGHT_HOME = 2.0  # a reading in the report's home state or province (see _home_area)
 HOME_MIN_NAMES, HOME_LEAD, HOME_SHARE = 3, 2, 0.5
 STRAY_TOWN_POP = 20_000  # a town this small ...
@@ -292,6 +293,7 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             # A mention does not vote for its own reading: "Paris" alone must not make a report French.
             surface = m.text.lower()
             cshare = _shares(_without(country_votes, own_country[surface]))
+            blind = not country_votes
             ashare = _shares(_without(admin1_votes, own_admin1[surface]))
             container = None
             if m.container_text:
@@ -321,7 +323,11 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             neighbourly = len(m.candidates) > 1 and not _names_an_area(m)
             best, best_s = None, -1e9
             for p, kind, match in m.candidates:
-                if match == "skeleton" and cshare.get(p.country or "", 0) < 0.2:
+                if match == "skeleton" and cshare.get(p.country or "", 0) < 0.2 and not (
+                        blind and (m.settlement_cue or m.near_cue) and p.population >= OUTLINE_TOWN_POP):
+                    # An outline reading needs the report's country, except in a report that names none
+                    # ("Regime forces sent reinforcements to the town of Sbeikhan"), for a town of some
+                    # size that the words around the name make a settlement.
                     continue
                 shared = p.is_admin1 and ((p.country, p.admin1) in names_of_p or (p.country, "*") in names_of_p)
                 s = _prior(p, kind, match, shared)
