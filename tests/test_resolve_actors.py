@@ -869,3 +869,9 @@ def test_a_crowd_named_beside_a_strike_is_no_author_of_it():
     borrow_perpetrators([strike, raid])
     assert strike["actors"][0]["name"] == "Military Forces of Russia (2000-)"
     assert ("Protesters (Syria)", "party") in [(a["name"], a["role"]) for a in strike["actors"]]
+
+
+def test_regime_security_forces_are_syrias_police_and_pro_houthi_snipers_the_houthis():
+    reg = registry()
+    assert [m.name for m in reg.find("regime security forces arrested four engineers in Aleppo city", country="Syria")] == ["Police Forces of Syria (2000-)"]
+    assert [m.name for m in reg.find("pro-Houthi snipers opened fire on a farmer", country="Yemen")] == ["Military Forces of Yemen (2016-) Supreme Political Council"]
