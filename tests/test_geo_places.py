@@ -555,3 +555,10 @@ def test_syrian_towns_in_battle_notes_without_a_country():
 def test_the_town_of_a_name_spacy_calls_a_person_in_a_report_naming_no_country():
     tops = geoparse("Regime forces sent reinforcements to the town of Sbeikhan and regained all territory they had lost.")
     assert [(t.text, t.country, t.admin1) for t in tops] == [("Sbeikhan", "SY", "Deir ez-Zor")]
+
+
+def test_a_possessive_that_is_part_of_the_name_stays_and_a_groups_checkpoint_is_no_place():
+    tops = {t.text: t for t in geoparse("A group of people protested in St. John's (Newfoundland and Labrador) on Monday.")}
+    assert tops["St. John's"].country == "CA"
+    surfaces = {t.text for t in geoparse("Gunmen attacked an HTS checkpoint in the Kafr Lusin area in Idleb.")}
+    assert "HTS" not in surfaces and "Kafr Lusin" in surfaces

@@ -438,8 +438,10 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
         i, j = ent.start, ent.end
         while i < j and tokens[i].lower_ in ("the", "'s", "’s"):
             i += 1
-        while j > i and (tokens[j - 1].lower_ in ("'s", "’s") or tokens[j - 1].is_punct):
-            j -= 1
+        own = j - i >= 2 and tokens[j - 1].lower_ in ("'s", "’s") and bool(
+            gaz.candidates(name_key(text[tokens[i].idx: tokens[j - 1].idx + len(tokens[j - 1].text)])))
+        while not own and j > i and (tokens[j - 1].lower_ in ("'s", "’s") or tokens[j - 1].is_punct):
+            j -= 1  # a possessive, unless it is part of the name: "St. John's", "King's Lynn"
         if i >= j or any(taken[i:j]):
             continue
         i, j = _widen(tokens, i, j, taken, ent_of, ent, gaz, text)
@@ -627,7 +629,8 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
                 a -= 1
             while a < b and tokens[a].text in "-‐":
                 a += 1
-            if a < b and free(a, b) and not sent_start[a] and not all(t.lower_ in common_words() for t in tokens[a:b]):
+            acronym = b - a == 1 and tokens[a].text.isupper() and len(tokens[a].text) <= 5  # "an HTS checkpoint": its men
+            if a < b and free(a, b) and not sent_start[a] and not acronym and not all(t.lower_ in common_words() for t in tokens[a:b]):
                 end = b + 1 if _is_cap(tokens[i]) else b  # "Manger Square" keeps its head word
                 add(a, end, lookup_candidates(gaz, text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]), "LOC")
 
