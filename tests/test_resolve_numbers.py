@@ -494,3 +494,48 @@ def test_a_headline_toll_that_runs_into_the_page_still_counts():
 def test_a_leader_killed_by_name_after_his_description_is_one_death(text):
     assert [(f.best, f.outcome) for f in find_casualties(text)] == [(1, "killed")]
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unknown gunmen shot and killed a regime 4th Armored Division member in the town on Monday.",
+        "The beheaded body of a militia official was found in the desert near the town.",
+        "A judge of a provincial court was killed by an unknown gunman in the city.",
+        "The president of a local farmers' association was shot dead by unidentified assailants near his home.",
+        "Armed men attacked and killed the traditional ruler of the town at his residence.",
+    ],
+)
+def test_one_person_killed_whatever_words_name_him(text):
+    assert [(f.best, f.outcome) for f in find_casualties(text) if f.best] == [(1, "killed")]
+
+
+def test_a_demonstration_about_a_death_counts_no_dead():
+    text = "Residents held a protest outside the station after a man was killed when he was hit by a train. [size=no report]"
+    assert _main_toll(text) in (None, 0)
+
+
+@pytest.mark.parametrize(
+    ("line", "best"),
+    [
+        ("Unknown number of fatalities coded as ten.", 10),
+        ("There were an unspecified number of fatalities on both sides that are coded 10.", 10),
+        ("Unknown number of fatalities coded to 10 and split between the 2 locations.", 5),
+        ("An unknown number of fatalities coded as 10 and split, 5 each, between the 2 locations.", 5),
+        ("Unknown fatalities coded as 10 and split between the two events with 5 fatalities coded to each event.", 5),
+        ("Unknown number of fatalities coded as 10. Distributed fatalities over the activities in Kafr Zita, Latamneh, Morek, and Souran.", 2),
+        ("Total fatalities coded to 10 and split between the three events with 4 coded to Morek, 3 coded to Souran, and 3 coded to Taybah.", 3),
+        ("Total fatalities coded to 10 and split between four events with 3 coded to Morek, 3 to Souran, 2 coded to Taybah and 2 coded to Halfaya.", None),
+    ],
+)
+def test_a_coders_split_toll_gives_the_records_share(line, best):
+    from ceasefire.resolve.numbers import coder_toll
+
+    toll = coder_toll(line)
+    assert (toll["best"] if toll else None) == best
+
+
+def test_a_toll_spread_evenly_across_two_events_is_halved():
+    text = ("Government forces clashed with Islamic State fighters near Sokhneh and Arak. Ten soldiers were killed in the fighting. "
+            "Fatalities spread evenly across the two events.")
+    assert _main_toll(text) == 5

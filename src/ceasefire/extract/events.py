@@ -309,6 +309,8 @@ def sentence_event(ctx: DocContext, sent: Sentence, forced: Classification | Non
         figures = _casualties(text, sent.start)
         if cl.families == {"harm"} and not any(f for f in figures if getattr(f, "best", None)):
             return None  # "dead" alone, without a figure, is not an incident we can code
+    if EVENT_TYPE_OF[cl.sub_event_type] in ("Protests", "Riots"):
+        figures = [f for f in figures if not _topic_of_demonstration(text, f, sent.start)]
     mentions = named_mentions(text, sent.start, ctx.country, ctx.published)
     mentions += generic_mentions(text, ctx.country, mentions)
     actors = assign_roles(text, cl.trigger_span, mentions, cl.sub_event_type, ctx.country)
@@ -427,6 +429,15 @@ def _counts(figures: list[Any]) -> dict[str, dict[str, Any]]:
     return {"fatalities": counts.get("fatalities") or empty_counts(), "injured": counts.get("injured") or empty_counts()}
 
 
+def _topic_of_demonstration(text: str, figure: Any, offset: int) -> bool:
+    """A death a demonstration is about ("to protest the death of a man who was shot and killed by
+    police", "demanding justice for a resident killed during a robbery"), not one at it."""
+    from ceasefire.extract.classify import _TOPIC_OF_PROTEST
+
+    start = getattr(figure, "start", offset) - offset
+    return getattr(figure, "outcome", None) == "killed" and bool(_TOPIC_OF_PROTEST.search(text[max(0, start - 80) : start + 1]))
+
+
 def _aggregate(figures: list[Any], text: str) -> dict[str, Any] | None:
     """``{"period", "area"}`` when the sentence's figures are a tally, else None."""
     aggs = [f.aggregate for f in figures if getattr(f, "aggregate", None)]
@@ -495,15 +506,36 @@ def _coder_tolls(ctx: DocContext, events: list[dict[str, Any]]) -> None:
     """An event-data coder's line ("2 fatalities.", "Unknown fatalities coded to 10.") is the
     toll of the record's incident: the first violent incident told before it, whatever the
     narrative's own figures say (ACLED notes end so; resolve.numbers.coder_toll reads the line)."""
-    from ceasefire.resolve.numbers import coder_toll
+    from ceasefire.resolve.numbers import coder_share, coder_toll
 
-    for sent in ctx.sentences:
-        toll = coder_toll(sent.text)
-        if toll is None:
+    sentences = ctx.sentences
+    joined = -1
+    for i, sent in enumerate(sentences):
+        if i == joined:
+            continue  # read with the line before it
+        line = sent.text
+        if i + 1 < len(sentences) and _SPLIT_LINE.match(sentences[i + 1].text):
+            line = f"{line} {sentences[i + 1].text}"  # "Unknown fatalities coded as 10." "and split between the 2 locations ..."
+            joined = i + 1
+        toll = coder_toll(line)
+        share = coder_share(line) if toll is None else None
+        if toll is None and not (share and share.get("ways")):
             continue
         told = [ev for ev in events if ev["event_type"] in _VIOLENT and not ev.get("aggregate") and min(ev["_sentences"]) < sent.index]
-        if told:
-            min(told, key=lambda ev: min(ev["_sentences"]))["fatalities"]["total"] = dict(toll)
+        if not told:
+            continue
+        first = min(told, key=lambda ev: min(ev["_sentences"]))
+        if toll is not None:
+            first["fatalities"]["total"] = dict(toll)
+        elif (first["fatalities"].get("total") or {}).get("best"):
+            # "six regime and four IS fighters were killed. Fatalities spread evenly across the two
+            # events.": this record's share of the narrative's toll
+            n = int(first["fatalities"]["total"]["best"]) // int(share["ways"])
+            first["fatalities"]["total"] = {"best": n, "low": n, "high": n, "qualifier": "exact"}
+
+
+#: A coder's line that splits the toll of the line before it between events or places.
+_SPLIT_LINE = re.compile(r"^\s*(?:and\s+)?(?:split|spread|divided|distributed|allocated)\b|^\s*(?:the\s+)?(?:total\s+)?fatalities\s+(?:were\s+|are\s+)?(?:split|spread|divided|distributed)\b", re.I)
 
 
 def _lead_date(ctx: DocContext) -> dict[str, Any] | None:

@@ -213,7 +213,7 @@ def _patterns() -> dict[str, Any]:
     )
     aux_only = re.compile(rf"\b{aux}\b", re.I)
     left_active = re.compile(
-        rf"(?:\b(?P<death>(?:killed|killing|kills|massacred|wiped\s+out|shelling\s+killed)\s+(?:a|an|the|an\s+entire|a\s+whole|one)\s+family\s+of|(?:{_alt(lx['death_active'])})(?:\s+and\s+(?!(?:wound|injur|hurt|maim|arrest|detain|captur|abduct|kidnapp|displac|expell|evacuat|rescu|free|releas|surround)\w*\b)[a-z]+ed)?|the\s+(?:killing|murders?|execution|beheading|deaths?|bodies|corpses|remains)\s+of|(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?(?:killings?|murders?|executions?|beheadings?)\s+of|(?:bodies|corpses|remains)\s+of|left|leaving|toll\s+(?:[\w,-]+\s+){{0,14}}?(?:to|at|reached|hit|is|was|stands\s+at|stood\s+at)|toll\s+of|coded\s+as|fatalities\s+(?:\w+\s+){{0,2}}(?:to|at|of|reached)|(?:killed|killing|dead)\s+(?:and|or|and/or)\s+(?:wounded|wounding|injured|injuring))"
+        rf"(?:\b(?P<death>(?:killed|killing|kills|massacred|wiped\s+out|shelling\s+killed)\s+(?:a|an|the|an\s+entire|a\s+whole|one)\s+family\s+of|(?:{_alt(lx['death_active'])})(?:\s+and\s+(?!(?:wound|injur|hurt|maim|arrest|detain|captur|abduct|kidnapp|displac|expell|evacuat|rescu|free|releas|surround)\w*\b)[a-z]+ed)?|the\s+(?:killing|murders?|execution|beheading|deaths?|bodies|corpses|remains)\s+of|the\s+(?:[a-z-]+\s+)?(?:body|corpse)\s+of|(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?(?:killings?|murders?|executions?|beheadings?)\s+of|(?:bodies|corpses|remains)\s+of|left|leaving|toll\s+(?:[\w,-]+\s+){{0,14}}?(?:to|at|reached|hit|is|was|stands\s+at|stood\s+at)|toll\s+of|coded\s+as|fatalities\s+(?:\w+\s+){{0,2}}(?:to|at|of|reached)|(?:killed|killing|dead)\s+(?:and|or|and/or)\s+(?:wounded|wounding|injured|injuring))"
         rf"|\b(?P<injury>{_alt(lx['injury_active'])}|wounding\s+of|injuring\s+of)"
         rf"|\b(?P<inherit>including|along\s+with|as\s+well\s+as|in\s+addition\s+to|plus|among\s+them|among\s+whom|of\s+whom|amongst\s+them|among\s+the\s+dead(?:\s+were)?|among\s+the\s+victims(?:\s+were)?|of\s+them|and))(?:\s+all(?:\s+the)?)?[\s,:]*$",
         re.I,
@@ -414,20 +414,30 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
         elif num_l in ("both", "him", "her") and left_kind in ("killed", "injured"):
             tail = re.match(r"\s+of\s+them\b", after)
             head_group, end = "total", m.end() + (tail.end() if tail else 0)
-        elif num_l in ("a", "an", "one", "another") and left_kind in ("killed", "injured") and not re.match(r"\s+(?:\w+\s+)?famil(?:y|ies)\b", after, re.I):
-            # "killed a shopkeeper": one person, whatever the noun
+        elif (num_l in ("a", "an", "one", "another", "the") and left_kind in ("killed", "injured") and not re.match(r"\s+(?:\w+\s+)?famil(?:y|ies)\b", after, re.I)
+              and not (num_l == "the" and (long_toll or re.match(r"\s+(?:north|south|east|west|centre|center|outskirts|area|city|town|village|region)\b", after, re.I)))
+              and not re.match(rf"\s+(?:{_DIGITS}|{_SMALL}|several|dozens|hundreds|scores|many|some|rest|remaining|majority|bulk|others?)\b", after, re.I)):
+            # "killed a shopkeeper", "shot and killed a regime 4th Armored Division member", "killed the
+            # traditional ruler", "the body of a QDW official was found": one person, whatever the noun
             noun = None
-            for n_words in (1, 2, 3):
-                cand = re.match(rf"(?:\s+(?!(?:number|lot|few|total|series|wave|day|week|month|year|time|car|vehicle|house|home|building|truck|in|on|at|and|of)\b)[a-z][\w'-]*){{{n_words}}}", after)
-                if cand and _FREE_AFTER.match(after[cand.end() :]):
+            for n_words in (1, 2, 3, 4, 5):
+                cand = re.match(rf"(?:\s+(?!(?:number|lot|few|total|series|wave|day|week|month|year|time|car|vehicle|house|home|building|truck|in|on|at|and|of|by|with|from|to|the|a|an|"
+                                rf"attack|strike|shelling|bombing|raid|blast|explosion|clash|clashes|fighting|assault|massacre|bombardment|fire|offensive|operation|"
+                                rf"reached|rose|risen|stood|stands|was|were|is|are|has|have|had)\b)"
+                                rf"(?:[a-z][\w'-]*|[A-Z][\w'-]*|\d+(?:st|nd|rd|th))){{{n_words}}}", after)
+                head_word = cand.group(0).split()[-1] if cand else ""
+                if not head_word[:1].islower() or re.search(r"(?:ed|ing)$", head_word):
+                    continue  # the person's noun ends the phrase: "a regime 4th Armored Division member", not "Killed, One Detained"
+                if cand and (_FREE_AFTER.match(after[cand.end() :]) or re.match(r"\s+(?:was|has\s+been)\s+(?:found|discovered|recovered|dumped|left)\b", after[cand.end() :])):
                     noun = cand
                     break
             if noun is None:
                 return None
             head_group, end = "total", m.end() + noun.end()
-        elif num_l in ("a", "an", "another") and left_kind is None:
-            # "a drug suspect was killed", "a man's body was found": one person, whatever the noun
-            noun = re.match(r"((?:\s+(?!(?:number|lot|few|total|series|wave|day|week|month|year|time|car|vehicle|house|home|building|truck|family|group|convoy|patrol|checkpoint|bomb|mine|shell|rocket|strike|attack|clash|raid|explosion|blast|fire)\b)[A-Za-z][\w'-]*){1,3}?)(?=['’]s\s+(?:body|corpse|remains)\s+(?:was|were|has\s+been)\s+(?:found|discovered|recovered)|\s+(?:was|has\s+been)\s+(?:\w+ly\s+)?(?:killed|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|stabbed\s+to\s+death|beaten\s+to\s+death|found\s+dead|murdered|executed|assassinated|slain|wounded|injured)\b|\s+died\b)", after)
+        elif num_l in ("a", "an", "another", "the") and left_kind is None:
+            # "a drug suspect was killed", "a man's body was found", "a judge of a provincial court was
+            # killed", "the president of a farmers' association was shot dead": one person, whatever the noun
+            noun = re.match(r"((?:\s+(?!(?:number|lot|few|total|series|wave|day|week|month|year|time|car|vehicle|house|home|building|truck|family|group|convoy|patrol|checkpoint|bomb|mine|shell|rocket|strike|attack|clash|raid|explosion|blast|fire|toll|death|deaths|two|three|four|five|rest|other|others|latter|former|first|second|same|victims?|dead|in|on|at|near|after|before|when|while|as|during|following|over|for|with|by|from|to|against|that|which|who|and|or|but|protest|protests|demonstration|rally)\b)[A-Za-z][\w'-]*){1,6}?)(?=['’]s\s+(?:body|corpse|remains)\s+(?:was|were|has\s+been)\s+(?:found|discovered|recovered)|\s+(?:was|has\s+been)\s+(?:\w+ly\s+)?(?:killed|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|stabbed\s+to\s+death|beaten\s+to\s+death|found\s+dead|murdered|executed|assassinated|slain|wounded|injured)\b|\s+died\b)", after)
             if noun is None:
                 return None
             head_group, end = "total", m.end() + noun.end()
@@ -437,7 +447,8 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
                 end += body.end()
         else:
             return None
-    if num_l in ("the", "his", "her", "him") and left_kind not in ("killed", "injured") and not (left_kind == "inherit" and num_l in ("his", "her")):
+    if (num_l in ("the", "his", "her", "him") and left_kind not in ("killed", "injured") and not (left_kind == "inherit" and num_l in ("his", "her"))
+            and not (num_l == "the" and right is None and head_group == "total")):  # "the president of ... was shot dead"
         return None
     if right is None and head_group is None and left_kind not in ("killed", "injured", "casualties"):
         # a bare number: only "12 were killed" / "2 killed" / "5 dead" shapes
@@ -478,7 +489,8 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
     if left_kind in ("killed", "injured", "casualties") and outcome is None:
         # a toll's figure needs no noun, and a headline's ("Death Toll ... Rises to 70") may run into what follows it
         run_on = bool(re.search(r"\btoll\b", left.group(0), re.I) and re.match(r"\s+[A-Z]", text[end:]))
-        if right is None and not long_toll and not run_on and not _FREE_AFTER.match(text[end:]):
+        found = re.match(r"\s+(?:was|has\s+been)\s+(?:found|discovered|recovered|dumped|left)\b", text[end:])  # "the body of a QDW official was found"
+        if right is None and not long_toll and not run_on and not found and not _FREE_AFTER.match(text[end:]):
             noun = re.match(r"\s+[a-z][\w'-]*(?=\s+(?:and|in|on|at|near|from|during|with|while|after|who|as)\b|\s*[,.;)])", text[end:])
             if not noun or re.match(r"\s+(?:km|kilomet|metres|meters|miles|hours?|days?|weeks?|months?|years?|times|percent|vehicles?|houses?|cars?|trucks?|tanks?|shells?|rockets?)\b", noun.group(0)):
                 return None
@@ -939,6 +951,61 @@ _CODER_LINE = re.compile(
 _CODER_EACH = re.compile(rf"^\s*(?:[A-Za-z]+\s+){{0,3}}fatalities\b[^.]*?\b(?:split|divided)\b[^.]*?\b(?P<n>{_DIGITS}|{_SMALL})\s+each\b", re.I)
 
 
+_CODED = re.compile(rf"\bfatalit(?:y|ies)\b[^.;]*?\bcoded\s+(?:as\s+|to\s+|at\s+|a\s+)?(?P<n>{_DIGITS}|{_SMALL})\b", re.I)
+_SPLIT = re.compile(r"\b(?:split|spread|divided|distributed|allocated|shared)\b", re.I)
+_SHARE_EACH = re.compile(rf"\b(?P<n>{_DIGITS}|{_SMALL})\s+(?:fatalit(?:y|ies)\s+)?(?:coded\s+to\s+|allocated\s+to\s+)?each\b|\beach\s+(?:allocated|coded|assigned)\s+(?:with\s+)?(?P<n2>{_DIGITS}|{_SMALL})\b", re.I)
+_SHARE_WAYS = re.compile(rf"\b(?:between|across|among|over)\s+(?:the\s+|both\s+)?(?P<k>{_DIGITS}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:events|locations|places|areas|villages|towns|sites|activities)\b", re.I)
+_SHARE_ALLOC = re.compile(rf"\b(?P<n>{_DIGITS}|{_SMALL})\s+(?:fatalit(?:y|ies)\s+)?(?:coded|allocated|assigned)\s+to\b|\bwith\s+(?P<n2>{_DIGITS}|{_SMALL})\s+(?:fatalit(?:y|ies)\s+)?(?:coded|allocated)\b|\b(?P<n3>{_DIGITS}|{_SMALL})\s+each\s+(?:(?:allocated|coded)\s+)?to\b|(?<=,\s)(?P<n4>\d+)\s+to\s+(?=[A-Z])", re.I)
+_SHARE_LIST = re.compile(r"\b(?:distributed|spread|split|divided)\b[^.;]*?\b(?:over|across|between|among)\s+(?:the\s+)?(?:activities|clashes|events|locations|fighting)?\s*(?:in|at)\s+(?P<places>[^.;]+)", re.I)
+
+
+def coder_share(line: str) -> dict[str, Any] | None:
+    """This record's share of a coder's toll split between events or places (ACLED notes: "Unknown
+    fatalities coded as 10 and split between the 2 locations", "split, 5 each, between the 2
+    locations", "Distributed fatalities over the activities in Raju, Qorna, Sheikh Khoraz, and
+    Obudan", "split between 3 events with 4 allocated to X and 3 each to Y and Z"), or ``{"ways": k}``
+    when the line splits the narrative's toll without a number ("Fatalities spread evenly across the
+    two events"); None when the line splits nothing or gives no share.
+
+    The share is the one every record gets ("5 each"), else the toll divided evenly (rounded down,
+    as ACLED gives the remainder to the first places), else the share most places get; a split whose
+    places get different shares with none the most common gives no share (it is not known which
+    place this record is)."""
+    if not _SPLIT.search(line):
+        return None
+    each = _SHARE_EACH.search(line)
+    coded = _CODED.search(line)
+    total = parse_number(coded.group("n")) if coded else None
+    allocs = [parse_number(a.group("n") or a.group("n2") or a.group("n3") or a.group("n4")) for a in _SHARE_ALLOC.finditer(line)]
+    allocs = [a for a in allocs if a is not None]
+    ways_m = _SHARE_WAYS.search(line)
+    ways = parse_number(ways_m.group("k")) if ways_m else None
+    if not ways:
+        listed = _SHARE_LIST.search(line)
+        if listed:
+            ways = len([p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group("places")) if p.strip()])
+    if each and not allocs:
+        n = parse_number(each.group("n") or each.group("n2"))
+        return {"best": n, "low": n, "high": n, "qualifier": "exact"} if n is not None else None
+    if allocs and (len(allocs) > 1 or each):
+        if each:
+            allocs.append(parse_number(each.group("n") or each.group("n2")) or 0)
+        counts = {a: allocs.count(a) for a in allocs}
+        top = max(counts.values())
+        modes = [a for a, c in counts.items() if c == top]
+        if len(modes) != 1:
+            return None
+        return {"best": modes[0], "low": modes[0], "high": modes[0], "qualifier": "exact"}
+    if allocs:
+        return None  # "split between the two events with 24 coded to Tah": the other share is not told
+    if ways and ways > 1:
+        if total is None:
+            return {"ways": ways}
+        n = total // ways
+        return {"best": n, "low": n, "high": n, "qualifier": "exact"}
+    return None
+
+
 def coder_toll(sentence: str) -> dict[str, Any] | None:
     """The toll an event-data coder's line gives its record: "2 fatalities.", "Unknown fatalities
     coded to 10.", "Total fatalities coded as 3.", "No fatalities reported." (ACLED notes end so).
@@ -952,8 +1019,17 @@ def coder_toll(sentence: str) -> dict[str, Any] | None:
     if each:  # "Total fatalities of 48 are split, 2 each, among the 24 locations": this record's share
         n = parse_number(each.group("n"))
         return {"best": n, "low": n, "high": n, "qualifier": "exact"} if n is not None else None
+    share = coder_share(sentence)
+    if share is not None and "best" in share:
+        return share
     m = _CODER_LINE.match(sentence)
     if not m:
+        coded = _CODED.search(sentence)
+        if coded and not _SPLIT.search(sentence) and re.search(r"\b(?:unknown|unspecified|total|an?\s+number)\b", sentence[: coded.start() + 40], re.I):
+            # "Unknown number of fatalities coded as ten.", "an unspecified number of fatalities on both
+            # sides that are coded 10", "fatalities are assumed with the unknown number coded as 10"
+            n = parse_number(coded.group("n"))
+            return {"best": n, "low": n, "high": n, "qualifier": "exact"} if n is not None else None
         return None
     if m.group("none"):
         n = 0
