@@ -875,3 +875,8 @@ def test_regime_security_forces_are_syrias_police_and_pro_houthi_snipers_the_hou
     reg = registry()
     assert [m.name for m in reg.find("regime security forces arrested four engineers in Aleppo city", country="Syria")] == ["Police Forces of Syria (2000-)"]
     assert [m.name for m in reg.find("pro-Houthi snipers opened fire on a farmer", country="Yemen")] == ["Military Forces of Yemen (2016-) Supreme Political Council"]
+
+
+def test_a_currency_named_after_a_country_is_no_actor():
+    found = [m.name for m in registry().find("Protesters blocked the highway against the high US dollar exchange rate.", country="Lebanon")]
+    assert "Government of the United States" not in found and "Military Forces of the United States" not in found

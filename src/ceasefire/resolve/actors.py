@@ -70,6 +70,8 @@ _CIVIL_AFTER = re.compile(
 _AREA_AFTER = re.compile(r"\s+(?:territory|territories|areas?|districts?|neighbou?rhoods?|enclaves?|pockets?)\b", re.I)
 _SIDE_WORDS = ("opposition", "syrian opposition", "rebel", "rebels", "government", "regime")
 
+_CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|currency|pounds?|liras?|rubles?|roubles?|euros?|yuan|riyals?|dinars?)\b", re.I)
+
 # a capitalised word that is not a sentence's first word: "Liberation" in "the Liberation Army"
 _PROPER_BEFORE = re.compile(r"(?<=[a-z,;]\s)(?:[A-Z][\w'’-]+\s+){1,3}$|(?<=[a-z,;]\s)(?:the|The)\s+(?:[A-Z][\w'’-]+\s+){1,3}$")
 
@@ -474,6 +476,8 @@ class ActorRegistry:
             return None  # "army airport", "government building": a place or a thing, not the forces
         if _norm(matched) in _SIDE_WORDS and _CIVIL_AFTER.match(text[m.end() :]):
             return None  # "opposition media", "opposition-based social media websites": not a force
+        if _CURRENCY_AFTER.match(text[m.end() :]):
+            return None  # "the high US dollar exchange rate": a currency, not the government
         if _norm(matched) in ("army", "militia") and matched[:1].isupper() and _PROPER_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
             return None  # "the Liberation Army of Afrin", "Free Idlib Army": a group's own name, not the state's forces
         bare = re.sub(r"^(?:the|The)\s+", "", matched)
