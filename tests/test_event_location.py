@@ -754,3 +754,21 @@ def test_another_clause_after_a_town_is_not_a_building_of_the_next_town():
     hama = _place(sentence, "Hama", country="SY", admin1="Hama", feature_class="P")
     hama.lat, hama.lon = 35.13, 36.76
     assert _chosen(sentence, "kill", [idlib, hama]) == "Idlib"
+
+
+def test_a_place_of_the_country_in_the_same_sentence_says_where_before_the_next_sentences():
+    """"rocket fire on a government-held area of Syrias second city Aleppo killed five children"
+    (the apostrophe lost in cleaning): the sentence itself says where in Syria; the next sentence's
+    district, read as a namesake in another governorate, does not."""
+    ctx = _context("Rebel rocket fire on a government-held area of Syrias second city Aleppo killed five children, "
+                   "a monitoring group said on Sunday. The rocket struck the Shahba al-Jadida district in the west of the city.",
+                   date(2015, 7, 26))
+    loc = locate_event(ctx, ctx.sentences[0])
+    assert loc is not None and loc["admin1"] == "Aleppo"
+
+
+def test_a_possessive_determiner_or_a_capital_after_a_comma_still_says_where():
+    sentence = "The lawyer was shot 14 times as he sat down to a meal in their north Belfast home."
+    assert _chosen(sentence, "shot", [_place(sentence, "Belfast", country="GB")]) == "Belfast"
+    sentence = "The reporter was shot while waiting to interview jailed opposition figures in the commercial capital, Abidjan, on Oct. 21."
+    assert _chosen(sentence, "shot", [_place(sentence, "Abidjan", country="CI")]) == "Abidjan"

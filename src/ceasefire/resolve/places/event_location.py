@@ -25,11 +25,14 @@ _PREP_BEFORE = re.compile(
     r"surroundings\s+of|environs\s+of|edges?\s+of|"
     r"cities\s+of|towns\s+of|villages\s+of|settlements?\s+of|districts\s+of|neighbou?rhoods\s+of|besieged|capital|targeting|targeted|struck|hit|bombed|shelled|stormed|"
     r"captured|seized|entered|attacked|raided|liberated|recaptured)"
-    r"\s+(?:the\s+|a\s+)?(?:(?:northern|southern|eastern|western|central|rebel-held|government-held|besieged|restive|"
+    # "in their north Belfast home", "at his Kabul office": a possessive determiner is an article here
+    r"\s+(?:the\s+|a\s+|their\s+|his\s+|her\s+|its\s+)?(?:(?:northern|southern|eastern|western|central|rebel-held|government-held|besieged|restive|"
     r"northwestern|northeastern|southwestern|southeastern|Kurdish-majority|nearby|neighbouring|neighboring|town|city|"
     r"village|district|province|region|flashpoint|provincial|capital|border)\s+)*(?:[\w'’]+\s+)?"
     # an article the geoparser left off the name ("in the al-Ashrafiyyeh neighborhood")
-    r"(?:(?:al|el|as|ash|ar|ad|az|at|an)[-‐])?$)",
+    r"(?:(?:al|el|as|ash|ar|ad|az|at|an)[-‐])?$"
+    # the capital named after a comma: "in the commercial capital, Abidjan"
+    r"|\b(?:in|at|near|outside)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+)?capital,\s+$)",
     re.I,
 )
 _ACTOR_AFTER = re.compile(
@@ -730,6 +733,15 @@ def locate_event(ctx: Any, sentence: Any, verb: tuple[int, int] | None = None) -
         if k is not None:
             if inside[k].precision == "country":
                 country = inside[k].country
+                # "rocket fire on a government-held area of Syrias second city Aleppo killed five": a
+                # place of that country in the same sentence says where in it, before the next sentences
+                # (a name the gazetteer knows: one only placed by its neighbours may be a person's)
+                own = [j for j, t in enumerate(inside) if t.country == country and t.precision != "country"
+                       and not getattr(t, "demonym", False) and t.role not in ("dateline", "speaker_city", "inferred_from_context")]
+                if own:
+                    j = choose_event_toponym(sentence.text, verb, [local[i] for i in own], weights=_LENIENT, parse=False)
+                    if j is not None:
+                        return _on_land(ctx, inside[own[j]], after, toponyms).as_location()
                 finer = place_in_sentences(ctx, after, [t for t in toponyms if t.country == country and t.precision != "country"])
                 if finer is not None:
                     return finer.as_location()
