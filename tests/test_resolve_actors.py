@@ -880,3 +880,10 @@ def test_regime_security_forces_are_syrias_police_and_pro_houthi_snipers_the_hou
 def test_a_currency_named_after_a_country_is_no_actor():
     found = [m.name for m in registry().find("Protesters blocked the highway against the high US dollar exchange rate.", country="Lebanon")]
     assert "Government of the United States" not in found and "Military Forces of the United States" not in found
+
+
+def test_a_brigades_militias_are_no_communal_militia():
+    from ceasefire.extract.roles import named_mentions
+
+    found = named_mentions("Regime forces, supported by the Quds Brigade militias, clashed with rebels near Tal Rifaat.", 0, "SY")
+    assert not any("Communal Militia" in m.name for m in found)

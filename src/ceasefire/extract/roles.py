@@ -259,10 +259,16 @@ _LOCAL_ARMED = re.compile(r"\blocal\s+(?:armed\s+)?$|\b(?:residents|locals|relat
 _PLACE_MILITIA = re.compile(rf"(?<![\w-])(?P<place>{_NAME})\s+(?:communal\s+)?(?:militias?|militiamen)\b|\bcommunal\s+militias?\s+(?:from|of)\s+(?P<from>{_NAME})")
 
 
+# "Quds Brigade militias", "the Hamza Division": a unit's own name, not a community
+_UNIT_WORD = re.compile(r"(?i)\b(?:brigades?|divisions?|battalions?|regiments?|army|forces|front|corps|movement|group|guards?|units?|council|legion|squadrons?|companies|company)$")
+
+
 def _community_name(name: str) -> str | None:
     name = re.sub(r"['’]s?$", "", name.strip())
     first = name.split()[0] if name.split() else ""
-    return None if not name or first in _NOT_A_COMMUNITY or name in _NOT_A_COMMUNITY else name
+    if not name or first in _NOT_A_COMMUNITY or name in _NOT_A_COMMUNITY or _UNIT_WORD.search(name):
+        return None
+    return name
 
 
 def _communities(text: str, mentions: list[Mention], country: str) -> list[Mention]:
