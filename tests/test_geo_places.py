@@ -562,3 +562,11 @@ def test_a_possessive_that_is_part_of_the_name_stays_and_a_groups_checkpoint_is_
     assert tops["St. John's"].country == "CA"
     surfaces = {t.text for t in geoparse("Gunmen attacked an HTS checkpoint in the Kafr Lusin area in Idleb.")}
     assert "HTS" not in surfaces and "Kafr Lusin" in surfaces
+
+
+def test_a_district_or_square_after_a_name_spacy_calls_a_person_is_a_place():
+    tops = {t.text: t for t in geoparse("ISIS militants were killed in clashes with the Kurdish Peshmerga forces in "
+                                        "Makhmur district, northern Iraq.")}
+    assert tops["Makhmur"].country == "IQ"
+    square = {t.text: t for t in geoparse("Soldiers patrolled Manger Square in nearby Bethlehem, in the West Bank.")}
+    assert square["Manger Square"].precision == "near" and square["Manger Square"].country != "IN"

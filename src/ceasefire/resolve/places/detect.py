@@ -100,6 +100,7 @@ PLACE_OF_WORDS = frozenset(
     "neighborhoods suburb suburbs area region province governorate camp hamlet municipality localities "
     "quarter outskirts".split()
 )
+SETTLED_AFTER = frozenset("district village town governorate province neighbourhood neighborhood quarter suburb camp subdistrict square".split())
 PLACE_AFTER_WORDS = frozenset(
     "district neighbourhood neighborhood quarter suburb camp province governorate region valley village town "
     "square palace stadium museum cathedral mosque airport airbase crossing checkpoint bridge".split()
@@ -630,9 +631,19 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
             while a < b and tokens[a].text in "-‐":
                 a += 1
             acronym = b - a == 1 and tokens[a].text.isupper() and len(tokens[a].text) <= 5  # "an HTS checkpoint": its men
-            if a < b and free(a, b) and not sent_start[a] and not acronym and not all(t.lower_ in common_words() for t in tokens[a:b]):
+            # "Makhmur district", "Manger Square": the word after the name says it is a place, whatever
+            # spaCy's label over the name (a person's), unless that person's name runs on before it.
+            settled = (tokens[i].lower_ in SETTLED_AFTER and (tokens[i].is_lower or tokens[i].lower_ == "square")
+                       and not (ent_of[a] is not None and ent_of[a].start < a))
+            if a < b and free(a, b, persons=settled) and not sent_start[a] and not acronym and not all(t.lower_ in common_words() for t in tokens[a:b]):
                 end = b + 1 if _is_cap(tokens[i]) else b  # "Manger Square" keeps its head word
-                add(a, end, lookup_candidates(gaz, text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]), "LOC")
+                found = lookup_candidates(gaz, text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)])
+                if end > b:
+                    # A square is named after a person or an event more often than after a town ("Manger
+                    # Square", "Tahrir Square"): it lies in the report's town. Other buildings keep the
+                    # town their name holds ("Aleppo Airport"), but not by its consonant outline.
+                    found = [] if tokens[i].lower_ == "square" else [c for c in found if c[2] != "skeleton"]
+                add(a, end, found, "LOC")
 
     # 5. "Becker, Clay, Douglas and Wilkin counties": every name of the list is a county (or parish),
     #    whatever town of that name the scan found first.
