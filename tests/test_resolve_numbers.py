@@ -539,3 +539,8 @@ def test_a_toll_spread_evenly_across_two_events_is_halved():
     text = ("Government forces clashed with Islamic State fighters near Sokhneh and Arak. Ten soldiers were killed in the fighting. "
             "Fatalities spread evenly across the two events.")
     assert _main_toll(text) == 5
+
+
+def test_an_airstrike_that_claimed_lives_of_eight_civilians_counts_them():
+    [fig] = find_casualties("An airstrike of the coalition has claimed lives of eight civilians in the city of Tabqa.")
+    assert (fig.best, fig.outcome, fig.group) == (8, "killed", "civilians")
