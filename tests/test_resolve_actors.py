@@ -887,3 +887,26 @@ def test_a_brigades_militias_are_no_communal_militia():
 
     found = named_mentions("Regime forces, supported by the Quds Brigade militias, clashed with rebels near Tal Rifaat.", 0, "SY")
     assert not any("Communal Militia" in m.name for m in found)
+
+
+def test_coalition_members_jets_by_their_model_are_their_forces():
+    found = [m.name for m in registry().find("Six people were killed in an airstrike on a village as Belgian F-16 jets flew over the area.", country="Syria")]
+    assert found == ["Military Forces of Belgium"]
+
+
+def test_the_brokers_of_a_collapsed_ceasefire_are_no_authors_of_the_strikes():
+    actors = _main_actors("Fighter jets pounded rebel-held districts of Aleppo overnight, killing 20 people, days after a ceasefire brokered by the US and Russia collapsed.",
+                          published=date(2016, 9, 22))
+    assert not any(name in ("Government of the United States", "Military Forces of the United States") and role == "perpetrator" for name, role in actors)
+
+
+def test_aircraft_that_could_help_enforce_a_no_fly_zone_lend_no_author():
+    from ceasefire.extract.roles import borrow_perpetrators
+
+    strike = {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike", "_sentences": [2], "attribution": {"certainty": "reported"}, "actors": [],
+              "evidence": [{"text": "At least 15 people were killed in fresh air strikes on Aleppo."}]}
+    wish = {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike", "_sentences": [9], "attribution": {"certainty": "reported"},
+            "actors": [{"name": "Military Forces of the United Kingdom", "role": "perpetrator", "inter": 8, "country": "GB"}],
+            "evidence": [{"text": "A former minister said British aircraft could help enforce a no-fly zone to prevent bombing raids."}]}
+    borrow_perpetrators([strike, wish])
+    assert strike["actors"] == []

@@ -719,6 +719,8 @@ _FOR_THE_ATTACK = re.compile(
 
 
 # what may stand before a sentence's subject: its date ("On 27 April 2023, "), an article
+# "days after a ceasefire brokered by the US and Russia collapsed": the brokers are no party to the strike
+_BROKER_BEFORE = re.compile(r"\b(?:brokered|mediated|negotiated|guaranteed|hosted)\s+by\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:(?:and|,)\s+(?:the\s+)?)?$", re.I)
 _LABELLED_ACT = re.compile(
     r"\b(?:demolish\w*|destroy\w*|burn\w*|set\s+(?:to\s+)?(?:fire|on\s+fire|ablaze)|torch\w*|loot\w*|seiz\w*|confiscat\w*|st[oe]le|raz\w*|bulldoz\w*|"
     r"seal\w*|vandali[sz]\w*|damag\w*|uproot\w*|ransack\w*|plunder\w*|raid\w*|took\s+over|occupi\w*|expropriat\w*|attack\w*|kill\w*|shot|fired|arrest\w*|detain\w*|abduct\w*|kidnapp\w*)\b",
@@ -741,7 +743,7 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
     parties = [
         m for m in mentions
         if m.kind not in _NON_PARTY_KINDS and not m.metonym and not (m.person and not _PERSONS_FORCES.match(text[m.end : m.end + 30]))
-        and not _SPEAKER_AFTER.match(text[m.end : m.end + 60])
+        and not _SPEAKER_AFTER.match(text[m.end : m.end + 60]) and not _BROKER_BEFORE.search(text[max(0, m.start - 60) : m.start])
     ]  # a person ("Obama is seeking backing for strikes", "the Assad clan's hometown") decides or speaks; "Assad's air force" fights
     parties = _umbrellas(text, suspected_authors(text, parties))
     holders = [m for m in parties if _HELD_BY.search(text[max(0, m.start - 40) : m.start])]
@@ -1162,6 +1164,8 @@ def author_unknown(ctx: Any, ev: dict[str, Any]) -> bool:
     return any(_AUTHOR_UNKNOWN.search(t) for t in told)
 
 
+_HYPOTHETICAL = re.compile(r"\b(?:could|would|might|should)\s+(?:\w+\s+)?(?:help|be|enforce|strike|launch|carry|target|bomb|attack|join|take|consider)\b", re.I)
+
 #: Kinds of attack that may lend each other an author: planted or carried bombs, ranged strikes
 _FAMILY = {"Remote explosive/landmine/IED": "bomb", "Suicide bomb": "bomb", "Grenade": "bomb",
            "Air/drone strike": "ranged", "Shelling/artillery/missile attack": "ranged", "Chemical weapon": "ranged"}
@@ -1192,6 +1196,8 @@ def borrow_perpetrators(events: list[dict[str, Any]], ctx: Any = None) -> None:
                 continue  # a car bomb never takes the author of an air strike told in the same report
             if (other.get("attribution") or {}).get("certainty") == "denied":
                 continue  # "Moscow denied its jets struck the market" lends no author
+            if all(_HYPOTHETICAL.search(e.get("text") or "") for e in other.get("evidence") or [{}]):
+                continue  # "British aircraft could help enforce a no-fly zone" struck nothing
             lo, le = other.get("location") or {}, ev.get("location") or {}
             if lo.get("admin1") and le.get("admin1") and lo["admin1"] != le["admin1"]:
                 continue

@@ -317,7 +317,8 @@ class ActorRegistry:
         self._coordinated = re.compile(
             rf"(?<![\w-])(?P<demos>(?:{demo_alt})(?:\s*,\s*(?:{demo_alt}))*(?:,?\s+and\s+(?:{demo_alt})))\s+(?P<noun>(?i:{noun_alt}))(?:['’]s?)?(?![\w-])"
         )
-        self._demonym_force = re.compile(rf"(?<![\w-])(?P<demos>{demo_alt})\s+(?P<noun>(?i:{noun_alt}))(?:['’]s?)?(?![\w-])")
+        # "Belgian F-16 jets", "Russian Su-24 bombers": an aircraft's model may stand between
+        self._demonym_force = re.compile(rf"(?<![\w-])(?P<demos>{demo_alt})\s+(?:[A-Z][A-Za-z]?-?\d{{1,3}}[A-Z]?s?\s+)?(?P<noun>(?i:{noun_alt}))(?:['’]s?)?(?![\w-])")
         # "Turkish and YPG forces", "Russian and regime warplanes": the demonym shares the noun
         self._demonym_and = re.compile(rf"(?<![\w-])(?P<demos>{demo_alt})\s+(?:and|or|and/or)\s+(?:[\w'’-]+\s+){{1,3}}?(?P<noun>(?i:{noun_alt}))(?![\w-])")
         countries = sorted(set(self._demonyms.values()) | set(self._state_forces), key=len, reverse=True)
