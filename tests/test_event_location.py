@@ -772,3 +772,22 @@ def test_a_possessive_determiner_or_a_capital_after_a_comma_still_says_where():
     assert _chosen(sentence, "shot", [_place(sentence, "Belfast", country="GB")]) == "Belfast"
     sentence = "The reporter was shot while waiting to interview jailed opposition figures in the commercial capital, Abidjan, on Oct. 21."
     assert _chosen(sentence, "shot", [_place(sentence, "Abidjan", country="CI")]) == "Abidjan"
+
+
+def test_the_rural_area_of_the_town_a_note_opens_with_holds_against_a_farm_read_far_away():
+    sentence = ("On 16 January 2022, in the rural area of Garanhuns municipality (Pernambuco), a man was killed in a "
+                "drive-by shooting in Boa Vista farm by two armed men on a motorcycle.")
+    town = _place(sentence, "Garanhuns", country="BR", feature_class="P")
+    town.lat, town.lon = -8.89, -36.49
+    farm = _place(sentence, "Boa Vista", country="BR", feature_class="P")
+    farm.lat, farm.lon = 2.82, -60.67
+    assert _chosen(sentence, "killed", [town, farm]) == "Garanhuns"
+
+
+def test_a_place_located_in_a_town_read_far_from_it_is_a_namesake():
+    sentence = "On 27 January 2022, about 20 nurses protested in Pedome located in Vila Nova de Famalicao, demanding pay."
+    village = _place(sentence, "Pedome", country="PT", feature_class="P")
+    village.lat, village.lon = 37.0, -8.0
+    town = _place(sentence, "Vila Nova de Famalicao", country="PT", feature_class="P")
+    town.lat, town.lon = 41.41, -8.52
+    assert _chosen(sentence, "protested", [village, town]) == "Vila Nova de Famalicao"

@@ -456,7 +456,8 @@ def _in_named_area(sentence: str, best: int, ranked: list[tuple[float, int]], us
 _LIES_IN = re.compile(
     r"^(?:\s*(?:,|\band\b)\s*[A-Z][\w'’-]*)*"
     r"(?:\s+(?:villages?|towns?|city|area|district|camp|axis|fronts?|frontlines?|countryside|neighbou?rhoods?|roads?|"
-    r"highway|checkpoint|crossing|desert|badia|plain|region|mountains?|hills?|base|airbase|airport))?"
+    r"highway|checkpoint|crossing|desert|badia|plain|region|mountains?|hills?|base|airbase|airport|municipality|township|"
+    r"sub-?district|county))?"
     r"\s*(?:,|\(|\bin\b|\bof\b|\bnear\b)\s*(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural|"
     r"north|south|east|west|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?"
     r"(?:(?:countryside|province|governorate|district|outskirts|suburbs?)\s+of\s+)?(?:the\s+)?$"
@@ -500,7 +501,9 @@ def names_its_area(t: Any) -> bool:
 # is the scene of everything it tells (ACLED's notes always open so).
 _FRONTED = re.compile(
     r"^\W*(?:(?:On|Around|Between|Since|Overnight|As\s+reported)\b[^,;.]{0,50},\s*)?(?:in|at)\s+(?:the\s+)?"
-    r"(?:(?:city|town|village|municipality|district|area|province)\s+of\s+)?$",
+    # "in the rural area of Caruaru municipality", "in the outskirts of Heroica Puebla de Zaragoza"
+    r"(?:(?:rural|urban|central|northern|southern|eastern|western)\s+)?"
+    r"(?:(?:city|town|village|municipality|district|area|province|outskirts|surroundings|vicinity|centre|center)\s+of\s+)?$",
     re.I,
 )
 #: A later place of the sentence further than this from the place it opens with lies elsewhere, or
@@ -563,6 +566,8 @@ _TOWN_NEXT = re.compile(
     r"(?:\s+(?:axis|front|frontline))?(?:\s+(?:in|at|of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)?"
     r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$"
 )
+# "protested in Gaviao located in Vila Nova de Famalicao": the sentence says which town holds it
+_LOCATED_IN = re.compile(r"^\s*,?\s*(?:which\s+is\s+)?(?P<word>located|situated)(?=\s+(?:in|within)\b)", re.I)
 _TOWN_POSSESSOR = re.compile(r"^(?:'s|’s)\s+(?:(?:northern|southern|eastern|western|central|old|north|south|east|west)\s+)?(?:(?:district|neighbou?rhood|quarter)\s+of\s+)?$", re.I)
 
 
@@ -577,7 +582,7 @@ def _in_named_town(sentence: str, best: int, usable: list[tuple[int, Any]]) -> i
     before = sentence[max(0, chosen.start - 30): chosen.start]
     after = sentence[chosen.end: chosen.end + 60]
     before_part = _SUBPLACE_BEFORE.search(before)
-    after_part = _SUBPLACE_AFTER.match(after)
+    after_part = _SUBPLACE_AFTER.match(after) or _LOCATED_IN.match(after)
     part = before_part or after_part
     # "Al Amadiya district of Duhok": a district of the province a capital names is no part of the town
     district = bool(part) and bool(re.match(r"(?i)district|suburb", part.group("word")))
