@@ -570,3 +570,8 @@ def test_a_district_or_square_after_a_name_spacy_calls_a_person_is_a_place():
     assert tops["Makhmur"].country == "IQ"
     square = {t.text: t for t in geoparse("Soldiers patrolled Manger Square in nearby Bethlehem, in the West Bank.")}
     assert square["Manger Square"].precision == "near" and square["Manger Square"].country != "IN"
+
+
+def test_a_country_spacy_reads_as_a_person_with_its_possessive_is_the_country():
+    tops = geoparse("Some were injured, including Sri Lanka's Minister of Posts, while John Kerry's plane landed.")
+    assert [(t.text, t.country) for t in tops] == [("Sri Lanka", "LK")]

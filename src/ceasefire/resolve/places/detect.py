@@ -1034,7 +1034,9 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
             and _rescued_by_cue(tokens, i, j, cands, ent_of, person_tokens):
         return True  # "gathered in Gedaref" (ORG), "advanced towards Tadmor" (NORP)
     if ent is not None and ent.label_ == "PERSON":
-        whole = ent.start == i and ent.end == j
+        # spaCy's person may carry the possessive: "Sri Lanka's former president".
+        end = ent.end - 1 if ent.end - ent.start > 1 and tokens[ent.end - 1].lower_ in ("'s", "’s") else ent.end
+        whole = ent.start == i and end == j
         if not whole:
             return False  # part of a person's name: "Kerry" in "John Kerry"
         if single and first.text in person_tokens:
