@@ -910,3 +910,9 @@ def test_aircraft_that_could_help_enforce_a_no_fly_zone_lend_no_author():
             "evidence": [{"text": "A former minister said British aircraft could help enforce a no-fly zone to prevent bombing raids."}]}
     borrow_perpetrators([strike, wish])
     assert strike["actors"] == []
+
+
+def test_a_coalition_in_support_of_a_force_follows_it():
+    actors = _main_actors("The US-led coalition in support of the Syrian Democratic Forces carried out airstrikes and clashes took place with IS fighters west of Tabqa.",
+                          published=date(2017, 5, 1))
+    assert actors[0] == ("QSD: Syrian Democratic Forces", "perpetrator")

@@ -554,9 +554,14 @@ def suspected_authors(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
+# "US Coalition in support of Syrian Democratic Forces carried out airstrikes": the one named first backs the other
+_IN_SUPPORT_AFTER = re.compile(r"^(?:['’]s?)?(?:\s+[\w-]+){0,2}?\s+in\s+support\s+of\s+(?:the\s+)?[A-Z]")
+
+
 def _is_supporter(text: str, m: Mention) -> bool:
     before = text[max(0, m.start - 60) : m.start]
-    return bool(_SUPPORT_BEFORE.search(before) or _UNDER_UMBRELLA.search(before) or _BACKED_AFTER.match(text[m.end : m.end + 24]))
+    return bool(_SUPPORT_BEFORE.search(before) or _UNDER_UMBRELLA.search(before) or _BACKED_AFTER.match(text[m.end : m.end + 24])
+                or _IN_SUPPORT_AFTER.match(text[m.end : m.end + 50]))
 
 
 def _state_at_home(m: Mention, country_iso: str | None) -> bool:
