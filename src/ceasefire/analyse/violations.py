@@ -13,7 +13,8 @@ one of the truce's windows and its place in the zone in force in that window:
 Every verdict carries its explanation: the truce, the window (and why it has those bounds),
 the zone rule matched and how, the perpetrator, the evidence, and the certainty:
 ``attributed`` (perpetrator named and asserted or reported), ``believed`` (only believed or
-alleged), ``denied`` (the named perpetrator denies it), ``unattributed`` (no perpetrator named).
+alleged), ``denied`` (the named perpetrator denies it), ``unattributed`` (no perpetrator
+named, or only an "Unidentified Armed Group", which names no one).
 
 Open windows: a truce whose end no report gives (the February 2016 cessation of hostilities)
 is judged from its start to the newest report in the store, and the explanation says the
@@ -182,8 +183,10 @@ def verdict_for(tr: Truce, ev: dict[str, Any]) -> dict[str, Any]:
     if involved_excluded:
         return {"verdict": "out_of_scope", "certainty": _certainty(perps, attribution), "excluded": involved_excluded,
                 "perpetrators": [a["name"] for a in perps]}
-    if not perps:
-        return {"verdict": "violation", "certainty": "unattributed", "perpetrators": []}
+    if not [a for a in perps if not _unidentified(a)]:
+        # "Unidentified Armed Group" is how a coder files an act no one was named for: it names
+        # nobody, so it can be no party's violation and no one outside the truce either.
+        return {"verdict": "violation", "certainty": "unattributed", "perpetrators": [a["name"] for a in perps]}
     names = [a["name"] for a in perps]
     party_hits = [n for n in names if _family(n) in parties]
     if party_hits:
@@ -194,8 +197,12 @@ def verdict_for(tr: Truce, ev: dict[str, Any]) -> dict[str, Any]:
             "note": "perpetrator not named as a party; the truce's parties are known only from reports"}
 
 
+def _unidentified(actor: dict[str, Any]) -> bool:
+    return actor.get("name", "").lower().startswith("unidentified ")
+
+
 def _certainty(perps: list[dict[str, Any]], attribution: str) -> str:
-    if not perps:
+    if not [a for a in perps if not _unidentified(a)]:
         return "unattributed"
     if attribution in ("believed", "alleged"):
         return "believed"
