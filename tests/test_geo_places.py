@@ -575,3 +575,8 @@ def test_a_district_or_square_after_a_name_spacy_calls_a_person_is_a_place():
 def test_a_country_spacy_reads_as_a_person_with_its_possessive_is_the_country():
     tops = geoparse("Some were injured, including Sri Lanka's Minister of Posts, while John Kerry's plane landed.")
     assert [(t.text, t.country) for t in tops] == [("Sri Lanka", "LK")]
+
+
+def test_an_operation_named_after_a_river_is_no_river():
+    surfaces = {t.text for t in geoparse("Euphrates Shield took control over the village of Big Fikha from Islamic State fighters.")}
+    assert "Euphrates" not in surfaces and "Big Fikha" in surfaces

@@ -50,7 +50,7 @@ ORG_TAILS = frozenset(
     "university college school academy hospital church mosque company corporation corp inc ltd "
     "observatory council committee party front army brigade brigades battalion movement group "
     "airlines airways times post herald tribune journal news network agency bank fc club team "
-    "institute foundation association union ministry division legion regiment".split()
+    "institute foundation association union ministry division legion regiment shield".split()
 )
 # Words that make a multi-word name an organisation rather than a building or an area: "the Syrian
 # Observatory for Human Rights", "the Nusra Front", "the Russian Reconciliation Centre". Hospitals,
