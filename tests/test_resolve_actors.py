@@ -916,3 +916,10 @@ def test_a_coalition_in_support_of_a_force_follows_it():
     actors = _main_actors("The US-led coalition in support of the Syrian Democratic Forces carried out airstrikes and clashes took place with IS fighters west of Tabqa.",
                           published=date(2017, 5, 1))
     assert actors[0] == ("QSD: Syrian Democratic Forces", "perpetrator")
+
+
+def test_members_who_also_died_are_the_side_hit():
+    from ceasefire.extract.roles import is_victim
+
+    text = "The monitor said six other Ahrar al-Sham members also died."
+    assert is_victim(text, text.index("Ahrar al-Sham") + len("Ahrar al-Sham"))

@@ -435,7 +435,7 @@ _PASSIVE_HARM = re.compile(
     rf"^(?:['’]s?)?(?:\s+{_PERSON_HEADS}){{0,5}}?,?\s+"
     r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being)\s+(?:\w+\s+)?"
     r"(?:killed|wounded|injured|shot|executed|slain|abducted|kidnapped|captured|detained|targeted|attacked|ambushed|hit|struck|assassinated|murdered|stabbed|beheaded|slaughtered|found\s+dead)"
-    r"|died|perished|lost\s+their\s+lives|were\s+among\s+the\s+dead|(?:(?:were|are|was|is|lay|left)\s+)?dead\b(?!\s+(?:of|bodies)\b)"
+    r"|(?:(?:also|later|reportedly|allegedly|subsequently)\s+)?(?:died|perished)|lost\s+their\s+lives|were\s+among\s+the\s+dead|(?:(?:were|are|was|is|lay|left)\s+)?dead\b(?!\s+(?:of|bodies)\b)"
     r"|shot\s+down(?=\s+(?:in|over|near|by|on|at)\b)"  # a headline's "Russian Military Chopper Shot down in Syria"
     r"|(?:killed|wounded|injured)(?=\s*(?:[,.;:]|$|in\b|by\b|when\b|as\b|during\b|after\b|and\s+\w+\s+(?:wounded|injured)|while\b|on\b|at\b(?!\s+least)|near\b|overnight\b|today\b|yesterday\b)))\b",
     re.I,
@@ -1128,7 +1128,8 @@ def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fal
         template = a.pop("_template", None)
         either = a.pop("_gang_or_militia", False)
         described = a.pop("_described", None)
-        if not template and not described and country and country_iso != "SY" and placed:
+        if not template and not described and country and country_iso != "SY" and placed and country_iso in fallbacks:
+            # the report as a whole is about that country too, not a village misread as a namesake abroad
             branch = _branch(a["name"], country)
             if branch:
                 a["name"], a["country"] = branch, country_iso  # "Islamic State (Iraq)": the province where it acts
