@@ -15,6 +15,8 @@ ALEPPO = dict(geonames_id=170063, lat=36.20, lon=37.16, admin1="Aleppo", country
 MANBIJ = dict(geonames_id=167357, lat=36.53, lon=37.95, admin1="Aleppo", country="SY", location_precision="exact", location_name="Manbij")
 RAQQA = dict(geonames_id=172955, lat=35.95, lon=39.01, admin1="Raqqa", country="SY", location_precision="exact", location_name="Ar Raqqah")
 AL_FOUA = dict(lat=35.97, lon=36.68, admin1="Idlib", country="SY", location_precision="exact", location_name="al-Foua")
+DAMASCUS = dict(geonames_id=170654, lat=33.51, lon=36.29, admin1="Damascus", country="SY", location_precision="exact", location_name="Damascus")
+RURAL_DAMASCUS = dict(lat=33.51, lon=36.29, admin1="Rif Dimashq", country="SY", location_precision="admin1", location_name="Rif Dimashq")
 HOMS = dict(geonames_id=169577, lat=34.73, lon=36.71, admin1="Homs", country="SY", location_precision="exact", location_name="Ḩimş")
 GOV = frozenset({"Military Forces of Syria (2000-)"})
 RUSSIA = frozenset({"Military Forces of Russia (2000-)"})
@@ -68,6 +70,13 @@ def test_idlib_standing_for_its_governorate_meets_the_town_another_outlet_names(
     lead = report("asharq", "2017-04-04", "Suspected gas attack in Syria's Idlib, 58 killed", sub="Chemical weapon", place=IDLIB_CITY, killed=58)
     town = report("araby", "2017-04-04", "toxic gas attack on Khan Sheikhun kills 72", sub="Chemical weapon", place=KHAN_SHAYKHUN, killed=72)
     assert docs_of([lead, town]) == [["araby", "asharq"]]
+
+
+def test_an_attack_on_the_damascus_suburbs_told_as_damascus_meets_the_report_of_rural_damascus():
+    # One outlet: "a chemical attack on Damascus"; another: "rockets with poison gas hit rural Damascus".
+    capital = report("wire", "2013-08-21", "chemical attack near Damascus, 1,300 dead, opposition says", sub="Chemical weapon", place=DAMASCUS, killed=1300)
+    suburbs = report("agency", "2013-08-21", "poison gas rockets on rural Damascus kill hundreds", sub="Chemical weapon", place=RURAL_DAMASCUS, killed=494)
+    assert docs_of([capital, suburbs]) == [["agency", "wire"]]
 
 
 def test_a_town_and_another_governorates_capital_stay_apart():

@@ -477,8 +477,20 @@ def _name_key(name: str) -> str:
     return transliteration_key("".join(words))
 
 
+# A capital that is a governorate of its own, inside the governorate that surrounds it on every
+# side: reports name the capital for its suburbs ("an attack on Damascus" for one in the Ghouta) and
+# a word splits them ("rural Damascus"), so for matching reports the two are one area. (The
+# gazetteer names admin1 areas of the region's countries only; Damascus is the one such pair.)
+ENCLOSED_CAPITALS = {"damascus": "rif dimashq"}
+
+
+def _area_key(name: str) -> str:
+    n = name.strip().lower()
+    return ENCLOSED_CAPITALS.get(n, n)
+
+
 def _same_area(a: str, b: str) -> bool:
-    return a.strip().lower() == b.strip().lower()
+    return _area_key(a) == _area_key(b)
 
 
 MAX_TEXT_MEMBERS = 16  # an event's text is its last members' sentences (bounded work per comparison)
@@ -756,11 +768,11 @@ class Consolidator:
                 if not c.geonames_id and c.location_name:
                     keys.add(("N", c.country, _name_key(c.location_name)))  # a village the gazetteer lacks
                 if c.admin1:
-                    keys.add(("A", c.country, c.admin1.lower()))  # found by governorate-level claims
+                    keys.add(("A", c.country, _area_key(c.admin1)))  # found by governorate-level claims
                     if _capital(c):
-                        keys.add(("C", c.country, c.admin1.lower()))  # found by the governorate's towns
+                        keys.add(("C", c.country, _area_key(c.admin1)))  # found by the governorate's towns
             elif c.admin1:
-                keys.add(("a", c.country, c.admin1.lower()))
+                keys.add(("a", c.country, _area_key(c.admin1)))
             elif c.country:
                 keys.add(("c", c.country))
             else:
@@ -783,13 +795,13 @@ class Consolidator:
             if not c.geonames_id and c.location_name:
                 keys.append(("N", c.country, _name_key(c.location_name)))
             if c.admin1:
-                area = (c.country, c.admin1.lower())
+                area = (c.country, _area_key(c.admin1))
                 keys += [("a", *area), ("C", *area)]
                 if _capital(c):  # the capital may stand for its governorate: any town of it
                     keys.append(("A", *area))
             return keys
         if c.admin1:
-            return [("a", c.country, c.admin1.lower()), ("A", c.country, c.admin1.lower())]
+            return [("a", c.country, _area_key(c.admin1)), ("A", c.country, _area_key(c.admin1))]
         if c.country:
             return [("c", c.country)]
         return [("n",)]
