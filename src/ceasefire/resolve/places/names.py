@@ -16,6 +16,7 @@ Three keys, from strict to loose:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -35,6 +36,7 @@ def _strip_diacritics(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=65536)  # the same names come back in every report
 def name_key(name: str) -> str:
     """The strict lookup key: case, diacritics, marks, hyphens and dots folded."""
     if not name:
@@ -50,6 +52,7 @@ def name_key(name: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=65536)  # the same names come back in every report
 def article_free_key(name: str) -> str:
     """The key without the Arabic article: ``"al-Foua"``, ``"Foua"`` -> ``"foua"``.
 
@@ -70,6 +73,7 @@ _DOUBLE_RE = re.compile(r"(.)\1+")
 _SKELETON_MAP = str.maketrans({"q": "k", "c": "k", "j": "j", "z": "z", "g": "g"})
 
 
+@functools.lru_cache(maxsize=65536)  # the same names come back in every report
 def skeleton_key(name: str) -> str:
     """The consonant outline of a Latin-script name (empty for names in other scripts)."""
     key = article_free_key(name)
