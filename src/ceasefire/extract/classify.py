@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ceasefire.extract.lexicon import EVENT_TYPE_OF, Cue, event_lexicon
+from ceasefire.extract.lexicon import EVENT_TYPE_OF, Cue, cue_screens, event_lexicon, folded_grams
 
 #: Harm told in the past: keeps a cue that wish/threat words would otherwise cancel.
 _HARM = re.compile(
@@ -119,12 +119,18 @@ def find_cues(text: str) -> list[CueMatch]:
     """Every lexicon cue in ``text`` (overlaps kept; each marked if its clause cancels it)."""
     lex = event_lexicon()
     found: list[CueMatch] = []
-    for cue in lex.cues:
+    # each cue runs only on a sentence that holds one of the strings its matches begin with
+    # (lexicon.cue_screens: exact, and a tenth of the cost of running all 40 alternations)
+    screened = folded_grams(text)
+    for cue, screen in cue_screens():
+        if screen is not None and screened is not None and not screen.admits(*screened):
+            continue
         for m in cue.pattern.finditer(text):
             found.append(CueMatch(cue, m.start(), m.end(), m.group(0)))
-    harm_after = _HARM.search(text)
-    for cm in found:
-        cm.suppressed = _cancelled(text, cm, lex.not_an_incident_before, harm_after is not None)
+    if found:
+        told_harm = _HARM.search(text) is not None
+        for cm in found:
+            cm.suppressed = _cancelled(text, cm, lex.not_an_incident_before, told_harm)
     found.sort(key=lambda c: (c.start, -c.end))
     return found
 

@@ -37,10 +37,23 @@ def parse_dependencies(sentence):
     A span whose document already went through the pipeline's ``tok2vec`` (the extraction pass
     does) is parsed from that output: only the parser runs, on the sentence's slice of it.
     """
-    nlp = dependency_pipeline()
     if isinstance(sentence, str):
-        return nlp(sentence)
+        return dependency_pipeline()(sentence)
     tensor = getattr(sentence.doc, "tensor", None)
     if tensor is not None and getattr(tensor, "size", 0) and tensor.shape[0] == len(sentence.doc):
-        return nlp.get_pipe("parser")(sentence.as_doc())
-    return nlp(sentence.text)
+        return _parser()(sentence.as_doc())
+    return dependency_pipeline()(sentence.text)
+
+
+def _parser():
+    """The dependency parser component: the one the extraction pipeline loaded (disabled there)
+    when that pipeline is loaded, else the dependency pipeline's. Every copy has the same weights
+    and reads only the sentence's token vectors (``doc.tensor``), so the parse is the same; the
+    point is not to load the model a second time in an extraction worker."""
+    from ceasefire.extract.sentences import extraction_pipeline
+
+    if extraction_pipeline.cache_info().currsize:
+        nlp = extraction_pipeline()
+        if "parser" in nlp.component_names:
+            return nlp.get_pipe("parser")
+    return dependency_pipeline().get_pipe("parser")

@@ -155,7 +155,10 @@ def find_time_expressions(text: str, published: date | None, offset: int = 0) ->
     """
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
+    possible = _possible_kinds(text)
     for kind, pattern in _PATTERNS:
+        if kind not in possible:
+            continue
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
             if any(a < e and s < b for a, b in taken):
@@ -171,6 +174,56 @@ def find_time_expressions(text: str, published: date | None, offset: int = 0) ->
         x.start += offset
         x.end += offset
     return found
+
+
+#: What the text must hold for each kind of expression to match at all: a digit (``\d``, as the
+#: patterns read it), a month's name or abbreviation (the patterns read them case-sensitively), or
+#: one of the words every alternative of the pattern contains (compared in lower case, as the
+#: patterns are case-insensitive there). A text failing a kind's test skips its pattern: these
+#: patterns open with an optional lead word, so a search tries them at every position, and most
+#: sentences hold no date.
+_ANY_DIGIT = re.compile(r"\d")
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_UNIT_WORDS = ("hour", "day", "week", "month", "year")
+_RELATIVE_WORDS = ("day", "night", "tomorrow", "morning", "afternoon", "evening", "week", "month", "year")
+#: Letters that match an ASCII letter only under re.IGNORECASE (dotted and dotless i, long s,
+#: Kelvin sign): a text holding one is not screened.
+_CASE_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+_ALL_KINDS = frozenset(kind for kind, _ in _PATTERNS)
+
+
+def _possible_kinds(text: str) -> frozenset[str] | set[str]:
+    """The kinds of expression whose pattern can match somewhere in ``text`` (a necessary test)."""
+    if not text.isascii() and not _CASE_FOLDS_TO_ASCII.isdisjoint(text):
+        return _ALL_KINDS
+    low = text.lower()
+    digit = _ANY_DIGIT.search(text) is not None
+    month = any(m in text for m in _MONTH_STEMS)
+    century = "19" in text or "20" in text  # a four-digit year
+    kinds: set[str] = set()
+    if digit:
+        kinds.add("numeric")
+        if century:
+            kinds.add("year")
+            if "-" in text:
+                kinds.add("iso")
+        if month:
+            kinds.update(("wd_md", "wd_dm"))
+            if century:
+                kinds.add("month_year")
+    if month:
+        kinds.add("month")
+    if "day" in text:
+        kinds.add("weekday")  # a weekday's name, case kept
+    if any(w in low for w in ("day", "week", "month")):
+        kinds.add("ordinal_day")
+    if any(w in low for w in _UNIT_WORDS):
+        kinds.update(("past_n", "past_unit"))
+    if "ago" in low:
+        kinds.add("ago")
+    if any(w in low for w in _RELATIVE_WORDS):
+        kinds.add("relative")
+    return kinds
 
 
 def _relation(lead: str | None) -> str:
