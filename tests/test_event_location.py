@@ -791,3 +791,42 @@ def test_a_place_located_in_a_town_read_far_from_it_is_a_namesake():
     town = _place(sentence, "Vila Nova de Famalicao", country="PT", feature_class="P")
     town.lat, town.lon = 41.41, -8.52
     assert _chosen(sentence, "protested", [village, town]) == "Vila Nova de Famalicao"
+
+
+# --- lists cleaning ran together, round-ups, and a list the next sentence resolves ------------------
+
+
+def test_a_list_whose_commas_cleaning_removed_keeps_its_first_town():
+    """"blasts that hit Tartous Homs and Hasakeh" (the commas lost in cleaning, the first two names
+    not seen as places there): the report names Tartous and Homs again, so the lead's list starts
+    with Tartous, where the blasts killed most."""
+    ctx = _context("At least 42 people were killed in bomb blasts that hit Tartous Homs and Hasakeh cities of Syria. "
+                   "Regime media said 30 people had been killed in a double bomb attack just outside the city of Tartous. "
+                   "In central Homs city, three people were killed in a car bomb at a checkpoint.", date(2016, 9, 5))
+    loc = locate_event(ctx, ctx.sentences[0])
+    assert loc is not None and loc["admin1"] == "Tartus"
+
+
+def test_a_round_up_of_governorates_is_placed_where_the_report_tells_its_dead():
+    """A lead counting the dead and the injured of attacks in five governorates: the report first
+    tells injuries in Damascus, then the four dead in Aleppo; the round-up's place is Aleppo (its
+    restatement in the next sentence tells nothing new)."""
+    ctx = _context("Four people killed, 25 others injured in terrorist attacks in Damascus, Aleppo, Homs, Quneitra "
+                   "and Hasaka. Four citizens were killed and 25 others were injured in attacks with shells in Damascus, "
+                   "Aleppo, Homs, Quneitra and Hasaka on Monday. Seven people were injured when rocket shells hit the al-Mazzeh area in Damascus city. "
+                   "Four people, one of them a child, were killed when rocket shells fell on neighborhoods of Aleppo city. "
+                   "Two persons were injured in a rocket attack on a town in Homs countryside.", date(2016, 11, 7))
+    loc = locate_event(ctx, ctx.sentences[0])
+    assert loc is not None and loc["admin1"] == "Aleppo"
+
+
+def test_a_sentence_without_a_place_after_two_listed_provinces_takes_the_one_the_next_sentence_names():
+    """"... in the provinces of Aleppo and Damascus. Thus, terrorists executed 40 gunmen. 'In Aleppos
+    Qaryat al-Ansari neighborhood terrorists executed ...'": the apostrophe lost, the quoted detail
+    still says which province of the list."""
+    ctx = _context("Armed groups continue attempts to break the cessation of hostilities in the provinces of Aleppo "
+                   "and Damascus, the reconciliation centre said on Friday. Thus, according to the bulletin, terrorists "
+                   "executed 40 gunmen and members of their families. \"In Aleppos Qaryat al-Ansari neighborhood "
+                   "terrorists executed militants who tried to lay down arms,\" the centre said.", date(2016, 8, 12))
+    loc = locate_event(ctx, ctx.sentences[1])
+    assert loc is not None and loc["admin1"] == "Aleppo"

@@ -731,6 +731,7 @@ def locate_event(ctx: Any, sentence: Any, verb: tuple[int, int] | None = None) -
         return None
     s_start, s_end = sentence.start, sentence.end
     inside = [t for t in toponyms if s_start <= t.start and t.end <= s_end]
+    inside = sorted(inside + _seen_again(ctx, s_start, s_end, inside, toponyms), key=lambda t: t.start)
     after = [s for s in getattr(ctx, "sentences", None) or [] if s.start >= s_end][:NEXT_SENTENCES]
     if inside:
         local = [_Shifted(t, s_start) for t in inside]
@@ -750,6 +751,9 @@ def locate_event(ctx: Any, sentence: Any, verb: tuple[int, int] | None = None) -
                 finer = place_in_sentences(ctx, after, [t for t in toponyms if t.country == country and t.precision != "country"])
                 if finer is not None:
                     return finer.as_location()
+            told = _round_up_told(ctx, sentence, inside, toponyms)
+            if told is not None:
+                return told.as_location()
             told = _peer_told_next(ctx, sentence.text, local, k, inside, after, toponyms)
             if told is not None:
                 return told.as_location()
@@ -771,7 +775,8 @@ def locate_event(ctx: Any, sentence: Any, verb: tuple[int, int] | None = None) -
     if earlier:
         before = [s for s in getattr(ctx, "sentences", None) or [] if s.end <= s_start and s.start <= earlier[-1].start]
         chosen = place_in_sentences(ctx, before[-1:], [t for t in toponyms if t.precision != "country"]) if before else None
-        return (chosen or earlier[-1]).as_location()
+        told = _listed_peer_told(ctx, before[-1], chosen or earlier[-1], after, toponyms) if before else None
+        return (told or chosen or earlier[-1]).as_location()
     # A headline or lead that names no place: the next sentences tell the same incident with it
     # ("Suicide bomber kills 4 in Assad clan's hometown" ... "the explosion that hit the town of Qardaha").
     # Its own places come first, below the line a linked place needs ("ISIL crucifies 9 men in
@@ -891,6 +896,117 @@ def _peer_told_next(ctx: Any, text: str, local: list[Any], k: int, inside: list[
     if told is None or (told.country, told.admin1) == (inside[k].country, inside[k].admin1):
         return None
     return told
+
+
+_DEATH_WORD = re.compile(r"\b(?:killed|killing|kills?|dead|died|deaths?|death\s+toll|martyred|martyrs|lives)\b", re.I)
+#: How many sentences after a round-up may tell its incidents one by one.
+ROUND_UP_SENTENCES = 10
+
+
+def _listed_peer_told(ctx: Any, prev: Any, chosen: Any, after: list[Any], toponyms: list[Any]) -> Any | None:
+    """"... the cessation of hostilities in the provinces of Aleppo and Damascus. Thus, according to
+    the bulletin, terrorists executed 40 gunmen. 'In Aleppo's Qaryat al-Ansari neighbourhood ...'":
+    a sentence without a place of its own follows one that lists peer places, which does not say
+    which of them; the next sentence that ties one of them (or a place inside one) to its event
+    word does. None when the earlier place stands alone or the next sentences name none of them."""
+    inside = [t for t in toponyms if prev.start <= t.start and t.end <= prev.end and t.precision not in ("country", None)]
+    local = [_Shifted(t, prev.start) for t in inside]
+    me = next((x for x in local if x._t is chosen), None)
+    if me is None:
+        return None
+    peers = [x._t for x in local if x is not me and (_listed_after(prev.text, x, [me]) is not None or _listed_after(prev.text, me, [x]) is not None)]
+    if not peers:
+        return None
+    provinces = {(t.country, t.admin1) for t in [chosen] + peers if t.admin1}
+    for s in after:
+        pool = [t for t in toponyms + _seen_again(ctx, s.start, s.end, [], toponyms)
+                if s.start <= t.start and t.end <= s.end and (t.country, t.admin1) in provinces
+                and t.precision != "country" and t.role not in ("dateline", "speaker_city")]
+        if pool:
+            return place_in_sentences(ctx, [s], pool)
+    return None
+
+
+def _round_up_told(ctx: Any, sentence: Any, inside: list[Any], toponyms: list[Any]) -> Any | None:
+    """"Four people killed, 25 others injured in terrorist attacks in Damascus, its countryside,
+    Aleppo, Homs, Quneitra and Hasaka": a sentence naming places in three or more provinces rounds
+    up several incidents. Its place is the one the report tells first in detail among those
+    provinces: the first later sentence with a death in one of them when the round-up counts dead
+    (the injured of Damascus come first, the dead of Aleppo make the toll), else the first later
+    sentence in one of them at all. None when the sentence is no round-up or the report does not
+    go on to tell its incidents."""
+    listed = [t for t in inside if t.precision not in ("country", None) and not getattr(t, "demonym", False)
+              and t.role not in ("dateline", "speaker_city") and t.admin1]
+    provinces = {(t.country, t.admin1) for t in listed}
+    if len(provinces) < 3:
+        return None
+    deaths = bool(_DEATH_WORD.search(sentence.text))
+    later = [s for s in getattr(ctx, "sentences", None) or [] if s.start >= sentence.end][:ROUND_UP_SENTENCES]
+    for s in later:
+        if deaths and not _DEATH_WORD.search(s.text):
+            continue
+        pool = [t for t in toponyms if s.start <= t.start and t.end <= s.end and (t.country, t.admin1) in provinces
+                and t.precision != "country" and t.role not in ("dateline", "speaker_city")]
+        if not pool:
+            continue
+        again = _seen_again(ctx, s.start, s.end, [], toponyms)
+        if len({(t.country, t.admin1) for t in pool + again if (t.country, t.admin1) in provinces}) >= 3:
+            continue  # the round-up said again ("Five citizens were killed ... in Aleppo, Hama and Damascus")
+        told = place_in_sentences(ctx, [s], pool)
+        if told is not None:
+            return told
+    return None
+
+
+def _seen_again(ctx: Any, s_start: int, s_end: int, inside: list[Any], toponyms: list[Any]) -> list[Any]:
+    """The report's resolved places that a sentence names where the geoparser did not see them:
+    "bomb blasts that hit Tartous Homs and Hasakeh cities", "attacks in Damascus its countryside
+    Aleppo Homs Quneitra and Hasaka" (a list whose commas cleaning removed, read as one name or
+    none), "In Aleppos Qaryat al-Ansari neighborhood" (an apostrophe lost). Only names the gazetteer
+    resolved elsewhere in the same report, of a town or an area, so a person's name is never made
+    a place; each copy carries its reading and the offsets of this mention."""
+    pattern = _again_pattern(ctx, toponyms)
+    if pattern is None:
+        return []
+    text = getattr(ctx, "text", "") or ""
+    found: list[Any] = []
+    seen = [t for t in getattr(ctx, "toponyms", None) or [] if s_start <= t.end and t.start <= s_end] + list(inside)
+    for m in pattern[0].finditer(text, s_start, s_end):
+        a, b = m.start(), m.start() + len(m.group("name"))
+        if any(t.start < b and a < t.end for t in seen) or any(t.start < b and a < t.end for t in found):
+            continue
+        found.append(_replace(pattern[1][m.group("name")], start=a, end=b))
+    return found
+
+
+def _again_pattern(ctx: Any, toponyms: list[Any]) -> tuple[Any, dict[str, Any]] | None:
+    """One pattern per report for :func:`_seen_again` (kept on the context)."""
+    cache = getattr(ctx, "__dict__", None)
+    if cache is not None and "_seen_again_pattern" in cache:
+        return cache["_seen_again_pattern"]
+    names: dict[str, Any] = {}
+    for t in toponyms:
+        if (t.lat is not None and t.text and len(t.text) > 3 and t.text[0].isupper()
+                and t.precision in ("exact", "near", "admin2", "admin1") and not getattr(t, "demonym", False)
+                and t.role not in ("dateline", "speaker_city", "inferred_from_context") and not _water(t)):
+            names.setdefault(t.text, t)
+    out = None
+    if names:
+        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        # a possessive whose apostrophe cleaning dropped ("Aleppos", "Syrias") is the name
+        out = (re.compile(r"(?<![\w'’-])(?P<name>" + alternation + r")(?:s)?(?![\w-])"), names)
+    if cache is not None:
+        try:
+            cache["_seen_again_pattern"] = out
+        except TypeError:
+            pass
+    return out
+
+
+def _replace(t: Any, **changes: Any) -> Any:
+    import dataclasses
+
+    return dataclasses.replace(t, **changes) if dataclasses.is_dataclass(t) else _InTitle(t, changes["start"], changes["end"])
 
 
 def _named_again(ctx: Any, sentences: list[Any], toponyms: list[Any]) -> Any | None:
