@@ -455,6 +455,19 @@ def test_a_person_or_organisation_after_in_stays_no_place():
     assert not any(t.country == "DE" for t in tops)  # "Khil" is no alternate name of Kiel here
 
 
+def test_a_town_shelled_or_besieged_is_a_place_whatever_spacy_calls_it():
+    # spaCy reads Douma as a person here; the verb of fire and "the siege of" say it is a place.
+    text = ("Government forces shelled Douma, killing nine people. "
+            "The siege of Madaya has lasted six months, residents said.")
+    tops = {t.text: t for t in geoparse(text)}
+    assert tops["Douma"].admin1 == "Rif Dimashq" and tops["Madaya"].admin1 == "Rif Dimashq"
+
+
+def test_people_attacked_or_targeted_stay_no_places():
+    tops = geoparse("Rioters attacked Clinton supporters outside the hall, and snipers targeted Kerry's convoy.")
+    assert {t.text for t in tops} & {"Clinton", "Kerry"} == set()
+
+
 def test_a_hyphenated_town_is_read_whole():
     tops = {t.text: t for t in geoparse("The poet was born in Stratford-upon-Avon and died in Deir-ez-Zor.")}
     assert tops["Stratford-upon-Avon"].country == "GB" and "Avon" not in tops

@@ -115,6 +115,16 @@ NON_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "O
 # Rostov-on-Don", "residents of the town of X". Not "to" or "of" alone: "wrote to Jackson", "the
 # words of Lincoln".
 RESCUE_BEFORE = frozenset("in at near outside inside from around towards toward into across throughout".split())
+# Verbs of fire and of taking ground whose object is a place ("forces shelled Douma", "rebels
+# captured Khan Touman"), and the nouns of those acts before "of" ("the siege of Madaya"). Not
+# "attacked", "targeted" or "hit", which take people too ("attacked Clinton"), nor "the capture of"
+# or "the fall of" (a man is captured, a ruler falls).
+FIRE_VERBS = frozenset(
+    "shelled shelling shells bombed bombing bombs bombarded bombarding pounded pounding besieged besieging "
+    "stormed storming recaptured recapturing retook retaking overran overrunning liberated entered "
+    "encircled encircling".split()
+)
+FIRE_NOUNS = frozenset("siege shelling bombing bombardment bombardments recapture liberation encirclement".split())
 DIRECTION_WORDS = frozenset(
     "north south east west northern southern eastern western central northeastern northwestern southeastern "
     "southwestern north-eastern north-western south-eastern south-western northeast northwest southeast southwest".split()
@@ -893,17 +903,19 @@ def _dateline_town(tokens, i, j, surface, cands, sent_start, text) -> bool:
 
 def _place_cue(tokens, i: int, j: int) -> bool:
     """Whether the words around tokens[i:j] make it a place: a locative preposition before it ("in",
-    "near", "outside", "from"; a compass word may stand between: "in eastern Gedaref"), "the town of"
-    before it, or a settlement or area word after it ("Diwaniya city", "Gedaref state")."""
+    "near", "outside", "from"; a compass word may stand between: "in eastern Gedaref"), a verb of fire
+    or of taking ground ("shelled Douma"), "the town of" or "the siege of" before it, or a settlement
+    or area word after it ("Diwaniya city", "Gedaref state")."""
     n = len(tokens)
     k = i - 1
     if k >= 0 and tokens[k].lower_ in DIRECTION_WORDS:
         k -= 1
-    if k >= 0 and tokens[k].lower_ in RESCUE_BEFORE:
+    if k >= 0 and (tokens[k].lower_ in RESCUE_BEFORE or tokens[k].lower_ in FIRE_VERBS):
         return True
     if j - i >= 2 and tokens[i].lower_ in ARABIC_PLACE_PREFIXES:
         return True  # "Kafr Nabl", "Deir Hafer", "Tel Abyad": the name itself says it is a place
-    if k >= 1 and tokens[k].lower_ == "of" and (tokens[k - 1].lower_ in PLACE_OF_WORDS or tokens[k - 1].lower_ in RESCUE_AFTER):
+    if k >= 1 and tokens[k].lower_ == "of" and (tokens[k - 1].lower_ in PLACE_OF_WORDS or tokens[k - 1].lower_ in RESCUE_AFTER
+                                                or tokens[k - 1].lower_ in FIRE_NOUNS):
         return True
     if k >= 2 and tokens[k].lower_ == "the" and tokens[k - 1].lower_ == "of" and tokens[k - 2].lower_ in PLACE_OF_WORDS:
         return True
