@@ -830,3 +830,34 @@ def test_a_sentence_without_a_place_after_two_listed_provinces_takes_the_one_the
                    "terrorists executed militants who tried to lay down arms,\" the centre said.", date(2016, 8, 12))
     loc = locate_event(ctx, ctx.sentences[1])
     assert loc is not None and loc["admin1"] == "Aleppo"
+
+
+# --- words of war in another sense; adjectives joined; the ends of a road -----------------------------
+
+
+def test_a_medal_captured_names_no_place_but_a_title_won_in_a_city_keeps_its_venue():
+    sentence = "Hosts Canada captured the silver and Australia took the bronze."
+    places = [_place(sentence, "Canada", "country"), _place(sentence, "Australia", "country")]
+    assert _chosen(sentence, "captured", places) is None
+    sentence = "The former world number one captured her 41st title in Rome earlier this month."
+    assert _chosen(sentence, "captured", [_place(sentence, "Rome", country="IT")]) == "Rome"
+
+
+def test_a_film_shot_or_a_period_captured_by_a_novelist_is_no_event():
+    sentence = "The film is shot in a docudrama style about a 1972 killing of protesters by soldiers in Northern Ireland."
+    assert _chosen(sentence, "shot", [_place(sentence, "Northern Ireland", "admin1", country="GB")]) is None
+    sentence = "The period was captured by novelist Graham Greene in his novel set in Havana."
+    assert _chosen(sentence, "captured", [_place(sentence, "Havana", country="CU")]) is None
+
+
+def test_planes_patrolling_over_northern_and_southern_iraq_patrol_iraq():
+    sentence = "U.S. planes are patrolling no-fly zones over northern and southern Iraq despite repeated threats."
+    places = [_place(sentence, "U.S.", "country", country="US"), _place(sentence, "Iraq", "country", country="IQ")]
+    assert _chosen(sentence, "patrolling", places) == "Iraq"
+
+
+def test_a_road_from_a_town_is_at_that_town_not_where_someone_came_from():
+    sentence = "Gunmen captured three people yesterday on the road from Kiseljak through Ilidza to Sarajevo."
+    places = [_place(sentence, "Kiseljak", country="BA"), _place(sentence, "Ilidza", country="BA"),
+              _place(sentence, "Sarajevo", country="BA")]
+    assert _chosen(sentence, "captured", places) in ("Kiseljak", "Ilidza")

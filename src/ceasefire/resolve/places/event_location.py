@@ -28,7 +28,8 @@ _PREP_BEFORE = re.compile(
     # "in their north Belfast home", "at his Kabul office": a possessive determiner is an article here
     r"\s+(?:the\s+|a\s+|their\s+|his\s+|her\s+|its\s+)?(?:(?:northern|southern|eastern|western|central|rebel-held|government-held|besieged|restive|"
     r"northwestern|northeastern|southwestern|southeastern|Kurdish-majority|nearby|neighbouring|neighboring|town|city|"
-    r"village|district|province|region|flashpoint|provincial|capital|border)\s+)*(?:[\w'’]+\s+)?"
+    # "over northern and southern Iraq"
+    r"village|district|province|region|flashpoint|provincial|capital|border)\s+(?:(?:and|or)\s+(?=[a-z]))?)*(?:[\w'’]+\s+)?"
     # an article the geoparser left off the name ("in the al-Ashrafiyyeh neighborhood")
     r"(?:(?:al|el|as|ash|ar|ad|az|at|an)[-‐])?$"
     # the capital named after a comma: "in the commercial capital, Abidjan"
@@ -68,7 +69,8 @@ _FROM_BEFORE = re.compile(r"\b(?:from|native\s+of|resident\s+of|born\s+in|to|for
 # Where people come from is not where the event happened: "evacuees from X", "residents of the
 # besieged towns of X" (origin of the victims), "shells fired from X" (origin of the fire).
 _ORIGIN_BEFORE = re.compile(
-    r"\b(?:from|natives?\s+of|residents?\s+of|born\s+in)\s+(?:the\s+)?"
+    # "on the road from Kiseljak to Sarajevo": a road's end is where the road is, no one's origin
+    r"(?<!road\s)(?<!roads\s)(?<!highway\s)(?<!route\s)\b(?:from|natives?\s+of|residents?\s+of|born\s+in)\s+(?:the\s+)?"
     r"(?:(?!(?:in|at|near|on|inside|into|to|and|or)\b|\w+ing\b)[\w'’-]+\s+){0,4}$",
     re.I,
 )
@@ -390,6 +392,12 @@ def choose_event_toponym(sentence: str, verb: tuple[int, int], toponyms: list[An
     path from the event word to each place weighs in.
     """
     usable = [(k, t) for k, t in enumerate(toponyms) if getattr(t, "role", None) not in ("dateline", "speaker_city")]
+    figurative = _figurative(sentence, verb) if usable else None
+    if figurative == "story":
+        return None
+    if figurative == "contest":
+        # "captured her 41st title in Rome": a contest still has its venue, named after "in" or "at"
+        usable = [(k, t) for k, t in usable if _VENUE_BEFORE.search(sentence[max(0, t.start - 12): t.start])]
     if not usable:
         return None
     w = weights or WEIGHTS
@@ -417,6 +425,39 @@ def choose_event_toponym(sentence: str, verb: tuple[int, int], toponyms: list[An
     if town != best:
         return town  # the namesake it replaced is no finer place inside it
     return _finer_inside(toponyms[best], best, ranked, toponyms, w)
+
+
+# "captured the silver", "captured pole position", "captured the imagination of", "The film is shot
+# in a docudrama style", "was captured by novelist Graham Greene": a word of war in its sense of a
+# race, a vote, a picture or a story names no violent event, so no place is its scene.
+_FIGURATIVE_OBJECT = re.compile(
+    r"^\s+(?:(?:the|a|an|his|her|their|its|this|that|new|first|second|third|fourth|\d+(?:st|nd|rd|th)?|"
+    r"overall|world|national|olympic|gold|silver|bronze)\s+){0,3}"
+    r"(?:silver|gold|bronze|medals?|titles?|crowns?|stages?|pole(?:\s+position)?|trophy|cup|championships?|"
+    r"prize|award|imagination|attention|hearts?|mood|spirit|essence|headlines|public\s+interest)\b",
+    re.I,
+)
+_FIGURATIVE_BEFORE = re.compile(
+    r"\b(?:film|movie|scenes?|documentary|series|episodes?|video|photos?|pictures?)\s+(?:is|was|were|are|being|"
+    r"will\s+be|has\s+been|had\s+been)\s+$",
+    re.I,
+)
+_FIGURATIVE_AGENT = re.compile(r"^\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:novelist|writer|author|photographer|painter|poet|artist|camera)\b", re.I)
+_FIGURATIVE_VERB = re.compile(r"(?i)^(?:captur|shot|shoot)")
+
+
+_VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
+def _figurative(sentence: str, verb: tuple[int, int]) -> str | None:
+    """Whether the event word is a word of war used of a contest ("contest": a race, a title, a
+    medal, which may still have a venue) or of a picture or a story ("story": no scene at all)."""
+    if verb[1] <= verb[0] or not _FIGURATIVE_VERB.match(sentence[verb[0]: verb[1]]):
+        return None
+    after = sentence[verb[1]: verb[1] + 60]
+    if _FIGURATIVE_AGENT.match(after) or _FIGURATIVE_BEFORE.search(sentence[max(0, verb[0] - 40): verb[0]]):
+        return "story"
+    return "contest" if _FIGURATIVE_OBJECT.match(after) else None
 
 
 def _in_named_area(sentence: str, best: int, ranked: list[tuple[float, int]], usable: list[tuple[int, Any]], w: dict) -> int:
