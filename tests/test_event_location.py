@@ -861,3 +861,21 @@ def test_a_road_from_a_town_is_at_that_town_not_where_someone_came_from():
     places = [_place(sentence, "Kiseljak", country="BA"), _place(sentence, "Ilidza", country="BA"),
               _place(sentence, "Sarajevo", country="BA")]
     assert _chosen(sentence, "captured", places) in ("Kiseljak", "Ilidza")
+
+
+def test_the_towns_where_the_clashes_broke_out_are_where_the_fighters_were_killed():
+    """A relative clause on the event's own noun ("killed during the clashes that broke out ... in
+    the towns of X and Y") tells where that event was: the towns, not the city whose suburbs they are."""
+    sentence = ("The 31 YPG fighters were killed during the clashes that broke out between the YPG and the ISIL group "
+                "in the towns of Tel Hamis and Tel Birak, in Qamishli's southern suburbs.")
+    places = [_place(sentence, "Tel Hamis", country="SY", admin1="Al-Hasakah"),
+              _place(sentence, "Tel Birak", country="SY", admin1="Al-Hasakah"),
+              _place(sentence, "Qamishli", country="SY", admin1="Al-Hasakah")]
+    assert _chosen(sentence, "killed", places) in ("Tel Hamis", "Tel Birak")
+
+
+def test_a_hyphenated_adjective_between_the_preposition_and_the_district_keeps_the_preposition():
+    sentence = "A car bomb detonated in the Shiite- dominated Sadr city in eastern Baghdad on Friday, killing three."
+    places = [_place(sentence, "Sadr", country="IQ", admin1="Baghdad"),
+              _place(sentence, "Baghdad", country="IQ", admin1="Baghdad", role="containing_area")]
+    assert _chosen(sentence, "detonated", places) == "Sadr"

@@ -29,7 +29,9 @@ _PREP_BEFORE = re.compile(
     r"\s+(?:the\s+|a\s+|their\s+|his\s+|her\s+|its\s+)?(?:(?:northern|southern|eastern|western|central|rebel-held|government-held|besieged|restive|"
     r"northwestern|northeastern|southwestern|southeastern|Kurdish-majority|nearby|neighbouring|neighboring|town|city|"
     # "over northern and southern Iraq"
-    r"village|district|province|region|flashpoint|provincial|capital|border)\s+(?:(?:and|or)\s+(?=[a-z]))?)*(?:[\w'’]+\s+)?"
+    r"village|district|province|region|flashpoint|provincial|capital|border)\s+(?:(?:and|or)\s+(?=[a-z]))?)*"
+    # one more word, hyphenated or not: "in the Shiite-dominated Sadr city" (cleaning may leave "Shiite- dominated")
+    r"(?:(?:[\w'’]+-\s?)?[\w'’]+\s+)?"
     # an article the geoparser left off the name ("in the al-Ashrafiyyeh neighborhood")
     r"(?:(?:al|el|as|ash|ar|ad|az|at|an)[-‐])?$"
     # the capital named after a comma: "in the commercial capital, Abidjan"
@@ -170,6 +172,12 @@ _PLACE_NOUNS = frozenset(
     "restaurant restaurants home homes house houses office offices hotel mosque church school prison jail "
     "stadium cafe shop shops mall bank university building buildings plant factory".split()
 )
+# Nouns of a violent event, whose relative clause tells the same event ("the clashes that broke out in X").
+_EVENT_NOUNS = frozenset(
+    "clash clashes fighting fight fights battle battles attack attacks strike strikes airstrike airstrikes raid raids "
+    "explosion explosions blast blasts bombing bombings shelling offensive operation operations assault assaults "
+    "ambush ambushes violence unrest riots riot protest protests demonstration demonstrations".split()
+)
 # Another statement: "a man who lived in X", "said that ...", "; in X, ..."
 _CLAUSE_DEPS = frozenset(("relcl", "ccomp", "parataxis", "csubj", "conj"))
 # A clause that tells the circumstances of the same event: "killed when a bomb exploded in X",
@@ -234,6 +242,10 @@ def dependency_relation(doc: Any, verb: tuple[int, int], place: tuple[int, int],
                 kind = "loc" if word in _LOCATIVE_PREPS else word
                 out["prep"] = out["prep"] or kind
                 out["via"].append(kind)
+        elif dep in ("relcl", "acl") and head.lower_ in _EVENT_NOUNS:
+            # "killed during the clashes that broke out in X": a clause on the event's own noun tells
+            # where that event was, as a clause of circumstance does
+            out["subclause"] = True
         elif dep in _CLAUSE_DEPS:
             out["clause"] = True
         elif dep in _SUBCLAUSE_DEPS:
