@@ -923,3 +923,53 @@ def test_members_who_also_died_are_the_side_hit():
 
     text = "The monitor said six other Ahrar al-Sham members also died."
     assert is_victim(text, text.index("Ahrar al-Sham") + len("Ahrar al-Sham"))
+
+
+def test_daish_is_how_some_outlets_spell_daesh():
+    assert names("Daish said in a statement that one of its fighters blew himself up.") == [("Daish", "Islamic State (Syria)")]
+
+
+def test_a_department_quoted_as_saying_is_no_party_to_the_gas_attack():
+    from ceasefire.extract.roles import assign_roles, named_mentions
+
+    text = "Reuters quoted the US State Department as saying that it was looking into the reported use of chemical weapons in Saraqeb."
+    i = text.index("chemical weapons")
+    actors = assign_roles(text, (i, i + 16), named_mentions(text, 0, "SY"), "Chemical weapon", "SY")
+    assert all(a["role"] != "perpetrator" for a in actors)
+
+
+def test_the_faction_manning_a_checkpoint_hit_by_a_car_bomb_is_its_target():
+    actors = _main_actors("On 13 October 2016, a car bomb exploded near a checkpoint manned by a group of Free Syrian Army fighters near Azaz, killing 17 people.",
+                          published=date(2016, 10, 13))
+    assert actors[0] == ("Unidentified Armed Group (Syria)", "perpetrator")
+    assert ("JSH: Free Syrian Army", "target") in actors
+
+
+def test_buses_crossing_from_rebel_into_government_territory_name_no_author():
+    actors = _main_actors("On 15 April 2017, a bomb hit buses carrying residents as they waited to cross from rebel into government territory near Aleppo, killing 126 people.",
+                          published=date(2017, 4, 15))
+    assert actors[0] == ("Unidentified Armed Group (Syria)", "perpetrator")
+
+
+def test_fighters_rounded_up_and_executed_by_the_extremist_group_were_its_victims():
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    doc = Document(title="Opposition coalition says only the FSA can stand against Assad and ISIS",
+                   text=("The coalition condemned the massacre committed by ISIS militants in the town of Al Bab northeast of Aleppo. "
+                         "Activists said that around 41 FSA rebels were rounded up and executed by the extremist group on Monday."),
+                   published=date(2014, 7, 31))
+    ev = next(e for e in extract_document(doc)["events"] if e["sub_event_type"] == "Attack")
+    assert ev["actors"][0] == {"name": "Islamic State (Syria)", "role": "perpetrator", "inter": 2, "country": "SY"}
+    assert {"name": "JSH: Free Syrian Army", "role": "target", "inter": 2, "country": "SY"} in ev["actors"]
+
+
+def test_a_group_that_says_it_killed_fighters_in_a_bombing_claims_it():
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    doc = Document(text=("A suicide bomber struck a bus carrying opposition fighters near the Atmeh crossing on Sunday, killing 50. "
+                         "On Monday ISIS said that it killed at least 50 fighters in the bombing."),
+                   published=date(2016, 8, 15))
+    ev = extract_document(doc)["events"][0]
+    assert ev["actors"][0]["name"] == "Islamic State (Syria)" and ev["attribution"]["certainty"] == "alleged"

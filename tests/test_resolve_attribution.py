@@ -95,6 +95,10 @@ def test_told_reuters_puts_the_outlet_before_the_speaker():
         ("The strike was likely carried out by Russian jets.", "believed"),
         ("Medics said four people died.", "reported"),
         ("Government forces shelled Daraya.", "asserted"),
+        # who the victims are said to be, and a toll's idiom, hedge nothing
+        ("Troops executed ten children of alleged rebels in the village.", "asserted"),
+        ("The heavy fighting claimed the lives of 40 soldiers.", "asserted"),
+        ("The army said the alleged attack never happened.", "alleged"),
     ],
 )
 def test_certainty_ladder(text, level):

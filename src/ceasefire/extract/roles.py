@@ -404,7 +404,9 @@ _BY_BEFORE = re.compile(r"\b(by|from|of)\s+(the\s+)?(\w+[\s-]+){0,3}$", re.I)
 # "rebel-held districts", "rebel held areas", "an IS stronghold" (not "Olive Branch forces controlled the village": a verb)
 _HELD = re.compile(
     r"^(?:\s*-\s*(held|controlled|besieged|run|dominated)\b|\s+(?:strongholds?|bastions?|heartland)\b|\s+(held|controlled|besieged|run|dominated)\s+"
-    r"(?:areas?|districts?|towns?|cit(?:y|ies)|neighbou?rhoods?|villages?|territor(?:y|ies)|parts?|regions?|enclaves?|pockets?|countryside|provinces?|suburbs?|east|west|north|south|\w+ern)\b)",
+    r"(?:areas?|districts?|towns?|cit(?:y|ies)|neighbou?rhoods?|villages?|territor(?:y|ies)|parts?|regions?|enclaves?|pockets?|countryside|provinces?|suburbs?|east|west|north|south|\w+ern)\b"
+    # "to cross from rebel into government territory", "rebel and regime areas": one of two sides' areas
+    r"|\s+(?:into|to|and|or)\s+(?:the\s+)?[\w-]+(?:\s+held|-held|\s+controlled|-controlled)?\s+(?:areas?|territor(?:y|ies)|lines|zones?|sides?)\b)",
     re.I,
 )
 _SPEAKER_AFTER = re.compile(
@@ -414,6 +416,9 @@ _SPEAKER_AFTER = re.compile(
     r"(said|says|say|told|stated|announced|cited|reported|reports|claimed|claims|accused|accuses|accusing|blames|blaming|blamed(?!\s+(?:for|on)\b)|denied|denies|warned|added|confirmed|according|believe|believes|suspect|suspects)\b)",
     re.I,
 )
+# "Reuters quoted the US State Department as saying ...", "citing the army": the one quoted speaks
+_QUOTED_BEFORE = re.compile(r"\b(?:quoted|quoting|cited|citing)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+_AS_SAYING_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s+as\s+saying\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
 # "Assad's air force", "Assads forces": a person's forces are the side
 _PERSONS_FORCES = re.compile(
@@ -433,7 +438,7 @@ _PERSON_HEADS = (r"(?:fighters|members|militant|jihadist|rebel|armed|group|group
     r"fighter|member|soldier|militiaman|guard|vehicles?|patrols?|convoys?|helicopters?|choppers?|planes?|warplanes?|jets?|aircraft|drones?|that|which|who)")
 _PASSIVE_HARM = re.compile(
     rf"^(?:['’]s?)?(?:\s+{_PERSON_HEADS}){{0,5}}?,?\s+"
-    r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being)\s+(?:\w+\s+)?"
+    r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being)\s+(?:(?!to\b|have\b|had\b)\w+\s+){0,3}?"  # "were rounded up and executed"
     r"(?:killed|wounded|injured|shot|executed|slain|abducted|kidnapped|captured|detained|targeted|attacked|ambushed|hit|struck|assassinated|murdered|stabbed|beheaded|slaughtered|found\s+dead)"
     r"|(?:(?:also|later|reportedly|allegedly|subsequently)\s+)?(?:died|perished)|lost\s+their\s+lives|were\s+among\s+the\s+dead|(?:(?:were|are|was|is|lay|left)\s+)?dead\b(?!\s+(?:of|bodies)\b)"
     r"|shot\s+down(?=\s+(?:in|over|near|by|on|at)\b)"  # a headline's "Russian Military Chopper Shot down in Syria"
@@ -447,6 +452,8 @@ _WEAPON_AFTER = re.compile(
 # "the Al-Boulil region that is controlled by the Islamic State group": who holds the area hit, not who struck
 _HELD_BY = re.compile(
     r"\b(?:controlled|held|besieged|run|occupied|captured|seized|surrounded|encircled|dominated|ruled)\s+by\s+(?:the\s+)?$"
+    # "a checkpoint manned by a group of FSA fighters": who held the post hit (not "drones operated by X")
+    r"|\b(?:manned|guarded|staffed)\s+by\s+(?:the\s+|an?\s+)?(?:(?:group|unit|team|members?|fighters?)\s+of\s+(?:the\s+)?)?$"
     r"|\b(?:strongholds?|bastions?|heartland|(?:de\s+facto\s+)?capital)\s+of\s+(?:the\s+)?$",  # "a stronghold of the Islamic State group"
     re.I,
 )
@@ -749,6 +756,7 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
         m for m in mentions
         if m.kind not in _NON_PARTY_KINDS and not m.metonym and not (m.person and not _PERSONS_FORCES.match(text[m.end : m.end + 30]))
         and not _SPEAKER_AFTER.match(text[m.end : m.end + 60]) and not _BROKER_BEFORE.search(text[max(0, m.start - 60) : m.start])
+        and not _QUOTED_BEFORE.search(text[max(0, m.start - 40) : m.start]) and not _AS_SAYING_AFTER.match(text[m.end : m.end + 40])
     ]  # a person ("Obama is seeking backing for strikes", "the Assad clan's hometown") decides or speaks; "Assad's air force" fights
     parties = _umbrellas(text, suspected_authors(text, parties))
     holders = [m for m in parties if _HELD_BY.search(text[max(0, m.start - 40) : m.start])]
@@ -756,7 +764,7 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
     perpetrators: list[Mention] = []
     targets: list[Mention] = []
     if sub_event_type in _BATTLES:
-        held = [m for m in parties if m.descriptor or _HELD.match(text[m.end : m.end + 15])]
+        held = [m for m in parties if m.descriptor or _HELD.match(text[m.end : m.end + 40])]
         perpetrators, targets = _battle_sides(text, [m for m in parties if m not in held], country_iso)
         targets += held
     else:
@@ -776,13 +784,13 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
             if perpetrators and re.fullmatch(r"\s*(,|,?\s*and|,?\s*as well as|,?\s*along with|,?\s*together with)\s*", text[perpetrators[-1].end : m.start]):
                 perpetrators.append(m)  # "Russian jets and Hezbollah fighters pounded ...": joined to the actor
                 continue
-            if names_its_weapon(m) and not (m.descriptor or _HELD.match(text[m.end : m.end + 15])):
+            if names_its_weapon(m) and not (m.descriptor or _HELD.match(text[m.end : m.end + 40])):
                 perpetrators.append(m)  # "killed in heavy Russian and Syrian strikes": the attack named after its author
                 continue
             if _WEAPON_AFTER.match(text[m.end : m.end + 40]):
                 perpetrators.append(m)  # "Dozens of Syrian regime strikes on Aleppo", "Russian raids": the actor names the attack
                 continue
-            if _HELD.match(text[m.end : m.end + 15]) or m.descriptor:
+            if _HELD.match(text[m.end : m.end + 40]) or m.descriptor:
                 targets.append(m)  # "rebel-held districts": the side whose area was hit
                 continue
             if m.end <= t0 and re.fullmatch(r"\s*('s|’s|-led|-backed)?\s*([\w-]+\s+)?", text[m.end : t0]):
@@ -1029,6 +1037,8 @@ def _named_by_country(name: str) -> bool:
 
 
 _DEFINITE_FIGHTERS = re.compile(r"\b[Tt]he\s+(?P<noun>separatists|militants|insurgents|rebels|jihadists|gunmen|attackers|assailants|fighters|militiamen|raiders|bandits)\b")
+# "executed by the extremist group": the jihadist group the report has just named
+_DEFINITE_JIHADISTS = re.compile(r"\b[Tt]he\s+(?:extremist|jihadist|hard-?line\s+(?:jihadist|militant|Islamist)|ultra-?radical)\s+(?:group|organi[sz]ation|militia)\b")
 
 
 def _definite_antecedent(event: dict[str, Any], ctx: Any) -> dict[str, Any] | None:
@@ -1043,16 +1053,19 @@ def _definite_antecedent(event: dict[str, Any], ctx: Any) -> dict[str, Any] | No
     for i in idx:
         sent = sentences.get(i)
         m = _DEFINITE_FIGHTERS.search(sent.text) if sent is not None else None
+        jihadists = _DEFINITE_JIHADISTS.search(sent.text) if sent is not None and not m else None
+        if jihadists:
+            m = jihadists
         if not m:
             continue
-        noun = m.group("noun").lower()
+        noun = m.group("noun").lower() if not jihadists else ""
         for j in range(i, max(-1, first - 3), -1):
             prev = sentences.get(j)
             if prev is None:
                 continue
             found = [x for x in named_mentions(prev.text, prev.start, getattr(ctx, "country", None), getattr(ctx, "published", None))
                      if x.kind == "armed" and not x.generic and not x.metonym and (x.inter or 0) in (2, 3, 4)
-                     and x.text.lower().rstrip("'’s").endswith(noun.rstrip("s")) and (j < i or x.end <= m.start())]
+                     and (x.side == "jihadist" if jihadists else x.text.lower().rstrip("'’s").endswith(noun.rstrip("s"))) and (j < i or x.end <= m.start())]
             if found:
                 x = found[-1]
                 return {"name": x.name, "role": "perpetrator", "inter": x.inter, "country": x.country}
@@ -1233,7 +1246,7 @@ def author_hedge(host: dict[str, Any], had_author: bool, lender: dict[str, Any])
 # "The Daesh group claimed responsibility for the attack", "IS said it carried out the bombing", "The
 # IS group said in a statement that one of its fighters had fired on a gathering before blowing himself up"
 _CLAIM = re.compile(
-    r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?responsibility\b|\b(?:said|says|announced)\s+(?:in\s+an?\s+(?:\w+\s+)?(?:statement|message|posting|communiqu\w+)\s+)?(?:that\s+)?(?:it|its\s+fighters?|one\s+of\s+its\s+\w+)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|conducted|launched|fired\s+on|attacked|targeted|struck|detonated|blew\s+(?:himself|herself|themselves)\s+up)\b"
+    r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?responsibility\b|\b(?:said|says|announced)\s+(?:on\s+\w+day\s+)?(?:in\s+an?\s+(?:\w+\s+)?(?:statement|message|posting|communiqu\w+)\s+)?(?:that\s+)?(?:it|they|its\s+fighters?|one\s+of\s+its\s+\w+)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind|conducted|launched|fired\s+on|attacked|targeted|struck|detonated|killed|(?:was|were)\s+responsible\s+for|blew\s+(?:himself|herself|themselves)\s+up)\b"
     r"|\bclaimed\s+(?:the|this|that|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+(?:\w+\s+)?(?:attack|bombing|blast|explosion|strike|assault|killing)s?\b",
     re.I,
 )
@@ -1309,12 +1322,16 @@ def headline_author(ctx: Any, events: list[dict[str, Any]]) -> None:
         return
     if (lead.get("attribution") or {}).get("certainty") == "denied" or author_unknown(ctx, lead):
         return
+    from ceasefire.extract.classify import find_cues  # local: classify is the caller's concern, not this module's
+
+    if not any(not c.suppressed for c in find_cues(title)):
+        return  # "Syrian Coalition: FSA is the Only Force Able to Stand against Assad and ISIS" tells no act
     mentions = [m for m in named_mentions(title, 0, getattr(ctx, "country", None), getattr(ctx, "published", None))
                 if m.kind == "armed" and not m.metonym and not m.generic and not m.descriptor and (m.inter or 0) in (1, 2, 3, 4, 8)
                 and not (m.person and not _PERSONS_FORCES.match(title[m.end : m.end + 30]))]  # "in Assad clan's hometown": a person, no author
     author = None
     for m in mentions:
-        if is_harmed(title, m.start, m.end) or _SPEAKER_AFTER.match(title[m.end : m.end + 60]) or _HELD.match(title[m.end : m.end + 15]):
+        if is_harmed(title, m.start, m.end) or _SPEAKER_AFTER.match(title[m.end : m.end + 60]) or _HELD.match(title[m.end : m.end + 40]):
             continue
         if _HELD_BY.search(title[max(0, m.start - 40) : m.start]) or _TARGET_BEFORE.search(title[max(0, m.start - 40) : m.start]):
             continue

@@ -40,6 +40,15 @@ _ALLEGED = re.compile(
     r"held\s+responsible|charged\s+that)\b",
     re.I,
 )
+# "children of alleged rebels", "two alleged collaborators were shot": the word describes who the
+# victims are said to be, not how sure the report is that the event happened or who did it
+_NOT_A_HEDGE = re.compile(
+    r"\balleged(?:ly)?\s+(?:[\w-]+\s+)?(?:rebels?|members?|militants?|fighters?|collaborators?|spies|spy|informants?|informers?|"
+    r"supporters?|sympathi[sz]ers?|jihadists?|insurgents?|terrorists?|criminals?|thieves|thief|smugglers?|drug\s+dealers?|traffickers?|"
+    r"affiliates?|associates?|agents?|deserters?|defectors?|homosexuals?|witch(?:es)?|sorcerers?)\b"
+    r"|\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:lives?|life)\b",  # "the fighting claimed the lives of 129": a toll, not a claim
+    re.I,
+)
 _BELIEVED = re.compile(
     r"\b(?:believed\s+to|thought\s+to|suspected|likely|probably|apparently|presumably|possibly|may\s+have|might\s+have|"
     r"could\s+have|may\s+be|might\s+be|could\s+be|appear(?:s|ed)?\s+to|seemingly|unconfirmed|unverified|presumed|assumed|feared\s+(?:dead|killed)|it\s+is\s+believed|"
@@ -147,6 +156,7 @@ def weakest(*certainties: str | None) -> str:
 
 def certainty(sentence_text: str, attributed: bool = False) -> str:
     """How sure the sentence is: denied > alleged > believed > reported > asserted (the weakest hedge wins)."""
+    sentence_text = _NOT_A_HEDGE.sub(" ", sentence_text)
     if _DENIED.search(sentence_text):
         return "denied"
     if _ALLEGED.search(sentence_text):
