@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ceasefire.extract.lexicon import EVENT_TYPE_OF, Cue, cue_screens, event_lexicon, folded_grams
+from ceasefire.extract.lexicon import EVENT_TYPE_OF, Cue, cues_for, event_lexicon
 
 #: Harm told in the past: keeps a cue that wish/threat words would otherwise cancel.
 _HARM = re.compile(
@@ -120,11 +120,8 @@ def find_cues(text: str) -> list[CueMatch]:
     lex = event_lexicon()
     found: list[CueMatch] = []
     # each cue runs only on a sentence that holds one of the strings its matches begin with
-    # (lexicon.cue_screens: exact, and a tenth of the cost of running all 40 alternations)
-    screened = folded_grams(text)
-    for cue, screen in cue_screens():
-        if screen is not None and screened is not None and not screen.admits(*screened):
-            continue
+    # (lexicon.cues_for: exact; over FA-KES sentences it halves the cost of running every cue)
+    for cue in cues_for(text):
         for m in cue.pattern.finditer(text):
             found.append(CueMatch(cue, m.start(), m.end(), m.group(0)))
     if found:

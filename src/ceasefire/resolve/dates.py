@@ -183,6 +183,8 @@ def find_time_expressions(text: str, published: date | None, offset: int = 0) ->
 #: patterns open with an optional lead word, so a search tries them at every position, and most
 #: sentences hold no date.
 _ANY_DIGIT = re.compile(r"\d")
+_NUMERIC_HINT = re.compile(r"\d[/.]\d")  # "27/2/2016", "27.02.16": a digit on each side of the first mark
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _UNIT_WORDS = ("hour", "day", "week", "month", "year")
 _RELATIVE_WORDS = ("day", "night", "tomorrow", "morning", "afternoon", "evening", "week", "month", "year")
@@ -202,7 +204,8 @@ def _possible_kinds(text: str) -> frozenset[str] | set[str]:
     century = "19" in text or "20" in text  # a four-digit year
     kinds: set[str] = set()
     if digit:
-        kinds.add("numeric")
+        if _NUMERIC_HINT.search(text):
+            kinds.add("numeric")
         if century:
             kinds.add("year")
             if "-" in text:
@@ -213,7 +216,7 @@ def _possible_kinds(text: str) -> frozenset[str] | set[str]:
                 kinds.add("month_year")
     if month:
         kinds.add("month")
-    if "day" in text:
+    if "day" in text and any(w in text for w in _WEEKDAYS):
         kinds.add("weekday")  # a weekday's name, case kept
     if any(w in low for w in ("day", "week", "month")):
         kinds.add("ordinal_day")
