@@ -879,3 +879,15 @@ def test_a_hyphenated_adjective_between_the_preposition_and_the_district_keeps_t
     places = [_place(sentence, "Sadr", country="IQ", admin1="Baghdad"),
               _place(sentence, "Baghdad", country="IQ", admin1="Baghdad", role="containing_area")]
     assert _chosen(sentence, "detonated", places) == "Sadr"
+
+
+def test_a_place_named_for_last_years_attack_is_not_where_todays_attack_was():
+    """The report names Aleppo only for "the same chemical weapons in Aleppo last year" and Idlib
+    for the health workers treating today's victims: the attack the headline tells is in Idlib."""
+    ctx = _context("Syria attack symptoms consistent with nerve agent use, WHO says. "
+                   "Victims of a suspected chemical attack in Syria appeared to show symptoms of a nerve agent. "
+                   "Sarin is a nerve agent. "
+                   "A spokesman said the rebels had used the same chemical weapons in Aleppo last year. "
+                   "Its experts were giving guidance to overwhelmed health workers in Idlib.", date(2017, 4, 5))
+    loc = locate_event(ctx, ctx.sentences[0])
+    assert loc is not None and loc["admin1"] == "Idlib"

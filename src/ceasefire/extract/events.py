@@ -55,7 +55,8 @@ from ceasefire.extract.roles import (
     stated_authors,
     unnamed_perpetrator,
 )
-from ceasefire.resolve.places.event_location import _LIES_IN, _country_location, as_read_in_its_area, headline_place, in_countryside_province, names_its_area, place_in_sentences
+from ceasefire.resolve.places.event_location import (_LIES_IN, _country_location, as_read_in_its_area, headline_place, in_countryside_province, names_its_area,
+                                                     place_in_sentences, recalled_place)
 from ceasefire.extract.salience import HEADLINE_BONUS, agrees_with_headline, position_score, score
 
 _GOVERNMENT_SIDE = re.compile(
@@ -870,6 +871,9 @@ def _country_to_incident(ctx: DocContext, ev: dict[str, Any], focus: str | None)
         if loc and country and loc.get("precision") == "country" and loc.get("country") != country:
             ev["location"] = _country_location([t for t in ctx.toponyms if t.lat is not None], country) or loc
         return
+    # a place named for an earlier incident ("used the same weapons in Aleppo last year", "a sarin
+    # attack in Ghouta in August 2013") is not where the report's incident was
+    places = [t for t in places if not recalled_place(ctx.text, t)] or places
     spans = [(e["start"], e["end"]) for e in ev["evidence"]]
     inside = [t for t in places if any(a <= t.start < b for a, b in spans)]
     if inside:

@@ -846,7 +846,7 @@ def locate_event(ctx: Any, sentence: Any, verb: tuple[int, int] | None = None) -
     again = _named_again(ctx, after, toponyms)
     if again is not None:
         return again.as_location()
-    main = main_place(toponyms)
+    main = main_place(toponyms, getattr(ctx, "text", None))
     return main.as_location() if main is not None else None
 
 
@@ -954,6 +954,19 @@ def _peer_told_next(ctx: Any, text: str, local: list[Any], k: int, inside: list[
 _DEATH_WORD = re.compile(r"\b(?:killed|killing|kills?|dead|died|deaths?|death\s+toll|martyred|martyrs|lives)\b", re.I)
 #: How many sentences after a round-up may tell its incidents one by one.
 ROUND_UP_SENTENCES = 10
+
+
+_RECALLED_AFTER = re.compile(
+    r"^[^.;]{0,50}?\b(?:last\s+(?:year|month|summer|winter|spring|autumn)|(?:\w+\s+)?years?\s+ago|"
+    r"in\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d)\b"
+)
+_RECALLED_BEFORE = re.compile(r"\b(?:since|worst\s+since)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
+
+
+def recalled_place(text: str, t: Any) -> bool:
+    """Whether ``t`` is named for an earlier incident: "in Aleppo last year", "in Ghouta on the
+    outskirts of Damascus in August 2013", "the worst fighting since the battle for eastern Aleppo"."""
+    return bool(_RECALLED_AFTER.match(text[t.end: t.end + 90]) or _RECALLED_BEFORE.search(text[max(0, t.start - 60): t.start]))
 
 
 def _listed_peer_told(ctx: Any, prev: Any, chosen: Any, after: list[Any], toponyms: list[Any]) -> Any | None:
@@ -1077,6 +1090,8 @@ def _named_again(ctx: Any, sentences: list[Any], toponyms: list[Any]) -> Any | N
         for name, t in seen.items():
             for m in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w-])", sent.text):
                 found.append(_InTitle(t, m.start(), m.end()))
+        # a name this sentence gives an earlier incident ("in Aleppo last year") lends nothing
+        found = [f for f in found if not recalled_place(sent.text, f)]
         if not found:
             continue
         found.sort(key=lambda x: x.start)
@@ -1165,9 +1180,12 @@ _LENIENT = WEIGHTS | {"threshold": -4.5}
 def place_in_sentences(ctx: Any, sentences: list[Any], toponyms: list[Any]) -> Any | None:
     """The place the first of ``sentences`` that ties one of ``toponyms`` to its event word names
     (the linker of :func:`choose_event_toponym`), else None. Datelines and speakers never count."""
+    text = getattr(ctx, "text", "") or ""
     for sent in sentences:
         inside = [t for t in toponyms if sent.start <= t.start and t.end <= sent.end and t.lat is not None
                   and t.role not in ("dateline", "speaker_city")]
+        # another sentence lends no place it names for an earlier incident ("in Aleppo last year")
+        inside = [t for t in inside if not recalled_place(text, t)]
         if not inside:
             continue
         local = [_Shifted(t, sent.start) for t in inside]
@@ -1221,9 +1239,13 @@ def _definite_settlement(sentence: str, before: list[Any], text: str | None = No
     return loc
 
 
-def main_place(toponyms: list[Any]) -> Any | None:
-    """The document's most named place below country level (else its most named country)."""
+def main_place(toponyms: list[Any], text: str | None = None) -> Any | None:
+    """The document's most named place below country level (else its most named country). With the
+    document's ``text``, a place named for an earlier incident ("in Aleppo last year") counts only
+    when nothing else is named."""
     usable = [t for t in toponyms if t.lat is not None and t.role not in ("dateline", "speaker_city")]
+    if text:
+        usable = [t for t in usable if t.precision == "country" or not recalled_place(text, t)] or usable
     if not usable:
         return None
     fine = [t for t in usable if t.precision in ("exact", "near", "admin2", "admin1")]
