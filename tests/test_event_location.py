@@ -891,3 +891,15 @@ def test_a_place_named_for_last_years_attack_is_not_where_todays_attack_was():
                    "Its experts were giving guidance to overwhelmed health workers in Idlib.", date(2017, 4, 5))
     loc = locate_event(ctx, ctx.sentences[0])
     assert loc is not None and loc["admin1"] == "Idlib"
+
+
+def test_a_country_named_for_its_currency_or_its_people_is_not_the_place_of_the_event():
+    from ceasefire.resolve.places.event_location import main_place
+
+    sentence = "Traders protested in the market over the fall of the Syrian pound against the US dollar."
+    places = [_place(sentence, "US", "country", country="US")]
+    assert _chosen(sentence, "protested", places) is None
+    text = "An American spy was arrested, officials in Iran said."
+    spy = _place(text, "American", "country", country="US", demonym=True)
+    iran = _place(text, "Iran", "country", country="IR")
+    assert main_place([spy, spy, iran], text) is iran

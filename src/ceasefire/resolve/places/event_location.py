@@ -366,11 +366,25 @@ def _features(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], r
     } | _dependency_features(rel, precision == "country")
 
 
+_CURRENCY_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:dollars?|pounds?|euros?|yuan|rupees?|rubles?|roubles?|dinars?|riyals?|rials?|liras?|francs?|"
+    r"pesos?|shillings?|nairas?|rand|yen|won|kwachas?|cedis?|birr|taka|kyats?|afghanis?|hryvnias?)\b",
+    re.I,
+)
+
+
+def _named_for_money(text: str, t: Any) -> bool:
+    """A country named for its currency ("the US dollar", "Syrian pounds"): a toponym still, never a scene."""
+    return getattr(t, "precision", None) in ("country", None) and bool(_CURRENCY_AFTER.match(text[t.end: t.end + 20]))
+
+
 def _score(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], w: dict | None = None, rel: dict | None = None) -> float:
     w = w or WEIGHTS
     f = _features(sentence, verb, t, others, rel)
-    if f["demonym"]:
-        return -99.0  # "Syrian forces", "Yemenis": an adjective or a people, not where it happened
+    if f["demonym"] or _named_for_money(sentence, t):
+        # "Syrian forces", "Yemenis": an adjective or a people, not where it happened; "the US
+        # dollar exchange rate": a currency
+        return -99.0
     return (w["preposition"] * f["preposition"] - w["origin"] * f["origin"] - w["from_other"] * f["from_other"]
             - w.get("destination", 0.0) * f["destination"]
             - f["distance"] / w["distance"] + w["after_verb"] * f["after_verb"]
@@ -1244,6 +1258,9 @@ def main_place(toponyms: list[Any], text: str | None = None) -> Any | None:
     document's ``text``, a place named for an earlier incident ("in Aleppo last year") counts only
     when nothing else is named."""
     usable = [t for t in toponyms if t.lat is not None and t.role not in ("dateline", "speaker_city")]
+    # a people or an adjective ("an American spy") or a currency ("the US dollar") says who or what,
+    # not where: a country so named is the main place only when the report names no other
+    usable = [t for t in usable if not getattr(t, "demonym", False) and not (text and _named_for_money(text, t))] or usable
     if text:
         usable = [t for t in usable if t.precision == "country" or not recalled_place(text, t)] or usable
     if not usable:
