@@ -308,6 +308,13 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyFigure]:
     return figures
 
 
+def _may_be_long_toll(window: str) -> bool:
+    """False when ``window`` holds neither "toll" nor "number" in any case, so ``_LONG_TOLL``
+    cannot match it (a cheap test: that pattern's lazy run is costly on every number's window)."""
+    low = window.lower()
+    return "toll" in low or "number" in low
+
+
 _NUMBERED_BEFORE = re.compile(r"(?:\d[/.:-]|[£$€#]|\bNo\.?\s*)$")
 
 
@@ -355,7 +362,7 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
         return None  # "2017 Death toll ...": a year
     is_determiner = num_l in _SINGULAR_DETERMINERS or num_l in ("both", "another")
     left = p["left_active"].search(before[-80:])
-    long_toll = left is None and bool(left := _LONG_TOLL.search(before[-220:]))
+    long_toll = left is None and _may_be_long_toll(before[-220:]) and bool(left := _LONG_TOLL.search(before[-220:]))
     passive_left = bool(not long_toll and left and (left.group("death") or left.group("injury")) and _PASSIVE_AUX_BEFORE.search(before[-80:][: left.start()]))
     if is_determiner and num_l != "one" and re.search(r"\bof\s*$", before[-4:]) and not (left and left.group("death")):
         return None  # "a son of a rebel commander": one person, counted at "a son"
