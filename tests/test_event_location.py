@@ -903,3 +903,16 @@ def test_a_country_named_for_its_currency_or_its_people_is_not_the_place_of_the_
     spy = _place(text, "American", "country", country="US", demonym=True)
     iran = _place(text, "Iran", "country", country="IR")
     assert main_place([spy, spy, iran], text) is iran
+
+
+def test_a_town_miles_away_from_the_patrol_says_where_it_was_not_where_the_officers_came_from():
+    sentence = ("Officers were patrolling a dense stretch of jungle 10 miles (15 kilometers) from the mountain city "
+                "of San Cristobal De Las Casas when they spotted a farmer.")
+    assert _chosen(sentence, "patrolling", [_place(sentence, "San Cristobal De Las Casas", country="MX")]) == "San Cristobal De Las Casas"
+
+
+def test_the_district_of_an_unfound_village_shares_the_villages_preposition():
+    sentence = ("The landmine was detonated by guerrillas when the policemen were traveling in a truck on the road at "
+                "Aathmail of Nuwakot district, some 50 km northwest of Kathmandu, the radio said.")
+    places = [_place(sentence, "Nuwakot", country="NP"), _place(sentence, "Kathmandu", country="NP")]
+    assert _chosen(sentence, "detonated", places) == "Nuwakot"

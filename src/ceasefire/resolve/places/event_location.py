@@ -294,6 +294,10 @@ _POSSESSOR_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][
 _UNFOUND_PEER = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 
 
+_UNFOUND_OF = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*\s+of\s+(?:the\s+)?$")
+_AREA_WORD_AFTER = re.compile(r"^\s+(?:district|province|governorate|state|county|region|municipality|prefecture)\b", re.I)
+
+
 def _preposition(sentence: str, t: Any, others: list[Any], depth: int = 0) -> bool:
     """A locative preposition or place noun before ``t`` ("in", "near", "the town of"), or before the
     place ``t`` is listed after ("in the towns of Tel Hamis and Tel Birak", "shelled Kafr Nabl,
@@ -305,13 +309,27 @@ def _preposition(sentence: str, t: Any, others: list[Any], depth: int = 0) -> bo
     m = _UNFOUND_PEER.search(before) or _POSSESSOR_BEFORE.search(before)
     if m and _PREP_BEFORE.search(sentence[max(0, t.start - len(before) + m.start() - 45): t.start - len(before) + m.start()]):
         return True
+    # "at Aathmail of Nuwakot district": the district of an unfound village shares its preposition
+    m = _UNFOUND_OF.search(before)
+    if m and _AREA_WORD_AFTER.match(sentence[t.end: t.end + 20]) and _PREP_BEFORE.search(
+            sentence[max(0, t.start - len(before) + m.start() - 45): t.start - len(before) + m.start()]):
+        return True
     o = _listed_after(sentence, t, others) if depth <= 6 else None
     return o is not None and _preposition(sentence, o, others, depth + 1)
 
 
+# "10 miles (15 kilometers) from the mountain city of X": a distance from a place says where, no origin
+_DISTANCE_FROM = re.compile(
+    r"\b(?:km|kms|kilometres?|kilometers?|miles?|metres?|meters?|yards)\s*\)?\s+(?:away\s+)?from\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    re.I,
+)
+
+
 def _origin(sentence: str, t: Any, others: list[Any], depth: int = 0) -> bool:
     """Where people come from ("evacuees from the towns of Fuaa and Kafraya"), for every place of the list."""
-    if _ORIGIN_BEFORE.search(sentence[max(0, t.start - 45): t.start]):
+    before = sentence[max(0, t.start - 45): t.start]
+    if _ORIGIN_BEFORE.search(before) and not _DISTANCE_FROM.search(before):
         return True
     o = _listed_after(sentence, t, others) if depth <= 6 else None
     return o is not None and _origin(sentence, o, others, depth + 1)
