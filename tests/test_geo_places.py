@@ -593,3 +593,39 @@ def test_a_country_spacy_reads_as_a_person_with_its_possessive_is_the_country():
 def test_an_operation_named_after_a_river_is_no_river():
     surfaces = {t.text for t in geoparse("Euphrates Shield took control over the village of Big Fikha from Islamic State fighters.")}
     assert "Euphrates" not in surfaces and "Big Fikha" in surfaces
+
+
+@pytest.mark.parametrize("text", [
+    "US Secretary of State John Kerry met Sergei Lavrov in Geneva on Friday.",
+    "An American spy was arrested in Geneva on Friday, police said.",
+    "US Secretary of State John Kerry met Russian Foreign Minister Sergei Lavrov in Geneva to discuss Syria.",
+])
+def test_a_country_named_for_a_persons_title_does_not_move_geneva_to_illinois(text):
+    assert _first(geoparse(text), "Geneva").country == "CH"
+
+
+def test_a_namesake_in_the_country_the_report_is_about_still_wins():
+    tops = geoparse("Police in Geneva, Illinois, said the road near Batavia and St. Charles in Kane County "
+                    "reopened on Monday.")
+    geneva = _first(tops, "Geneva")
+    assert (geneva.country, geneva.admin1) == ("US", "Illinois")
+
+
+def test_a_currency_says_nothing_about_where_the_report_is():
+    from ceasefire.resolve.places.resolve import _votes
+    from ceasefire.resolve.places.detect import find_mentions
+    from ceasefire.resolve.places.gazetteer import default_gazetteer
+    from ceasefire.resolve.places import _parse
+
+    text = "The Syrian pound fell to 3,000 against the US dollar in Aleppo, traders said."
+    mentions = find_mentions(_parse(text), default_gazetteer())
+    _, votes, _ = _votes(mentions, text)
+    assert [m.text for m in mentions] == ["Syrian", "US", "Aleppo"] and set(votes) == {"SY"}
+
+
+def test_a_town_beside_the_county_around_it_is_the_local_papers_town():
+    tops = geoparse("The Douglas County sheriff said County Road 35, north of Alexandria, was closed after the "
+                    "flood. Itâ s the worst in years, he said.")
+    assert (_first(tops, "Alexandria").country, _first(tops, "Alexandria").admin1) == ("US", "Minnesota")
+    assert _first(tops, "Douglas County").admin1 == "Minnesota"
+    assert not [t for t in tops if t.text.startswith("It")]  # "Itâ s" is a mis-decoded "It's", not Itá

@@ -845,6 +845,11 @@ def _inner_ok(tokens, k, i) -> bool:
 
 
 def _excluded_acronym(surface: str, cands) -> bool:
+    """An acronym that is an organisation's before a place's ("UN"), or a word glued to the
+    remains of a mis-decoded apostrophe ("Itâ s", "thatâ s": UTF-8 read as Latin-1, the
+    closing quote's first byte left as "â"), which folds onto a town (Itá, Paraguay)."""
+    if surface.endswith("â") and surface[:-1].lower() in common_words():
+        return True
     key = name_key(surface)
     if key in COMMON_ACRONYMS:
         return not any(p.is_country and kind != NAME_ALTERNATE for p, kind, _ in cands)

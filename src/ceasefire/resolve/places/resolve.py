@@ -61,6 +61,8 @@ FOREIGN_FOCUS_SHARE = 0.5  # a report this much about one country ...
 FOREIGN_TOWN_POP = 50_000
 HAMLET_POP = 5_000
 OUTLINE_TOWN_POP = 5_000  # an outline reading in a report that names no country (see choose_places)
+WEIGHT_COUNTY_TOWN = 2.0  # a town inside a county the report names, and that county (see _county_towns)
+COUNTY_TOWN_KM = 30.0
 WEIGHT_HOME = 2.0  # a reading in the report's home state or province (see _home_area)
 HOME_MIN_NAMES, HOME_LEAD, HOME_SHARE = 3, 2, 0.5
 STRAY_TOWN_POP = 20_000  # a town this small ...
@@ -81,6 +83,19 @@ _SPEAKER_BEFORE = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:in|from|at)\s+(?:the\s+)?$",
     re.I,
 )
+
+
+# "US Secretary", "Russian Foreign Minister", "American spy", "US dollar": a country named as the
+# attribute of the word after it, not as where something happens. A function word, a verb of speech
+# or punctuation after the name ("in the US.", "Syria and", "the US said") is no such use.
+_ATTRIBUTE_AFTER = re.compile(
+    r"[ \t]+(?!(?:and|or|nor|but|to|in|on|at|of|for|from|with|by|is|was|has|had|have|are|were|will|would|"
+    r"can|could|may|might|must|should|said|says|say|as|that|which|who|after|before|since|over|under|into|"
+    r"against|the|a|an|this|last|next|says|told|also|had|did|does|do|not|if|while|when|where|than)\b)[A-Za-z]"
+)
+_CURRENCY_AFTER = re.compile(r"[ \t]+(?:dollars?|pounds?|euros?|yuan|rupees?|rubles?|roubles?|dinars?|riyals?|rials?|lira|liras|francs?|pesos?|shillings?|nairas?|rand|yen|won)\b", re.I)
+ATTRIBUTE_VOTE = 0.1  # what a country named as an attribute still says about where the report is
+ATTRIBUTE_NAMESAKE_RATIO = 5  # ... when a town has a namesake abroad this many times bigger
 
 
 _DEBUG = False
@@ -131,14 +146,17 @@ def _inside(p: Place, container: Place) -> bool:
     return False
 
 
-def _votes(mentions: list[Mention]) -> tuple[list[tuple[dict, dict]], dict[str, float], dict[tuple[str, str], float]]:
-    """Each mention's vote (country, admin1) and the document's totals."""
+def _votes(mentions: list[Mention], text: str = "") -> tuple[list[tuple[dict, dict]], dict[str, float], dict[tuple[str, str], float]]:
+    """Each mention's vote (country, admin1) and the document's totals. A country named for its
+    currency ("the US dollar", "1.2 billion Egyptian pounds") stays a toponym, as GeoWebNews
+    annotates it (Non_Literal_Modifier), but says nothing about where the report is."""
     per: list[tuple[dict, dict]] = []
     country: dict[str, float] = {}
     admin1: dict[tuple[str, str], float] = {}
     for m in mentions:
         c_before, a_before = dict(country), dict(admin1)
-        _vote(m, country, admin1)
+        if not (text and _CURRENCY_AFTER.match(text, m.end, m.end + 20)):
+            _vote(m, country, admin1)
         per.append(({k: v - c_before.get(k, 0) for k, v in country.items() if v != c_before.get(k, 0)},
                     {k: v - a_before.get(k, 0) for k, v in admin1.items() if v != a_before.get(k, 0)}))
     return per, country, admin1
@@ -223,6 +241,38 @@ def _neighbour_index(mentions: list[Mention]) -> dict[tuple[int, int], list[tupl
     return grid
 
 
+def _county_towns(mentions: list[Mention]) -> tuple[dict, dict]:
+    """The points of the counties (second-level areas) and of the towns the report's names can
+    stand for, bucketed by whole degrees; empty when the report names no county."""
+    counties: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
+    towns: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
+    seen: set[str] = set()
+    for m in mentions:
+        key = m.text.lower()
+        if key in seen or m.demonym:
+            continue
+        seen.add(key)
+        for p in _plausible(m.candidates):
+            if p.lat is None:
+                continue
+            if p.is_admin2:
+                counties.setdefault((int(math.floor(p.lat)), int(math.floor(p.lon))), []).append((key, p.lat, p.lon))
+            elif p.feature_class == "P":
+                towns.setdefault((int(math.floor(p.lat)), int(math.floor(p.lon))), []).append((key, p.lat, p.lon))
+    return (counties, towns) if counties else ({}, {})
+
+
+def _within_km(p: Place, surface: str, grid: dict, km: float) -> bool:
+    """Whether another name of the report has a point in ``grid`` within ``km`` of ``p``."""
+    la, lo = int(math.floor(p.lat)), int(math.floor(p.lon))
+    for dla in (-1, 0, 1):
+        for dlo in (-1, 0, 1):
+            for other, lat, lon in grid.get((la + dla, lo + dlo), ()):
+                if other != surface and distance_km(p.lat, p.lon, lat, lon) <= km:
+                    return True
+    return False
+
+
 def _names_an_area(m: Mention) -> bool:
     """Whether a name reads as a country or a first-level division by its own name."""
     return any((p.is_country or p.is_admin1) and kind not in (NAME_ALTERNATE, NAME_ABBREVIATION) and match != "skeleton"
@@ -263,7 +313,7 @@ def _shares(votes: dict) -> dict:
 
 def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Place | None]:
     """The chosen place for each mention (None when nothing fits)."""
-    per_vote, country_votes, admin1_votes = _votes(mentions)
+    per_vote, country_votes, admin1_votes = _votes(mentions, text)
     own_country: dict[str, dict] = {}
     own_admin1: dict[str, dict] = {}
     for m, (cv, av) in zip(mentions, per_vote):
@@ -272,9 +322,20 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             oc[key] = oc.get(key, 0) + v
         for key, v in av.items():
             oa[key] = oa.get(key, 0) + v
+    # The same votes with a country named only as an attribute ("US Secretary of State", "Russian
+    # forces") counted at ATTRIBUTE_VOTE: what the report says about where things happen.
+    place_votes = dict(country_votes)
+    own_place = {key: dict(v) for key, v in own_country.items()}
+    for m, (cv, _) in zip(mentions, per_vote):
+        if cv and _attributive(m, text):
+            surface = m.text.lower()
+            for key, v in cv.items():
+                place_votes[key] -= (1 - ATTRIBUTE_VOTE) * v
+                own_place[surface][key] -= (1 - ATTRIBUTE_VOTE) * v
     chosen: list[Place | None] = [None] * len(mentions)
     surface_areas = _area_support(mentions)
     grid = _neighbour_index(mentions)
+    county_grid, town_grid = _county_towns(mentions)
     area_support: dict[tuple, float] = {}
     for areas in surface_areas.values():
         for a, v in areas.items():
@@ -293,6 +354,7 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             # A mention does not vote for its own reading: "Paris" alone must not make a report French.
             surface = m.text.lower()
             cshare = _shares(_without(country_votes, own_country[surface]))
+            pshare = None  # place_votes' shares, computed only for a town with a far bigger namesake abroad
             blind = not country_votes
             ashare = _shares(_without(admin1_votes, own_admin1[surface]))
             container = None
@@ -320,6 +382,10 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             states_beside = any(_only_admin1(mentions[q]) for q in (k - 1, k + 1)
                                 if 0 <= q < len(mentions) and _LIST_GAP.match(text[min(m.end, mentions[q].end): max(m.start, mentions[q].start)]))
             top_town = max((p.population for p, kind, match in m.candidates if p.feature_class == "P" and match != "skeleton"), default=0)
+            top_by_country: dict[str, int] = {}
+            for p, kind, match in m.candidates:
+                if p.feature_class == "P" and match != "skeleton" and kind != NAME_ALTERNATE and p.population > top_by_country.get(p.country or "", 0):
+                    top_by_country[p.country or ""] = p.population
             neighbourly = len(m.candidates) > 1 and not _names_an_area(m)
             best, best_s = None, -1e9
             for p, kind, match in m.candidates:
@@ -340,6 +406,16 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                 elif m.settlement_cue:
                     s += 2.0 if p.feature_class in ("P", "S") else -6.0
                 focus = WEIGHT_COUNTRY_FOCUS * cshare.get(p.country or "", 0.0)
+                if p.feature_class == "P" and max((v for c, v in top_by_country.items() if c != (p.country or "")), default=0) > ATTRIBUTE_NAMESAKE_RATIO * max(p.population, 1):
+                    # Geneva, Illinois is not the Geneva where "US Secretary of State John Kerry met
+                    # Lavrov": a country named as a person's title or nationality does not pull a
+                    # bigger town abroad to a small namesake at home.
+                    if pshare is None:
+                        # Shares of all the votes, so a report that names its countries only as
+                        # attributes has little focus left, not all of it on one of them.
+                        full = sum(_without(country_votes, own_country[surface]).values())
+                        pshare = {c: v / full for c, v in _without(place_votes, own_place[surface]).items()} if full else {}
+                    focus = WEIGHT_COUNTRY_FOCUS * pshare.get(p.country or "", 0.0)
                 if p.feature_class == "P" and top_town >= WORLD_CITY_POP and p.population * 20 < top_town and kind != NAME_CURATED:
                     # London, Kentucky is not London because the report is American: a namesake of a
                     # world city needs its state named (admin1 focus, area support, a container).
@@ -358,6 +434,11 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                 if neighbourly and (p.feature_class in ("P", "S") or p.is_admin2):
                     # Names that can lie near this reading: the report's own neighbourhood.
                     s += WEIGHT_NEIGHBOURS * min(_neighbours(p, surface, grid), NEIGHBOURS_CAP)
+                if p.lat is not None and county_grid and (p.feature_class == "P" or p.is_admin2):
+                    # "Douglas County ... north of Alexandria": a town and the county around it, named
+                    # in one report, are the local paper's own (Alexandria, Minnesota, the county seat).
+                    if _within_km(p, surface, town_grid if p.is_admin2 else county_grid, COUNTY_TOWN_KM):
+                        s += WEIGHT_COUNTY_TOWN
                 if rnd == 1 and p.admin1 and not p.is_country:
                     # Other names of the report read (in the first pass) as lying in the same admin1 area.
                     others = len(chosen_areas.get((p.country, p.admin1), set()) - {surface})
@@ -412,6 +493,17 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             if share < 0.3:
                 chosen[k] = DROP
     return chosen
+
+
+def _attributive(m: Mention, text: str) -> bool:
+    """Whether a country is named as the attribute of the word after it ("US Secretary of State",
+    "American spy", "Russian forces"): peoples' names always, a country's name before a word that
+    is no function word."""
+    if m.demonym:
+        return True
+    if not any(p.is_country for p, _, _ in m.candidates):
+        return False
+    return bool(_ATTRIBUTE_AFTER.match(text, m.end, m.end + 40))
 
 
 def _home_area(surface_areas: dict[str, dict]) -> tuple | None:
