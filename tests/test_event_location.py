@@ -916,3 +916,14 @@ def test_the_district_of_an_unfound_village_shares_the_villages_preposition():
                 "Aathmail of Nuwakot district, some 50 km northwest of Kathmandu, the radio said.")
     places = [_place(sentence, "Nuwakot", country="NP"), _place(sentence, "Kathmandu", country="NP")]
     assert _chosen(sentence, "detonated", places) == "Nuwakot"
+
+
+def test_a_province_glued_to_its_countrys_lost_possessive_is_still_placed():
+    """"in central Syrias Hama province" (the apostrophe of "Syria's" lost in cleaning): the report
+    names Syria, so Hama is looked up there and the attack is placed in Hama governorate."""
+    text = ("ISIL kills over 50 in central Syria attack. ISIL killed more than 50 people in an attack on two villages "
+            "in central Syrias Hama province on Thursday, a monitor said.")
+    ctx = _context(text, date(2017, 5, 18))
+    assert any(t.text == "Hama" and t.admin1 == "Hama" for t in ctx.toponyms)
+    loc = locate_event(ctx, ctx.sentences[1])
+    assert loc is not None and loc["admin1"] == "Hama"

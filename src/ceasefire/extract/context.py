@@ -72,6 +72,7 @@ def build_context(doc: Document, *, nlp: Any = None, geoparse: bool = True) -> D
             ctx.toponyms = list(_geoparse(text, spacy_doc=spacy_doc) or [])
         except Exception:  # noqa: BLE001 - a geoparser failure costs the places, not the events
             ctx.toponyms = []
+        ctx.toponyms = unglue_country_possessive(text, ctx.toponyms)
     # "the Britain-based Observatory", "a London-based monitor": where a source sits says nothing
     # about the country the report is about
     countries = [t.country for t in ctx.toponyms if getattr(t, "country", None) and not based_here(text, t)]
@@ -81,6 +82,43 @@ def build_context(doc: Document, *, nlp: Any = None, geoparse: bool = True) -> D
         first_line = text.split("\n", 1)[0].strip()
         ctx.title_sentences = [s for s in ctx.sentences if s.start < len(first_line) + 1 and _same_words(first_line, doc.title)]
     return ctx
+
+
+_GLUED_BEFORE = re.compile(r"^(?P<country>[A-Z][\w-]+?)s\s+(?P<rest>[A-Z].+)$")
+_GLUED_AFTER = re.compile(r"^(?P<rest>.*[\w)])\s+(?P<country>[A-Z][\w-]+?)s$")
+
+
+def unglue_country_possessive(text: str, toponyms: list[Any]) -> list[Any]:
+    """Toponyms as read, except a name cleaning glued to its country's possessive, which the
+    geoparser could not place: "central Syrias Hama province", "the city of Deir al-Zor Syrias SANA
+    news agency" (the apostrophe of "Syria's" lost). When the report names that country, the rest of
+    the name is looked up in it and, when found, replaces the unplaced mention with its own span."""
+    names = {t.text.lower(): t.country for t in toponyms
+             if getattr(t, "precision", None) == "country" and t.country and t.text and not getattr(t, "demonym", False)}
+    if not names or not any(t.lat is None for t in toponyms):
+        return toponyms
+    out = []
+    for t in toponyms:
+        m = None if t.lat is not None or not t.text else (_GLUED_BEFORE.match(t.text) or _GLUED_AFTER.match(t.text))
+        country = names.get(m.group("country").lower()) if m else None
+        if country is None:
+            out.append(t)
+            continue
+        rest = m.group("rest")
+        try:
+            from ceasefire.resolve.places import Toponym, lookup
+
+            loc = lookup(rest, country=country)
+        except Exception:  # noqa: BLE001 - no gazetteer, the mention stays as read
+            loc = None
+        if loc is None:
+            out.append(t)
+            continue
+        start = t.start + t.text.index(rest)
+        out.append(Toponym(start, start + len(rest), rest, name=loc.get("name"), geonames_id=loc.get("geonames_id"),
+                           lat=loc.get("lat"), lon=loc.get("lon"), country=loc.get("country"), admin1=loc.get("admin1"),
+                           admin2=loc.get("admin2"), precision=loc.get("precision"), role=t.role))
+    return out
 
 
 _BASED_AFTER = re.compile(r"^(?:'s|’s)?\s*-?\s*based\b", re.I)
