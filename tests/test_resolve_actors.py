@@ -973,3 +973,33 @@ def test_a_group_that_says_it_killed_fighters_in_a_bombing_claims_it():
                    published=date(2016, 8, 15))
     ev = extract_document(doc)["events"][0]
     assert ev["actors"][0]["name"] == "Islamic State (Syria)" and ev["attribution"]["certainty"] == "alleged"
+
+
+def test_security_forces_in_myanmar_are_the_military_elsewhere_the_police():
+    text = "On 11 May 2022, in Twantay township, Yangon region, Myanmar, security forces opened fire when checking the guest list in a ward."
+    assert _main_actors(text, published=date(2022, 5, 12))[0] == ("Military Forces of Myanmar (2021-)", "perpetrator")
+    from ceasefire.extract.roles import named_mentions
+
+    assert [m.name for m in named_mentions("Security forces fired tear gas at the crowd.", 0, "KE")] == ["Police Forces of Kenya (2013-)"]
+
+
+def test_a_raid_backed_by_coalition_aircraft_that_arrests_an_is_member_is_the_qsds():
+    from ceasefire.extract.roles import assign_roles, named_mentions
+
+    text = ("On 28 August 2019, QSD, backed by Global Coalition aerial support, carried out a security campaign in Jiah in "
+            "Deir-ez-Zor and arrested an IS member and confiscated his personal weapons and an IED.")
+    i = text.index("confiscated")
+    actors = assign_roles(text, (i, i + 11), named_mentions(text, 0, "SY"), "Disrupted weapons use", "SY")
+    assert [(a["name"], a["role"]) for a in actors] == [("QSD: Syrian Democratic Forces", "perpetrator"), ("Global Coalition Against Daesh", "perpetrator"),
+                                                        ("Islamic State (Syria)", "target")]
+
+
+def test_a_town_controlled_by_a_group_described_first_is_held_not_struck_by_it():
+    from ceasefire.extract.roles import assign_roles, named_mentions
+
+    text = "The blasts hit regime-held Tartous as well as Hasakeh, which is mostly controlled by the PKK's Syrian affiliate YPG."
+    actors = assign_roles(text, (4, 14), named_mentions(text, 0, "SY"), "Remote explosive/landmine/IED", "SY")
+    assert all(a["role"] == "target" for a in actors)
+    text = "The market lies in an area recently seized by rebels from government forces, where the airstrike hit."
+    assert ("Military Forces of Syria (2000-)", "target") not in [(a["name"], a["role"]) for a in assign_roles(
+        text, (text.index("airstrike"), text.index("airstrike") + 9), named_mentions(text, 0, "SY"), "Air/drone strike", "SY")]

@@ -144,6 +144,12 @@ def _template_name(template: str, country: str, place: str | None = None) -> tup
             return f"Unidentified Communal Militia ({country})", 4
         plain = unicodedata.normalize("NFKD", place).encode("ascii", "ignore").decode()  # "Ţafas" -> "Tafas", as ACLED spells names
         return template.format(place=plain or place, country=country), 4
+    if template == "{security}":
+        reg = _registry()
+        if reg is not None:
+            actor = reg.state_forces(country, police=True, security=True)  # the police, or the army where it polices
+            return actor.name, actor.inter
+        return f"Police Forces of {country}", 1
     if template in ("{military}", "{police}"):
         reg = _registry()
         if reg is not None:
@@ -191,6 +197,8 @@ def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, o
         template = None
         if a.generic:
             template = a.template
+            if template == "Police Forces of {country}" and m.text.lower().startswith("security"):
+                template = "{security}"  # "security forces": the police, or the army where it polices (settled with the country)
         elif _GENERIC_NAME.match(a.name or ""):
             template = _GENERIC_NAME.sub(lambda g: g.group("kind") + " ({country})", a.name)
         described = None
@@ -451,7 +459,7 @@ _WEAPON_AFTER = re.compile(
 )
 # "the Al-Boulil region that is controlled by the Islamic State group": who holds the area hit, not who struck
 _HELD_BY = re.compile(
-    r"\b(?:controlled|held|besieged|run|occupied|captured|seized|surrounded|encircled|dominated|ruled)\s+by\s+(?:the\s+)?$"
+    r"\b(?:controlled|held|besieged|run|occupied|captured|seized|surrounded|encircled|dominated|ruled)\s+by\s+(?:the\s+)?(?:(?!(?:an?|from|in|on|at|near|and|with|after|since|against)\s)[\w'’-]+\s+){0,3}?$"  # "by the PKK's Syrian affiliate YPG" (not "drones controlled by an unidentified group")
     # "a checkpoint manned by a group of FSA fighters": who held the post hit (not "drones operated by X")
     r"|\b(?:manned|guarded|staffed)\s+by\s+(?:the\s+|an?\s+)?(?:(?:group|unit|team|members?|fighters?)\s+of\s+(?:the\s+)?)?$"
     r"|\b(?:strongholds?|bastions?|heartland|(?:de\s+facto\s+)?capital)\s+of\s+(?:the\s+)?$",  # "a stronghold of the Islamic State group"
@@ -476,7 +484,7 @@ def is_victim(text: str, mention_end: int) -> bool:
 _HARM_OBJECT_BEFORE = re.compile(
     r"(?<!resulted in )(?<!resulting in )(?<!led to )(?<!leading to )(?<!result in )"
     r"\b(?:killing|killed|kills|kill|wounding|wounded|injuring|injured|executing|executed|capturing|captured|abducting|abducted|kidnapping|kidnapped|"
-    r"ambushing|ambushed|targeting|targeted|hitting|shot\s+down|shooting\s+down|downed|downing|intercepted|intercepting|"
+    r"ambushing|ambushed|targeting|targeted|hitting|shot\s+down|arrested|arresting|detained|detaining|apprehended|shooting\s+down|downed|downing|intercepted|intercepting|"
     r"assassinating|assassinated|(?:an?\s+|the\s+)?bod(?:y|ies)\s+of|(?:the\s+)?(?:death|killing|assassination)\s+of)\s+"
     r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|some|up\s+to|dozens\s+of|scores\s+of|tens\s+of|hundreds\s+of|several|many|a\s+number\s+of|an?|the|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|senior|top|leading|prominent|local|former|high-ranking|field|military|(?:members?|fighters?|militants?|terrorists?|jihadists?|extremists?|elements|commanders?|leaders?|operatives?)\s+(?:of|from))\s+){0,4}(?:[\w-]+-(?:linked|backed|affiliated|allied|aligned|led|supported)\s+)?(?-i:[A-Z][\w-]+\s+)?(?:[\w-]+-(?:linked|backed|affiliated|allied|aligned|led|supported)\s+)?$",
     re.I,
@@ -759,7 +767,7 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
         and not _QUOTED_BEFORE.search(text[max(0, m.start - 40) : m.start]) and not _AS_SAYING_AFTER.match(text[m.end : m.end + 40])
     ]  # a person ("Obama is seeking backing for strikes", "the Assad clan's hometown") decides or speaks; "Assad's air force" fights
     parties = _umbrellas(text, suspected_authors(text, parties))
-    holders = [m for m in parties if _HELD_BY.search(text[max(0, m.start - 40) : m.start])]
+    holders = [m for m in parties if _HELD_BY.search(text[max(0, m.start - 60) : m.start])]
     parties = [m for m in parties if m not in holders]
     perpetrators: list[Mention] = []
     targets: list[Mention] = []
@@ -833,6 +841,11 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
             first = next((m for m in parties if m.end <= t0 and m.kind == "armed" and m not in targets), None)
             if first is not None:
                 perpetrators.append(first)
+        if perpetrators and distant and distant[0].kind == "armed" and all(_is_supporter(text, m) and not 0 <= t0 - m.end <= 30 for m in perpetrators):
+            # "QSD, backed by Global Coalition aerial support, carried out a security campaign ... and
+            # arrested an IS member": only its ally stands near the act; the subject did it (not "the
+            # clashes were accompanied by Syrian army shelling", where the ally names the act itself)
+            perpetrators.insert(0, distant.pop(0))
         if not perpetrators and distant and distant[0].kind == "armed":
             # "opposition rebels targeted a Hezbollah member on the X axis in Aleppo countryside,
             # killing him": the trigger read is the harm at the end; the subject far before it acted

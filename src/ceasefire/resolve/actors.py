@@ -386,9 +386,14 @@ class ActorRegistry:
         """Whether ACLED names actor ``name`` by the country it acts in (see ``branch``)."""
         return name in self._branches
 
-    def state_forces(self, country: str, police: bool = False) -> Actor:
-        """The state forces of a country (from the registry, else a generated ACLED-style actor)."""
+    def state_forces(self, country: str, police: bool = False, security: bool = False) -> Actor:
+        """The state forces of a country (from the registry, else a generated ACLED-style actor).
+
+        ``security``: the words were "security forces", which name the police unless the country's
+        ``state_forces`` entry says ``security: military`` (a state whose army does the policing)."""
         names = self._state_forces.get(country) or {}
+        if security and names.get("security") == "military":
+            police = False
         name = names.get("police" if police else "military") or f"{'Police' if police else 'Military'} Forces of {country}"
         return self._actors.get(name) or Actor(name=name, inter=1, country=country, kind="armed", country_code=country_code(country))
 
@@ -408,10 +413,11 @@ class ActorRegistry:
             demos = self._demo_alt.findall(m.group("demos"))
             noun = m.group("noun")
             police = any(noun.lower().startswith(p) for p in self._force_nouns.get("police", []))
+            security = noun.lower().startswith("security")
             mentions = []
             for d in demos:
                 c = self._demonyms[d]
-                mentions.append(ActorMention(m.start(), m.end(), m.group(0), self.state_forces(c, police)))
+                mentions.append(ActorMention(m.start(), m.end(), m.group(0), self.state_forces(c, police, security)))
             candidates.append((m.start(), m.end(), mentions))
         for found in (scan["cs"], scan["ci"]):
             for m in found:
@@ -421,14 +427,16 @@ class ActorRegistry:
         for m in scan["demonym_force"]:
             noun = m.group("noun")
             police = any(noun.lower().startswith(p) for p in self._force_nouns.get("police", []))
+            security = noun.lower().startswith("security")
             c = self._demonyms[m.group("demos")]
-            candidates.append((m.start(), m.end(), [ActorMention(m.start(), m.end(), m.group(0), self.state_forces(c, police))]))
+            candidates.append((m.start(), m.end(), [ActorMention(m.start(), m.end(), m.group(0), self.state_forces(c, police, security))]))
         for m in scan["demonym_and"]:
             noun = m.group("noun")
             police = any(noun.lower().startswith(p) for p in self._force_nouns.get("police", []))
+            security = noun.lower().startswith("security")
             c = self._demonyms[m.group("demos")]
             s0, e0 = m.start("demos"), m.end("demos")
-            candidates.append((s0, e0, [ActorMention(s0, e0, m.group("demos"), self.state_forces(c, police))]))
+            candidates.append((s0, e0, [ActorMention(s0, e0, m.group("demos"), self.state_forces(c, police, security))]))
         for m in scan["forces_of"]:  # "military forces of Artsakh", "the Military Forces of Syria"
             police = m.group("kind").lower() == "police"
             candidates.append((m.start(), m.end(), [ActorMention(m.start(), m.end(), m.group(0), self.state_forces(m.group("country"), police))]))
@@ -507,7 +515,7 @@ class ActorRegistry:
             for actor, scope, kind, person in entries:
                 if scope == "*generic*":
                     if actor.template and actor.template.startswith("Police Forces of") and country:
-                        chosen = (self.state_forces(country, police=True), kind, person)
+                        chosen = (self.state_forces(country, police=True, security=_norm(matched).startswith("security")), kind, person)
                     else:
                         chosen = (actor.for_country(country) if country else actor, kind, person)
                     break
