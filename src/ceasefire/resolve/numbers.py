@@ -319,7 +319,7 @@ _NUMBERED_BEFORE = re.compile(r"(?:\d[/.:-]|[£$€#]|\bNo\.?\s*)$")
 
 
 def _tail(before: str, reach: int) -> str:
-    """The end of ``before`` that a pattern anchored at its end (``...\s*$``) can see: the trailing
+    r"""The end of ``before`` that a pattern anchored at its end (``...\s*$``) can see: the trailing
     space and ``reach`` characters more. ``reach`` exceeds the longest match before the space by at
     least one character, so a word boundary at the match's start reads the same character as in
     the whole text: the search gives the same answer without scanning the whole text before every
