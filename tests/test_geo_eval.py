@@ -45,14 +45,14 @@ def test_detects_toponyms_in_geowebnews_and_lgl(eval_output):
 
 def test_resolves_most_gold_toponyms_within_161_km(eval_output):
     assert _figure(eval_output, "GeoWebNews", "all", "acc@161km") >= 0.80
-    assert _figure(eval_output, "LGL", "all", "acc@161km") >= 0.82
+    assert _figure(eval_output, "LGL", "all", "acc@161km") >= 0.84  # 0.851 on these documents
 
 
 def test_chooses_the_event_location_on_gold_rows(eval_output):
     line = next(line for line in eval_output.splitlines() if line.startswith("event-location"))
     overall = float(re.search(r"chosen right ([0-9.]+)", line).group(1))
     with_location = float(re.search(r"rows with a gold location ([0-9.]+)", line).group(1))
-    assert overall >= 0.83 and with_location >= 0.86  # 0.839 / 0.866 on these rows
+    assert overall >= 0.85 and with_location >= 0.875  # 0.856 / 0.882 on these rows
 
 
 def test_prints_resolution_speed_and_which_half_to_quote(eval_output):
