@@ -927,3 +927,9 @@ def test_a_province_glued_to_its_countrys_lost_possessive_is_still_placed():
     assert any(t.text == "Hama" and t.admin1 == "Hama" for t in ctx.toponyms)
     loc = locate_event(ctx, ctx.sentences[1])
     assert loc is not None and loc["admin1"] == "Hama"
+
+
+def test_the_hospital_where_a_victim_later_died_is_not_where_he_was_shot():
+    sentence = ("Nine were shot in the head; a tenth man was shot in the stomach and later died at Vadilal Sarabhai "
+                "Hospital, according to a police report.")
+    assert _chosen(sentence, "shot", [_place(sentence, "Vadilal Sarabhai Hospital", country="IN")]) is None

@@ -353,6 +353,18 @@ _NAME_THEN_CONTAINER = re.compile(
 )
 
 
+# "was shot ... and later died at X Hospital", "died later at Vanderbilt University Medical Center in
+# Nashville": where a victim died of his wounds is not where he was hit (a destination, as "rushed to").
+_DIED_AT_BEFORE = re.compile(r"\b(?:died|succumbed|pronounced\s+dead)\b[^.;]{0,60}$", re.I)
+_HOSPITAL_WORD = re.compile(r"\b(?:hospitals?|medical\s+cent(?:er|re)|clinic|infirmary)\b", re.I)
+
+
+def _died_in_hospital(sentence: str, t: Any) -> bool:
+    before = sentence[max(0, t.start - 80): t.start]
+    m = _DIED_AT_BEFORE.search(before)
+    return bool(m) and bool(_HOSPITAL_WORD.search(before[m.start():] + " " + sentence[t.start: t.end + 25]))
+
+
 def _features(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], rel: dict | None = None) -> dict[str, float]:
     start, end = t.start, t.end
     before = sentence[max(0, start - 45): start]
@@ -368,7 +380,7 @@ def _features(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], r
     return {
         "preposition": float(_preposition(sentence, t, others)),
         "origin": float(origin),
-        "destination": float(bool(_DESTINATION_BEFORE.search(sentence[max(0, start - 80): start]))),
+        "destination": float(bool(_DESTINATION_BEFORE.search(sentence[max(0, start - 80): start])) or _died_in_hospital(sentence, t)),
         "from_other": float(not origin and bool(_FROM_BEFORE.search(before))),
         "distance": float(max(0, min(dist, 200))),
         "after_verb": float(start >= verb[1]),
