@@ -1003,3 +1003,9 @@ def test_a_town_controlled_by_a_group_described_first_is_held_not_struck_by_it()
     text = "The market lies in an area recently seized by rebels from government forces, where the airstrike hit."
     assert ("Military Forces of Syria (2000-)", "target") not in [(a["name"], a["role"]) for a in assign_roles(
         text, (text.index("airstrike"), text.index("airstrike") + 9), named_mentions(text, 0, "SY"), "Air/drone strike", "SY")]
+
+
+def test_a_group_that_claimed_to_have_killed_soldiers_is_the_author_not_a_speaker():
+    actors = _main_actors("On 30 March 2018, IS claimed to have killed 2 YPG members in al-Firdaws neighborhood of Ar-Raqqa city using small arms fire.",
+                          published=date(2018, 3, 30))
+    assert actors[0] == ("Islamic State (Syria)", "perpetrator")

@@ -421,7 +421,7 @@ _SPEAKER_AFTER = re.compile(
     # "X said", "X forces on Sunday claimed", "the rebel Syrian National Coalition said", "Syrian opposition: 1,300 killed"
     r"^(?:\s*:|[\s,]*(?:(?:\w+\s+){0,2}|(?:\w+\s+)?on\s+\w+day\s+|(?-i:(?:[A-Z][\w'’-]*\s+){1,4}))"
     r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbe )"  # "an airstrike was reported" is no speaker
-    r"(said|says|say|told|stated|announced|cited|reported|reports|claimed|claims|accused|accuses|accusing|blames|blaming|blamed(?!\s+(?:for|on)\b)|denied|denies|warned|added|confirmed|according|believe|believes|suspect|suspects)\b)",
+    r"(said|says|say|told|stated|announced|cited|reported|reports|claimed(?!\s+to\s+have\b)|claims(?!\s+to\s+have\b)|accused|accuses|accusing|blames|blaming|blamed(?!\s+(?:for|on)\b)|denied|denies|warned|added|confirmed|according|believe|believes|suspect|suspects)\b)",
     re.I,
 )
 # "Reuters quoted the US State Department as saying ...", "citing the army": the one quoted speaks
