@@ -629,3 +629,8 @@ def test_a_town_beside_the_county_around_it_is_the_local_papers_town():
     assert (_first(tops, "Alexandria").country, _first(tops, "Alexandria").admin1) == ("US", "Minnesota")
     assert _first(tops, "Douglas County").admin1 == "Minnesota"
     assert not [t for t in tops if t.text.startswith("It")]  # "Itâ s" is a mis-decoded "It's", not Itá
+
+
+def test_us_in_capitals_is_the_country_not_a_french_village():
+    tops = geoparse("Shops in Paris now take US dollars, the traders said.")
+    assert [(t.text, t.country, t.precision) for t in tops] == [("Paris", "FR", "exact"), ("US", "US", "country")]

@@ -387,8 +387,13 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                 if p.feature_class == "P" and match != "skeleton" and kind != NAME_ALTERNATE and p.population > top_by_country.get(p.country or "", 0):
                     top_by_country[p.country or ""] = p.population
             neighbourly = len(m.candidates) > 1 and not _names_an_area(m)
+            # "US", "UK", "UAE" in capitals are the country's abbreviation, never a town spelt "Us"
+            # (Us, France, beside Paris) that only folding case makes the same word.
+            country_acronym = len(m.text) <= 3 and m.text.isupper() and any(p.is_country for p, _, _ in m.candidates)
             best, best_s = None, -1e9
             for p, kind, match in m.candidates:
+                if country_acronym and not p.is_country and not p.name.isupper():
+                    continue
                 if match == "skeleton" and cshare.get(p.country or "", 0) < 0.2 and not (
                         blind and (m.settlement_cue or m.near_cue) and p.population >= OUTLINE_TOWN_POP):
                     # An outline reading needs the report's country, except in a report that names none
