@@ -96,8 +96,8 @@ def test_told_reuters_puts_the_outlet_before_the_speaker():
         ("Medics said four people died.", "reported"),
         ("Government forces shelled Daraya.", "asserted"),
         # who the victims are said to be, and a toll's idiom, hedge nothing
-        ("Troops executed ten children of alleged rebels in the village.", "asserted"),
-        ("The heavy fighting claimed the lives of 40 soldiers.", "asserted"),
+        ("Soldiers shot three relatives of alleged insurgents at a checkpoint.", "asserted"),
+        ("The overnight fighting claimed the lives of 12 fighters.", "asserted"),
         ("The army said the alleged attack never happened.", "alleged"),
     ],
 )

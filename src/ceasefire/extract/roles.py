@@ -413,7 +413,7 @@ _BY_BEFORE = re.compile(r"\b(by|from|of)\s+(the\s+)?(\w+[\s-]+){0,3}$", re.I)
 _HELD = re.compile(
     r"^(?:\s*-\s*(held|controlled|besieged|run|dominated)\b|\s+(?:strongholds?|bastions?|heartland)\b|\s+(held|controlled|besieged|run|dominated)\s+"
     r"(?:areas?|districts?|towns?|cit(?:y|ies)|neighbou?rhoods?|villages?|territor(?:y|ies)|parts?|regions?|enclaves?|pockets?|countryside|provinces?|suburbs?|east|west|north|south|\w+ern)\b"
-    # "to cross from rebel into government territory", "rebel and regime areas": one of two sides' areas
+    # "buses moving from rebel into government territory", "rebel and regime areas": one of two sides' areas
     r"|\s+(?:into|to|and|or)\s+(?:the\s+)?[\w-]+(?:\s+held|-held|\s+controlled|-controlled)?\s+(?:areas?|territor(?:y|ies)|lines|zones?|sides?)\b)",
     re.I,
 )
@@ -424,7 +424,7 @@ _SPEAKER_AFTER = re.compile(
     r"(said|says|say|told|stated|announced|cited|reported|reports|claimed(?!\s+to\s+have\b)|claims(?!\s+to\s+have\b)|accused|accuses|accusing|blames|blaming|blamed(?!\s+(?:for|on)\b)|denied|denies|warned|added|confirmed|according|believe|believes|suspect|suspects)\b)",
     re.I,
 )
-# "Reuters quoted the US State Department as saying ...", "citing the army": the one quoted speaks
+# "the agency quoted a ministry spokesman as saying ...", "citing the army": the one quoted speaks
 _QUOTED_BEFORE = re.compile(r"\b(?:quoted|quoting|cited|citing)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 _AS_SAYING_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s+as\s+saying\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
@@ -446,7 +446,7 @@ _PERSON_HEADS = (r"(?:fighters|members|militant|jihadist|rebel|armed|group|group
     r"fighter|member|soldier|militiaman|guard|vehicles?|patrols?|convoys?|helicopters?|choppers?|planes?|warplanes?|jets?|aircraft|drones?|that|which|who)")
 _PASSIVE_HARM = re.compile(
     rf"^(?:['’]s?)?(?:\s+{_PERSON_HEADS}){{0,5}}?,?\s+"
-    r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being)\s+(?:(?!to\b|have\b|had\b)\w+\s+){0,3}?"  # "were rounded up and executed"
+    r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being)\s+(?:(?!to\b|have\b|had\b)\w+\s+){0,3}?"  # "were taken away and executed"
     r"(?:killed|wounded|injured|shot|executed|slain|abducted|kidnapped|captured|detained|targeted|attacked|ambushed|hit|struck|assassinated|murdered|stabbed|beheaded|slaughtered|found\s+dead)"
     r"|(?:(?:also|later|reportedly|allegedly|subsequently)\s+)?(?:died|perished)|lost\s+their\s+lives|were\s+among\s+the\s+dead|(?:(?:were|are|was|is|lay|left)\s+)?dead\b(?!\s+(?:of|bodies)\b)"
     r"|shot\s+down(?=\s+(?:in|over|near|by|on|at)\b)"  # a headline's "Russian Military Chopper Shot down in Syria"
@@ -459,8 +459,8 @@ _WEAPON_AFTER = re.compile(
 )
 # "the Al-Boulil region that is controlled by the Islamic State group": who holds the area hit, not who struck
 _HELD_BY = re.compile(
-    r"\b(?:controlled|held|besieged|run|occupied|captured|seized|surrounded|encircled|dominated|ruled)\s+by\s+(?:the\s+)?(?:(?!(?:an?|from|in|on|at|near|and|with|after|since|against)\s)[\w'’-]+\s+){0,3}?$"  # "by the PKK's Syrian affiliate YPG" (not "drones controlled by an unidentified group")
-    # "a checkpoint manned by a group of FSA fighters": who held the post hit (not "drones operated by X")
+    r"\b(?:controlled|held|besieged|run|occupied|captured|seized|surrounded|encircled|dominated|ruled)\s+by\s+(?:the\s+)?(?:(?!(?:an?|from|in|on|at|near|and|with|after|since|against)\s)[\w'’-]+\s+){0,3}?$"  # "held by the Kurdish-led SDF" (not "drones controlled by an unidentified group")
+    # "a roadblock manned by a unit of FSA fighters": who held the post hit (not "drones operated by X")
     r"|\b(?:manned|guarded|staffed)\s+by\s+(?:the\s+|an?\s+)?(?:(?:group|unit|team|members?|fighters?)\s+of\s+(?:the\s+)?)?$"
     r"|\b(?:strongholds?|bastions?|heartland|(?:de\s+facto\s+)?capital)\s+of\s+(?:the\s+)?$",  # "a stronghold of the Islamic State group"
     re.I,
@@ -842,9 +842,9 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
             if first is not None:
                 perpetrators.append(first)
         if perpetrators and distant and distant[0].kind == "armed" and all(_is_supporter(text, m) and not 0 <= t0 - m.end <= 30 for m in perpetrators):
-            # "QSD, backed by Global Coalition aerial support, carried out a security campaign ... and
-            # arrested an IS member": only its ally stands near the act; the subject did it (not "the
-            # clashes were accompanied by Syrian army shelling", where the ally names the act itself)
+            # "the SDF, with coalition air cover, swept three villages ... and detained two IS suspects":
+            # only its ally stands near the act; the subject did it (not "the fighting was accompanied
+            # by army shelling", where the ally names the act itself)
             perpetrators.insert(0, distant.pop(0))
         if not perpetrators and distant and distant[0].kind == "armed":
             # "opposition rebels targeted a Hezbollah member on the X axis in Aleppo countryside,
@@ -1050,7 +1050,7 @@ def _named_by_country(name: str) -> bool:
 
 
 _DEFINITE_FIGHTERS = re.compile(r"\b[Tt]he\s+(?P<noun>separatists|militants|insurgents|rebels|jihadists|gunmen|attackers|assailants|fighters|militiamen|raiders|bandits)\b")
-# "executed by the extremist group": the jihadist group the report has just named
+# "executed by the jihadist group": the jihadist group the report has just named
 _DEFINITE_JIHADISTS = re.compile(r"\b[Tt]he\s+(?:extremist|jihadist|hard-?line\s+(?:jihadist|militant|Islamist)|ultra-?radical)\s+(?:group|organi[sz]ation|militia)\b")
 
 
@@ -1338,7 +1338,7 @@ def headline_author(ctx: Any, events: list[dict[str, Any]]) -> None:
     from ceasefire.extract.classify import find_cues  # local: classify is the caller's concern, not this module's
 
     if not any(not c.suppressed for c in find_cues(title)):
-        return  # "Syrian Coalition: FSA is the Only Force Able to Stand against Assad and ISIS" tells no act
+        return  # "Opposition body: the FSA alone can defend the north" tells no act
     mentions = [m for m in named_mentions(title, 0, getattr(ctx, "country", None), getattr(ctx, "published", None))
                 if m.kind == "armed" and not m.metonym and not m.generic and not m.descriptor and (m.inter or 0) in (1, 2, 3, 4, 8)
                 and not (m.person and not _PERSONS_FORCES.match(title[m.end : m.end + 30]))]  # "in Assad clan's hometown": a person, no author

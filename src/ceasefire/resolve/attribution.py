@@ -40,13 +40,13 @@ _ALLEGED = re.compile(
     r"held\s+responsible|charged\s+that)\b",
     re.I,
 )
-# "children of alleged rebels", "two alleged collaborators were shot": the word describes who the
+# "the families of alleged insurgents", "two alleged collaborators were shot": the word describes who the
 # victims are said to be, not how sure the report is that the event happened or who did it
 _NOT_A_HEDGE = re.compile(
     r"\balleged(?:ly)?\s+(?:[\w-]+\s+)?(?:rebels?|members?|militants?|fighters?|collaborators?|spies|spy|informants?|informers?|"
     r"supporters?|sympathi[sz]ers?|jihadists?|insurgents?|terrorists?|criminals?|thieves|thief|smugglers?|drug\s+dealers?|traffickers?|"
     r"affiliates?|associates?|agents?|deserters?|defectors?|homosexuals?|witch(?:es)?|sorcerers?)\b"
-    r"|\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:lives?|life)\b",  # "the fighting claimed the lives of 129": a toll, not a claim
+    r"|\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:lives?|life)\b",  # "the fighting claimed the lives of 20": a toll, not a claim
     re.I,
 )
 _BELIEVED = re.compile(
