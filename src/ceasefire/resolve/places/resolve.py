@@ -221,16 +221,22 @@ def _area_support(mentions: list[Mention]) -> dict[str, dict]:
     return per_surface
 
 
-def _neighbour_index(mentions: list[Mention]) -> dict[tuple[int, int], list[tuple[str, float, float]]]:
-    """The points the report's names can stand for (towns of some size, counties, curated
-    places), bucketed by whole degrees, so a reading can ask which other names lie near it."""
-    grid: dict[tuple[int, int], list[tuple[str, float, float, float]]] = {}
+def _distinct_names(mentions: list[Mention]):
+    """Each name the report gives (case folded) with its first mention; peoples' names left out."""
     seen: set[str] = set()
     for m in mentions:
         key = m.text.lower()
         if key in seen or m.demonym:
             continue
         seen.add(key)
+        yield key, m
+
+
+def _neighbour_index(mentions: list[Mention]) -> dict[tuple[int, int], list[tuple[str, float, float]]]:
+    """The points the report's names can stand for (towns of some size, counties, curated
+    places), bucketed by whole degrees, so a reading can ask which other names lie near it."""
+    grid: dict[tuple[int, int], list[tuple[str, float, float, float]]] = {}
+    for key, m in _distinct_names(mentions):
         if _names_an_area(m):
             continue  # "Washington", "Mexico": the state or country first, no town's neighbour
         points = [p for p in _plausible(m.candidates) if p.lat is not None and (p.feature_class in ("P", "S") or p.is_admin2)]
@@ -246,12 +252,7 @@ def _county_towns(mentions: list[Mention]) -> tuple[dict, dict]:
     stand for, bucketed by whole degrees; empty when the report names no county."""
     counties: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
     towns: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
-    seen: set[str] = set()
-    for m in mentions:
-        key = m.text.lower()
-        if key in seen or m.demonym:
-            continue
-        seen.add(key)
+    for key, m in _distinct_names(mentions):
         for p in _plausible(m.candidates):
             if p.lat is None:
                 continue
