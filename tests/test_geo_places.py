@@ -448,7 +448,7 @@ def test_a_town_spacy_calls_a_person_or_organisation_is_a_place_after_in():
 
 def test_a_person_or_organisation_after_in_stays_no_place():
     text = ("Sources in Gedaref University said classes stopped. A letter from John Kerry arrived in March. "
-            "A child was wounded by a mortar in the Saleem Khil area of Azra district, Logar.")
+            "Two farmers were hurt when a roadside bomb went off in the Mama Khil area of Baraki Barak district, Logar.")
     tops = geoparse(text)
     surfaces = {t.text for t in tops}
     assert "Gedaref" not in surfaces and "Kerry" not in surfaces and "March" not in surfaces
@@ -516,21 +516,21 @@ def test_a_village_in_a_governorate_with_a_lower_case_article_stays_in_it():
 
 
 def test_a_foreign_forces_demonym_does_not_send_a_village_abroad():
-    syria = {t.text: t for t in geoparse("Regime forces backed by Russian military battled the Islamic State near Sukhnah.")}
+    syria = {t.text: t for t in geoparse("With Russian air cover, government troops fought ISIS fighters around Qaryatayn on Sunday.")}
     yemen = {t.text: t for t in geoparse("Saudi forces fired rockets at villages west of Haydan district (Sadah).")}
-    assert syria["Sukhnah"].country == "SY" and yemen["Haydan"].country == "YE"
+    assert syria["Qaryatayn"].country == "SY" and yemen["Haydan"].country == "YE"
 
 
 def test_a_town_guessed_from_its_size_does_not_send_a_village_abroad():
-    tops = {t.text: t for t in geoparse("Around 200 people protested in Toreno (Leon, Castilla y Leon) on Monday.")}
-    assert tops["Toreno"].country == "ES" and tops["Toreno"].precision == "exact"
+    tops = {t.text: t for t in geoparse("Some 40 farmers held a demonstration in Villablino (Leon, Castilla y Leon) on Thursday.")}
+    assert tops["Villablino"].country == "ES" and tops["Villablino"].precision == "exact"
 
 
 def test_an_operation_named_like_a_town_and_a_toponymic_prefix_alone_are_no_towns():
-    tops = geoparse("Olive Branch forces advanced from the Tal Syriatel area in Raju sub-district.")
+    tops = geoparse("On Tuesday, Olive Branch forces pushed out of the Tal Hamo area into Bulbul sub-district.")
     assert not any(t.country == "US" for t in tops)
     surfaces = {t.text for t in tops}
-    assert "Olive Branch" not in surfaces and "Tal" not in surfaces and "Tal Syriatel" in surfaces
+    assert "Olive Branch" not in surfaces and "Tal" not in surfaces and "Tal Hamo" in surfaces
 
 
 def test_a_border_is_the_states_and_a_glued_compass_word_leaves_the_town():
@@ -557,24 +557,24 @@ def test_acled_brackets_put_a_village_in_its_district_and_province():
 def test_syrian_towns_in_battle_notes_without_a_country():
     # ACLED's Syrian battle notes name no country: the words around a town, its curated spelling or
     # its toponymic prefix make it a place whatever spaCy labels it.
-    tadmor = {t.text: t for t in geoparse("Jaish Usud al-Sharqiyah advanced in clashes against IS towards Tadmor.")}
+    tadmor = {t.text: t for t in geoparse("After a night of fighting with IS, Jaish Usud al-Sharqiyah pushed on towards Tadmor.")}
     assert tadmor["Tadmor"].country == "SY" and tadmor["Tadmor"].admin1 == "Homs"
-    kafr = {t.text: t for t in geoparse("Gunmen killed a commander on the road between Kafr Nobol and Hazarin in Idlib.")}
+    kafr = {t.text: t for t in geoparse("A roadside bomb hit a car between Kafr Nobol and Hass in Idlib late on Friday.")}
     assert kafr["Kafr Nobol"].admin1 == "Idlib" and kafr["Kafr Nobol"].precision == "exact"
-    daraa = geoparse("Rebel forces fought Khalid ibn al Walid Army in Dar'a Al-Balad.")
+    daraa = geoparse("Opposition fighters clashed with Khalid ibn al Walid Army militants in Dar'a Al-Balad on Sunday.")
     assert [t.country for t in daraa] == ["SY"] and daraa[0].text == "Dar'a"
 
 
 def test_the_town_of_a_name_spacy_calls_a_person_in_a_report_naming_no_country():
-    tops = geoparse("Regime forces sent reinforcements to the town of Sbeikhan and regained all territory they had lost.")
-    assert [(t.text, t.country, t.admin1) for t in tops] == [("Sbeikhan", "SY", "Deir ez-Zor")]
+    tops = geoparse("After heavy losses, regime troops sent fresh units to the town of Mayadin and took back the positions.")
+    assert [(t.text, t.country, t.admin1) for t in tops] == [("Mayadin", "SY", "Deir ez-Zor")]
 
 
 def test_a_possessive_that_is_part_of_the_name_stays_and_a_groups_checkpoint_is_no_place():
     tops = {t.text: t for t in geoparse("A group of people protested in St. John's (Newfoundland and Labrador) on Monday.")}
     assert tops["St. John's"].country == "CA"
-    surfaces = {t.text for t in geoparse("Gunmen attacked an HTS checkpoint in the Kafr Lusin area in Idleb.")}
-    assert "HTS" not in surfaces and "Kafr Lusin" in surfaces
+    surfaces = {t.text for t in geoparse("Two gunmen shot at an HTS checkpoint in the Kafr Takharim area in Idleb on Sunday.")}
+    assert "HTS" not in surfaces and "Kafr Takharim" in surfaces
 
 
 def test_a_district_or_square_after_a_name_spacy_calls_a_person_is_a_place():
@@ -591,8 +591,8 @@ def test_a_country_spacy_reads_as_a_person_with_its_possessive_is_the_country():
 
 
 def test_an_operation_named_after_a_river_is_no_river():
-    surfaces = {t.text for t in geoparse("Euphrates Shield took control over the village of Big Fikha from Islamic State fighters.")}
-    assert "Euphrates" not in surfaces and "Big Fikha" in surfaces
+    surfaces = {t.text for t in geoparse("Euphrates Shield wrested the village of Akhtarin from ISIS militants after two days of fighting.")}
+    assert "Euphrates" not in surfaces and "Akhtarin" in surfaces
 
 
 @pytest.mark.parametrize("text", [
