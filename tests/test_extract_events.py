@@ -362,7 +362,7 @@ def test_a_toll_over_two_provinces_is_a_tally_and_the_first_incident_told_leads(
 def test_gunmen_firing_on_a_patrol_fight_it_whoever_dies():
     ev = _events("Unidentified gunmen opened fire on an army patrol near the village, killing one person.", date(2020, 5, 2))[0]
     assert ev["sub_event_type"] == "Armed clash"
-    vehicle = _events("Gunmen opened small arms fire at a regime vehicle on the outskirts of the town.", date(2020, 5, 2))[0]
+    vehicle = _events("Masked gunmen opened light-weapons fire at a regime army truck close to the village bakery.", date(2020, 5, 2))[0]
     assert vehicle["sub_event_type"] == "Armed clash"
 
 
@@ -402,7 +402,7 @@ def test_a_crowd_that_demands_nothing_is_a_mob_not_a_demonstration(note, sub_eve
          "Government regains territory"),
         ("Islamic State fighters shelled army positions with mortars, and the army responded by shelling the area with heavy artillery.",
          "Armed clash"),
-        ("At least nine people were killed in three suicide-bomber attacks near a police station in the capital.", "Suicide bomb"),
+        ("Fourteen soldiers were killed in two suicide-bomber attacks on an army checkpoint outside the provincial capital.", "Suicide bomb"),
         ("A landmine left from previous clashes exploded on the outskirts of the village, injuring a shepherd.",
          "Remote explosive/landmine/IED"),
         ("In an operation in Helmand province on Saturday, a combined security force captured a Taliban commander.", "Arrests"),

@@ -442,7 +442,7 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
         elif (num_l in ("a", "an", "one", "another", "the") and left_kind in ("killed", "injured") and not re.match(r"\s+(?:\w+\s+)?famil(?:y|ies)\b", after, re.I)
               and not (num_l == "the" and (long_toll or re.match(r"\s+(?:north|south|east|west|centre|center|outskirts|area|city|town|village|region)\b", after, re.I)))
               and not re.match(rf"\s+(?:{_DIGITS}|{_SMALL}|several|dozens|hundreds|scores|many|some|rest|remaining|majority|bulk|others?)\b", after, re.I)):
-            # "killed a shopkeeper", "shot and killed a regime 4th Armored Division member", "killed the
+            # "killed a shopkeeper", "shot and killed a regime 25th Division member", "killed the
             # traditional ruler", "the body of a QDW official was found": one person, whatever the noun
             noun = None
             for n_words in (1, 2, 3, 4, 5):
@@ -452,7 +452,7 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
                                 rf"(?:[a-z][\w'-]*|[A-Z][\w'-]*|\d+(?:st|nd|rd|th))){{{n_words}}}", after)
                 head_word = cand.group(0).split()[-1] if cand else ""
                 if not head_word[:1].islower() or re.search(r"(?:ed|ing)$", head_word):
-                    continue  # the person's noun ends the phrase: "a regime 4th Armored Division member", not "Killed, One Detained"
+                    continue  # the person's noun ends the phrase: "a regime 25th Division member", not "Killed, One Detained"
                 if cand and (_FREE_AFTER.match(after[cand.end() :]) or re.match(r"\s+(?:was|has\s+been)\s+(?:found|discovered|recovered|dumped|left)\b", after[cand.end() :])):
                     noun = cand
                     break
@@ -460,8 +460,8 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
                 return None
             head_group, end = "total", m.end() + noun.end()
         elif num_l in ("a", "an", "another", "the") and left_kind is None:
-            # "a drug suspect was killed", "a man's body was found", "a judge of a provincial court was
-            # killed", "the president of a farmers' association was shot dead": one person, whatever the noun
+            # "a drug suspect was killed", "a man's body was found", "a clerk of a district court was
+            # killed", "the president of a traders' union was shot dead": one person, whatever the noun
             noun = re.match(r"((?:\s+(?!(?:number|lot|few|total|series|wave|day|week|month|year|time|car|vehicle|house|home|building|truck|family|group|convoy|patrol|checkpoint|bomb|mine|shell|rocket|strike|attack|clash|raid|explosion|blast|fire|toll|death|deaths|two|three|four|five|rest|other|others|latter|former|first|second|same|victims?|dead|in|on|at|near|after|before|when|while|as|during|following|over|for|with|by|from|to|against|that|which|who|and|or|but|protest|protests|demonstration|rally)\b)[A-Za-z][\w'-]*){1,6}?)(?=['’]s\s+(?:body|corpse|remains)\s+(?:was|were|has\s+been)\s+(?:found|discovered|recovered)|\s+(?:was|has\s+been)\s+(?:\w+ly\s+)?(?:killed|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|stabbed\s+to\s+death|beaten\s+to\s+death|found\s+dead|murdered|executed|assassinated|slain|wounded|injured)\b|\s+died\b)", after)
             if noun is None:
                 return None
@@ -985,10 +985,10 @@ _SHARE_LIST = re.compile(r"\b(?:distributed|spread|split|divided)\b[^.;]*?\b(?:o
 
 
 def coder_share(line: str) -> dict[str, Any] | None:
-    """This record's share of a coder's toll split between events or places (ACLED notes: "Unknown
-    fatalities coded as 10 and split between the 2 locations", "split, 5 each, between the 2
-    locations", "Distributed fatalities over the activities in Raju, Qorna, Sheikh Khoraz, and
-    Obudan", "split between 3 events with 4 allocated to X and 3 each to Y and Z"), or ``{"ways": k}``
+    """This record's share of a coder's toll split between events or places (ACLED-style lines such
+    as "unknown fatalities from the shelling coded to 10 and split between the 5 locations",
+    "split, 2 each, between the 5 villages", "coded as 10, distributed evenly over the activities
+    in A, B, and C", "split between 3 events with 4 allocated to X and 3 each to Y and Z"), or ``{"ways": k}``
     when the line splits the narrative's toll without a number ("Fatalities spread evenly across the
     two events"); None when the line splits nothing or gives no share.
 
@@ -1022,7 +1022,7 @@ def coder_share(line: str) -> dict[str, Any] | None:
             return None
         return {"best": modes[0], "low": modes[0], "high": modes[0], "qualifier": "exact"}
     if allocs:
-        return None  # "split between the two events with 24 coded to Tah": the other share is not told
+        return None  # "split them between the two events with 15 coded to Jisr al-Shughur": the other share is not told
     if ways and ways > 1:
         if total is None:
             return {"ways": ways}
@@ -1038,10 +1038,10 @@ def coder_toll(sentence: str) -> dict[str, Any] | None:
     The line is the coder's decision for the whole record (ACLED codes unknown counts as 10 in
     Syria), so it outranks the figures of the narrative before it. A line that splits a toll
     between events or places ("... and split between the two events with 4 coded to ...") gives
-    no toll, unless it gives every record the same share ("split, 2 each, among the 24 locations").
+    no toll, unless it gives every record the same share ("split, 3 each, among the 12 locations").
     """
     each = _CODER_EACH.search(sentence)
-    if each:  # "Total fatalities of 48 are split, 2 each, among the 24 locations": this record's share
+    if each:  # "Total fatalities of 36 are split, 3 each, among the 12 locations": this record's share
         n = parse_number(each.group("n"))
         return {"best": n, "low": n, "high": n, "qualifier": "exact"} if n is not None else None
     share = coder_share(sentence)
@@ -1051,8 +1051,8 @@ def coder_toll(sentence: str) -> dict[str, Any] | None:
     if not m:
         coded = _CODED.search(sentence)
         if coded and not _SPLIT.search(sentence) and re.search(r"\b(?:unknown|unspecified|total|an?\s+number)\b", sentence[: coded.start() + 40], re.I):
-            # "Unknown number of fatalities coded as ten.", "an unspecified number of fatalities on both
-            # sides that are coded 10", "fatalities are assumed with the unknown number coded as 10"
+            # "Unknown number of fatalities coded as ten.", "each militia lost an unspecified number of
+            # fatalities during the raid that are coded 10", "deaths assumed, their unknown number coded as 10"
             n = parse_number(coded.group("n"))
             return {"best": n, "low": n, "high": n, "qualifier": "exact"} if n is not None else None
         return None
