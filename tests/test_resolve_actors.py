@@ -758,8 +758,8 @@ def test_a_coders_label_before_the_note_is_no_trigger_the_forces_that_demolished
 
 
 def test_a_drive_by_told_in_the_sentence_before_the_deaths_is_a_gangs_hallmark():
-    actors = _main_actors("On 4 May 2022, in Celaya, Guanajuato, three men were shot inside a pickup in a drive-by incident. "
-                          "One man died instantly while the other two victims died in the hospital from their wounds.")
+    actors = _main_actors("On 11 August 2022, in Irapuato, Guanajuato, two brothers were shot outside a taco stand in a drive-by incident. "
+                          "One brother died at the scene and the other succumbed to his wounds at a clinic later that night.")
     assert actors[0] == ("Unidentified Gang (Mexico)", "perpetrator")
 
 
@@ -786,9 +786,9 @@ def test_a_group_that_claimed_previous_bombings_in_the_area_is_the_suspect():
     from ceasefire.documents import Document
     from ceasefire.extract import extract_document
 
-    text = ("A car bomb killed at least nine people near a market in Qamishli on Tuesday, a monitor said. "
-            "It was not immediately clear who carried out the attack but the Islamic State group has claimed previous bombings in the city.")
-    ev = extract_document(Document(text=text, published=date(2016, 7, 27)))["events"][0]
+    text = ("A car bomb killed at least six people beside a bus station in Hasakah on Sunday, a war monitor reported. "
+            "It was not immediately clear who set off the blast, though the Islamic State group has claimed previous bombings across the province.")
+    ev = extract_document(Document(text=text, published=date(2016, 5, 15)))["events"][0]
     assert ev["actors"][0]["name"] == "Islamic State (Syria)" and ev["actors"][0]["role"] == "perpetrator"
     assert ev["attribution"]["certainty"] == "alleged"
 
@@ -796,7 +796,7 @@ def test_a_group_that_claimed_previous_bombings_in_the_area_is_the_suspect():
 def test_a_news_sites_topic_link_names_no_actor():
     from ceasefire.extract.roles import named_mentions
 
-    text = "Get short URL Topic Violence Erupts as Islamic State Rises (1881) A suicide bomber from the Nusra Front blew himself up at an army post."
+    text = "Get short URL Topic Islamic State Seizes Desert Towns (742) A fighter from the Nusra Front detonated an explosive vest at a checkpoint near Hama."
     armed = [m for m in named_mentions(text, 0, "SY") if m.kind == "armed"]
     assert armed and "Nusra" in armed[0].text and all(m.name != "Islamic State (Syria)" for m in armed)
 
@@ -839,18 +839,18 @@ def test_former_rebels_who_attack_are_an_unidentified_armed_group():
 
 
 def test_a_former_rebel_shot_by_unknown_gunmen_is_only_their_target():
-    actors = _main_actors("On 3 September 2021, unknown gunmen shot and killed a former opposition rebel who had reconciled with the regime in Jasim town in Dar'a.")
+    actors = _main_actors("On 12 October 2021, in Nawa in Dar'a, unknown gunmen shot and killed a 30-year-old former opposition rebel who had settled his status with the regime.")
     assert actors[0] == ("Unidentified Armed Group (Syria)", "perpetrator")
 
 
 def test_the_body_of_a_fighter_found_shot_was_killed_by_an_unidentified_armed_group():
-    actors = _main_actors("On 23 March 2021, a body of a fighter of the opposition rebels, apparently shot, was found on the road south of Ariha in Idlib.")
+    actors = _main_actors("On 9 July 2021, the body of a fighter from the opposition rebels, apparently shot, was found in farmland east of Sarmin in Idlib.")
     assert actors[:2] == [("Unidentified Armed Group (Syria)", "perpetrator"), ("Opposition Rebels (Syria)", "target")]
 
 
 def test_air_cover_is_an_ally_not_actor_one():
-    actors = _main_actors("Under aerial bombardment cover from unidentified warplanes, regime forces backed by allied militias fought the Islamic State near Deir-ez-Zor city.",
-                          published=date(2017, 3, 1))
+    actors = _main_actors("With airstrike cover from unidentified warplanes, regime troops supported by allied militias battled the Islamic State around Palmyra.",
+                          published=date(2017, 5, 10))
     assert actors[0] == ("Military Forces of Syria (2000-)", "perpetrator")
 
 
@@ -890,7 +890,7 @@ def test_a_brigades_militias_are_no_communal_militia():
 
 
 def test_coalition_members_jets_by_their_model_are_their_forces():
-    found = [m.name for m in registry().find("Six people were killed in an airstrike on a village as Belgian F-16 jets flew over the area.", country="Syria")]
+    found = [m.name for m in registry().find("Belgian F-16 jets circled above the town minutes before a strike hit a bakery, a monitor said.", country="Syria")]
     assert found == ["Military Forces of Belgium"]
 
 
@@ -904,10 +904,10 @@ def test_aircraft_that_could_help_enforce_a_no_fly_zone_lend_no_author():
     from ceasefire.extract.roles import borrow_perpetrators
 
     strike = {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike", "_sentences": [2], "attribution": {"certainty": "reported"}, "actors": [],
-              "evidence": [{"text": "At least 15 people were killed in fresh air strikes on Aleppo."}]}
+              "evidence": [{"text": "Renewed air raids on Idlib killed at least 11 people."}]}
     wish = {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike", "_sentences": [9], "attribution": {"certainty": "reported"},
             "actors": [{"name": "Military Forces of the United Kingdom", "role": "perpetrator", "inter": 8, "country": "GB"}],
-            "evidence": [{"text": "A former minister said British aircraft could help enforce a no-fly zone to prevent bombing raids."}]}
+            "evidence": [{"text": "A retired general argued that British jets could help police a no-fly zone over the north."}]}
     borrow_perpetrators([strike, wish])
     assert strike["actors"] == []
 
