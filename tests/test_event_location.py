@@ -757,21 +757,22 @@ def test_another_clause_after_a_town_is_not_a_building_of_the_next_town():
 
 
 def test_a_place_of_the_country_in_the_same_sentence_says_where_before_the_next_sentences():
-    """"rocket fire on a government-held area of Syrias second city Aleppo killed five children"
+    """"shelling of a government-held district of Syrias second city Aleppo killed six civilians"
     (the apostrophe lost in cleaning): the sentence itself says where in Syria; the next sentence's
     district, read as a namesake in another governorate, does not."""
-    ctx = _context("Rebel rocket fire on a government-held area of Syrias second city Aleppo killed five children, "
-                   "a monitoring group said on Sunday. The rocket struck the Shahba al-Jadida district in the west of the city.",
+    ctx = _context("Insurgent shelling of a government-held district of Syrias second city Aleppo killed six civilians, "
+                   "a war monitor reported on Monday. One shell landed in the Shahba al-Jadida district on the city's western side.",
                    date(2015, 7, 26))
     loc = locate_event(ctx, ctx.sentences[0])
     assert loc is not None and loc["admin1"] == "Aleppo"
 
 
 def test_a_possessive_determiner_or_a_capital_after_a_comma_still_says_where():
-    sentence = "The lawyer was shot 14 times as he sat down to a meal in their north Belfast home."
-    assert _chosen(sentence, "shot", [_place(sentence, "Belfast", country="GB")]) == "Belfast"
-    sentence = "The reporter was shot while waiting to interview jailed opposition figures in the commercial capital, Abidjan, on Oct. 21."
-    assert _chosen(sentence, "shot", [_place(sentence, "Abidjan", country="CI")]) == "Abidjan"
+    sentence = "A taxi driver was shot five times while eating supper with his children in their west Dublin home."
+    assert _chosen(sentence, "shot", [_place(sentence, "Dublin", country="IE")]) == "Dublin"
+    sentence = ("A cameraman was shot while he was filming a noisy march by striking secondary school teachers in the "
+                "economic capital, Lagos, on May 9.")
+    assert _chosen(sentence, "shot", [_place(sentence, "Lagos", country="NG")]) == "Lagos"
 
 
 def test_the_rural_area_of_the_town_a_note_opens_with_holds_against_a_farm_read_far_away():
@@ -797,12 +798,12 @@ def test_a_place_located_in_a_town_read_far_from_it_is_a_namesake():
 
 
 def test_a_list_whose_commas_cleaning_removed_keeps_its_first_town():
-    """"blasts that hit Tartous Homs and Hasakeh" (the commas lost in cleaning, the first two names
+    """"explosions that hit Tartous Homs and Hasakeh" (the commas lost in cleaning, the first two names
     not seen as places there): the report names Tartous and Homs again, so the lead's list starts
     with Tartous, where the blasts killed most."""
-    ctx = _context("At least 42 people were killed in bomb blasts that hit Tartous Homs and Hasakeh cities of Syria. "
-                   "Regime media said 30 people had been killed in a double bomb attack just outside the city of Tartous. "
-                   "In central Homs city, three people were killed in a car bomb at a checkpoint.", date(2016, 9, 5))
+    ctx = _context("No fewer than 35 people were killed on Monday by explosions that hit Tartous Homs and Hasakeh in Syria. "
+                   "State television said 27 had been killed by twin blasts on a bridge outside the city of Tartous. "
+                   "In central Homs city, two people were killed by a car bomb at an army post.", date(2016, 9, 5))
     loc = locate_event(ctx, ctx.sentences[0])
     assert loc is not None and loc["admin1"] == "Tartus"
 
@@ -836,11 +837,11 @@ def test_a_sentence_without_a_place_after_two_listed_provinces_takes_the_one_the
 
 
 def test_a_medal_captured_names_no_place_but_a_title_won_in_a_city_keeps_its_venue():
-    sentence = "Hosts Canada captured the silver and Australia took the bronze."
-    places = [_place(sentence, "Canada", "country"), _place(sentence, "Australia", "country")]
+    sentence = "Hosts Japan captured the gold while Norway finished a distant fourth."
+    places = [_place(sentence, "Japan", "country"), _place(sentence, "Norway", "country")]
     assert _chosen(sentence, "captured", places) is None
-    sentence = "The former world number one captured her 41st title in Rome earlier this month."
-    assert _chosen(sentence, "captured", [_place(sentence, "Rome", country="IT")]) == "Rome"
+    sentence = "The veteran Swiss left-hander captured his third clay crown in Madrid two weeks ago."
+    assert _chosen(sentence, "captured", [_place(sentence, "Madrid", country="ES")]) == "Madrid"
 
 
 def test_a_film_shot_or_a_period_captured_by_a_novelist_is_no_event():
@@ -851,9 +852,9 @@ def test_a_film_shot_or_a_period_captured_by_a_novelist_is_no_event():
 
 
 def test_planes_patrolling_over_northern_and_southern_iraq_patrol_iraq():
-    sentence = "U.S. planes are patrolling no-fly zones over northern and southern Iraq despite repeated threats."
-    places = [_place(sentence, "U.S.", "country", country="US"), _place(sentence, "Iraq", "country", country="IQ")]
-    assert _chosen(sentence, "patrolling", places) == "Iraq"
+    sentence = "U.S. drones kept patrolling the skies over northern and southern Somalia through the rainy season."
+    places = [_place(sentence, "U.S.", "country", country="US"), _place(sentence, "Somalia", "country", country="SO")]
+    assert _chosen(sentence, "patrolling", places) == "Somalia"
 
 
 def test_a_road_from_a_town_is_at_that_town_not_where_someone_came_from():
@@ -866,29 +867,29 @@ def test_a_road_from_a_town_is_at_that_town_not_where_someone_came_from():
 def test_the_towns_where_the_clashes_broke_out_are_where_the_fighters_were_killed():
     """A relative clause on the event's own noun ("killed during the clashes that broke out ... in
     the towns of X and Y") tells where that event was: the towns, not the city whose suburbs they are."""
-    sentence = ("The 31 YPG fighters were killed during the clashes that broke out between the YPG and the ISIL group "
-                "in the towns of Tel Hamis and Tel Birak, in Qamishli's southern suburbs.")
-    places = [_place(sentence, "Tel Hamis", country="SY", admin1="Al-Hasakah"),
-              _place(sentence, "Tel Birak", country="SY", admin1="Al-Hasakah"),
-              _place(sentence, "Qamishli", country="SY", admin1="Al-Hasakah")]
-    assert _chosen(sentence, "killed", places) in ("Tel Hamis", "Tel Birak")
+    sentence = ("Twelve Asayish members were killed during the clashes that broke out on Tuesday with Islamic State cells "
+                "in the towns of Al-Hol and Markada, in Hasakah's eastern countryside.")
+    places = [_place(sentence, "Al-Hol", country="SY", admin1="Al-Hasakah"),
+              _place(sentence, "Markada", country="SY", admin1="Al-Hasakah"),
+              _place(sentence, "Hasakah", country="SY", admin1="Al-Hasakah")]
+    assert _chosen(sentence, "killed", places) in ("Al-Hol", "Markada")
 
 
 def test_a_hyphenated_adjective_between_the_preposition_and_the_district_keeps_the_preposition():
-    sentence = "A car bomb detonated in the Shiite- dominated Sadr city in eastern Baghdad on Friday, killing three."
-    places = [_place(sentence, "Sadr", country="IQ", admin1="Baghdad"),
+    sentence = "A bomb detonated in the Sunni- led Adhamiya area in north Baghdad late on Tuesday, wounding five."
+    places = [_place(sentence, "Adhamiya", country="IQ", admin1="Baghdad"),
               _place(sentence, "Baghdad", country="IQ", admin1="Baghdad", role="containing_area")]
-    assert _chosen(sentence, "detonated", places) == "Sadr"
+    assert _chosen(sentence, "detonated", places) == "Adhamiya"
 
 
 def test_a_place_named_for_last_years_attack_is_not_where_todays_attack_was():
-    """The report names Aleppo only for "the same chemical weapons in Aleppo last year" and Idlib
-    for the health workers treating today's victims: the attack the headline tells is in Idlib."""
-    ctx = _context("Syria attack symptoms consistent with nerve agent use, WHO says. "
-                   "Victims of a suspected chemical attack in Syria appeared to show symptoms of a nerve agent. "
-                   "Sarin is a nerve agent. "
-                   "A spokesman said the rebels had used the same chemical weapons in Aleppo last year. "
-                   "Its experts were giving guidance to overwhelmed health workers in Idlib.", date(2017, 4, 5))
+    """The report names Aleppo only for "the same kind of shells in Aleppo last year" and Idlib
+    for the nurses treating today's victims: the attack the headline tells is in Idlib."""
+    ctx = _context("Syria attack left patients with signs of gas poisoning, doctors say. "
+                   "People caught in an alleged gas attack in Syria showed signs of exposure to a toxic agent. "
+                   "Chlorine is a choking agent. "
+                   "An official claimed the insurgents had fired the same kind of shells in Aleppo last year. "
+                   "Medical teams were helping exhausted nurses in Idlib.", date(2017, 4, 5))
     loc = locate_event(ctx, ctx.sentences[0])
     assert loc is not None and loc["admin1"] == "Idlib"
 
@@ -906,30 +907,30 @@ def test_a_country_named_for_its_currency_or_its_people_is_not_the_place_of_the_
 
 
 def test_a_town_miles_away_from_the_patrol_says_where_it_was_not_where_the_officers_came_from():
-    sentence = ("Officers were patrolling a dense stretch of jungle 10 miles (15 kilometers) from the mountain city "
-                "of San Cristobal De Las Casas when they spotted a farmer.")
-    assert _chosen(sentence, "patrolling", [_place(sentence, "San Cristobal De Las Casas", country="MX")]) == "San Cristobal De Las Casas"
+    sentence = ("Soldiers were patrolling a remote stretch of scrubland 20 miles (32 kilometers) from the border city "
+                "of Ciudad Juarez when they stopped a pickup truck.")
+    assert _chosen(sentence, "patrolling", [_place(sentence, "Ciudad Juarez", country="MX")]) == "Ciudad Juarez"
 
 
 def test_the_district_of_an_unfound_village_shares_the_villages_preposition():
-    sentence = ("The landmine was detonated by guerrillas when the policemen were traveling in a truck on the road at "
-                "Aathmail of Nuwakot district, some 50 km northwest of Kathmandu, the radio said.")
-    places = [_place(sentence, "Nuwakot", country="NP"), _place(sentence, "Kathmandu", country="NP")]
-    assert _chosen(sentence, "detonated", places) == "Nuwakot"
+    sentence = ("A pressure-cooker bomb was detonated by rebels while the soldiers of an army patrol were riding in a jeep "
+                "on the road at Bhimphedi of Makwanpur district, about 40 km southwest of Kathmandu, state media reported.")
+    places = [_place(sentence, "Makwanpur", country="NP"), _place(sentence, "Kathmandu", country="NP")]
+    assert _chosen(sentence, "detonated", places) == "Makwanpur"
 
 
 def test_a_province_glued_to_its_countrys_lost_possessive_is_still_placed():
     """"in central Syrias Hama province" (the apostrophe of "Syria's" lost in cleaning): the report
     names Syria, so Hama is looked up there and the attack is placed in Hama governorate."""
-    text = ("ISIL kills over 50 in central Syria attack. ISIL killed more than 50 people in an attack on two villages "
-            "in central Syrias Hama province on Thursday, a monitor said.")
-    ctx = _context(text, date(2017, 5, 18))
+    text = ("Jihadists kill 30 in central Syria raid. Jihadists killed at least 30 civilians in a dawn raid on a "
+            "farming hamlet in central Syrias Hama province on Monday, activists reported.")
+    ctx = _context(text, date(2017, 5, 22))
     assert any(t.text == "Hama" and t.admin1 == "Hama" for t in ctx.toponyms)
     loc = locate_event(ctx, ctx.sentences[1])
     assert loc is not None and loc["admin1"] == "Hama"
 
 
 def test_the_hospital_where_a_victim_later_died_is_not_where_he_was_shot():
-    sentence = ("Nine were shot in the head; a tenth man was shot in the stomach and later died at Vadilal Sarabhai "
-                "Hospital, according to a police report.")
-    assert _chosen(sentence, "shot", [_place(sentence, "Vadilal Sarabhai Hospital", country="IN")]) is None
+    sentence = ("Four were shot in the legs; a fifth man was shot in the back and later died at Sassoon General "
+                "Hospital, police told reporters.")
+    assert _chosen(sentence, "shot", [_place(sentence, "Sassoon General Hospital", country="IN")]) is None

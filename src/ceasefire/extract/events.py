@@ -516,7 +516,7 @@ def _coder_tolls(ctx: DocContext, events: list[dict[str, Any]]) -> None:
             continue  # read with the line before it
         line = sent.text
         if i + 1 < len(sentences) and _SPLIT_LINE.match(sentences[i + 1].text):
-            line = f"{line} {sentences[i + 1].text}"  # "Unknown fatalities coded as 10." "and split between the 2 locations ..."
+            line = f"{line} {sentences[i + 1].text}"  # "... fatalities coded as 10." "and divided among the two villages named"
             joined = i + 1
         toll = coder_toll(line)
         share = coder_share(line) if toll is None else None
@@ -818,7 +818,7 @@ _AREA_AFTER = re.compile(r"^\s+(?:state|province|region|department|governorate|c
 
 def _coded_place(ctx: DocContext) -> Any | None:
     """The place an ACLED note says its record is coded to, or None. A split of the dead between
-    places ("5 fatalities coded to Baghuz and 5 coded to Hajin") says where deaths were booked,
+    places ("4 fatalities coded to Mayadin and 4 coded to Albu Kamal") says where deaths were booked,
     not where this record is."""
     if "oded " not in ctx.text:
         return None

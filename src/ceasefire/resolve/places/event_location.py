@@ -309,7 +309,7 @@ def _preposition(sentence: str, t: Any, others: list[Any], depth: int = 0) -> bo
     m = _UNFOUND_PEER.search(before) or _POSSESSOR_BEFORE.search(before)
     if m and _PREP_BEFORE.search(sentence[max(0, t.start - len(before) + m.start() - 45): t.start - len(before) + m.start()]):
         return True
-    # "at Aathmail of Nuwakot district": the district of an unfound village shares its preposition
+    # "at Bhimphedi of Makwanpur district": the district of an unfound village shares its preposition
     m = _UNFOUND_OF.search(before)
     if m and _AREA_WORD_AFTER.match(sentence[t.end: t.end + 20]) and _PREP_BEFORE.search(
             sentence[max(0, t.start - len(before) + m.start() - 45): t.start - len(before) + m.start()]):
@@ -318,7 +318,7 @@ def _preposition(sentence: str, t: Any, others: list[Any], depth: int = 0) -> bo
     return o is not None and _preposition(sentence, o, others, depth + 1)
 
 
-# "10 miles (15 kilometers) from the mountain city of X": a distance from a place says where, no origin
+# "20 miles (32 kilometers) from the border city of X": a distance from a place says where, no origin
 _DISTANCE_FROM = re.compile(
     r"\b(?:km|kms|kilometres?|kilometers?|miles?|metres?|meters?|yards)\s*\)?\s+(?:away\s+)?from\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,4}$",
@@ -468,7 +468,7 @@ def choose_event_toponym(sentence: str, verb: tuple[int, int], toponyms: list[An
             ranked = sorted(((_score(sentence, verb, t, others, w, rels.get(k)), k) for k, t in usable), reverse=True)
     best_score, best = ranked[0]
     if best_score <= w["threshold"]:
-        # "On 1 May 2020, in Campinas, Sao Paulo, a motorcade took place ...": a place the sentence
+        # "On 9 June 2021, in Sorocaba, Sao Paulo, a car parade was held ...": a place the sentence
         # opens with is the scene of what it tells, however far the event word comes after it
         fronted = _fronted_place(sentence, usable)
         if fronted is None:
@@ -647,8 +647,8 @@ def _fronted_place(sentence: str, usable: list[tuple[int, Any]]) -> int | None:
     return None
 
 
-# "the al-Ashrafiyyeh neighborhood of Afrin", "Arbaine neighborhood in Dar'a city", "in the
-# neighborhood of Al-Sabeel in the security square in Dar'a city": a part of a town named with it
+# "the al-Midan neighborhood of Hama", "Jobar neighborhood in Damascus city", "in the
+# neighborhood of Al-Qusour near the old market of Homs city": a part of a town named with it
 _SUBPLACE_BEFORE = re.compile(r"\b(?P<word>neighbou?rhoods?|district|quarter|suburb|section)\s+of\s+(?:the\s+)?$", re.I)
 _SUBPLACE_AFTER = re.compile(
     r"^\)?(?:\s+(?:[A-Z][\w'’.-]*|of|and|de|the|metro|main|central|old|grand|new|national|military|police|bus|railway|"
@@ -836,7 +836,7 @@ def locate_event(ctx: Any, sentence: Any, verb: tuple[int, int] | None = None) -
         if k is not None:
             if inside[k].precision == "country":
                 country = inside[k].country
-                # "rocket fire on a government-held area of Syrias second city Aleppo killed five": a
+                # "mortar shells on a rebel-held part of Syrias third city Homs wounded seven": a
                 # place of that country in the same sentence says where in it, before the next sentences
                 # (a name the gazetteer knows: one only placed by its neighbours may be a person's)
                 own = [j for j, t in enumerate(inside) if t.country == country and t.precision != "country"
@@ -1038,11 +1038,11 @@ def _listed_peer_told(ctx: Any, prev: Any, chosen: Any, after: list[Any], topony
 
 
 def _round_up_told(ctx: Any, sentence: Any, inside: list[Any], toponyms: list[Any]) -> Any | None:
-    """"Four people killed, 25 others injured in terrorist attacks in Damascus, its countryside,
-    Aleppo, Homs, Quneitra and Hasaka": a sentence naming places in three or more provinces rounds
-    up several incidents. Its place is the one the report tells first in detail among those
-    provinces: the first later sentence with a death in one of them when the round-up counts dead
-    (the injured of Damascus come first, the dead of Aleppo make the toll), else the first later
+    """"Three dead and 18 wounded as shells hit Latakia, Hama, Daraa, Idlib and the Damascus
+    countryside": a sentence naming places in three or more provinces rounds up several
+    incidents. Its place is the one the report tells first in detail among those provinces: the
+    first later sentence with a death in one of them when the round-up counts dead (the wounded
+    of Latakia come first, the dead of Hama make the toll), else the first later
     sentence in one of them at all. None when the sentence is no round-up or the report does not
     go on to tell its incidents."""
     listed = [t for t in inside if t.precision not in ("country", None) and not getattr(t, "demonym", False)
@@ -1070,7 +1070,7 @@ def _round_up_told(ctx: Any, sentence: Any, inside: list[Any], toponyms: list[An
 
 def _seen_again(ctx: Any, s_start: int, s_end: int, inside: list[Any], toponyms: list[Any]) -> list[Any]:
     """The report's resolved places that a sentence names where the geoparser did not see them:
-    "bomb blasts that hit Tartous Homs and Hasakeh cities", "attacks in Damascus its countryside
+    "explosions that hit Tartous Homs and Hasakeh", "attacks in Damascus its countryside
     Aleppo Homs Quneitra and Hasaka" (a list whose commas cleaning removed, read as one name or
     none), "In Aleppos Qaryat al-Ansari neighborhood" (an apostrophe lost). Only names the gazetteer
     resolved elsewhere in the same report, of a town or an area, so a person's name is never made
