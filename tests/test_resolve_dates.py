@@ -35,12 +35,12 @@ def test_ninth_day_ends_on_the_day_the_sentence_names_not_on_publication():
 
 
 def test_saturday_on_a_saturday_is_the_publication_day_itself():
-    expr = only("Moscow said on Saturday that it would not ask its ally Damascus to stop the bombing.")
+    expr = only("Tehran said on Saturday that it would keep backing its partner in the capital.")
     assert expr.start_date == SEED_PUBLISHED and not expr.future
 
 
 def test_sunday_for_more_talks_is_the_coming_sunday():
-    text = "With US Secretary of State John Kerry in Geneva on Sunday for more talks, Washington has accused the Syrian regime."
+    text = "With the UN envoy back in Lausanne on Sunday for more talks, the opposition has blamed the government."
     expr = only(text)
     assert expr.start_date == day("2016-05-01") and expr.future
 
@@ -56,7 +56,7 @@ def test_next_sunday_and_will_look_ahead():
 
 
 def test_extends_regime_of_calm_to_end_of_monday():
-    text = ("Russia and the Syria authorities say the “calm” around Damascus has been extended for "
+    text = ("Moscow and the government say the “truce” near Homs was prolonged for "
             "another 24 hours until the end of Monday.")
     exprs = find_time_expressions(text, SEED_PUBLISHED)
     until = [x for x in exprs if x.relation == "until"][0]
@@ -69,7 +69,7 @@ def test_extends_regime_of_calm_to_end_of_monday():
 
 
 def test_earlier_this_year_runs_from_january_to_publication():
-    expr = only("Supplies have begun to enter Madaya, where earlier this year a government siege brought reports of starvation.")
+    expr = only("Food trucks reached Zabadani, where earlier this year a long blockade led to warnings of hunger.")
     assert (expr.start_date, expr.end_date, expr.precision) == (day("2016-01-01"), SEED_PUBLISHED, "year")
 
 
@@ -106,7 +106,7 @@ def test_isaf_dec_5_takes_the_year_whose_weekday_agrees():
 
 
 def test_isaf_yesterday_is_the_day_before_the_release():
-    text = "During a security operation in Andar district, Ghazni province, yesterday, an Afghan and coalition force killed the Taliban leader."
+    text = "During a raid in Chahar Dara district, Kunduz province, yesterday, a joint patrol captured a weapons smuggler."
     assert resolve_event_date(text, date(2013, 1, 25)) == {"start": "2013-01-24", "end": "2013-01-24", "precision": "day"}
 
 
@@ -168,7 +168,7 @@ def test_offsets_are_shifted():
 
 
 def test_named_day_beats_the_day_of_the_statement():
-    text = "Today, Afghan and coalition security forces confirmed a Taliban leader was arrested during a security operation in Maiwand district, Kandahar province, Sunday."
+    text = "Today, police in Paghman district, Kabul province, said a bomb maker was seized in a night raid, Sunday."
     assert resolve_event_date(text, date(2013, 1, 22))["start"] == "2013-01-20"
 
 
