@@ -204,18 +204,18 @@ def test_an_event_whose_sentence_names_only_the_attacker_takes_the_reports_town(
 
 def test_the_town_named_inside_the_province_is_where_the_clash_was():
     """"X in the countryside of Y": the town, not the governorate that only says where it lies."""
-    sentence = "Rebel factions clashed with armed shop owners in the market of Azaz in the countryside of Aleppo."
-    places = [_place(sentence, "Azaz", admin1="Aleppo", country="SY"),
+    sentence = "Two armed groups clashed over a checkpoint near the bakery of Jarablus in the countryside of Aleppo."
+    places = [_place(sentence, "Jarablus", admin1="Aleppo", country="SY"),
               _place(sentence, "Aleppo", "admin1", admin1="Aleppo", country="SY", role="containing_area")]
-    assert _chosen(sentence, "clashed", places) == "Azaz"
+    assert _chosen(sentence, "clashed", places) == "Jarablus"
 
 
 def test_settlements_shelled_in_a_named_province_are_the_place_not_the_province():
-    sentence = "In the province of Damascus, terrorists shelled the settlements of Arbin and Harasta."
+    sentence = "In the province of Damascus, gunmen shelled the settlements of Douma and Saqba overnight."
     places = [_place(sentence, "Damascus", "admin1", admin1="Rif Dimashq", country="SY"),
-              _place(sentence, "Arbin", admin1="Rif Dimashq", country="SY"),
-              _place(sentence, "Harasta", admin1="Rif Dimashq", country="SY")]
-    assert _chosen(sentence, "shelled", places) == "Arbin"
+              _place(sentence, "Douma", admin1="Rif Dimashq", country="SY"),
+              _place(sentence, "Saqba", admin1="Rif Dimashq", country="SY")]
+    assert _chosen(sentence, "shelled", places) == "Douma"
 
 
 def test_a_town_of_another_province_does_not_replace_the_province():
@@ -376,9 +376,9 @@ def test_a_town_named_to_say_where_the_village_lies_is_not_the_place():
 
 
 def test_the_hospital_inside_the_city_is_where_the_police_patrolled():
-    sentence = "Police patrolled inside and outside Mecca's Al-Nur hospital, where the wounded were treated."
-    places = [_place(sentence, "Mecca"), _place(sentence, "Al-Nur")]
-    assert _chosen(sentence, "patrolled", places) == "Al-Nur"
+    sentence = "Police patrolled inside and outside Jeddah's Al-Salam hospital after the two victims arrived."
+    places = [_place(sentence, "Jeddah"), _place(sentence, "Al-Salam")]
+    assert _chosen(sentence, "patrolled", places) == "Al-Salam"
 
 
 def test_every_town_of_a_list_of_origins_is_an_origin():
@@ -417,9 +417,9 @@ def test_a_town_named_as_a_landmark_says_which_country_the_area_is_in():
 
 
 def test_the_town_in_whose_vicinity_the_vehicle_was_hit_is_the_place():
-    sentence = "Unidentified gunmen opened fire at a QSD vehicle in the vicinity of Al Tabqa in Ar-Raqqa, killing 1 QSD member."
-    places = [_place(sentence, "Al Tabqa", "near"), _place(sentence, "Ar-Raqqa", role="containing_area")]
-    assert _chosen(sentence, "opened fire", places) == "Al Tabqa"
+    sentence = "Masked men opened fire at an SDF pickup in the vicinity of Al Karamah in Ar-Raqqa, wounding 2 SDF fighters."
+    places = [_place(sentence, "Al Karamah", "near"), _place(sentence, "Ar-Raqqa", role="containing_area")]
+    assert _chosen(sentence, "opened fire", places) == "Al Karamah"
 
 
 def test_the_britain_based_monitor_does_not_move_the_attack_to_britain():
@@ -437,16 +437,16 @@ def test_the_britain_based_monitor_does_not_move_the_attack_to_britain():
 
 
 def test_the_town_a_note_opens_with_holds_against_a_namesake_of_its_neighbourhood():
-    """"On 9 May 2020, in Santarem, Para, a man was killed ... in Mararu neighborhood": the
+    """"On 21 June 2019, in Maraba, Para, a trader was killed ... in Liberdade neighborhood": the
     neighbourhood read as a town 300 km away is not where he was killed."""
-    sentence = "On 9 May 2020, in Santarem, Para, a man was killed in a drive-by shooting in Mararu neighborhood by an armed man."
-    santarem = _place(sentence, "Santarem", country="BR")
-    santarem.lat, santarem.lon = -2.44, -54.71
-    mararu = _place(sentence, "Mararu", "near", country="BR")
-    mararu.lat, mararu.lon = -1.30, -48.45
-    assert _chosen(sentence, "killed", [santarem, _place(sentence, "Para", "admin1", country="BR"), mararu]) == "Santarem"
-    mararu.lat, mararu.lon = -2.45, -54.70  # the neighbourhood, inside the town: the finer place
-    assert _chosen(sentence, "killed", [santarem, _place(sentence, "Para", "admin1", country="BR"), mararu]) == "Mararu"
+    sentence = "On 21 June 2019, in Maraba, Para, a trader was killed outside his shop in Liberdade neighborhood by two gunmen."
+    maraba = _place(sentence, "Maraba", country="BR")
+    maraba.lat, maraba.lon = -5.37, -49.12
+    liberdade = _place(sentence, "Liberdade", "near", country="BR")
+    liberdade.lat, liberdade.lon = -1.30, -48.45
+    assert _chosen(sentence, "killed", [maraba, _place(sentence, "Para", "admin1", country="BR"), liberdade]) == "Maraba"
+    liberdade.lat, liberdade.lon = -5.36, -49.11  # the neighbourhood, inside the town: the finer place
+    assert _chosen(sentence, "killed", [maraba, _place(sentence, "Para", "admin1", country="BR"), liberdade]) == "Liberdade"
 
 
 def test_a_protest_is_placed_where_it_was_held_not_where_the_killing_it_protests_was():
