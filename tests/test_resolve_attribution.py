@@ -8,8 +8,8 @@ import pytest
 
 from ceasefire.resolve.attribution import attribute, certainty
 
-SOHR_SENTENCE = ("A foreign-based monitor, the Syrian Observatory for Human Rights, said at least five people were "
-                 "killed in what are believed to have been government airstrikes on rebel-held districts.")
+SOHR_SENTENCE = ("The Syrian Observatory for Human Rights, which tracks the war from abroad, said seven people died "
+                 "in what are believed to have been government airstrikes on opposition-held suburbs.")
 KURALENKO_SENTENCE = ("“At present, there is an active negotiation process taking place to establish a regime of calm also "
                       "in Aleppo province,” Interfax news agency cited General Sergei Kuralenko, in charge of Russia’s "
                       "ceasefire monitoring centre in Syria, as saying.")
@@ -42,21 +42,21 @@ def test_plain_statement_is_the_outlets_own_assertion():
 
 
 def test_washington_has_accused_the_regime_is_an_allegation():
-    text = ("With US Secretary of State John Kerry in Geneva on Sunday for more talks, Washington has accused the "
-            "Syrian regime of predominantly targetting civilians.")
+    text = ("As its envoys prepared for a new round in Vienna, Washington has accused the "
+            "Syrian regime of aiming its shells mostly at civilian homes.")
     att = attribute(text)
     assert att["sources"] == ["Government of the United States"] and att["certainty"] == "alleged"
 
 
 def test_russia_and_the_syrian_authorities_say_the_calm_was_extended():
-    text = "Russia and the Syria authorities say the “calm” around Damascus has been extended for another 24 hours until the end of Monday."
+    text = "Russia and the Syria authorities say the truce in Eastern Ghouta will now hold for two more days, until Friday night."
     att = attribute(text)
     assert att["sources"] == ["Government of Russia (2000-)", "Government of Syria (2000-)"]
     assert att["certainty"] == "reported"
 
 
 def test_icrc_says_with_acronym_in_brackets():
-    att = attribute("The International Committee of the Red Cross (ICRC) says supplies have begun to enter Zabadani and Madaya.")
+    att = attribute("The International Committee of the Red Cross (ICRC) says its first lorries of flour reached Douma this week.")
     assert att["sources"] == ["International Committee of the Red Cross"]
 
 
@@ -165,8 +165,8 @@ def test_incident_told_without_its_author_borrows_the_one_the_report_gives():
     from datetime import date
 
     events = _events(
-        "Fifteen civilians, among them 11 children, were killed in a barrel bomb attack on the Bab al-Nayrab neighbourhood of Aleppo on Thursday. "
-        "Residents said government helicopters dropped the barrel bombs on the rebel-held district.",
+        "Nine civilians, four of them children, died when barrel bombs fell on the al-Shaar quarter of Aleppo late on Tuesday. "
+        "Residents said government helicopters dropped the barrel bombs on the rebel-held quarter.",
         date(2016, 8, 25),
     )
     main = events[0]
@@ -178,8 +178,8 @@ def test_a_later_sentence_that_says_who_carried_out_the_strikes_names_their_auth
     from ceasefire.documents import Document
     from ceasefire.extract import extract_document
 
-    text = ("Twenty-three civilians including nine children were killed in air strikes on a town in eastern Syria held by Daesh on Thursday, a monitor said. "
-            "The Syrian Observatory for Human Rights said it did not know whether Syrian regime or Russian warplanes carried out the strikes on Al-Mayadin.")
+    text = ("Seventeen people, six of them women, died when air raids hit a Daesh-held town on the Euphrates early on Monday, a monitor said. "
+            "The Syrian Observatory for Human Rights said it did not know whether Syrian regime or Russian warplanes were behind the raids on Al-Bukamal.")
     ev = extract_document(Document(text=text, published=date(2016, 9, 15)))["events"][0]
     assert ev["actors"][0] == {"name": "Allied Syrian and/or Russian Forces", "role": "perpetrator", "inter": 1, "country": "SY"}
     assert ev["attribution"]["certainty"] == "believed"
