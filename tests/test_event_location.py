@@ -298,20 +298,20 @@ def _main_strike(text: str, title: str | None = None, published: date = date(201
 def test_a_lead_placed_only_in_syria_takes_the_town_its_headline_names():
     """The headline says where the four died (Idlib); the next sentence tells of a mosque hit near
     Hama, another incident of the same day."""
-    title = "Airstrikes by regime warplanes kill 4 in Idlib, destroy mosque in Hama"
-    text = ("At least four people were killed and 11 others were injured in airstrikes carried out by the regime in Syria. "
-            "A mosque was also destroyed by regime airstrikes north of Hama, local civil defense sources said. "
-            "The strikes on Idlib hit a residential area, a civil defense official said.")
+    title = "Regime air raids kill 4 in Idlib, flatten mosque in Hama"
+    text = ("Regime warplanes killed at least four people and wounded 11 others in Syria on Tuesday. "
+            "Regime jets also levelled a mosque north of Hama, rescue workers reported. "
+            "The raids on Idlib struck a block of flats, a rescue official told reporters.")
     strike = _main_strike(text, title)
     assert strike["location"]["admin1"] == "Idlib"
 
 
 def test_the_governorate_hit_is_not_moved_by_the_other_governorate_of_the_headline():
-    """"7 injured in Aleppo, material damage in Daraa": Aleppo was named as a container elsewhere in
+    """"5 others hurt in Aleppo, damages homes in Daraa": Aleppo was named as a container elsewhere in
     the report, which does not make its mention in the headline a mere container."""
-    text = ("Terrorist attacks leave child and woman dead and 7 others injured in Aleppo, cause material damage in Daraa. "
-            "A child and a woman were killed by rocket attacks that targeted al-Hader town in Aleppo's southern countryside. "
-            "In Daraa province, terrorists fired rocket shells at residential neighborhoods in Daraa city.")
+    text = ("Shelling by terrorists leaves boy and man dead and 5 others hurt in Aleppo, damages homes in Daraa. "
+            "A boy and a man died when rockets fell on al-Hader town in Aleppo's southern countryside on Friday. "
+            "In Daraa province, gunmen launched mortar rounds at several houses in Daraa city.")
     strike = _main_strike(text, published=date(2016, 8, 12))
     assert strike["location"]["admin1"] == "Aleppo"
 
@@ -325,10 +325,10 @@ def test_the_city_the_convoy_was_leaving_is_the_city_not_the_one_it_was_heading_
 
 
 def test_civilians_killed_crossing_the_euphrates_are_placed_on_land_in_deir_ezzor():
-    text = ("A Russian air strike killed 38 civilians on Wednesday as they tried to cross the Euphrates River "
-            "to escape the fighting, a monitor said. "
-            "Civilians have fled into Deir Ezzor province to escape the battles. "
-            "Two campaigns are being fought in Deir Ezzor against the militants.")
+    text = ("A Russian air raid killed 22 civilians on Tuesday while they were crossing the Euphrates River "
+            "on boats, a war monitor reported. "
+            "Families keep arriving in Deir Ezzor province from the front lines. "
+            "Two offensives are under way in Deir Ezzor against the jihadists.")
     strike = _main_strike(text, published=date(2017, 10, 4))
     assert strike["location"]["admin1"] == "Deir ez-Zor" and strike["location"]["name"] != "Euphrates"
 
