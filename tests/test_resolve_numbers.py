@@ -25,8 +25,8 @@ def test_parses_numbers_written_in_words_and_digits(text, value):
 
 
 def test_at_least_five_people_killed_in_aleppo_is_a_floor():
-    text = ("A foreign-based monitor, the Syrian Observatory for Human Rights, said at least five people "
-            "were killed in what are believed to have been government airstrikes on rebel-held districts.")
+    text = ("A UK-based monitoring group said on Friday that at least five people "
+            "were killed in what appeared to be regime shelling of opposition neighbourhoods.")
     (fig,) = find_casualties(text, offset=100)
     assert (fig.outcome, fig.group, fig.aggregate) == ("killed", "total", None)
     assert text[fig.start - 100 : fig.end - 100] == fig.text == "at least five people were killed"
@@ -258,8 +258,8 @@ def test_a_body_found_is_a_death():
 
 
 def test_years_are_not_tolls():
-    assert find_casualties("Sun Apr 16 2017 Death toll in bomb attack on Syria evacuees rises to 112.")[-1].best == 112
-    assert all(f.best != 2017 for f in find_casualties("Sun Apr 16 2017 Death toll in bomb attack on Syria evacuees rises to 112."))
+    assert find_casualties("Tue Mar 8 2016 Death toll in car bomb on Homs market rises to 57.")[-1].best == 57
+    assert all(f.best != 2016 for f in find_casualties("Tue Mar 8 2016 Death toll in car bomb on Homs market rises to 57."))
 
 
 @pytest.mark.parametrize(
@@ -285,7 +285,7 @@ def test_other_people_injured_do_not_make_the_dead_an_addition():
 
 
 def test_a_person_killed_by_name_is_one_death():
-    text = "Coalition forces conducted a precision air strike in Faryab province Tuesday, killing Qari Ziauddin, the Taliban shadow governor."
+    text = "Afghan commandos carried out a raid in Baghlan province Thursday, killing Mullah Sadiq, the insurgent district chief."
     assert counts(text)["fatalities"]["total"]["best"] == 1
     assert find_casualties("Clashes killed Saturday in Aleppo.") == []
 
@@ -312,9 +312,9 @@ def test_a_passive_verb_has_no_object():
 
 
 def test_a_headline_run_into_its_lead_counts_its_toll_once():
-    text = ("Twin blasts kill 30 Kurdish fighters in Syria Monitor AFP Monday 6 Oct 2014 At least 30 members of the "
-            "YPG and asayesh were killed when two suicide bombers detonated their trucks")
-    assert counts(text)["fatalities"]["total"]["best"] == 30
+    text = ("Double bombing kills 24 Kurdish fighters in Hasakah Monitor AFP Tuesday 14 Apr 2015 At least 24 members of the "
+            "YPG were killed when a car bomb went off beside their post")
+    assert counts(text)["fatalities"]["total"]["best"] == 24
 
 
 def test_sides_joined_by_along_with_add_up():
@@ -348,20 +348,20 @@ def _main_toll(text: str) -> int | None:
 
 
 def test_the_coders_line_is_the_events_toll():
-    text = ("On 17 December 2022, IS gunmen on a motorbike shot at the vehicle of a National Defence Forces member, "
-            "killing him and his son, in Dweir town in Deir ez Zor countryside. 2 fatalities.")
+    text = ("On 4 March 2023, unidentified gunmen in a pickup fired on a car carrying a local militia commander, "
+            "killing him and his driver, near Mayadin city in Deir ez Zor countryside. 2 fatalities.")
     assert _main_toll(text) == 2
-    text = ("On 31 July 2021, clashes took place between regime forces and former rebels in Dara al Balad. "
-            "Regime forces suffered an unknown number of fatalities. Unknown fatalities coded as 10.")
+    text = ("On 9 May 2022, fighting broke out between army units and local gunmen in Tafas. "
+            "The army lost an unspecified number of men. Unknown fatalities coded as 10.")
     assert _main_toll(text) == 10
 
 
 def test_an_incident_told_in_several_sentences_keeps_its_lead_toll():
-    text = ("At least nine people were killed and dozens wounded on Thursday as a new Islamist alliance attacked "
-            "government-held parts of Aleppo city, a monitor said.\n"
-            "The Syrian Observatory for Human Rights said four civilians had been killed and more than 70 wounded in the assault.\n"
-            "Another five rebel fighters were killed in the clashes that erupted with government forces in western Aleppo.")
-    assert _main_toll(text) == 9
+    text = ("At least eleven people were killed and dozens hurt on Friday as a jihadist coalition stormed "
+            "army-held districts of Hama city, a monitor said.\n"
+            "A local monitoring group said six civilians had been killed and more than 50 wounded in the offensive.\n"
+            "Another three opposition fighters were killed in the fighting that followed with army units north of Hama.")
+    assert _main_toll(text) == 11
 
 
 @pytest.mark.parametrize(
@@ -377,13 +377,13 @@ def test_words_without_a_number_take_our_scale(text, best):
 
 
 def test_a_speaker_is_not_among_the_dead():
-    text = "A civil defence worker said at least 32 people were killed in the rebel-held parts of the city."
-    assert counts(text)["fatalities"]["total"]["best"] == 32 and counts(text)["fatalities"]["civilians"] is None
+    text = "A civil defence volunteer said at least 27 people were killed across eastern Idlib on Friday."
+    assert counts(text)["fatalities"]["total"]["best"] == 27 and counts(text)["fatalities"]["civilians"] is None
     assert counts("A soldier, the army said, was killed.")["fatalities"]["combatants"]["best"] == 1
 
 
 def test_the_islamic_state_is_not_an_auxiliary():
-    assert counts("On 11 December 2020, IS killed 2 LaQ fighters in Sokhneh area in Homs countryside.")["fatalities"]["total"]["best"] == 2
+    assert counts("On 3 February 2021, IS killed 3 NDF fighters near Palmyra in Homs countryside.")["fatalities"]["total"]["best"] == 3
 
 
 def test_a_headline_lists_the_dead_and_the_injured_without_commas():
@@ -393,9 +393,9 @@ def test_a_headline_lists_the_dead_and_the_injured_without_commas():
 
 
 def test_a_headline_toll_hedged_again_in_its_lead_is_one_toll():
-    text = ("Russia says 62 Syrian troops killed in US-led strikes AFP Sunday 18 Sep 2016 More than 60 Syrian "
-            "government soldiers were killed and dozens of others injured Saturday in US-led coalition air strikes")
-    assert counts(text)["fatalities"]["combatants"]["best"] == 62
+    text = ("Monitor says 47 Syrian troops killed in Israeli raids AFP Wednesday 9 Mar 2016 More than 45 Syrian "
+            "army soldiers were killed and several others hurt Tuesday in Israeli air raids")
+    assert counts(text)["fatalities"]["combatants"]["best"] == 47
     # different people stay two tolls
     assert counts("2 soldiers were killed while 3 militants died in the attack")["fatalities"]["total"]["best"] == 5
 
@@ -406,7 +406,7 @@ def test_the_murder_of_two_activists_counts_two_dead_civilians():
 
 
 def test_a_toll_since_the_group_declared_its_caliphate_is_a_tally():
-    figs = find_casualties("IS has killed hundreds of people since it declared a caliphate in June last year.")
+    figs = find_casualties("IS has killed hundreds of villagers since it declared its rule over the valley in March last year.")
     assert figs and figs[0].aggregate and figs[0].aggregate["since"] == "it declared"
     figs = find_casualties("At least 412 people have been killed in and around Kobane since mid-September.")
     assert figs[0].aggregate["since"] == "mid-September"
