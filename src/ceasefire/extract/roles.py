@@ -457,7 +457,7 @@ _WEAPON_AFTER = re.compile(
     r"^(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:air\s*strikes?|airstrikes?|air\s+raids?|strikes?|raids?|shelling|bombardment|bombing|barrel\s+bombs?|warplanes|jets|aircraft|helicopters|artillery|rockets?|missiles?|shells|mortars?|drones?)\b",
     re.I,
 )
-# "the Al-Boulil region that is controlled by the Islamic State group": who holds the area hit, not who struck
+# "shells fell on a district controlled by the Islamic State group": who holds the area hit, not who struck
 _HELD_BY = re.compile(
     r"\b(?:controlled|held|besieged|run|occupied|captured|seized|surrounded|encircled|dominated|ruled)\s+by\s+(?:the\s+)?(?:(?!(?:an?|from|in|on|at|near|and|with|after|since|against)\s)[\w'’-]+\s+){0,3}?$"  # "held by the Kurdish-led SDF" (not "drones controlled by an unidentified group")
     # "a roadblock manned by a unit of FSA fighters": who held the post hit (not "drones operated by X")
@@ -587,7 +587,7 @@ def _state_at_home(m: Mention, country_iso: str | None) -> bool:
 _SYMMETRIC = re.compile(r"\b(?:clash\w*|fought|fighting|fights?|battl\w+|exchang\w+|skirmish\w*|confrontations?|engaged)\b", re.I)
 _ONE_SIDED = re.compile(r"\b(?:attack\w*|storm\w*|ambush\w*|target\w*|raid\w*|shot|shoot\w*|opened\s+fire|launch\w*|assault\w*|infiltrat\w*|repel\w*|repuls\w*|advanc\w*|offensive|seiz\w*|captur\w*)\b", re.I)
 _LOSER_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
-# "a QSD fighter was shot and killed by Islamic State fighters", "found killed by shooting by unknown
+# "two guards were shot dead by Islamic State fighters", "found killed by shooting by unknown
 # gunmen": the agent of the harm is the side that struck (actor 1). Not "an attack by X": ACLED keeps
 # its order of the sides there ("regime forces clashed with IS following an attack by IS")
 _AGENT_BEFORE = re.compile(
@@ -716,7 +716,7 @@ def _umbrellas(text: str, parties: list[Mention]) -> list[Mention]:
         x = max(before, key=lambda m: m.end)
         if y.start - x.end > 60:
             continue  # the umbrella qualifies a faction the text did not name as an actor
-        # "Turkish forces and pro-Turkey rebel factions, operating under OPS": the umbrella covers the
+        # "Turkish troops and allied rebel groups, operating under OPS": the umbrella covers the
         # whole group named before it, so it takes the place of the first of them
         earlier = [m for m in before if m.end <= x.start]
         w = max(earlier, key=lambda m: m.end) if earlier else None
@@ -1178,7 +1178,7 @@ def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fal
 _VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 
 
-# "It was not immediately clear who carried out the raids", "unidentified warplanes", "the identity of
+# "Nobody knew yet who carried out the raids", "unidentified warplanes", "the identity of
 # the drone was not confirmed": the report says the author is unknown
 _AUTHOR_UNKNOWN = re.compile(
     r"\b(?:not\s+(?:immediately\s+)?clear|unclear|not\s+(?:yet\s+)?known|unknown|not\s+immediately\s+known)\s+(?:who|which\s+(?:side|party|group|country|forces?))\b"
@@ -1211,7 +1211,7 @@ def borrow_perpetrators(events: list[dict[str, Any]], ctx: Any = None) -> None:
     event type. An actor the incident already names as a target is promoted, not doubled. The
     borrowed author is at best ``reported``, and keeps the lender's hedge ("believed to have been
     government air strikes" stays ``believed``). An incident whose report says its author is
-    unknown ("it was not immediately clear who carried out the raids") borrows none."""
+    unknown ("nobody knew yet who carried out the raids") borrows none."""
     for ev in events:
         _crowds_do_not_strike(ev)
     for ev in events:
@@ -1256,8 +1256,8 @@ def author_hedge(host: dict[str, Any], had_author: bool, lender: dict[str, Any])
     host["attribution"]["certainty"] = weakest(host["attribution"].get("certainty"), (lender.get("attribution") or {}).get("certainty"))
 
 
-# "The Daesh group claimed responsibility for the attack", "IS said it carried out the bombing", "The
-# IS group said in a statement that one of its fighters had fired on a gathering before blowing himself up"
+# "Daesh claimed responsibility for the blast", "IS said it carried out the bombing", "The
+# group said in a message that one of its fighters had blown himself up at a checkpoint"
 _CLAIM = re.compile(
     r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?responsibility\b|\b(?:said|says|announced)\s+(?:on\s+\w+day\s+)?(?:in\s+an?\s+(?:\w+\s+)?(?:statement|message|posting|communiqu\w+)\s+)?(?:that\s+)?(?:it|they|its\s+fighters?|one\s+of\s+its\s+\w+)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind|conducted|launched|fired\s+on|attacked|targeted|struck|detonated|killed|(?:was|were)\s+responsible\s+for|blew\s+(?:himself|herself|themselves)\s+up)\b"
     r"|\bclaimed\s+(?:the|this|that|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+(?:\w+\s+)?(?:attack|bombing|blast|explosion|strike|assault|killing)s?\b",
@@ -1357,7 +1357,7 @@ def headline_author(ctx: Any, events: list[dict[str, Any]]) -> None:
     lead["attribution"]["certainty"] = weakest(lead["attribution"].get("certainty"), "reported")
 
 
-# "... said it did not know whether Syrian regime or Russian warplanes carried out the strikes",
+# "... could not say whether Russian or Syrian jets carried out the raids",
 # "all indications show that Syria's government was behind a chemical massacre"
 _AUTHORSHIP = re.compile(
     r"\b(?:carried\s+out|were\s+behind|was\s+behind|are\s+behind|is\s+behind|conducted|(?:was|were|is|are)\s+responsible\s+for)\s+"
@@ -1373,8 +1373,8 @@ _WHETHER = re.compile(r"\b(?:whether|believed|suspected|thought|likely|probably|
 
 def stated_authors(ctx: Any, events: list[dict[str, Any]]) -> None:
     """A sentence that is not itself an incident but says who carried out the report's strikes
-    ("The monitor said it did not know whether Syrian regime or Russian warplanes carried out the
-    strikes") gives that author to the nearest earlier incident of the same kind that has none;
+    ("The monitor could not say whether Russian or Syrian jets carried out the
+    raids") gives that author to the nearest earlier incident of the same kind that has none;
     "whether", "believed" or "indications" make it ``believed``, else ``reported``."""
     told = {i for ev in events for i in ev.get("_sentences") or []}
     stated: list[tuple[int, Mention, str]] = []
