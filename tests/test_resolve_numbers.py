@@ -92,8 +92,8 @@ def test_total_is_civilians_plus_combatants_when_no_total_is_given():
 
 
 def test_citizens_listed_together_add_up():
-    text = "Two Somali citizens and four Kenyan citizens died in the incident."
-    assert counts(text)["fatalities"]["total"]["best"] == 6
+    text = "Three Ethiopian citizens and two Eritrean citizens died in the crash."
+    assert counts(text)["fatalities"]["total"]["best"] == 5
 
 
 def test_about_250_civilians_at_least_40_of_them_children():
@@ -228,9 +228,9 @@ def test_acled_notes_fatalities_floor():
 
 
 def test_headline_and_lead_retelling_one_toll_count_it_once():
-    text = ("Bomb kills 18 in Damascus suburb. Syrian state media reports that at least 18 people killed in bomb. "
-            "A bomb killed 18 people in the Damascus suburb of Jaramana on Tuesday.")
-    assert counts(text)["fatalities"]["total"]["best"] == 18
+    text = ("Car bomb kills 14 in Homs district. State television says that at least 14 people killed in blast. "
+            "A car bomb killed 14 people in the Homs district of Zahraa on Monday.")
+    assert counts(text)["fatalities"]["total"]["best"] == 14
 
 
 def test_hundreds_dead_agrees_with_an_exact_toll():
@@ -247,14 +247,14 @@ def test_sides_counted_in_one_sentence_add_up():
 
 
 def test_acled_coder_toll_is_the_total():
-    text = "IS militants attacked a QSD vehicle, killing three and injuring several. The following day, a QSD member succumbed to his wounds. 4 fatalities."
-    assert counts(text)["fatalities"]["total"]["best"] in (3, 4)
+    text = "Gunmen ambushed an SDF patrol, killing two and wounding others. Two days later, an SDF fighter succumbed to his wounds. 3 fatalities."
+    assert counts(text)["fatalities"]["total"]["best"] in (2, 3)
     assert counts("Clashes erupted. 3 QSD and/or YPG fighters killed. 3 fatalities.")["fatalities"]["total"]["best"] == 3
 
 
 def test_a_body_found_is_a_death():
     assert counts("Around 21 December 2021, a QDW member's body was found in Hatla town.")["fatalities"]["total"]["best"] == 1
-    assert counts("the bodies of 5 members of the National Defence Forces were found")["fatalities"]["total"]["best"] == 5
+    assert counts("the bodies of 4 members of a tribal militia were found")["fatalities"]["total"]["best"] == 4
 
 
 def test_years_are_not_tolls():
@@ -279,9 +279,9 @@ def test_people_the_lexicon_does_not_name_still_count():
 
 
 def test_other_people_injured_do_not_make_the_dead_an_addition():
-    text = "2 Killed 10 Injured in Shelling. Two people have been killed and 10 other people have been injured in shelling."
+    text = "3 Killed 8 Injured in Mortar Fire. Three people have been killed and 8 other people have been injured by mortar rounds."
     c = counts(text)
-    assert c["fatalities"]["total"]["best"] == 2 and c["injured"]["total"]["best"] == 10
+    assert c["fatalities"]["total"]["best"] == 3 and c["injured"]["total"]["best"] == 8
 
 
 def test_a_person_killed_by_name_is_one_death():
@@ -306,8 +306,8 @@ def test_one_of_those_killed_is_not_a_toll():
 
 
 def test_a_passive_verb_has_no_object():
-    text = "Al-Qaeda loyalists attacked the town, sparking fighting in which 17 people were killed two of them ambulance crew."
-    assert counts(text)["fatalities"]["total"]["best"] == 17
+    text = "Jihadist gunmen stormed the village, triggering clashes in which 14 people were killed three of them paramedics."
+    assert counts(text)["fatalities"]["total"]["best"] == 14
     assert counts("Civilians were killed, 3 of them children.")["fatalities"]["children"]["best"] == 3
 
 
@@ -387,8 +387,8 @@ def test_the_islamic_state_is_not_an_auxiliary():
 
 
 def test_a_headline_lists_the_dead_and_the_injured_without_commas():
-    c = counts("13 civilians killed 43 others injured due to terrorist rocket attacks on Aleppo")
-    assert c["fatalities"]["total"]["best"] == 13 and c["injured"]["total"]["best"] == 43
+    c = counts("9 civilians killed 31 others injured due to mortar shells on Latakia")
+    assert c["fatalities"]["total"]["best"] == 9 and c["injured"]["total"]["best"] == 31
     assert counts("25 civilians killed 80 injured in rocket attacks on Aleppo city")["fatalities"]["civilians"]["best"] == 25
 
 
@@ -487,8 +487,8 @@ def test_a_headline_toll_that_runs_into_the_page_still_counts():
 @pytest.mark.parametrize(
     "text",
     [
-        "Afghan and coalition forces killed al-Qaeda associated Taliban leader, Wali, during a security operation in Kunar province.",
-        "The operation in Tarin Kowt district resulted in the death of Maulawi Tayeb, a local Taliban leader.",
+        "Afghan commandos killed Haqqani network commander, Rahim, during a night raid in Paktika province.",
+        "The raid in Dand district resulted in the death of Mullah Karim, a senior weapons trafficker.",
     ],
 )
 def test_a_leader_killed_by_name_after_his_description_is_one_death(text):

@@ -650,7 +650,7 @@ def _values(m: re.Match[str]) -> tuple[int | None, int | None, int | None, str, 
 
 _NAMED_VICTIM = re.compile(
     r"(?:\b(?:killed|killing|kills|assassinated|assassinating|executed|executing|shot\s+dead|shooting\s+dead)\s+"
-    # "killed al-Qaeda associated Taliban leader, Wali, during ...": the name after his description
+    # "killed Haqqani network commander, Rahim, during ...": the name after his description
     r"(?:(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:leader|commander|facilitator|emir|chief|governor|official),?\s+)?"
     r"|\b(?:resulted\s+in|led\s+to|caused)\s+the\s+death\s+of\s+(?:(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:leader|commander|facilitator|emir|chief|governor|official),?\s+)?)"
     r"(?P<name>(?:[A-Z][a-z'’-]+|al-[A-Z][a-z]+)(?:\s+(?:[A-Z][a-z'’-]+|al-[A-Z][a-z]+|bin|ibn|abu|Abu)){0,3})"
