@@ -1178,7 +1178,7 @@ def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fal
 _VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 
 
-# "Nobody knew yet who carried out the raids", "unidentified warplanes", "the identity of
+# "It remained unclear who carried out the raids", "unidentified warplanes", "the identity of
 # the drone was not confirmed": the report says the author is unknown
 _AUTHOR_UNKNOWN = re.compile(
     r"\b(?:not\s+(?:immediately\s+)?clear|unclear|not\s+(?:yet\s+)?known|unknown|not\s+immediately\s+known)\s+(?:who|which\s+(?:side|party|group|country|forces?))\b"
@@ -1211,7 +1211,7 @@ def borrow_perpetrators(events: list[dict[str, Any]], ctx: Any = None) -> None:
     event type. An actor the incident already names as a target is promoted, not doubled. The
     borrowed author is at best ``reported``, and keeps the lender's hedge ("believed to have been
     government air strikes" stays ``believed``). An incident whose report says its author is
-    unknown ("nobody knew yet who carried out the raids") borrows none."""
+    unknown ("it remained unclear who carried out the raids") borrows none."""
     for ev in events:
         _crowds_do_not_strike(ev)
     for ev in events:
