@@ -376,7 +376,7 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
     # Pronouns after an active verb: "killing him" is one person.
     right = p["right"].match(after)
     if passive_left and not (right and right.group("ofthem")):
-        left = left_kind = None  # "17 people were killed two of them ambulance crew": a passive verb has no object
+        left = left_kind = None  # "14 people were killed three of them paramedics": a passive verb has no object
     head_group = outcome = cue = None
     cue_in_head = False
     pair = None
@@ -499,7 +499,7 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
     if outcome in (None, "casualties"):
         passive = _first_passive(clause)
         if passive and is_determiner and _SPEECH.search(clause[: clause.find(passive[1]) if passive[1] in clause else 0]):
-            passive = None  # "A civil defence worker said at least 32 people were killed": the speaker was not
+            passive = None  # "A rescue volunteer said at least 27 people were killed": the speaker was not
         if passive:
             kind, word, pend = passive
             if outcome == "casualties":
@@ -1037,7 +1037,7 @@ def coder_toll(sentence: str) -> dict[str, Any] | None:
 
     The line is the coder's decision for the whole record (ACLED codes unknown counts as 10 in
     Syria), so it outranks the figures of the narrative before it. A line that splits a toll
-    between events or places ("... and split between the two events with 4 coded to ...") gives
+    between events or places ("... and split between the three events with 6 coded to ...") gives
     no toll, unless it gives every record the same share ("split, 3 each, among the 12 locations").
     """
     each = _CODER_EACH.search(sentence)
