@@ -71,7 +71,7 @@ def test_shot_dead_a_soldier_is_a_clash_shot_dead_a_farmer_is_an_attack():
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Moscow said it would not ask its ally Damascus to stop the bombing.",
+        "Tehran said it would not urge its partner Damascus to halt the bombing.",
         "The army's lull in fighting covers only areas around the capital.",
         "Washington has accused the Syrian regime of predominantly targeting civilians.",
         "The opposition warned of new air strikes if the talks fail.",
@@ -84,8 +84,8 @@ def test_words_about_violence_are_not_incidents(sentence):
 
 
 def test_war_long_tally_is_background():
-    assert is_background("More than 230000 people have been killed in Syria since the conflict began in 2011.")
-    assert _events("More than 230000 people have been killed in Syria since the conflict began in 2011.") == []
+    assert is_background("Over 180000 people have been killed across Syria since the uprising began in 2011.")
+    assert _events("Over 180000 people have been killed across Syria since the uprising began in 2011.") == []
 
 
 def test_retold_attack_is_one_event_with_both_sentences_as_evidence():
@@ -131,11 +131,11 @@ def test_every_event_points_back_to_its_sentence():
 
 
 def test_the_side_that_died_in_a_clash_is_the_target():
-    ev = _events("At least 29 Syrian rebels were killed in clashes with regime troops overnight, a monitor said.")[0]
+    ev = _events("Some 17 Syrian rebels were killed in clashes with regime troops near Hama on Thursday, activists reported.")[0]
     assert ev["sub_event_type"] == "Armed clash"
     assert [a["name"] for a in ev["actors"] if a["role"] == "perpetrator"] == ["Military Forces of Syria (2000-)"]
     assert "Opposition Rebels (Syria)" in [a["name"] for a in ev["actors"] if a["role"] == "target"]
-    assert ev["fatalities"]["total"]["best"] == 29
+    assert ev["fatalities"]["total"]["best"] == 17
 
 
 def test_share_of_a_weekly_tally_is_not_an_incident():
@@ -169,7 +169,7 @@ def test_share_of_a_weekly_tally_is_not_an_incident():
         ("On 4 May 2022, students held a vigil for a journalist who was killed in the city last month. [size=about 50]", "Peaceful protest"),
         ("Movement of forces: On 4 May 2020, a coalition convoy of 35 vehicles entered the province from the border crossing.", "Change to group/activity"),
         ("Property destruction: On 20 June 2022, soldiers set fire to houses in the village.", "Looting/property destruction"),
-        ("Displacement: On 6 May 2022, over 1500 people were displaced by fighting near the village.", "Other"),
+        ("Displacement: On 11 March 2021, about 900 families were displaced from two hamlets by shelling.", "Other"),
     ],
 )
 def test_acled_note_tags_declare_the_main_event(note, sub_event_type):
@@ -186,7 +186,7 @@ def test_protest_about_a_killing_is_not_a_violent_demonstration():
 @pytest.mark.parametrize(
     ("sentence", "sub_event_type"),
     [
-        ("An off-duty police officer was shot dead by two gunmen on a motorcycle in the city centre.", "Attack"),
+        ("A retired judge was shot dead by three gunmen on motorbikes outside his home.", "Attack"),
         ("Two men were shot dead by armed individuals travelling in a car.", "Attack"),
         ("Unidentified gunmen shot dead two soldiers at a checkpoint near Daraa.", "Armed clash"),
         ("Soldiers stormed a house and opened fire on a family, killing one civilian.", "Attack"),
@@ -201,7 +201,7 @@ def test_whether_the_victim_could_fight_back_decides_attack_or_clash(sentence, s
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Olive Branch forces controlled Qarah Baba village in the northern countryside of Aleppo after clashes with the SDF.",
+        "Turkish-backed factions controlled Kastal Jindu village in the western countryside of Aleppo after clashes with the SDF.",
         "Rebel forces battled regime forces in the hills near Latakia and took it over.",
     ],
 )
@@ -224,7 +224,7 @@ def test_headline_names_the_weapon_the_lead_leaves_out():
 
 def test_lead_that_sums_up_the_incident_takes_the_weapon_the_next_sentence_names():
     text = (
-        "54 killed in Aleppo as regime commits massacre against civilians fleeing besieged neighbourhoods.\n\n"
+        "38 killed in Aleppo as regime carries out massacre of families escaping besieged districts.\n\n"
         "Regime warplanes struck the Bab al-Nairab neighbourhood on Tuesday morning, killing at least 25 civilians, mostly women and children."
     )
     ev = _events(text)[0]
@@ -256,16 +256,16 @@ def test_a_twin_bombing_is_a_blast_not_an_air_strike():
 
 
 def test_a_report_about_a_tally_leads_with_the_tally():
-    text = ("Rebel infighting in Syria has killed 45 opposition fighters over the past two days, activists said. "
-            "The fighting flared up in eastern Deir el-Zour province on Sunday and continued into Monday.")
+    text = ("Fighting between rival rebel groups in Syria has killed 45 opposition fighters since Saturday, a monitor reported. "
+            "The clashes broke out in the east of Deir el-Zour province at the weekend and went on until Monday.")
     events = _events(text, date(2014, 6, 9))
     violent = [e for e in events if e["event_type"] == "Battles"]
     assert violent[0].get("aggregate") and violent[0]["fatalities"]["total"]["best"] == 45
 
 
 def test_an_attack_the_detained_commander_is_linked_to_is_not_the_operation():
-    text = ("KABUL, Afghanistan (Sept. 1) - An Afghan and coalition security force detained several suspected insurgents "
-            "during an operation in Kandahar province today. The commander is linked to an improvised explosive device "
+    text = ("KABUL, Afghanistan (Sept. 1) - Afghan and coalition troops arrested a Taliban commander and three other suspects "
+            "during a search in Kandahar province today. The commander is linked to an improvised explosive device "
             "attack that killed four soldiers on Tuesday.")
     events = _events(text, date(2010, 9, 1))
     recalled = [e for e in events if (e["fatalities"].get("total") or {}).get("best") == 4]
@@ -302,8 +302,8 @@ def test_a_headline_in_the_present_tense_kills_its_count():
 
 
 def test_the_dead_of_this_month_alone_are_a_tally_not_the_raid():
-    text = ("KABUL, Afghanistan (Aug. 22) - An Afghan and coalition security force detained several suspected insurgents "
-            "in Kandahar province Saturday. Through these ongoing operations, several Taliban leaders have been captured "
+    text = ("KABUL, Afghanistan (Aug. 22) - Afghan and coalition troops arrested four suspected militants "
+            "in Helmand province Saturday. In raids like this one, a dozen Taliban commanders have been seized "
             "and two were killed this month alone.")
     events = _events(text, date(2010, 8, 22))
     counted = [e for e in events if (e["fatalities"].get("total") or {}).get("best") == 2]
