@@ -21,7 +21,7 @@ def day(iso: str) -> date:
 
 
 def test_ninth_day_of_bombardment_ends_on_saturday():
-    text = "Saturday saw a ninth day of deadly bombardments in the city."
+    text = "Saturday saw a ninth day of heavy shelling across the old town."
     saturday, ninth = find_time_expressions(text, SEED_PUBLISHED)
     assert (saturday.text, saturday.start_date, saturday.precision) == ("Saturday", day("2016-04-30"), "day")
     assert (ninth.start_date, ninth.end_date, ninth.relation) == (day("2016-04-22"), day("2016-04-30"), "during")
@@ -74,7 +74,7 @@ def test_earlier_this_year_runs_from_january_to_publication():
 
 
 def test_in_february_is_the_last_february_before_publication():
-    expr = only("A ceasefire deal brokered in February by Moscow and Washington applied to western Syria.")
+    expr = only("A truce agreed in February by the two sponsors covered the northern front.")
     assert (expr.start_date, expr.end_date, expr.precision) == (day("2016-02-01"), day("2016-02-29"), "month")
     assert only("The siege began in November.").start_date == day("2015-11-01")
 
@@ -99,7 +99,7 @@ def test_month_day_without_year_after_publication_is_last_year():
 
 def test_isaf_dec_5_takes_the_year_whose_weekday_agrees():
     published = date(2011, 1, 3)
-    expr = only("On Sunday, Dec. 5, an Afghan and coalition security force killed two insurgents.", published)
+    expr = only("On Sunday, Dec. 5, army commandos killed two gunmen near the border.", published)
     assert expr.start_date == day("2010-12-05")  # a Sunday
     expr = only("On Sunday, Dec. 4, the force detained a Taliban leader.", date(2011, 12, 10))
     assert expr.start_date == day("2011-12-04")
@@ -146,11 +146,11 @@ def test_from_midnight():
 
 
 def test_the_verb_may_is_not_a_month():
-    assert find_time_expressions("But some observers believe Damascus may be getting the upper hand.", SEED_PUBLISHED) == []
+    assert find_time_expressions("Yet several analysts think the army may be gaining ground.", SEED_PUBLISHED) == []
 
 
 def test_acled_notes_date():
-    text = "On 2 June 2023, clashes took place between regime forces and drug dealers in Maaraba town."
+    text = "On 2 June 2023, fighting broke out between army units and smugglers near Nawa."
     assert resolve_event_date(text, None) == {"start": "2023-06-02", "end": "2023-06-02", "precision": "day"}
 
 
@@ -245,7 +245,7 @@ def test_lead_gives_the_day_to_the_headline_and_its_follow_ups():
     sentences = [
         "Taliban IED Facilitator Pursued in Paktiya Operation",
         "ISAF Joint Command - Afghanistan 2010-08-CA-043 For Immediate Release",
-        "An Afghan and coalition security force captured a Taliban facilitator in Paktiya province Friday.",
+        "Afghan police captured a roadside bomb maker in Paktiya province Friday.",
         "Officers recovered two rifles and some ammunition nearby.",
     ]
     assert lead_date(sentences, published) == {"start": "2010-09-03", "end": "2010-09-03", "precision": "day"}
@@ -274,8 +274,8 @@ def _release_events(text: str, published: date) -> list[dict]:
 def test_release_headline_and_undated_follow_ups_take_the_leads_day():
     text = (
         "Afghan Force Detains Suspected Insurgents in Zabul\n\n"
-        "KABUL, Afghanistan (Sept. 11) - Afghan and coalition forces detained several suspected insurgents "
-        "in Zabul province Friday while in pursuit of a Taliban commander.\n"
+        "KABUL, Afghanistan (Sept. 11) - Afghan police detained several suspected militants "
+        "in Zabul province Friday while searching for a bomb maker.\n"
         "Following brief questioning on site, the patrol detained three more suspects."
     )
     events = _release_events(text, day("2010-09-11"))  # a Saturday
