@@ -462,14 +462,14 @@ def test_a_protest_is_placed_where_it_was_held_not_where_the_killing_it_protests
 
 
 def test_a_village_read_in_another_province_gives_way_to_the_province_the_sentence_names():
-    """"Abu Al Soun town west of Ras al-Ain town in Al Hasakeh countryside": the village, read as a
+    """"Um Harmala town east of Tal Tamr town in Al Hasakeh countryside": the village, read as a
     Damascus neighbourhood, is not there; the town of Al Hasakeh the sentence names is."""
-    sentence = ("On 6 July 2022, clashes took place among armed men in Abu Al Soun town west of Ras al-Ain town "
+    sentence = ("On 14 April 2021, clashes broke out between two families in Um Harmala town east of Tal Tamr town "
                 "in Al Hasakeh countryside.")
-    abu = _place(sentence, "Abu Al Soun", country="SY", admin1="Damascus")
-    ras = _place(sentence, "Ras al-Ain", country="SY", admin1="Al-Hasakah")
+    abu = _place(sentence, "Um Harmala", country="SY", admin1="Damascus")
+    ras = _place(sentence, "Tal Tamr", country="SY", admin1="Al-Hasakah")
     hasakeh = _place(sentence, "Al Hasakeh", "admin1", country="SY", admin1="Al-Hasakah", role="containing_area")
-    assert _chosen(sentence, "clashes", [abu, ras, hasakeh]) == "Ras al-Ain"
+    assert _chosen(sentence, "clashes", [abu, ras, hasakeh]) == "Tal Tamr"
 
 
 def test_a_lead_run_together_with_its_headline_and_another_headline_keeps_its_own_place():
@@ -495,11 +495,11 @@ def test_a_headline_that_rounds_up_several_governorates_gives_no_place():
 
 
 def test_a_village_read_as_a_namesake_abroad_gives_way_to_the_province_it_lies_in():
-    """"Zir and Takihi towns in Deir ez Zor countryside": a reading of Zir in Switzerland is a
+    """"Sur and Hajin towns in Deir ez Zor countryside": a reading of Sur in Oman is a
     namesake; the governorate the sentence puts the villages in is the event's place."""
-    sentence = ("On 3 March 2021, gunmen clashed with a patrol in Zir and Takihi towns in Deir ez Zor countryside, "
-                "injuring a man.")
-    zir = _place(sentence, "Zir", country="CH")
+    sentence = ("On 17 October 2020, two tribes clashed over farmland in Sur and Hajin towns in Deir ez Zor countryside, "
+                "wounding three.")
+    zir = _place(sentence, "Sur", country="OM")
     deir = _place(sentence, "Deir ez Zor", "admin1", country="SY", admin1="Deir ez-Zor")
     assert _chosen(sentence, "clashed", [zir, deir]) == "Deir ez Zor"
 
@@ -590,14 +590,14 @@ def test_the_town_that_names_the_restaurant_is_where_its_owner_was_shot():
 
 
 def test_the_second_town_of_a_list_shares_the_preposition_of_its_unfound_first_name():
-    """"in the towns of Tel Hamis and Tel Birak, in Qamishli's southern suburbs": when the first
+    """"in the towns of Tel Ghazal and Tel Jihan, in Hasakah's northern suburbs": when the first
     name of the list is not found, the second still follows the preposition, and the town wins
     over the city whose suburbs they are."""
-    sentence = ("The fighters were killed during clashes in the towns of Tel Hamis and Tel Birak, "
-                "in Qamishli's southern suburbs.")
-    birak = _place(sentence, "Tel Birak", "near", country="SY", admin1="Al-Hasakah")
-    qamishli = _place(sentence, "Qamishli", country="SY", admin1="Al-Hasakah")
-    assert _chosen(sentence, "killed", [birak, qamishli]) == "Tel Birak"
+    sentence = ("Three militants were killed in a night of fighting in the towns of Tel Ghazal and Tel Jihan, "
+                "in Hasakah's northern suburbs.")
+    birak = _place(sentence, "Tel Jihan", "near", country="SY", admin1="Al-Hasakah")
+    qamishli = _place(sentence, "Hasakah", country="SY", admin1="Al-Hasakah")
+    assert _chosen(sentence, "killed", [birak, qamishli]) == "Tel Jihan"
 
 
 def test_the_place_after_its_possessor_shares_the_possessors_preposition():
