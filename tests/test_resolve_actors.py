@@ -67,7 +67,7 @@ def test_strikes_not_pinned_on_damascus_or_moscow_are_allied_forces():
 
 
 def test_seed_excluded_groups_al_qaeda_and_islamic_state():
-    text = "a ceasefire deal brokered in February by Moscow and Washington, which excluded al Qaeda and Islamic State fighters."
+    text = "the truce that Moscow and Washington agreed, which left out al Qaeda and Islamic State fighters, held for a week."
     mentions = registry().find(text, on=date(2016, 4, 30))
     by_text = {m.text: m for m in mentions}
     assert by_text["al Qaeda"].actor.name == "Jabhat al Nusra" and by_text["al Qaeda"].actor.coh == "excluded"
@@ -251,7 +251,7 @@ def _main_actors(text: str, published=date(2022, 5, 1)) -> list[tuple[str, str]]
 
 
 def test_state_forces_are_actor_one_of_clashes_between_them_and_rebels():
-    actors = _main_actors("On 2 May 2022, heavy clashes took place between rebels and regime forces in Zamalka town, in Rural Damascus. No fatalities reported.")
+    actors = _main_actors("On 9 June 2022, fierce clashes took place between rebels and regime forces on the edge of Kafr Takharim. Nobody was reported killed.")
     assert actors[:2] == [("Military Forces of Syria (2000-)", "perpetrator"), ("Opposition Rebels (Syria)", "target")]
 
 
@@ -263,7 +263,7 @@ def test_the_side_that_killed_is_actor_one_not_the_side_that_died():
 
 
 def test_an_ally_backing_the_attack_is_never_actor_one():
-    actors = _main_actors("On 5 August 2021, QSD forces supported by Global Coalition warplanes clashed with IS fighters in Thiban town in Deir ez Zor countryside.")
+    actors = _main_actors("On 12 September 2021, QSD forces supported by Global Coalition warplanes fought IS fighters around Al-Shuhayl.")
     assert actors[0] == ("QSD: Syrian Democratic Forces", "perpetrator")
     assert ("Islamic State (Syria)", "target") in actors
 
@@ -312,8 +312,8 @@ def test_besieger_follows_the_text_madaya_is_besieged_by_the_government_not_by_r
 
 
 def test_a_faction_operating_under_an_operation_is_coded_as_the_operation():
-    actors = _main_actors("On 16 October 2019, JWS, operating under Operation Peace Spring, gained control of a village west of Tell Abiad in Ar-Raqqa following clashes with QSD forces.",
-                          published=date(2019, 10, 16))
+    actors = _main_actors("On 21 October 2019, JWS, operating under Operation Peace Spring, took a hamlet south of Ras al-Ain after fighting QSD forces.",
+                          published=date(2019, 10, 21))
     assert actors[0] == ("Operation Peace Spring", "perpetrator")
     assert ("JWS: Syrian National Army", "perpetrator") in actors and ("QSD: Syrian Democratic Forces", "target") in actors
 
@@ -339,7 +339,7 @@ def test_a_bombing_is_the_work_of_the_group_that_claimed_it():
 
 
 def test_who_holds_the_area_struck_is_not_the_striker():
-    actors = _main_actors("At least 11 civilians were killed in Syrian or Russian air raids on a region that is controlled by the Islamic State group in Deir Ezzor province, the monitor said.",
+    actors = _main_actors("Eight people died when Syrian or Russian jets bombed a district controlled by the Islamic State group near Raqqa, a monitor said.",
                           published=date(2016, 7, 15))
     assert actors[0] == ("Allied Syrian and/or Russian Forces", "perpetrator")
     assert ("Islamic State (Syria)", "target") in actors
@@ -389,8 +389,8 @@ def test_unknown_gunmen_believed_to_be_islamic_state_are_coded_as_islamic_state(
 
 
 def test_a_report_that_cannot_tell_two_groups_apart_names_both():
-    actors = _main_actors("On 4 May 2020, suspected JNIM or ISGS militants assassinated a civilian in Gayeri, Komondjari province, Burkina Faso.",
-                          published=date(2020, 5, 4))
+    actors = _main_actors("On 19 August 2020, suspected JNIM or ISGS militants shot dead a village elder near Djibo, Burkina Faso.",
+                          published=date(2020, 8, 19))
     assert actors[0] == ("JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)", "perpetrator")
 
 
@@ -545,15 +545,15 @@ def test_israeli_strikes_are_no_coalitions_in_fakes_categories():
 
 
 def test_an_army_in_a_groups_own_name_is_not_the_states():
-    found = names("On 29 November 2020, opposition rebels clashed with the Liberation Army of Afrin near Kafr Kalbein.", country="Syria")
+    found = names("On 6 March 2021, the Liberation Army of Afrin fired on opposition rebels outside Marea.", country="Syria")
     assert "Military Forces of Syria (2000-)" not in [n for _, n in found]
     assert names("The Army shelled the town.", country="Syria")[0][1] == "Military Forces of Syria (2000-)"
     assert names("Rebels fought the Syrian Army near Hama.", country="Syria")[-1][1] == "Military Forces of Syria (2000-)"
 
 
 def test_the_subject_far_before_the_harm_is_its_author():
-    actors = _main_actors("On 27 April 2023, opposition rebels targeted a Syrian Hezbollah member on Regiment 46 - Military Base axis "
-                          "in Aleppo countryside, killing him. 1 fatality.", published=date(2023, 4, 27))
+    actors = _main_actors("On 15 June 2023, opposition rebels targeted a Syrian Hezbollah member on the road between Nubl and "
+                          "Zahraa in Aleppo countryside, killing him. 1 fatality.", published=date(2023, 6, 15))
     assert actors[:2] == [("Opposition Rebels (Syria)", "perpetrator"), ("Hezbollah", "target")]
 
 
@@ -622,7 +622,7 @@ def test_opposition_media_and_ministers_are_not_fighters():
 def test_the_side_accusing_another_of_an_attack_is_no_party_to_it():
     from ceasefire.extract.roles import assign_roles, named_mentions
 
-    text = "Reports of the massacre emerged on Wednesday, with the opposition accusing the Syrian government of launching a gas attack that killed dozens."
+    text = "Word of the deaths spread on Sunday, the opposition accusing the Syrian government of launching a gas attack on the town."
     start = text.index("gas attack")
     actors = assign_roles(text, (start, start + len("gas attack")), named_mentions(text, 0, "SY"), "Chemical weapon", "SY")
     assert [(a["name"], a["role"]) for a in actors] == [("Military Forces of Syria (2000-)", "perpetrator")]
