@@ -284,8 +284,8 @@ def test_release_headline_and_undated_follow_ups_take_the_leads_day():
 
 def test_a_recalled_attack_is_background_and_does_not_date_the_operation():
     text = (
-        "KABUL, Afghanistan (Dec. 16, 2012) - An Afghan and coalition security force arrested a Taliban "
-        "facilitator during an operation in Jalalabad district, Nangarhar province, today.\n"
+        "KABUL, Afghanistan (Dec. 16, 2012) - Afghan police arrested a weapons "
+        "supplier during a search in Behsud district, Nangarhar province, today.\n"
         "The man had supplied the militants behind the Dec. 2 attack on "
         "a checkpoint near Torkham, which killed five people.\n"
         "Two suspected insurgents were detained during the operation."
