@@ -629,7 +629,7 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
             if a < n and tokens[a].lower_ == "the":
                 a += 1
             b = cap_run(a) if a < n else a
-            # "the town of Sbeikhan": the words say it is a place, whatever spaCy's label (a person's).
+            # "the town of Busayrah": the words say it is a place, whatever spaCy's label (a person's).
             if free(a, b, persons=True) and not all(t.lower_ in common_words() for t in tokens[a:b]):
                 add(a, b, lookup_candidates(gaz, text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]), "LOC")
     for i in range(1, n):
@@ -945,7 +945,7 @@ def _person_or_organisation(tokens, i: int, j: int, ent_of, person_tokens, cands
             return True
     if i > 0 and tokens[i - 1].is_alpha and _is_cap(tokens[i - 1]) and not tokens[i].is_sent_start and "\n" not in tokens[i - 1].whitespace_ \
             and tokens[i - 1].lower_ not in DIRECTION_WORDS:
-        return True  # the end of a longer name: "Khil" of "the Saleem Khil area"
+        return True  # the end of a longer name: "Khil" of "the Mama Khil area"
     if j < n:
         nxt = tokens[j].lower_
         if nxt in SPEECH_VERBS or nxt in ORG_TAILS or nxt in ORGANISATION_WORDS:

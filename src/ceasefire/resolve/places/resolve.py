@@ -398,7 +398,7 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                 if match == "skeleton" and cshare.get(p.country or "", 0) < 0.2 and not (
                         blind and (m.settlement_cue or m.near_cue) and p.population >= OUTLINE_TOWN_POP):
                     # An outline reading needs the report's country, except in a report that names none
-                    # ("Regime forces sent reinforcements to the town of Sbeikhan"), for a town of some
+                    # ("reinforcements reached the town of Busayrah"), for a town of some
                     # size that the words around the name make a settlement.
                     continue
                 shared = p.is_admin1 and ((p.country, p.admin1) in names_of_p or (p.country, "*") in names_of_p)
@@ -457,7 +457,7 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                     best, best_s = p, s
             chosen[k] = best
     # Votes of the names of countries and first-level areas (not peoples' names, nor a guess from a
-    # town's size: "Leon" is no vote for Mexico in "Toreno (Leon, Castilla y Leon)").
+    # town's size: "Leon" is no vote for Mexico in "Villablino (Leon, Castilla y Leon)").
     named_votes: dict[str, float] = {}
     own_named: dict[str, dict] = {}
     for m, (cv, _) in zip(mentions, per_vote):
