@@ -405,8 +405,8 @@ def test_a_drive_by_shooting_is_the_work_of_a_gang():
 
 
 def test_clashes_told_without_a_side_hit_follow_acleds_order_of_the_sides():
-    actors = _main_actors("On 2 March 2019, Islamic State fighters clashed with Syrian Democratic Forces in Tal Shayr village. No reported fatalities.",
-                          published=date(2019, 3, 2))
+    actors = _main_actors("On 11 April 2019, Islamic State fighters clashed with Syrian Democratic Forces outside Al-Susah. Nobody was reported killed.",
+                          published=date(2019, 4, 11))
     assert actors[:2] == [("QSD: Syrian Democratic Forces", "perpetrator"), ("Islamic State (Syria)", "target")]
     actors = _main_actors("On 2 March 2019, rebels clashed with regime forces near Kafr Nabuda in Hama. No reported fatalities.", published=date(2019, 3, 2))
     assert actors[0] == ("Military Forces of Syria (2000-)", "perpetrator")
@@ -506,7 +506,7 @@ def test_regime_forces_stay_syrian_when_a_village_is_misread_abroad():
 
 def test_a_battle_keeps_the_sides_its_first_sentence_names():
     actors = _main_actors("On 27 January 2020, clashes took place between regime forces and rebel factions in Shuwayhanah in the western countryside of Aleppo. "
-                          "Clashes were accompanied by exchange of shelling and Russian airstrikes. Neither injuries nor fatalities were reported.",
+                          "Both sides shelled each other while Russian airstrikes hit the area. Nobody was reported hurt.",
                           published=date(2020, 1, 27))
     assert actors[0] == ("Military Forces of Syria (2000-)", "perpetrator")
     assert ("Opposition Rebels (Syria)", "target") in actors
@@ -515,7 +515,7 @@ def test_a_battle_keeps_the_sides_its_first_sentence_names():
 def test_militants_and_a_pages_tag_list_name_no_group():
     from ceasefire.extract.roles import named_mentions
 
-    assert named_mentions("The militants based in the eastern part of Aleppo shelled residential areas.", 0, "SY") == []
+    assert named_mentions("The militants holed up in the south of Idlib shelled nearby homes.", 0, "SY") == []
     found = named_mentions("Tags Syria Ahrar al-Sham Nusra Front regime forces Hezbollah A double suicide bombing in northern Syria targeted the headquarters of an Islamist rebel group", 0, "SY")
     assert [m.name for m in found] == ["Opposition Rebels (Syria)"]
 
@@ -605,7 +605,7 @@ def test_a_group_saying_one_of_its_fighters_struck_claims_the_bombing():
     from ceasefire.extract.events import extract_events
 
     text = ("A suicide bomber blew himself up at a checkpoint in the town of Tal Hamis on Tuesday, killing nine people, a monitor said. "
-            "The Islamic State group said in a statement that one of its fighters had detonated an explosive vest among Kurdish fighters.")
+            "The Islamic State group said in a posting that one of its fighters had detonated his vest among YPG fighters.")
     ev = extract_events(Document(text=text, published=date(2016, 5, 3)))[0]
     assert ev["actors"][0]["name"] == "Islamic State (Syria)" and ev["actors"][0]["role"] == "perpetrator"
     assert ev["attribution"]["certainty"] == "alleged"

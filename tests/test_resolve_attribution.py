@@ -9,9 +9,9 @@ import pytest
 from ceasefire.resolve.attribution import attribute, certainty
 
 SOHR_SENTENCE = ("The Syrian Observatory for Human Rights, which tracks the war from abroad, said seven people died "
-                 "in what are believed to have been government airstrikes on opposition-held suburbs.")
+                 "in what are thought to have been government airstrikes on opposition-held suburbs.")
 KURALENKO_SENTENCE = ("“Talks are now under way on a similar pause in the fighting around Idlib,” Interfax news agency "
-                      "quoted General Sergei Kuralenko, head of Russia’s ceasefire monitoring centre in Syria, as saying.")
+                      "quoted General Sergei Kuralenko, head of Russia’s truce monitoring centre in Syria, as saying.")
 
 
 def test_observatory_said_and_believed_government_airstrikes():
@@ -178,7 +178,7 @@ def test_a_later_sentence_that_says_who_carried_out_the_strikes_names_their_auth
     from ceasefire.extract import extract_document
 
     text = ("Seventeen people, six of them women, died when air raids hit a Daesh-held town on the Euphrates early on Monday, a monitor said. "
-            "The Syrian Observatory for Human Rights said it did not know whether Syrian regime or Russian warplanes were behind the raids on Al-Bukamal.")
+            "The Syrian Observatory for Human Rights said it could not tell whether Syrian regime or Russian jets were behind the raids on Al-Bukamal.")
     ev = extract_document(Document(text=text, published=date(2016, 9, 15)))["events"][0]
     assert ev["actors"][0] == {"name": "Allied Syrian and/or Russian Forces", "role": "perpetrator", "inter": 1, "country": "SY"}
     assert ev["attribution"]["certainty"] == "believed"
