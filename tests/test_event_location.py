@@ -226,9 +226,9 @@ def test_a_town_of_another_province_does_not_replace_the_province():
 
 
 def test_the_towns_the_evacuees_came_from_are_not_where_their_buses_were_hit():
-    sentence = ("A blast hit a bus convoy evacuating residents of the besieged Shiite towns of Fuaa and Kefraya "
-                "at a transit point west of Aleppo.")
-    places = [_place(sentence, "Fuaa"), _place(sentence, "Kefraya"), _place(sentence, "Aleppo")]
+    sentence = ("A blast hit a bus convoy evacuating residents of the besieged towns of Nubl and Zahraa "
+                "at a transit point north of Aleppo.")
+    places = [_place(sentence, "Nubl"), _place(sentence, "Zahraa"), _place(sentence, "Aleppo")]
     assert _chosen(sentence, "blast", places) == "Aleppo"
 
 
@@ -363,10 +363,10 @@ def test_the_province_after_a_village_the_gazetteer_lacks_is_its_container():
 
 
 def test_the_base_the_military_source_spoke_from_is_not_where_the_village_was_taken():
-    sentence = ("According to a military source at the 5th Armored Division base in Izra'a, the army liberated the farms "
-                "at the perimeter of Kafr Shams after a violent battle.")
-    places = [_place(sentence, "Izra'a"), _place(sentence, "Kafr Shams")]
-    assert _chosen(sentence, "liberated", places) == "Kafr Shams"
+    sentence = ("According to an army officer at the 9th Division headquarters in Sanamayn, troops liberated the hills "
+                "on the edge of Jasim after two days of fighting.")
+    places = [_place(sentence, "Sanamayn"), _place(sentence, "Jasim")]
+    assert _chosen(sentence, "liberated", places) == "Jasim"
 
 
 def test_a_town_named_to_say_where_the_village_lies_is_not_the_place():
