@@ -221,7 +221,7 @@ def test_release_date_from_dateline_heading_and_release_number():
     # a release numbered in December and dated "(Jan. 2)" went out in the new year
     assert release_date("2010-12-S-310 KABUL, Afghanistan (Jan. 2) - An Afghan and coalition force ...") == day("2011-01-02")
     # a number alone gives a month, not a day; a short dateline alone gives no year
-    assert release_date("ISAF Joint Command- Afghanistan\n2011-07-S-003\nFor Immediate Release") is None
+    assert release_date("ISAF Joint Command- Afghanistan\n2012-03-S-117\nFor Immediate Release") is None
     assert release_date("KABUL, Afghanistan (Jan. 28) - An Afghan and coalition security force ...") is None
 
 
