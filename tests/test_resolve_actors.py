@@ -416,9 +416,9 @@ def test_a_headline_gives_the_author_its_text_leaves_out():
     from ceasefire.documents import Document
     from ceasefire.extract import extract_document
 
-    doc = Document(title="Regime airstrikes kill 61 civilians in opposition-held Atareb",
-                   text="A Syrian war monitoring group on Tuesday raised the death toll from airstrikes on a market in the town of Atareb in Aleppo province to 61.",
-                   published=date(2017, 11, 14))
+    doc = Document(title="Regime airstrikes kill 19 civilians in opposition-held Saraqib",
+                   text="The number of dead from Sunday's airstrikes on a bakery in Saraqib has risen to 19, a war monitor said.",
+                   published=date(2018, 2, 5))
     ev = extract_document(doc)["events"][0]
     assert ev["actors"][0] == {"name": "Military Forces of Syria (2000-)", "role": "perpetrator", "inter": 1, "country": "SY"}
     doc = Document(title="Suicide bomber kills five Kurdish policemen in Qamishli",
@@ -505,9 +505,9 @@ def test_regime_forces_stay_syrian_when_a_village_is_misread_abroad():
 
 
 def test_a_battle_keeps_the_sides_its_first_sentence_names():
-    actors = _main_actors("On 27 January 2020, clashes took place between regime forces and rebel factions in Shuwayhanah in the western countryside of Aleppo. "
+    actors = _main_actors("On 3 February 2020, clashes took place between regime forces and rebel factions around Kafr Halab, west of Aleppo city. "
                           "Both sides shelled each other while Russian airstrikes hit the area. Nobody was reported hurt.",
-                          published=date(2020, 1, 27))
+                          published=date(2020, 2, 3))
     assert actors[0] == ("Military Forces of Syria (2000-)", "perpetrator")
     assert ("Opposition Rebels (Syria)", "target") in actors
 
