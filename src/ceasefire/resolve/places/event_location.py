@@ -1,7 +1,7 @@
 """Which of the places a sentence names is where its event happened.
 
-"Earlier, the pro-government forces liberated the cities of Palmyra and Quaryatayn in the Homs
-province": the event verb is *liberated*; its places are Palmyra and Quaryatayn, not Homs (the
+"On Tuesday, army units liberated the towns of Tadif and Deir Hafer in the Aleppo
+province": the event verb is *liberated*; its places are Tadif and Deir Hafer, not Aleppo (the
 containing area), nor the dateline, nor the city a spokesman spoke from, nor the home town
 of a victim ("a cab driver from Abidjan").
 
@@ -517,7 +517,7 @@ def _figurative(sentence: str, verb: tuple[int, int]) -> str | None:
 
 
 def _in_named_area(sentence: str, best: int, ranked: list[tuple[float, int]], usable: list[tuple[int, Any]], w: dict) -> int:
-    """"in Abu Al Soun town west of Ras al-Ain town in Al Hasakeh countryside": when the sentence
+    """"in Um Harmala town east of Tal Tamr town in Al Hasakeh countryside": when the sentence
     names the province its places lie in and the chosen town was read in another province of the
     same country (a namesake), the best place inside that province wins, else the province itself."""
     places = dict(usable)
@@ -726,8 +726,8 @@ def _inside(u: Any, t: Any, sentence_gap: int | None = None) -> bool:
 
 
 def _finer_inside(t: Any, k: int, ranked: list[tuple[float, int]], toponyms: list[Any], w: dict) -> int:
-    """"Tel Hamis and Tel Birak, in Qamishli's southern suburbs", "the market of Azaz in the
-    countryside of Aleppo", "In the province of Damascus, terrorists shelled Arbin": when the
+    """"Tel Ghazal and Tel Jihan, in Hasakah's northern suburbs", "the bakery of Jarablus in the
+    countryside of Aleppo", "In the province of Damascus, gunmen shelled Douma": when the
     chosen place is an area (a province, a district, a country, or a city named as the container
     of another place), a place of the sentence inside that area which is itself a plausible scene
     (above the no-place line) is the more specific answer, as a coder would record it."""
@@ -972,8 +972,8 @@ def in_countryside_province(ctx: Any, loc: dict[str, Any] | None, spans: list[tu
 
 def _peer_told_next(ctx: Any, text: str, local: list[Any], k: int, inside: list[Any], after: list[Any],
                     toponyms: list[Any], from_offset: int = 0) -> Any | None:
-    """"Terrorist attacks kill a woman, injure 9 in Hasaka and Aleppo" followed by "A woman was
-    killed ... in the countryside of Aleppo province": a sentence that lists places as peers tells
+    """"Bombings kill two men, wound 5 in Homs and Hama" followed by "Two men died ... in the
+    countryside of Hama province": a sentence that lists places as peers tells
     several incidents, and the first of them the next sentence ties to its event word is the one it
     leads with. None when the chosen place stands alone, or the next sentence names none of the
     listed places' provinces."""
@@ -1188,7 +1188,7 @@ def headline_place(title: str, toponyms: list[Any], ctx: Any = None) -> Any | No
         # "... kill a woman, injure 9 in Hasaka and Aleppo": the listed place the lead's first
         # sentence ties its event to
         # the body starts where the headline's words end (a lead run together with its headline
-        # counts from there: "... on Aleppo and Deir Ezzor 6 September 2016 SANA reporter in Aleppo said ...")
+        # counts from there: "... on Homs and Hama 3 March 2017 a correspondent in Homs reported ...")
         text = getattr(ctx, "text", "") or ""
         at = text.find(title)
         body_start = at + len(title) if at >= 0 else max((s.end for s in getattr(ctx, "title_sentences", None) or []), default=0)
