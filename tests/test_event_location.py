@@ -475,10 +475,10 @@ def test_a_village_read_in_another_province_gives_way_to_the_province_the_senten
 def test_a_lead_run_together_with_its_headline_and_another_headline_keeps_its_own_place():
     """Cleaning ran the headline, a related headline and the lead into one sentence: the incident
     is the headline's (Aleppo), not the related story's (Idlib)."""
-    title = "Air strikes kill 12 in rebel-held areas of Aleppo"
-    text = (title + " AFP Thursday 14 Jul 2016 Air strikes kill 11 including children in Idlib "
-            "Air strikes killed at least 12 civilians in two rebel-held neighbourhoods of Aleppo city on Thursday, a monitor said.")
-    strike = _main_strike(text, title, published=date(2016, 7, 14))
+    title = "Raids kill 9 in opposition-held districts of Aleppo"
+    text = (title + " AFP Monday 8 Aug 2016 Raids kill 7 including women in Idlib "
+            "Raids killed at least 9 civilians in two opposition-held districts of Aleppo city on Monday, activists reported.")
+    strike = _main_strike(text, title, published=date(2016, 8, 8))
     assert strike["location"]["admin1"] == "Aleppo"
 
 
@@ -538,12 +538,12 @@ def test_the_note_with_a_foreign_namesake_is_placed_in_the_syrian_governorate():
 
 
 def test_a_headline_listing_two_towns_takes_the_one_its_lead_places_the_killing_in():
-    """"... kill a woman, injure 9 in Hasaka and Aleppo": the lead tells the woman was killed by a
-    landmine in the countryside of Aleppo province; the headline's list is not its first place."""
-    title = "Terrorist attacks kill a woman, injure 9 in Hasaka and Aleppo"
-    text = (title + ". A woman was killed and six other people were injured when a landmine exploded in a village "
-            "in the northern countryside of Aleppo province. In Hasaka, three people were injured when a motorcycle "
-            "rigged with explosives blew up in a market.")
+    """"... kill a man, wound 6 in Hasaka and Aleppo": the lead tells the man was killed by a
+    mine in the countryside of Aleppo province; the headline's list is not its first place."""
+    title = "Bomb attacks kill a man, wound 6 in Hasaka and Aleppo"
+    text = (title + ". A man was killed and four others were hurt when a mine exploded in a hamlet "
+            "in the western countryside of Aleppo province. In Hasaka, two people were wounded when a car "
+            "bomb exploded near a bakery.")
     strike = _main_strike(text, title, published=date(2016, 10, 23))
     assert strike["location"]["admin1"] == "Aleppo"
 
