@@ -382,12 +382,12 @@ def test_the_hospital_inside_the_city_is_where_the_police_patrolled():
 
 
 def test_every_town_of_a_list_of_origins_is_an_origin():
-    """"evacuees from the towns of Fuaa and Kafraya": the second town of the list is where they came
-    from too, and the transit point west of Aleppo is where they were killed."""
+    """"evacuees from the towns of Nubl and Zahraa": the second town of the list is where they came
+    from too, and the crossing north of Aleppo is where they were killed."""
     from ceasefire.resolve.places.event_location import _features
 
-    sentence = "It said 98 evacuees from the northern towns of Fuaa and Kafraya were killed at a transit point west of Aleppo."
-    places = [_place(sentence, "Fuaa"), _place(sentence, "Kafraya"), _place(sentence, "Aleppo")]
+    sentence = "Officials said 31 evacuees from the encircled towns of Nubl and Zahraa were killed at a crossing north of Aleppo."
+    places = [_place(sentence, "Nubl"), _place(sentence, "Zahraa"), _place(sentence, "Aleppo")]
     feats = _features(sentence, _verb(sentence, "killed"), places[1], places)
     assert feats["origin"] == 1.0 and feats["preposition"] == 1.0
 
@@ -553,10 +553,10 @@ def test_a_lead_that_names_the_town_only_in_a_hospitals_name_is_placed_in_that_t
     resolved where the report names it again, and the headline's incident is placed there, not in
     the city the report's background names most."""
     title = "Suicide bomber kills 4 in Assad clan's hometown"
-    text = (title + ". A suicide bomber driving an ambulance killed four people on Sunday in an attack on a hospital, "
-            "a monitoring group said. The attack came as troops had executed 48 people earlier this week. "
-            "A man drove an ambulance packed with explosives into the parking of the Qardaha hospital. "
-            "The outskirts of Qardaha have previously come under rocket fire. "
+    text = (title + ". A bomber at the wheel of an ambulance killed four people on Sunday at a hospital gate, "
+            "activists reported. The bombing followed the execution of 48 prisoners days earlier. "
+            "He steered the ambulance, loaded with explosives, into the car park of the Qardaha hospital. "
+            "Rockets have fallen on the edges of Qardaha before. "
             "Rebels have fought in Aleppo for years, and Aleppo and its countryside were bombed again, "
             "while Aleppo's eastern districts remain besieged. The family's mausoleum is located in Qardaha.")
     strike = _main_strike(text, title, published=date(2015, 2, 22))
