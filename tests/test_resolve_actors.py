@@ -505,7 +505,7 @@ def test_regime_forces_stay_syrian_when_a_village_is_misread_abroad():
 
 
 def test_a_battle_keeps_the_sides_its_first_sentence_names():
-    actors = _main_actors("On 3 February 2020, clashes took place between regime forces and opposition fighters around Kafr Halab, west of Aleppo city. "
+    actors = _main_actors("On 3 February 2020, there were clashes between regime forces and rebel factions around Kafr Halab, west of Aleppo city. "
                           "Both sides shelled each other while Russian airstrikes hit the area. Nobody was reported hurt.",
                           published=date(2020, 2, 3))
     assert actors[0] == ("Military Forces of Syria (2000-)", "perpetrator")
