@@ -410,7 +410,7 @@ def test_a_town_named_as_a_landmark_says_which_country_the_area_is_in():
 
     from ceasefire.extract.events import _focus_country
 
-    text = "HTS carried out a raid on IS cells in the Shal al Ruj area to the southwest of Idleb city."
+    text = "HTS fighters stormed an IS hideout on Tuesday in the Shal area, southwest of Idleb city."
     shal = _place(text, "Shal", country="PK")
     idleb = _place(text, "Idleb", country="SY", admin1="Idlib")
     assert _focus_country(SimpleNamespace(text=text, toponyms=[shal, idleb])) == "SY"
@@ -427,8 +427,8 @@ def test_the_britain_based_monitor_does_not_move_the_attack_to_britain():
     not the seat of the monitor."""
     from ceasefire.extract.context import based_here
 
-    text = ("ISIL kills over 50 in central Syria attack. "
-            "The Britain-based Syrian Observatory said the attack on two villages killed 15 civilians and 27 fighters.")
+    text = ("IS raid on central Syrian hamlets leaves dozens dead. "
+            "The Britain-based monitoring group reported that the raid on three hamlets left 9 civilians and 12 gunmen dead.")
     ctx = _context(text, date(2017, 5, 18))
     britain = next(t for t in ctx.toponyms if t.text == "Britain")
     assert based_here(text, britain) and ctx.country == "SY"

@@ -201,7 +201,7 @@ def test_whether_the_victim_could_fight_back_decides_attack_or_clash(sentence, s
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Turkish-backed factions controlled Kastal Jindu village in the western countryside of Aleppo after clashes with the SDF.",
+        "Turkish-backed factions controlled Kastal Jindu village north of Afrin after two days of clashes with the SDF.",
         "Rebel forces battled regime forces in the hills near Latakia and took it over.",
     ],
 )
