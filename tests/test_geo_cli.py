@@ -6,8 +6,8 @@ import json
 
 from ceasefire.resolve.places.gazetteer import reset_loaded
 
-REPORT = ("  Aid  trucks entered al-Foua and Kefraya in the northwest province of Idlib, "
-          "while supplies began to enter Madaya.")
+REPORT = ("  Relief  convoys reached al-Foua and Kefraya, two towns of the northwest province of Idlib, "
+          "and flour was unloaded in Madaya too.")
 
 
 def test_geoparse_json_offsets_index_the_text_as_given(cli, tmp_path):

@@ -133,7 +133,7 @@ def test_choose_event_toponym_prefers_the_verbs_place_over_the_victims_home_town
 
 
 def test_village_the_gazetteer_lacks_is_placed_in_the_area_the_report_names():
-    text = "Regime forces captured Kafr Basin in the western countryside of Aleppo after clashes with rebels."
+    text = "Two days of shelling drove the rebels out of Kafr Basin in the western countryside of Aleppo, a monitor said."
     tops = geoparse(text)
     village = _first(tops, "Kafr Basin")  # not "Basin", Wyoming
     # "the countryside of Aleppo" is the governorate: the village lies somewhere in it.
@@ -183,8 +183,8 @@ def test_definite_city_resolves_to_the_reports_city():
 
 
 def test_paris_beside_henry_county_is_paris_tennessee():
-    tops = geoparse("Rescue squad seeks funds. All residents of Paris and Henry County will be receiving "
-                    "a letter from the rescue squad this week.")
+    tops = geoparse("The volunteer fire board met on Tuesday. Households of Paris and Henry County can apply "
+                    "for the new smoke alarm grant until June.")
     assert [(t.text, t.country, t.admin1) for t in tops] == [("Paris", "US", "Tennessee"), ("Henry County", "US", "Tennessee")]
 
 
@@ -194,14 +194,14 @@ def test_a_name_of_a_country_lends_no_weight_to_its_american_namesakes(seed_topo
 
 
 def test_event_is_in_the_town_not_the_city_named_to_place_it():
-    sentence = "A policeman in Amara, south of Baghdad, was killed when assailants crept into his house."
+    sentence = "A teacher in Hilla, south of Baghdad, was killed by gunmen outside his school on Sunday."
     tops = [t for t in geoparse(sentence)]
     verb = (sentence.index("killed"), sentence.index("killed") + 6)
-    assert tops[choose_event_toponym(sentence, verb, tops)].text == "Amara"
+    assert tops[choose_event_toponym(sentence, verb, tops)].text == "Hilla"
 
 
 def test_a_people_is_not_where_the_killing_happened():
-    sentence = "At least 23 Kurds were killed in the clashes, including civilians, while the regime lost over 30 fighters."
+    sentence = "Some 14 Kurds were killed overnight, two of them farmers, and the army said it lost nine soldiers."
     tops = geoparse(sentence)
     assert _first(tops, "Kurds").demonym
     assert choose_event_toponym(sentence, (sentence.index("killed"), sentence.index("killed") + 6), tops) is None
@@ -253,11 +253,11 @@ def test_county_named_alone_sits_on_its_namesake_town_not_mid_state():
 
 
 def test_each_name_before_counties_is_a_county_of_that_state():
-    text = ("Flooding on the roadway is currently affecting the following areas in Becker, Clay, Douglas, "
-            "Grant, Mahnomen, Otter Tail, Swift and Wilkin counties. The Minnesota Department of "
-            "Transportation asks motorists to follow the signed detour near Moorhead.")
+    text = ("Snow drifts closed state highways on Sunday across Norman, Becker, Clay, Douglas, "
+            "Mahnomen, Otter Tail and Wilkin counties. Plows were out of the Minnesota highway "
+            "depot near Fergus Falls by dawn.")
     tops = {t.text: t for t in geoparse(text)}
-    for county in ("Becker", "Clay", "Douglas", "Grant", "Mahnomen", "Otter Tail", "Swift", "Wilkin"):
+    for county in ("Norman", "Becker", "Clay", "Douglas", "Mahnomen", "Otter Tail", "Wilkin"):
         assert tops[county].name == f"{county} County" and tops[county].admin1 == "Minnesota", county
         assert tops[county].precision == "admin2"
 
@@ -303,8 +303,8 @@ def test_a_town_that_opens_a_persons_title_stays_a_town_where_the_report_says_in
 
 
 def test_a_road_named_after_a_place_is_the_road_in_the_reports_town():
-    text = ("BYESVILLE -- Firefighters are searching for the cause of a blaze that damaged an Indian Lake "
-            "Road residence in Byesville, Ohio, on Monday.")
+    text = ("BYESVILLE -- A kitchen fire gutted a house on Indian Lake Road in Byesville, Ohio, late on "
+            "Sunday, the township's fire chief said.")
     tops = geoparse(text)
     road = next(t for t in tops if t.text == "Indian Lake Road")
     assert road.precision == "near" and road.admin1 == "Ohio"
@@ -405,8 +405,8 @@ def test_a_country_naming_its_currency_is_named():
 
 
 def test_a_township_is_not_the_far_town_it_is_named_after():
-    tops = geoparse("Sirens will be installed in Columbus, Pleasant Township, Madison Township and Grove City, "
-                    "Ohio, this year.")
+    tops = geoparse("New storm sirens go up this spring in Hilliard, Prairie Township, Madison Township and "
+                    "Groveport, Ohio.")
     township = _first(tops, "Madison Township")
     assert township.admin1 == "Ohio" and township.precision == "near"
 
