@@ -33,9 +33,18 @@ def test_release_date_comes_from_the_dateline():
 
     assert dateline_date("KABUL, Afghanistan (Jan. 25, 2013)\nDuring a security operation ...") == date(2013, 1, 25)
     assert dateline_date("May 11: Afghan-ISAF Forces Conduct Operations\nISAF Joint Command - Afghanistan  2010-05-CA-039") == date(2010, 5, 11)
-    assert dateline_date("ISAF Joint Command- Afghanistan\n2011-07-S-003\nFor Immediate Release") is None
+    # a release number alone gives the month, not the day
+    assert dateline_date("NATO Training Mission - Afghanistan\n2012-03-S-014\nFor release on receipt") is None
     assert province({"name": "Ghazni", "admin1": None}) == "ghazni"
     assert province({"name": "Andar", "admin1": "Paktia"}) == "paktya"
+
+
+def test_every_province_falls_under_one_regional_command():
+    from ceasefire.eval.isaf import PROVINCES, REGIONAL_COMMANDS
+
+    assert len(PROVINCES) == sum(len(p) for p in REGIONAL_COMMANDS.values()) == 34
+    assert "helmand" in REGIONAL_COMMANDS["RC Southwest"] and "day_kundi" in REGIONAL_COMMANDS["RC South"]
+    assert REGIONAL_COMMANDS["RC Capital"] == ("kabul",)
 
 
 def test_command_prints_every_field(cli):
