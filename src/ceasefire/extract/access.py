@@ -1,7 +1,7 @@
 """Humanitarian access events: sieges, aid deliveries, evacuations, access denied.
 
-One event per place and kind: "supplies have begun to enter Zabadani and Madaya, where earlier
-this year a government siege brought reports of starvation" gives an `Aid delivery` to each
+One event per place and kind: "food convoys have begun to enter Moadamiyeh and Daraya, where
+earlier this year a government siege left people hungry" gives an `Aid delivery` to each
 town (provider: the organisation the sentence names or the report cites) and a `Siege` of each
 town (besieger: the government), dated "earlier this year".
 

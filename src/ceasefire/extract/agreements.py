@@ -471,8 +471,8 @@ def _number(s: str) -> int:
 def validity(text: str, published: date | None) -> dict[str, Any]:
     """valid_from, valid_until, a duration in hours, and the month the deal was struck, from one sentence.
 
-    "extended for another 24 hours until the end of Monday" published Saturday 2016-04-30
-    -> valid_until 2016-05-02; "a 72-hour ceasefire starting at noon on Monday" -> valid_from
+    "extended for another 48 hours until the end of Sunday" published Friday 2016-07-15
+    -> valid_until 2016-07-17; "a 72-hour ceasefire starting at noon on Monday" -> valid_from
     Monday and hours 72 (the end is counted from the start by the registry).
     """
     out: dict[str, Any] = {}

@@ -16,8 +16,8 @@
   ``denied`` ("denied", "rejected reports") > ``alleged`` ("accused", "claimed", "alleged") >
   ``believed`` ("believed to have been", "thought to have", "suspected", "likely") >
   ``reported`` ("said", "according to", "reported") > ``asserted`` (a plain statement).
-  "SOHR said at least five people were killed in what are believed to have been government
-  airstrikes" is ``believed``: the perpetrator is a belief even if the deaths are reported.
+  "A local council said seven people died in a market raid believed to have been carried out by
+  Russian jets" is ``believed``: the perpetrator is a belief even if the deaths are reported.
 """
 
 from __future__ import annotations
