@@ -30,8 +30,8 @@ def _calm(run) -> dict:
 
 
 def test_regime_of_calm_is_in_force_around_damascus_and_western_latakia(seeded):
-    # "The army's lull in fighting, the so-called "regime of calm" covers only areas around the
-    #  capital and the western Latakia province."
+    # the seed article limits the army's "regime of calm" to the surroundings of the capital and
+    # to the western part of Latakia province
     calm = _calm(seeded)
     assert calm["status"] == "in_force"
     assert calm["kind"] == "truce"
@@ -45,7 +45,8 @@ def test_regime_of_calm_is_in_force_around_damascus_and_western_latakia(seeded):
 
 
 def test_extends_regime_of_calm_to_end_of_monday(seeded):
-    # "the "calm" around Damascus has been extended for another 24 hours until the end of Monday"
+    # the seed, published on a Saturday, reports the calm near Damascus prolonged by a day, to
+    # the close of Monday
     calm = _calm(seeded)
     assert calm["valid_until"] == "2016-05-02"
     assert calm["windows"][-1]["valid_until"] == "2016-05-02"
@@ -58,7 +59,8 @@ def test_extends_regime_of_calm_to_end_of_monday(seeded):
 
 
 def test_aleppo_province_is_under_talks_not_in_the_zone(seeded):
-    # "Russia says talks are taking place to include Syria's Aleppo province in the latest temporary truce"
+    # in the seed, Moscow reports negotiations on bringing Aleppo province into the truce: a
+    # province under talks, not yet inside the zone
     calm = _calm(seeded)
     assert not any(z.get("admin1") == "Aleppo" or z.get("place") == "Aleppo" for z in calm["zone"])
     pending = [p for p in calm["pending"] if p["rule"].get("admin1") == "Aleppo"]
@@ -69,8 +71,8 @@ def test_aleppo_province_is_under_talks_not_in_the_zone(seeded):
 
 
 def test_february_cessation_of_hostilities_brokers_exclusions_and_zone(seeded):
-    # "a ceasefire deal brokered in February by Moscow and Washington, which applied to western
-    #  Syria but excluded al Qaeda and Islamic State fighters"
+    # the seed recalls the February deal Russia and the United States brokered: it covered the
+    # west of Syria and left out the fighters of Islamic State and of al Qaeda
     coh = [t for t in _truces(seeded) if t["id"] == "cessation-of-hostilities-2016"]
     assert len(coh) == 1
     coh = coh[0]

@@ -92,7 +92,7 @@ def test_page_chrome_lines(line):
 @pytest.mark.parametrize(
     "line",
     [
-        "Saturday saw a ninth day of deadly bombardments in the city.",
+        "Saturday saw a third night of air raids on the eastern districts.",
         "Residents said they would read more into the statement once the calm had held for a week, and that share prices in Damascus had risen.",
         "Aid trucks entered al-Foua and Kefraya.",
         "Related talks in Geneva were suspended on Thursday, the opposition said, citing the bombardment of Aleppo.",
