@@ -158,11 +158,11 @@ def test_wire_story_republished_by_five_outlets_counts_once():
 
 def test_near_identical_texts_without_credit_are_one_channel():
     reg = registry()
-    text = "Six civilians were killed and dozens wounded in a blast that rocked the northern Syrian city of Aleppo on Wednesday, state television said."
+    text = "Seven civilians died and scores were hurt when a car bomb went off in the central Syrian city of Homs on Tuesday, state television said."
     reports = [Report(1, "a", outlet="Asharq Al-Awsat", fingerprint=signature(text)),
                Report(2, "b", outlet="Al-Manar", fingerprint=signature(text + " More follows."))]
     assert len(independent_sources(reports, reg)) == 1
-    other = Report(3, "c", outlet="SANA", fingerprint=signature("A terrorist bomb in Salaheddin killed six, SANA's reporter said."))
+    other = Report(3, "c", outlet="SANA", fingerprint=signature("A terrorist car bomb in al-Zahraa killed seven, SANA's reporter said."))
     assert len(independent_sources(reports + [other], reg)) == 2
 
 
@@ -204,8 +204,8 @@ def _row_claim(doc: str, day: date, fatalities: dict, ordinal: int = 0, place=No
 
 
 def test_unicef_count_of_the_children_killed_is_a_floor_not_another_toll():
-    # "At least 27 children were confirmed killed in the attack in Idlib" (UNICEF, two days on) and,
-    # in the same report, "some 80 people were killed": one incident, the children among its dead.
+    # UNICEF, two days on, confirms 27 children among the dead of the Idlib attack and, in the same
+    # report, puts the whole toll near 80: one incident, the children among its dead.
     count = lambda n, **parts: {"total": {"best": n}, **{k: {"best": v} for k, v in parts.items()}}  # noqa: E731
     whole = _row_claim("unicef", date(2017, 4, 6), count(80))
     children = _row_claim("unicef", date(2017, 4, 6), count(27, children=27, civilians=27), ordinal=1)

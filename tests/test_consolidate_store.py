@@ -51,7 +51,7 @@ def active(store, aggregates=False):
 
 
 def test_aleppo_strike_told_by_two_outlets_is_one_event_with_both_figures(store):
-    s1 = "At least five people were killed in what are believed to have been government air strikes on rebel-held districts of Aleppo."
+    s1 = "At least five people died in what appear to have been government air raids on opposition-held quarters of Aleppo."
     s2 = "Air strikes on rebel-held districts of Aleppo killed six people on Saturday, the Syrian Observatory for Human Rights said."
     add(store, report(s1, "Euronews", agency="Reuters"), strike("2016-04-30", 5, s1))
     assert consolidate.update(store) == 1
