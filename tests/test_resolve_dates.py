@@ -297,6 +297,51 @@ def test_a_recalled_attack_is_background_and_does_not_date_the_operation():
     assert all(e["date"]["start"] == "2012-12-16" for e in events if not e.get("background"))
 
 
+def test_a_statement_day_gives_way_to_the_day_of_the_arrest():
+    published = day("2011-05-11")  # a Wednesday
+    text = "Officials yesterday confirmed the arrest of a militia commander in Herat province on May 3."
+    assert resolve_event_date(text, published)["start"] == "2011-05-03"
+    text = "Police confirmed today that a bomb maker was detained in Kunduz on Sunday."
+    assert resolve_event_date(text, published)["start"] == "2011-05-08"
+    # a death reported on a day is dated to it
+    assert resolve_event_date("Two guards were reported killed yesterday near the border.", published)["start"] == "2011-05-10"
+
+
+def test_a_day_naming_another_attack_is_not_the_operations_day():
+    published = day("2012-06-21")  # a Thursday
+    text = "Police detained a man behind Monday's ambush on a convoy in Spin Boldak district today."
+    assert resolve_event_date(text, published)["start"] == "2012-06-21"
+
+
+def test_a_lead_that_dates_only_its_statement_takes_the_next_sentences_day():
+    from ceasefire.resolve.dates import lead_date
+
+    published = day("2012-03-14")  # a Wednesday
+    sentences = [
+        "Coalition officials today confirmed they recently detained three men in Balkh province.",
+        "One of them, a weapons dealer, was arrested on Sunday.",
+    ]
+    assert lead_date(sentences, published)["start"] == "2012-03-11"
+    # a day more than a week before the statement is history: the statement's day stands
+    old = ["Coalition officials today confirmed they recently detained three men.", "The first was arrested on Feb. 20."]
+    assert lead_date(old, published)["start"] == "2012-03-14"
+    # "today confirmed the death of X, one of those behind the Jan. 9 attack, ... Monday"
+    lead = ["Officials today confirmed the death of a commander behind the Jan. 9 attack on a base, in an operation Monday."]
+    assert lead_date(lead, published)["start"] == "2012-03-12"
+
+
+def test_an_operation_months_before_a_release_without_a_lead_day_is_history():
+    text = (
+        "KABUL, Afghanistan (July 30) - Afghan soldiers destroyed two roadside bombs during a "
+        "three-day clearing operation near Spin Boldak.\n"
+        "In May, militants attacked the same unit during a similar operation in the district, "
+        "and the soldiers killed more than 20 of them."
+    )
+    events = _release_events(text, day("2010-07-30"))
+    past = [e for e in events if e["date"]["precision"] == "month"]
+    assert past and all(e.get("background") for e in past)
+
+
 def test_a_toll_of_the_past_24_hours_is_dated_to_the_report_day():
     d = resolve_event_date("Several insurgents were killed during clearing operations over the past 24 hours.", date(2011, 1, 24))
     assert d == {"start": "2011-01-24", "end": "2011-01-24", "precision": "day"}

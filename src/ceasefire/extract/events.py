@@ -87,10 +87,13 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
 
     found: list[dict[str, Any]] = []
     lead = ctx.last_event_date = _lead_date(ctx)  # the headline and the lead's undated follow-ups take the lead's day
+    # a lead without a day of its own is the report's day: a "similar operation in June" told
+    # in a release of July 31 is still history
+    now = lead or ({"start": ctx.published.isoformat()} if ctx.published else None)
     for sent in ctx.sentences:
         ev = sentence_event(ctx, sent)
         if ev is not None:
-            if recalled(ev["date"], lead):
+            if recalled(ev["date"], now):
                 ev["background"] = True  # an earlier incident the report recalls, not the one it reports
                 ctx.last_event_date = lead  # the narrative returns to the lead's day
             found.append(ev)

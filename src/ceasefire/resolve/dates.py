@@ -488,6 +488,36 @@ def _anchor_ordinal_days(found: list[TimeExpression], text: str, published: date
 
 
 _DEICTIC_TODAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
+#: A day that dates a statement rather than the incident it reports: "confirmed today that ...",
+#: "said on Saturday", "forces yesterday confirmed the arrest ...".  Not "reported killed
+#: yesterday", where the day is the death's.
+_STATEMENT_VERBS = r"(?:said|says|announced|told|reported|stated|added|confirmed|claimed|denied|declared|acknowledged)"
+_STATEMENT_BEFORE = re.compile(rf"\b{_STATEMENT_VERBS}\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+_STATEMENT_AFTER = re.compile(rf"^,?\s+(?:that\s+)?{_STATEMENT_VERBS}\b", re.I)
+#: A day that names another event by its date: "Tuesday's attack", "behind the Aug. 7 attack".
+_POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
+_ATTRIBUTIVE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_NOUN_AFTER = re.compile(r"^\s+[a-z]")
+
+
+def _statement_day(text: str, x: TimeExpression) -> bool:
+    """True when ``x`` (offsets into ``text``) dates a statement, not an incident."""
+    return bool(_STATEMENT_BEFORE.search(text[max(0, x.start - 30): x.start]) or _STATEMENT_AFTER.match(text[x.end: x.end + 30]))
+
+
+def _names_other_event(text: str, x: TimeExpression) -> bool:
+    """True when ``x`` is an attribute of a noun ("Tuesday's attack", "the Aug. 7 bombing"):
+    the day of an event the sentence refers to, often not the one it tells."""
+    after = text[x.end: x.end + 20]
+    if _POSSESSIVE_AFTER.match(after):
+        return True
+    return bool(x.precision == "day" and _ATTRIBUTIVE_BEFORE.search(text[max(0, x.start - 6): x.start]) and _NOUN_AFTER.match(after)
+                and not x.text[:1].islower())
+
+
+def _secondary_day(text: str, x: TimeExpression) -> bool:
+    """A statement's day or another event's: ranks after any day the sentence gives its incident."""
+    return _statement_day(text, x) or _names_other_event(text, x)
 _PREFERENCE = {"at": 0, "during": 1, "since": 2, "from": 3, "until": 4}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
@@ -499,7 +529,9 @@ def resolve_event_date(sentence_text: str, published: date | None, default_to_pu
     February") wins over spans ("over the past nine days", "since July"); "until ..." marks
     how long something lasts, not when it happened, so it is used only when nothing else is
     there and publication is unknown.  With no time at all the event is dated to
-    publication (day precision) when ``default_to_published``.
+    publication (day precision) when ``default_to_published``.  A day that only dates a
+    statement ("confirmed today", "said on Saturday") or names another event ("Tuesday's
+    attack") ranks after the others.
     """
     exprs = [x for x in find_time_expressions(sentence_text, published) if x.start_date or x.end_date]
     # "until Monday", "for another 24 hours": how long something lasts, not when it happened
@@ -510,7 +542,8 @@ def resolve_event_date(sentence_text: str, published: date | None, default_to_pu
     if candidates:
         # "confirmed today that a leader was arrested on Sunday": the named day is the event's,
         # "today" is the statement's, so deictic today ranks after any other day
-        best = min(candidates, key=lambda x: (_PREFERENCE[x.relation], _PRECISION_RANK[x.precision], _DEICTIC_TODAY.search(x.text) is not None, x.start))
+        best = min(candidates, key=lambda x: (_PREFERENCE[x.relation], _PRECISION_RANK[x.precision],
+                                              2 if _secondary_day(sentence_text, x) else 1 if _DEICTIC_TODAY.search(x.text) else 0, x.start))
         return best.as_event_date()
     if default_to_published and published is not None:
         return {"start": published.isoformat(), "end": published.isoformat(), "precision": "day"}
@@ -580,16 +613,36 @@ def lead_date(sentences: list[str], published: date | None, window: int = 5) -> 
     A headline has no date of its own, and the sentences that follow a lead ("During the
     operation, two insurgents were killed") tell the lead's incident: both take this day when
     they name none.  Spans ("over the past week"), months and years are not a lead's day, and
-    a day the clause looks ahead to ("talks will resume on Monday") is not an incident's.
+    a day the clause looks ahead to ("talks will resume on Monday") is not an incident's.  Nor
+    is the day of a statement ("officials today confirmed the capture ...") or of another event
+    named by its date ("behind Tuesday's attack"): another day of the same sentence wins, and a
+    lead that dates only its statement takes the next sentence's day when it falls in the week
+    before the statement.
     """
+    stated: TimeExpression | None = None
     for text in sentences[:window]:
-        exprs = [x for x in find_time_expressions(blank_heading_date(text), published)
+        text = blank_heading_date(text)
+        exprs = [x for x in find_time_expressions(text, published)
                  if x.start_date and x.precision == "day" and x.relation == "at" and not x.future]
         if published is not None:
             exprs = [x for x in exprs if x.start_date <= published]
-        if exprs:
-            return exprs[0].as_event_date()
-    return None
+        if not exprs:
+            continue
+        # "ISAF today confirmed the capture ... June 14", "... behind Tuesday's attack, today":
+        # the day of a statement, or of another event named by its date, is not the lead's
+        own = [x for x in exprs if not _secondary_day(text, x)]
+        if stated is None and not own:
+            stated = exprs[0]
+            continue
+        if stated is None:
+            return own[0].as_event_date()
+        # a lead that only dates its statement ("Forces today confirmed they recently detained
+        # two men."): the next sentence's day, when it falls in the week before the statement
+        day = own[0] if own else exprs[0]
+        if 0 <= (stated.start_date - day.start_date).days <= RECALLED_AFTER_DAYS and own:
+            return day.as_event_date()
+        break
+    return stated.as_event_date() if stated is not None else None
 
 
 #: How long before a report's lead day an incident it tells is history the report recalls.
