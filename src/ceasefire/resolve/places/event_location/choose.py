@@ -11,7 +11,8 @@ from typing import Any
 
 from ceasefire.resolve.places.event_location.dependency import _sentence_parse, dependency_relation
 from ceasefire.resolve.places.event_location.cues import WEIGHTS, _score
-from ceasefire.resolve.places.event_location.containers import FRONTED_KM, _finer_inside, _in_named_area, _in_named_town, _km
+from ceasefire.resolve.places.event_location.containers import (FRONTED_KM, _finer_inside, _in_named_area, _in_named_town, _km,
+                                                                 _near_namesake)
 
 #: The parser costs a third of spaCy's time, so a sentence is parsed only when the surface cues
 #: leave its choice open (see :func:`_undecided`): two places within ``PARSE_MARGIN`` points, or
@@ -62,6 +63,7 @@ def choose_event_toponym(sentence: str, verb: tuple[int, int], toponyms: list[An
     else:
         best = _fronted_scene(sentence, best, usable) if best_score < 50 else best
     best = _in_named_area(sentence, best, ranked, usable, w)
+    best = _near_namesake(sentence, best, usable)
     town = _in_named_town(sentence, best, usable)
     if town != best:
         return town  # the namesake it replaced is no finer place inside it

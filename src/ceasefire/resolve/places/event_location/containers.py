@@ -160,6 +160,27 @@ def _in_named_town(sentence: str, best: int, usable: list[tuple[int, Any]]) -> i
     return best
 
 
+# "in Gaza, near the Erez crossing", "in Hebron near the Ibrahimi mosque": the second place is named
+# to say where in the first the event was
+_NEAR_AFTER_PLACE = re.compile(r"^\s*,?\s+(?:near|close\s+to|next\s+to|by)\s+(?:the\s+)?$", re.I)
+
+
+def _near_namesake(sentence: str, best: int, usable: list[tuple[int, Any]]) -> int:
+    """"shot while covering the clashes in Gaza, near the Karni crossing" with the crossing read in
+    another country: a landmark named to say where in a place the event was lies in that place's
+    country, so a reading abroad is a namesake and the place before it holds."""
+    chosen = dict(usable).get(best)
+    if chosen is None or getattr(chosen, "lat", None) is None or not getattr(chosen, "country", None):
+        return best
+    for k, t in usable:
+        if (k == best or t.end > chosen.start or getattr(t, "lat", None) is None or getattr(t, "demonym", False)
+                or getattr(t, "precision", None) == "country" or not getattr(t, "country", None)):
+            continue
+        if t.country != chosen.country and _NEAR_AFTER_PLACE.match(sentence[t.end: chosen.start]):
+            return k
+    return best
+
+
 def _inside(u: Any, t: Any, sentence_gap: int | None = None) -> bool:
     """Whether place ``u`` lies inside area ``t``: a town of a province, a province or town of a
     country, a district of the city a text names right after it ("Sadr City in eastern Baghdad")."""

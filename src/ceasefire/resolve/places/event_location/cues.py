@@ -15,6 +15,8 @@ _PREP_BEFORE = re.compile(
     r"(?:\b(?:in|at|on|near|inside|outside|around|across|throughout|into|over|within|toward|towards|"
     r"outskirts\s+of|district\s+of|town\s+of|city\s+of|village\s+of|province\s+of|area\s+of|region\s+of|"
     r"north\s+of|south\s+of|east\s+of|west\s+of|northeast\s+of|northwest\s+of|southeast\s+of|southwest\s+of|"
+    # the war of a place happens there: "during the occupation of Latvia", "the siege of Sarajevo"
+    r"occupation\s+of|invasion\s+of|siege\s+of|"
     r"suburb\s+of|neighbou?rhood\s+of|parts\s+of|areas\s+of|countryside\s+of|streets\s+of|vicinity\s+of|"
     r"surroundings\s+of|environs\s+of|edges?\s+of|"
     r"cities\s+of|towns\s+of|villages\s+of|settlements?\s+of|districts\s+of|neighbou?rhoods\s+of|besieged|capital|targeting|targeted|struck|hit|bombed|shelled|stormed|"
@@ -33,9 +35,12 @@ _PREP_BEFORE = re.compile(
     re.I,
 )
 _ACTOR_AFTER = re.compile(
-    r"^(?:'s|’s)?\s*(?:-\s*)?(?:led|backed|based|born|made|supported|allied|forces?|troops|military|army|soldiers?|"
+    # a possessive whose apostrophe cleaning turned into spaces ("Syria   s civil war") is one still
+    r"^(?:'s|’s|\s{1,3}s\b)?\s*(?:-\s*)?(?:led|backed|based|born|made|supported|allied|forces?|troops|military|army|soldiers?|"
     r"officials?|authorities|government|embassy|ambassador|warplanes|jets|aircraft|navy|police|president|"
     r"minister|ministry|diplomats?|envoy|officers?|militia|coalition|"
+    # a place naming a group's head: "the Northern Alliance leader", "a Hamas commander"
+    r"leaders?|commanders?|chiefs?|spokes(?:man|woman|person)|"
     # a place used as a word about a person, a team or a war, not the scene: "a Tampa woman",
     # "Seville fans", "Syria's civil war", "the ISIS governor of Manbij"
     r"wom[ae]n|m[ae]n|boy|girl|fans|natives?|newspaper|daily|governor|mayor|students?|team|club|"
@@ -49,7 +54,7 @@ _ACTOR_AFTER = re.compile(
 # A country naming the weapon or the attack is its author: "a U.S. airstrike", "Russian-backed
 # offensive", "an Israeli raid" (a town so used is a place: "the Aleppo offensive").
 _ATTACK_AFTER = re.compile(
-    r"^(?:'s|’s)?\s*(?:air\s*strikes?|airstrikes?|air\s+raids?|raids?|drones?|strikes?|shelling|bombing|bombardment|"
+    r"^(?:'s|’s|\s{1,3}s\b)?\s*(?:air\s*strikes?|airstrikes?|air\s+raids?|raids?|drones?|strikes?|shelling|bombing|bombardment|"
     r"offensive|operation|attacks?|missiles?|rockets?|artillery|helicopters?|planes?|warships?|fire)\b",
     re.I,
 )
@@ -61,6 +66,16 @@ _ATTRIBUTION_BEFORE = re.compile(
     re.I,
 )
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+# A name after these words is a person's, whatever the gazetteer says: "rallied for the release of
+# Lima and Sousa", "attended the funeral of Paris".
+_PERSON_BEFORE = re.compile(
+    r"\b(?:release|freedom|funeral|arrest|abduction|kidnapping|trial|detention|execution|extradition)\s+of\s+(?:the\s+)?$", re.I)
+# A country right before the event word of an active verb is who acted, not where: "Eritrea captured
+# the island", "The United States has captured two dozen" (a passive verb makes it the scene:
+# "Lebanon was shelled").
+_ACTIVE_SUBJECT_GAP = re.compile(
+    r"^\s+(?:(?:has|have|had|also|then|later|reportedly|allegedly|first|already|again|finally|just|swiftly|quickly)\s+){0,2}$",
+    re.I)
 _FROM_BEFORE = re.compile(r"\b(?:from|native\s+of|resident\s+of|born\s+in|to|for|with|and\s+its\s+allies\s+in)\s+(?:the\s+)?$", re.I)
 # Where people come from is not where the event happened: "evacuees from X", "residents of the
 # besieged towns of X" (origin of the victims), "shells fired from X" (origin of the fire).
@@ -205,18 +220,31 @@ def _origin(sentence: str, t: Any, others: list[Any], depth: int = 0) -> bool:
     return o is not None and _origin(sentence, o, others, depth + 1)
 
 
+def _named_person(sentence: str, t: Any, others: list[Any], depth: int = 0) -> bool:
+    """A name a person bears ("the release of Lima and Sousa"), for every name of the list."""
+    if _PERSON_BEFORE.search(sentence[max(0, t.start - 45): t.start]):
+        return True
+    o = _listed_after(sentence, t, others) if depth <= 6 else None
+    return o is not None and _named_person(sentence, o, others, depth + 1)
+
+
 def _contains_here(sentence: str, t: Any, others: list[Any]) -> bool:
     """Whether this mention of an area is the container of a place named just before it in the
     sentence ("Jarez village in the countryside of Aleppo"). The geoparser marks every mention of a
     name it once saw as a container, so "7 injured in Aleppo, damage in Daraa" must not count."""
     if getattr(t, "role", None) != "containing_area":
-        return False
+        # a town the geoparser did not mark, right after the place it holds: "patrolled the market
+        # square in nearby Hebron", "Saif al-Dawla in the neighbouring Aleppo"
+        return getattr(t, "precision", None) not in ("country", None) and any(
+            o is not t and o.end <= t.start and getattr(o, "precision", None) != "country" and not getattr(o, "demonym", False)
+            and _HELD_IN.match(sentence[o.end: t.start]) for o in others)
     if _NAME_THEN_CONTAINER.search(sentence[max(0, t.start - 60): t.start]):
         return True  # "between Dabiq and Sandaf villages in Aleppo": a name the gazetteer lacks, then its area
     return any(o is not t and o.end <= t.start and t.start - o.end <= 80 and getattr(o, "precision", None) != "country"
                and not getattr(o, "demonym", False) for o in others)
 
 
+_HELD_IN = re.compile(r"^\s+in\s+(?:the\s+)?(?:nearby|neighbou?ring|adjacent)\s+$", re.I)
 _NAME_THEN_CONTAINER = re.compile(
     r"[A-Z][\w'’-]+(?:\s+(?:villages?|towns?|city|area|district|camp|axis|fronts?|frontlines?|countryside|neighbou?rhoods?))?"
     r"\s*(?:,|\bin|\bof)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?$"
@@ -262,7 +290,10 @@ def _features(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], r
         "containing_area": float(_contains_here(sentence, t, others)),
         "demonym": float(bool(getattr(t, "demonym", False))),
         "actor": float(bool(_ACTOR_AFTER.match(sentence[end: end + 30])) or bool(_BY_BEFORE.search(before))
-                       or (precision == "country" and bool(_ATTACK_AFTER.match(sentence[end: end + 30])))),
+                       or _named_person(sentence, t, others)
+                       or (precision == "country" and bool(_ATTACK_AFTER.match(sentence[end: end + 30])))
+                       or (precision == "country" and end <= verb[0] and bool(_ACTIVE_SUBJECT_GAP.match(sentence[end: verb[0]]))
+                           and not _PREP_BEFORE.search(before))),
     } | _dependency_features(rel, precision == "country")
 
 
