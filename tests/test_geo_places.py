@@ -634,3 +634,22 @@ def test_a_town_beside_the_county_around_it_is_the_local_papers_town():
 def test_us_in_capitals_is_the_country_not_a_french_village():
     tops = geoparse("Shops in Paris now take US dollars, the traders said.")
     assert [(t.text, t.country, t.precision) for t in tops] == [("Paris", "FR", "exact"), ("US", "US", "country")]
+
+
+def test_a_town_found_once_is_the_same_town_where_the_report_names_it_again():
+    # spaCy reads the later "Augusta"s as a person and a people; the report has already said where it is.
+    tops = geoparse("The council met in Augusta on Tuesday. A longtime Augusta teacher and the Augusta "
+                    "Chronicle editor spoke.")
+    assert [(t.text, t.admin1) for t in tops] == [("Augusta", "Georgia")] * 3
+    text = ("Sandbags were piled up in Tewkesbury. The A38 Tewkesbury junction closed, so drivers travelling "
+            "to Tewkesbury went via Gloucester.")
+    assert [t.start for t in geoparse(text) if t.text == "Tewkesbury"] == [m for m in range(len(text)) if text.startswith("Tewkesbury", m)]
+
+
+def test_a_name_said_again_as_a_word_or_inside_a_longer_name_is_no_place():
+    tops = geoparse("Delegates gathered in Centre, Alabama. The Centre said the vote was over. Sales of the "
+                    "Toyota Corolla rose in Toyota, Japan, and Ashley Sutton won in Sutton.")
+    centres = [t for t in tops if t.text == "Centre"]
+    assert len(centres) == 1 and centres[0].admin1 == "Alabama"
+    assert [t.country for t in tops if t.text == "Toyota"] == ["JP"]  # the city, not the car
+    assert len([t for t in tops if t.text == "Sutton"]) == 1  # the town, not the racing driver
