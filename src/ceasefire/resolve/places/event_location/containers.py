@@ -166,7 +166,7 @@ _NEAR_AFTER_PLACE = re.compile(r"^\s*,?\s+(?:near|close\s+to|next\s+to|by)\s+(?:
 
 
 def _near_namesake(sentence: str, best: int, usable: list[tuple[int, Any]]) -> int:
-    """"shot while covering the clashes in Gaza, near the Karni crossing" with the crossing read in
+    """"wounded during a protest in Hebron, near the Ibrahimi mosque" with the mosque's name read in
     another country: a landmark named to say where in a place the event was lies in that place's
     country, so a reading abroad is a namesake and the place before it holds."""
     chosen = dict(usable).get(best)
