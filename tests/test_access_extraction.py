@@ -17,8 +17,8 @@ def extract(text: str, published: date = date(2016, 4, 30)) -> list[tuple]:
 
 
 def test_convoys_enter_douma_and_harasta_under_government_siege():
-    got = extract("The International Committee of the Red Cross (ICRC) reports that convoys have begun to enter Douma and "
-                  "Harasta, where earlier this year a government siege left families short of bread.")
+    got = extract("Red Cross lorries have started to reach Douma and Harasta, two towns a government siege cut off from "
+                  "fuel and flour earlier this year, the ICRC said.")
     deliveries = [g for g in got if g[0] == "Aid delivery"]
     sieges = [g for g in got if g[0] == "Siege"]
     assert [(g[1], g[2], g[3], g[4]["organizations"]) for g in deliveries] == [
@@ -29,8 +29,8 @@ def test_convoys_enter_douma_and_harasta_under_government_siege():
 
 
 def test_joint_operation_into_nubl_and_zahraa_surrounded_by_insurgents():
-    got = extract("Relief lorries on Sunday entered Nubl and Zahraa in the northern province of Aleppo \u2013 two towns "
-                  "surrounded by insurgents \u2013 on a mission the Red Cross and the Syrian Arab Red Crescent ran with the UN.")
+    got = extract("Lorries loaded with flour reached Nubl and Zahraa in northern Aleppo province on Sunday \u2013 two Shia towns "
+                  "surrounded by insurgents \u2013 in a mission run by the Red Cross and the Syrian Arab Red Crescent with UN staff.")
     assert {(g[0], g[1], g[2]) for g in got} == {
         ("Aid delivery", "Nubl", "Aleppo"), ("Aid delivery", "al-Zahraa", "Aleppo"), ("Siege", "Nubl", "Aleppo"), ("Siege", "al-Zahraa", "Aleppo")}
     for g in got:
@@ -68,7 +68,7 @@ def test_sentences_without_a_place_give_nothing():
 
 
 def test_aid_that_did_not_arrive_is_a_denial_and_a_request_is_nothing():
-    got = extract("No aid convoys have entered the town of Douma since August, residents said.", date(2016, 11, 2))
+    got = extract("Residents said no relief convoy had reached Douma since August.", date(2016, 11, 2))
     assert [(g[0], g[1]) for g in got] == [("Access denied", "Douma")]
     assert extract("The UN called for aid to be allowed to reach Aleppo within days.") == []
     assert extract("A bus convoy reached Aleppo late on Saturday.") == []

@@ -124,8 +124,8 @@ def test_a_reports_count_far_from_its_other_count_is_another_strike():
 def test_the_main_claims_words_include_the_reports_lead():
     row = {"id": 1, "document_id": "d", "ordinal": 0, "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
            "date_start": date(2017, 4, 8), "date_end": date(2017, 4, 8), "title": "Strike kills 15 near Raqqa",
-           "lead": "At least 15 civilians were killed in a strike on Heneyda, west of Raqqa, the monitor said."}
-    payload = {"evidence": [{"start": 0, "end": 10, "text": "At least 15 civilians were killed in a strike near Raqqa."}]}
+           "lead": "A strike on Heneyda, west of Raqqa, left at least 15 civilians dead, the monitor said."}
+    payload = {"evidence": [{"start": 0, "end": 10, "text": "A strike near Raqqa left at least 15 civilians dead."}]}
     main = claim_record(row, payload, date(2017, 4, 8))
     second = claim_record({**row, "id": 2, "ordinal": 1}, payload, date(2017, 4, 8))
     assert transliteration_key("Hanida") in main.terms  # Heneyda and Hanida meet under one key
@@ -161,7 +161,7 @@ def test_headline_and_lead_telling_one_toll_in_the_same_words_are_one_bombing_wh
     # The headline's claim was placed at Azaz, the lead's in Idlib governorate: one blast, one toll.
     azaz = dict(lat=36.59, lon=37.05, admin1="Aleppo", country="SY", location_precision="exact", location_name="Azaz")
     idlib = dict(lat=35.75, lon=36.60, admin1="Idlib", country="SY", location_precision="admin1", location_name="Idlib")
-    words = "suicide bomber detonated an explosive belt among rebels at the Atmeh crossing, more than 30 killed, Telegram"
+    words = "suicide bomber blew himself up among rebels at the Atmeh crossing, more than 30 killed, Telegram"
     headline = report("doc", "2016-08-15", words, sub="Suicide bomb", place=azaz, killed=30, perps=frozenset({"Islamic State (Syria)"}))
     lead = report("doc", "2016-08-15", words, sub="Suicide bomb", place=idlib, killed=30, perps=frozenset({"Islamic State (Syria)"}), ordinal=1)
     assert len(group_claims([headline, lead])) == 1
