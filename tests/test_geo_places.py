@@ -653,3 +653,13 @@ def test_a_name_said_again_as_a_word_or_inside_a_longer_name_is_no_place():
     assert len(centres) == 1 and centres[0].admin1 == "Alabama"
     assert [t.country for t in tops if t.text == "Toyota"] == ["JP"]  # the city, not the car
     assert len([t for t in tops if t.text == "Sutton"]) == 1  # the town, not the racing driver
+
+
+def test_a_towns_own_name_is_not_another_towns_old_name():
+    # GeoNames lists "Columbia" as an old name of Baldwinsville, New York; a report from New York
+    # naming Columbia means a town called Columbia.
+    tops = geoparse("The mayor of Syracuse, New York, and a delegation from Columbia met in Albany on Monday.")
+    assert _first(tops, "Columbia").name == "Columbia"
+    # Abroad, the local name the press writes is still the town's: Saida is Sidon.
+    tops = geoparse("Lebanese troops deployed in Saida, the port city south of Beirut, on Friday.")
+    assert (_first(tops, "Saida").name, _first(tops, "Saida").country) == ("Sidon", "LB")

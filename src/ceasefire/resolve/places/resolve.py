@@ -26,6 +26,7 @@ import re
 from collections import Counter
 
 from ceasefire.resolve.places.detect import Mention
+from ceasefire.resolve.places.names import name_key
 from ceasefire.resolve.places.gazetteer import (
     NAME_ABBREVIATION,
     NAME_MAIN,
@@ -94,6 +95,19 @@ _ATTRIBUTE_AFTER = re.compile(
     r"against|the|a|an|this|last|next|says|told|also|had|did|does|do|not|if|while|when|where|than)\b)[A-Za-z]"
 )
 _CURRENCY_AFTER = re.compile(r"[ \t]+(?:dollars?|pounds?|euros?|yuan|rupees?|rubles?|roubles?|dinars?|riyals?|rials?|lira|liras|francs?|pesos?|shillings?|nairas?|rand|yen|won)\b", re.I)
+ALTERNATE_OUTRANKS = 20  # a town's alternate name counts beside another town's own name only when it is this much bigger
+# Where English is the local language, a town's GeoNames alternate that shares no word with its name
+# is an old name ("Columbia" for Baldwinsville, New York); elsewhere alternates are the local names
+# the English press writes ("Saida" for Sidon), and they stay.
+ENGLISH_NAMED = frozenset("US GB CA AU NZ IE".split())
+_WORD_RE = re.compile(r"[a-z]+")
+
+
+def _shares_a_word(surface: str, name: str) -> bool:
+    """Whether a name read as an alternate shares a word with the place's own name ("Avondale" and
+    Avondale Estates, "St. Albans" and Saint Albans): a short or abbreviated form, not an old name."""
+    own = set(_WORD_RE.findall(name_key(name)))
+    return any(w in own for w in _WORD_RE.findall(surface) if w not in ("st", "saint", "mt", "mount", "ft", "fort", "new", "city"))
 ATTRIBUTE_VOTE = 0.1  # what a country named as an attribute still says about where the report is
 ATTRIBUTE_NAMESAKE_RATIO = 5  # ... when a town has a namesake abroad this many times bigger
 
@@ -391,9 +405,18 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             # "US", "UK", "UAE" in capitals are the country's abbreviation, never a town spelt "Us"
             # (Us, France, beside Paris) that only folding case makes the same word.
             country_acronym = len(m.text) <= 3 and m.text.isupper() and any(p.is_country for p, _, _ in m.candidates)
+            # A name that is some town's own name is not another town's old or foreign name: "Columbia"
+            # is Columbia (South Carolina, Missouri ...), never Baldwinsville, New York, which GeoNames
+            # also lists as "Columbia"; "Youngstown" beside Mount Gilead is not Mount Gilead's old name.
+            main_pop = max((p.population for p, kind, match in m.candidates
+                            if kind == NAME_MAIN and match != "skeleton" and p.feature_class == "P"), default=-1)
             best, best_s = None, -1e9
             for p, kind, match in m.candidates:
                 if country_acronym and not p.is_country and not p.name.isupper():
+                    continue
+                if (kind == NAME_ALTERNATE and match != "skeleton" and p.feature_class == "P" and main_pop >= 0
+                        and p.country in ENGLISH_NAMED and p.population < ALTERNATE_OUTRANKS * max(main_pop, 1)
+                        and not _shares_a_word(surface, p.name)):
                     continue
                 if match == "skeleton" and cshare.get(p.country or "", 0) < 0.2 and not (
                         blind and (m.settlement_cue or m.near_cue) and p.population >= OUTLINE_TOWN_POP):
