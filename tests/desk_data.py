@@ -56,9 +56,9 @@ def claim(text, sentence, event_type, sub_event_type, *, day, location, actors=(
 
 SOHR_ALEPPO = clean_text("""Government air strikes kill five in Aleppo as truce talks go on
 
-BEIRUT, April 30 (Reuters) - At least five people were killed on Saturday in what are believed to have been government air strikes on rebel-held districts of Aleppo, the Syrian Observatory for Human Rights said.
+BEIRUT, April 30 (Reuters) - At least five people were killed on Saturday as jets, believed to have been the government's, bombed opposition-held neighbourhoods of eastern Aleppo, the Syrian Observatory for Human Rights said.
 
-About 250 civilians have been killed in Aleppo in nine days of bombardment, the Observatory said.""")
+The Observatory put the civilian dead in Aleppo since the bombardment began nine days ago at about 250.""")
 
 SANA_DAMASCUS = clean_text("""Terrorists' mortar shells kill three in Damascus
 
@@ -77,13 +77,13 @@ def reports() -> list[tuple[Document, dict]]:
     """(document, extraction) pairs for the desk's store."""
     aleppo = claim(
         SOHR_ALEPPO,
-        "At least five people were killed on Saturday in what are believed to have been government air strikes on rebel-held districts of Aleppo, the Syrian Observatory for Human Rights said.",
+        "At least five people were killed on Saturday as jets, believed to have been the government's, bombed opposition-held neighbourhoods of eastern Aleppo, the Syrian Observatory for Human Rights said.",
         "Explosions/Remote violence", "Air/drone strike", day="2016-04-30", location=ALEPPO, method="air_strike",
         actors=[(GOVT, "perpetrator"), (CIVILIANS, "target")], killed=_fig(5, "at_least", low=5),
         sources=["Syrian Observatory for Human Rights"], certainty="believed", salience=1.0,
     )
     tally = claim(
-        SOHR_ALEPPO, "About 250 civilians have been killed in Aleppo in nine days of bombardment, the Observatory said.",
+        SOHR_ALEPPO, "The Observatory put the civilian dead in Aleppo since the bombardment began nine days ago at about 250.",
         "Explosions/Remote violence", "Air/drone strike", day="2016-04-30", location=ALEPPO, killed=_fig(250, "about"),
         sources=["Syrian Observatory for Human Rights"], aggregate=True, salience=0.5,
     )
