@@ -7,8 +7,8 @@ Attaching a report to a truce, in this order:
 2. a truce already known under that name (or alias) whose last news is at most
    ``SAME_TRUCE_GAP_DAYS`` before the report ("regime of calm" in 2016 and in 2018 are two truces);
 3. a well-known truce of the lexicon (resources/monitor.yaml ``known_truces``) when the report
-   names it or gives its brokers and the month it was agreed ("a ceasefire deal brokered in
-   February by Moscow and Washington" -> the February 2016 cessation of hostilities);
+   names it or gives its brokers and the month it was agreed ("a truce brokered in February by
+   Washington and Moscow" -> the February 2016 cessation of hostilities);
 4. for a report that names no truce ("the truce", "the lull", "a ceasefire"): a truce whose zone
    shares an area with the report's zone, or whose brokers the report names, with news within the gap;
 5. otherwise a new truce, when the report says enough to tell it (a name, a zone or brokers);
@@ -23,8 +23,8 @@ start has passed is in force. A window whose end has passed with no later news i
 
 Windows: a window opens at the reported start (``valid_from``; else the first report that
 the truce is in force; else the start the lexicon gives for a well-known truce) and closes at
-the reported end (``valid_until``, or start + duration). An extension moves the end ("extended
-for another 24 hours until the end of Monday"); an extension given only as a duration adds it
+the reported end (``valid_until``, or start + duration). An extension moves the end ("prolonged
+to the end of Monday"); an extension given only as a duration adds it
 to the current end. Expiry, suspension or collapse closes the window on that day; news of the
 truce in force after a closed window opens a new one. An expansion adds its zone parts from
 its date (``since``). A window with no reported end stays open (``valid_until`` null).
