@@ -663,3 +663,24 @@ def test_a_towns_own_name_is_not_another_towns_old_name():
     # Abroad, the local name the press writes is still the town's: Saida is Sidon.
     tops = geoparse("Lebanese troops deployed in Saida, the port city south of Beirut, on Friday.")
     assert (_first(tops, "Saida").name, _first(tops, "Saida").country) == ("Sidon", "LB")
+
+
+def test_a_province_named_again_and_again_is_not_a_city_abroad_that_shares_its_name():
+    # Each "Ontario" lends nothing to itself; one town name whose namesakes are all American
+    # ("Commerce") must not make Ontario the Californian city.
+    text = ("Ontario will pay for new roads, the premier said on Monday. The mayor of Woodstock welcomed the "
+            "money, as did councils across Ontario. The Chamber of Commerce said little. Ontario will say "
+            "more next week; Ontario towns and Ontario cities will learn the sums then.")
+    ontario = [t for t in geoparse(text) if t.text == "Ontario"]
+    assert len(ontario) == 5 and {(t.country, t.precision) for t in ontario} == {("CA", "admin1")}
+
+
+def test_small_american_towns_in_a_report_about_ontario_are_ontarios():
+    # The report names Ontario five times and no American state: "Oxford" and "Commerce" are its
+    # own places the gazetteer lacks, not two Georgia towns that only vouch for each other.
+    text = ("Ontario will pay for new roads. Ontario towns welcomed it, and Ontario cities too. Leaders in "
+            "Oxford asked how much they would get; the chamber in Commerce wants more. Ontario and its "
+            "Ontario councils meet in Tillsonburg next week.")
+    tops = geoparse(text)
+    for name in ("Oxford", "Commerce"):
+        assert _first(tops, name).country == "CA", name

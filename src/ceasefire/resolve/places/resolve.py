@@ -48,6 +48,7 @@ PRIOR_ADMIN2 = 6.0
 SUPPLEMENT_BONUS = 1.5
 WEIGHT_COUNTRY_FOCUS = 5.0
 WEIGHT_ADMIN1_FOCUS = 2.5
+FOCUS_FULL_VOTES = 1.0  # the other names' country votes that make the country focus count in full
 WEIGHT_CONTAINER = 7.0
 WEIGHT_TOWN_STATE = 6.0  # "Tacoma, Washington": the state of the town named just before
 POP_RATIO = 1000.0  # readings under 1/1000 of a name's largest (Moscow, Idaho) lend it no area
@@ -61,6 +62,7 @@ WORLD_CITY_POP = 200_000
 FOREIGN_FOCUS_SHARE = 0.5  # a report this much about one country ...
 FOREIGN_TOWN_POP = 50_000
 HAMLET_POP = 5_000
+NAMED_FOCUS_VOTES, NAMED_FOCUS_SHARE = 3.0, 0.8  # a report naming one country or its areas this often, and little else
 OUTLINE_TOWN_POP = 5_000  # an outline reading in a report that names no country (see choose_places)
 WEIGHT_COUNTY_TOWN = 2.0  # a town inside a county the report names, and that county (see _county_towns)
 COUNTY_TOWN_KM = 30.0
@@ -368,7 +370,11 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                 continue
             # A mention does not vote for its own reading: "Paris" alone must not make a report French.
             surface = m.text.lower()
-            cshare = _shares(_without(country_votes, own_country[surface]))
+            others_cv = _without(country_votes, own_country[surface])
+            cshare = _shares(others_cv)
+            # One weak vote is no focus: a single town name whose readings all lie in one country
+            # (0.7) says less than a country named outright (1).
+            cweight = min(1.0, sum(others_cv.values()) / FOCUS_FULL_VOTES)
             pshare = None  # place_votes' shares, computed only for a town with a far bigger namesake abroad
             blind = not country_votes
             ashare = _shares(_without(admin1_votes, own_admin1[surface]))
@@ -434,7 +440,7 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                     s += 8.0 if (p.is_admin1 or p.is_admin2) else -3.0
                 elif m.settlement_cue:
                     s += 2.0 if p.feature_class in ("P", "S") else -6.0
-                focus = WEIGHT_COUNTRY_FOCUS * cshare.get(p.country or "", 0.0)
+                focus = WEIGHT_COUNTRY_FOCUS * cshare.get(p.country or "", 0.0) * cweight
                 if p.feature_class == "P" and max((v for c, v in top_by_country.items() if c != (p.country or "")), default=0) > ATTRIBUTE_NAMESAKE_RATIO * max(p.population, 1):
                     # Geneva, Illinois is not the Geneva where "US Secretary of State John Kerry met
                     # Lavrov": a country named as a person's title or nationality does not pull a
@@ -490,6 +496,7 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             named_votes[key] = named_votes.get(key, 0.0) + v
             own = own_named.setdefault(m.text.lower(), {})
             own[key] = own.get(key, 0.0) + v
+    named_total = sum(named_votes.values())
     # A small town abroad that nothing else in a report about one country points to ("Pech", Germany,
     # in a release about Kunar province) is a local place the gazetteer lacks, not a trip abroad.
     for k, m in enumerate(mentions):
@@ -506,8 +513,18 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
         # a report on Syria or Yemen, not the report's country.
         enough = others_votes.get(main, 0.0) >= 2 or (
             p.population < HAMLET_POP and named_votes.get(main, 0.0) - own_named.get(m.text.lower(), {}).get(main, 0.0) >= 0.7)
-        if (main is not None and main != p.country and main_share >= FOREIGN_FOCUS_SHARE and enough
-                and others.get(p.country or "", 0.0) == 0.0):
+        foreign = (main is not None and main != p.country and main_share >= FOREIGN_FOCUS_SHARE and enough
+                   and others.get(p.country or "", 0.0) == 0.0)
+        if not foreign and named_total:
+            # "Oxford" and "Commerce" in a report that names Ontario six times and no American state:
+            # two small Georgia towns that only vouch for each other are Ontario's places the gazetteer
+            # lacks. Only the names of countries and their areas count here, not guesses from towns.
+            own = own_named.get(m.text.lower(), {})
+            named_main, named_main_votes = max(((c, v - own.get(c, 0.0)) for c, v in named_votes.items()), key=lambda kv: kv[1])
+            foreign = (named_main != p.country and named_main_votes >= NAMED_FOCUS_VOTES
+                       and named_main_votes >= NAMED_FOCUS_SHARE * named_total
+                       and named_votes.get(p.country or "", 0.0) - own.get(p.country or "", 0.0) <= 0.0)
+        if foreign:
             chosen[k] = None
             m.label = "LOC"  # placed by context (resolve_mentions), at the report's nearest place
     # A small town far from every other place of a report whose places gather in one state or
