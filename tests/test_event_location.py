@@ -981,3 +981,35 @@ def test_a_landmark_near_a_town_read_in_another_country_is_a_namesake():
     assert _near_namesake(sentence, 1, list(enumerate(abroad))) == 0
     home = [_place(sentence, "Hebron", country="PS"), _place(sentence, "Ibrahimi", country="PS")]
     assert _near_namesake(sentence, 1, list(enumerate(home))) == 1
+
+
+def test_a_village_between_namesakes_abroad_lies_in_the_governorate_its_phrase_names():
+    """Al-Marj and Al Qina are also towns in Libya and Egypt; the phrase ends "in Daraa
+    countryside", so the killing is placed in Daraa governorate, not abroad."""
+    loc = _first_event_location("On 3 April 2022, gunmen shot dead a farmer in the Wadi Sakhr area between Al-Marj and "
+                                "Al Qina villages in Daraa countryside.", date(2022, 4, 5))
+    assert loc["country"] == "SY" and loc["admin1"] == "Daraa"
+
+
+def test_a_village_in_a_namesake_district_in_rural_damascus_stays_in_rural_damascus():
+    loc = _first_event_location("On 3 April 2022, regime forces shelled Kafr Saghir in Al-Marj in Rural Damascus. "
+                                "No fatalities were reported.", date(2022, 4, 5))
+    assert loc["country"] == "SY" and loc["admin1"] == "Rif Dimashq"
+
+
+def test_an_unknown_area_near_a_known_town_takes_the_towns_point():
+    """A place the gazetteer lacks, placed only by its context (here at the province's point), is
+    best put at the town its phrase says it lies near; the report's name for it stays."""
+    from ceasefire.resolve.places.event_location.report import _anchor_town
+
+    text = "A mine exploded in the Umm Tayyur area near Tanf in rural Damascus, wounding a shepherd."
+    area = _place(text, "Umm Tayyur", "near", country="SY", role="inferred_from_context")
+    area.lat, area.lon = 33.6, 36.75
+    tanf = _place(text, "Tanf", "near", country="SY")
+    tanf.lat, tanf.lon = 33.5, 38.65
+    province = _place(text, "rural Damascus", "admin1", country="SY")
+    loc = _anchor_town(text, area, [area, tanf, province])
+    assert loc is not None and (loc["lat"], loc["lon"]) == (33.5, 38.65) and loc["name"] == "Umm Tayyur"
+    assert loc["precision"] == "near"
+    # a town named with its own point keeps it
+    assert _anchor_town(text, tanf, [area, tanf, province]) is None

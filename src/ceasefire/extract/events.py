@@ -731,6 +731,8 @@ def _focus_country(ctx: DocContext) -> str | None:
     for t in ctx.toponyms:
         if not t.country or getattr(t, "role", None) in ("dateline", "speaker_city") or based_here(ctx.text, t):
             continue
+        if _held_abroad(ctx, t):
+            continue  # "the Wadi Sakhr area between Al-Marj and Al Qina villages in Daraa countryside" read in Egypt
         if _subnational(t):
             # A province that holds another place ("Zir town in Deir ez Zor countryside") or a town
             # named as a landmark ("an area southwest of Idleb city") counts more than the village it
@@ -758,9 +760,32 @@ def _holds_place_before(ctx: DocContext, t: Any) -> bool:
     Takihi towns in Deir ez Zor countryside"): the area a report locates its villages by."""
     if getattr(t, "precision", None) not in ("admin1", "admin2") and not names_its_area(t):
         return False  # "in Florianopolis, Santa Catarina": a state read as a town abroad anchors nothing
+    from ceasefire.resolve.places.event_location.containers import _PLACE_PHRASE
+
     for o in ctx.toponyms:
         if o is not t and o.end <= t.start <= o.end + 60 and getattr(o, "precision", None) != "country" \
-                and not getattr(o, "demonym", False) and _LIES_IN.match(ctx.text[o.end: t.start]):
+                and not getattr(o, "demonym", False) and (_LIES_IN.match(ctx.text[o.end: t.start])
+                                                          or _PLACE_PHRASE.match(ctx.text[o.end: t.start])):
+            return True
+    return False
+
+
+def _held_abroad(ctx: DocContext, t: Any) -> bool:
+    """Whether the place ``t`` was read in another country than the province or district its own
+    phrase puts it in ("Kafr Saghir in Al-Marj in Rural Damascus" with Al-Marj read in Libya): a
+    namesake, which says nothing of the country the report is about."""
+    if getattr(t, "precision", None) not in ("exact", "near"):
+        return False
+    from ceasefire.resolve.places.event_location.containers import _PLACE_PHRASE
+
+    for a in ctx.toponyms:
+        if (a is t or not a.country or a.country == t.country or a.lat is None or getattr(a, "demonym", False)
+                or not (t.end <= a.start <= t.end + 60)):
+            continue
+        if getattr(a, "precision", None) not in ("admin1", "admin2") and not names_its_area(a):
+            continue
+        gap = ctx.text[t.end: a.start]
+        if _LIES_IN.match(gap) or _PLACE_PHRASE.match(gap):
             return True
     return False
 

@@ -56,6 +56,20 @@ _LIES_IN = re.compile(
 )
 
 
+# The words of one place phrase that ends in its area: "the Wadi Sakhr area between Al-Marj and Al
+# Qina villages in Daraa countryside", "Kafr Saghir in Al-Marj in Rural Damascus": names, place nouns,
+# "between/near/in/of" and list words only, so the area holds every name of the phrase (a verb or a
+# clause between them, "rallied in Paris against the bombing in Idlib", breaks the phrase).
+_PLACE_PHRASE = re.compile(
+    r"^(?:\s*(?:,|\(|\)|\b(?:and|or|between|near|in|of|the|al|el|area|areas|villages?|towns?|city|district|"
+    r"sub-?district|neighbou?rhoods?|camp|axis|fronts?|frontlines?|outskirts|vicinity|road|highway|plains?|hills?|"
+    r"mountains?|valley|farms?)\b|[A-Z][\w'’-]*))*"
+    r"\s*\b(?:in|of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural|north|south|east|west|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?"
+    r"(?:(?:countryside|province|governorate|district|outskirts|suburbs?)\s+of\s+)?(?:the\s+)?$"
+)
+
+
 def _namesake_abroad(sentence: str, chosen: Any, others: list[Any]) -> Any | None:
     """The province or district a sentence puts ``chosen`` in, when ``chosen`` was read in another
     country: "Zir and Takihi towns in Deir ez Zor countryside" with Zir read as Zizers in
@@ -72,7 +86,8 @@ def _namesake_abroad(sentence: str, chosen: Any, others: list[Any]) -> Any | Non
         # state read as a Mexican town) is as likely the misread one
         if (getattr(t, "precision", None) not in ("admin1", "admin2") and not names_its_area(t)) or getattr(t, "lat", None) is None:
             continue
-        if chosen.end <= t.start <= chosen.end + 60 and _LIES_IN.match(sentence[chosen.end: t.start]):
+        if chosen.end <= t.start <= chosen.end + 60 and (_LIES_IN.match(sentence[chosen.end: t.start])
+                                                          or _PLACE_PHRASE.match(sentence[chosen.end: t.start])):
             return t
     return None
 

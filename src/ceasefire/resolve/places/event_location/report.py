@@ -81,6 +81,9 @@ def locate_event(ctx: Any, sentence: Any, verb: tuple[int, int] | None = None) -
             told = _peer_told_next(ctx, sentence.text, local, k, inside, after, toponyms)
             if told is not None:
                 return told.as_location()
+            anchor = _anchor_town(getattr(ctx, "text", "") or "", inside[k], inside)
+            if anchor is not None:
+                return anchor
             return _on_land(ctx, inside[k], after, toponyms).as_location()
     if not inside:
         # "The outskirts of Qardaha have come under fire" where the geoparser did not see Qardaha
@@ -273,6 +276,38 @@ def headline_place(title: str, toponyms: list[Any], ctx: Any = None) -> Any | No
         if told is not None:
             return told
     return found[k]._t
+
+
+# The words from a place the gazetteer lacks to the town that says where it lies: "the Khirbet
+# area near Tanf", "Tal Sayed village, south of Qamishli city", "the Hamra farms east of Tal Abyad".
+_ANCHOR_GAP = re.compile(
+    r"^(?:\s*(?:,|\(|\b(?i:and|or|the|area|areas|villages?|towns?|hamlets?|farms?|camp|axis|fronts?|frontlines?|"
+    r"neighbou?rhoods?|district|quarter|outskirts|vicinity|road|highway|crossing|checkpoint|hills?|plain)\b|[A-Z][\w'’-]*))*?"
+    r"\s*,?\s*\b(?i:near|outside|close\s+to|next\s+to|(?:(?:some|about|around)\s+)?(?:\d[\d.,]*\s*(?:km|kilometers|kilometres|miles)\s+)?"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|in)\s+"
+    r"(?i:the\s+)?(?i:(?:city|town|village)\s+of\s+)?$"
+)
+
+
+def _anchor_town(text: str, t: Any, inside: list[Any]) -> dict[str, Any] | None:
+    """The point of the town a place the gazetteer lacks lies near or in, when its sentence names it:
+    "a mine went off in the Umm Tayyur area near Tanf" with Umm Tayyur only placed by
+    its context (at the province's point) is best placed at Tanf, as ACLED codes an unknown village
+    at the nearest town its note gives. The name stays the report's; the point and precision
+    ("near") are the town's. None when ``t`` has a point of its own or no such town follows it."""
+    if getattr(t, "role", None) != "inferred_from_context":
+        return None
+    for u in inside:
+        if (u is t or u.lat is None or u.precision not in ("exact", "near") or getattr(u, "demonym", False)
+                or u.role in ("inferred_from_context", "dateline", "speaker_city")
+                or (t.country and u.country != t.country) or not (t.end <= u.start <= t.end + 60)):
+            continue
+        if (u.lat, u.lon) == (t.lat, t.lon) or not _ANCHOR_GAP.match(text[t.end: u.start]):
+            continue
+        loc = u.as_location()
+        loc.update(name=t.text or loc.get("name"), geonames_id=None, precision="near")
+        return loc
+    return None
 
 
 def _on_land(ctx: Any, t: Any, after: list[Any], toponyms: list[Any]) -> Any:
