@@ -1009,3 +1009,47 @@ def test_a_group_that_claimed_to_have_killed_soldiers_is_the_author_not_a_speake
     actors = _main_actors("On 12 June 2018, IS claimed to have shot dead 3 YPG members near Tabqa.",
                           published=date(2018, 6, 12))
     assert actors[0] == ("Islamic State (Syria)", "perpetrator")
+
+
+# --------------------------------------------------------------------------- the area that holds a place (extract.roles.areas)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("On 4 June 2021, in Toledo, Parana, two gunmen on a motorcycle shot a man dead.", {"BR"}),
+        ("On 9 July 2021, unknown attackers burned a school in Gatundu (Kiambu).", {"KE"}),
+        ("A car bomb exploded in Reyhanli, Hatay province, near the border gate.", {"TR"}),
+        # the town comes first in the brackets, the area last: Rafah here is Egypt's town, not Gaza's governorate
+        ("Militants fired at a checkpoint near Arish (Rafah, North Sinai).", set()),
+        # a name several countries give an area, and compass words, decide nothing
+        ("Farmers marched in Ludhiana, Punjab, against the new tariffs.", set()),
+        ("Youths blocked a road in Bafoussam (Mifi, Ouest).", set()),
+    ],
+)
+def test_the_area_that_holds_a_place_names_its_country(text, country):
+    from ceasefire.extract.roles.areas import area_countries
+
+    assert area_countries(text) == country
+
+
+def test_gunmen_in_a_town_read_abroad_take_the_country_of_its_state():
+    # Toledo is also a city in Spain and in the United States; Parana is a Brazilian state only
+    actors = _main_actors("On 4 June 2021, in Toledo, Parana, two gunmen on a motorcycle shot a man dead outside a bakery.")
+    assert actors[0] == ("Unidentified Armed Group (Brazil)", "perpetrator")
+
+
+def test_protesters_in_a_village_the_gazetteer_lacks_take_their_provinces_country():
+    actors = _main_actors("On 3 March 2022, teachers staged a protest in Ntomba village (Mpika, Muchinga) over unpaid allowances. [size=no report]")
+    assert actors == [("Protesters (Zambia)", "perpetrator")]  # named once, whichever word ("protest", "teachers") found the crowd
+
+
+def test_a_regime_another_country_qualifies_does_not_place_a_protest_in_syria():
+    actors = _main_actors("On 2 May 2022, about 300 people marched in Porto in a rally against what they call the authoritarian regime in Belarus.")
+    assert actors[0] == ("Protesters (Portugal)", "perpetrator")
+
+
+def test_the_government_of_a_protest_that_names_its_own_army_is_that_countrys():
+    actors = _main_actors("On 9 June 2021, teachers protested in Van against the central government, carrying photos of relatives killed by the Turkish army in the 1990s.")
+    assert actors[0] == ("Protesters (Turkey)", "perpetrator")
+    assert all("Syria" not in name for name, _role in actors)

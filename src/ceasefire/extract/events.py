@@ -112,7 +112,7 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
     for ev in events:  # generic actors ("Protesters (X)") take the country of the event's place
         unnamed_perpetrator(ev, ctx)
         settle_countries(ev["actors"], (ev.get("location") or {}).get("country"), focus, ctx.country, place=_community_place(ctx, ev),
-                         placed=(ev.get("location") or {}).get("precision") not in (None, "country"))
+                         placed=(ev.get("location") or {}).get("precision") not in (None, "country"), told=" ".join(e.get("text") or "" for e in ev["evidence"]))
     n = max(1, len(ctx.sentences))
     title_idx = {s.index for s in ctx.title_sentences}
     has_incident = False

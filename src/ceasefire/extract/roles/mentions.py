@@ -62,6 +62,7 @@ def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, o
         return []
     out: list[Mention] = []
     country = country_name(country_iso)
+    read_unscoped = False
     try:
         found = reg.find(text, offset, country=country, on=on)
         # The report's country is read from its places and may be misread ("Sur" in Oman): when the
@@ -70,7 +71,7 @@ def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, o
         named = {m.actor.country for m in found if m.actor.kind == "armed" and not m.actor.generic and m.actor.country and (m.actor.inter or 0) in (1, 2, 3, 4)}
         if country and len(named) == 1 and country not in named:
             found = reg.find(text, offset, country=named.pop(), on=on)
-        elif country and country != "Syria" and _SYRIAN_WORDS.search(text) and not any(m.actor.country == country and m.actor.kind == "armed" and not m.actor.generic for m in found):
+        elif country and country != "Syria" and _syrian_words(text) and not any(m.actor.country == country and m.actor.kind == "armed" and not m.actor.generic for m in found):
             # "regime forces", "Assad's troops": words only Syrian reports use place the sentence in
             # Syria when its places were misread abroad ("Sa'sa" read as a place in Norway)
             found = reg.find(text, offset, country="Syria", on=on)
@@ -81,9 +82,12 @@ def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, o
             unscoped = reg.find(text, offset, country=None, on=on)
             if sum(m.actor.kind == "armed" for m in unscoped) > sum(m.actor.kind == "armed" for m in found):
                 found = unscoped
+                # ... and so are described, not named: "the central government" of a protest in
+                # Turkey that recalls the Turkish army is Turkey's, once the event is placed
+                read_unscoped = True
     except Exception:  # noqa: BLE001 - a resolver failure must not lose the event
         return []
-    unknown_country = country is None
+    unknown_country = country is None or read_unscoped
     for m in found:
         a = m.actor
         template = None
@@ -154,6 +158,19 @@ def _in_tag_list(text: str, start: int) -> bool:
 
 
 _SYRIAN_WORDS = re.compile(r"\b(?:regime|Assad)\b", re.I)
+# "the fascist regime in Russia", "the Iranian regime", "the military regime": another country's
+_OTHER_REGIME_AFTER = re.compile(r"^\s+(?:in|of)\s+(?:the\s+)?[A-Z]")
+_OTHER_REGIME_BEFORE = re.compile(r"(?:\b(?!(?:Syrian|Assad|Damascus|The|A|An|This|That|Its|Their|His|Her|Our|When|While|After|But|And)\b)[A-Z][\w'’-]+|\bmilitary|\bjunta)\s+$")
+
+
+def _syrian_words(text: str) -> bool:
+    """Words only Syrian reports use: "Assad", or a "regime" that no other country or name qualifies."""
+    for m in _SYRIAN_WORDS.finditer(text):
+        if m.group(0).lower() == "regime" and (_OTHER_REGIME_AFTER.match(text[m.end() : m.end() + 20])
+                                              or _OTHER_REGIME_BEFORE.search(text[max(0, m.start() - 30) : m.start()])):
+            continue
+        return True
+    return False
 _EITHER_OR_BETWEEN = re.compile(r"^\s*(?:or|and/or|/)\s*$", re.I)
 
 

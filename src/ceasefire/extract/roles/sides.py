@@ -77,6 +77,8 @@ _LABELLED_ACT = re.compile(
     r"seal\w*|vandali[sz]\w*|damag\w*|uproot\w*|ransack\w*|plunder\w*|raid\w*|took\s+over|occupi\w*|expropriat\w*|attack\w*|kill\w*|shot|fired|arrest\w*|detain\w*|abduct\w*|kidnapp\w*)\b",
     re.I,
 )
+# "the body was found by military police officers": who found the dead took no part in the killing
+_FOUND_BY = re.compile(r"\b(?:found|discovered|recovered|retrieved|spotted|located)\s+(?:\w+\s+)?by\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _SUBJECT_BEFORE = re.compile(r"^\s*(?:(?:On|on|Around|Between)\s+[^,]{3,40},\s*)?(?:(?:the|The)\s+)?$")
 
 
@@ -96,6 +98,7 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
         if m.kind not in _NON_PARTY_KINDS and not m.metonym and not (m.person and not _PERSONS_FORCES.match(text[m.end : m.end + 30]))
         and not _SPEAKER_AFTER.match(text[m.end : m.end + 60]) and not _BROKER_BEFORE.search(text[max(0, m.start - 60) : m.start])
         and not _QUOTED_BEFORE.search(text[max(0, m.start - 40) : m.start]) and not _AS_SAYING_AFTER.match(text[m.end : m.end + 40])
+        and not _FOUND_BY.search(text[max(0, m.start - 50) : m.start])
     ]  # a person ("Obama is seeking backing for strikes", "the Assad clan's hometown") decides or speaks; "Assad's air force" fights
     parties = _umbrellas(text, suspected_authors(text, parties))
     holders = [m for m in parties if _HELD_BY.search(text[max(0, m.start - 60) : m.start])]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ceasefire.extract.roles.actor import _GENERIC_NAME, _branch, _named_by_country, _registry, _template_name, country_name
+from ceasefire.extract.roles.areas import area_countries
 
 
 def crowd_first(actors: list[dict[str, Any]], event_type: str, country_iso: str | None) -> list[dict[str, Any]]:
@@ -50,7 +51,8 @@ def _local_groups(actors: list[dict[str, Any]]) -> set[str]:
     return out
 
 
-def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fallbacks: str | None, place: str | None = None, placed: bool = False) -> None:
+def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fallbacks: str | None, place: str | None = None, placed: bool = False,
+                     told: str | None = None) -> None:
     """Generic actors take the event's country ("Protesters (Lebanon)" for a protest in Beirut,
     whatever else the report names); the bookkeeping marker is removed in any case.
 
@@ -60,18 +62,29 @@ def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fal
     monitor's home theatre, when nothing places the event. ``place`` (the event's town) names a
     communal militia the text leaves unnamed ("clashes erupted between two families in Tafas").
     ``placed``: the event's place lies below country level, so an actor ACLED names by the country
-    it acts in ("Islamic State (Iraq)") takes that country (a demonym alone does not place it)."""
+    it acts in ("Islamic State (Iraq)") takes that country (a demonym alone does not place it).
+    ``told`` (the event's sentences) may name the first-level area that holds its place ("in
+    Toledo, Parana", "(Gatundu, Kiambu)"): that area's country comes first, over a town read as a
+    namesake abroad or an event with no place, and then the home actors do not vouch
+    (``roles.areas``)."""
     # an actor ACLED names by where it acts (the Islamic State) says nothing of where that is
     named = [a for a in actors if "_template" not in a and "_described" not in a and (a.get("inter") or 0) in (1, 2, 3, 4) and a.get("country")
              and not _named_by_country(a["name"])]
     home = {a["country"] for a in named}
     state = {a.get("country") for a in named if a.get("inter") == 1}
     candidates = [c for c in (country_iso, *fallbacks) if c]
+    areas = area_countries(told)
+    # the area that holds the place names its country, over a place read abroad or none at all; when
+    # the two agree, home actors still vouch as below (exiles protesting abroad against their own
+    # country's army are that country's protesters, as ACLED codes a diaspora's protest)
+    area = next(iter(areas)) if len(areas) == 1 and country_iso not in areas else None
+    if area is not None:
+        candidates = [area] + [c for c in candidates if c != area]
     if not candidates and home:
         # nothing places the event, but it names a country's own forces or groups ("FARDC soldiers",
         # "CODECO militiamen"): they fight at home, so the event is in their country
         candidates = list(dict.fromkeys(a["country"] for a in sorted(named, key=lambda a: a.get("inter") != 1)))
-    if home and candidates and candidates[0] not in home:
+    if home and candidates and candidates[0] not in home and area is None:
         candidates = [c for c in candidates if c in home] + candidates
         if len(state) == 1 and not (set(candidates) & home):
             candidates = list(state) + candidates  # a state's own forces fight at home: the place was misread
@@ -104,3 +117,6 @@ def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fal
         name, _inter = _template_name(template, country, place)
         a["name"] = name
         a["country"] = country_iso
+    # two words for one crowd ("protest", "teachers"), named apart until the country was known, are one actor
+    seen: set[str] = set()
+    actors[:] = [a for a in actors if not (a["name"] in seen or seen.add(a["name"]))]
