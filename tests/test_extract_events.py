@@ -431,3 +431,34 @@ def test_gunmen_abducting_a_commander_fight_his_group():
     assert ev["sub_event_type"] == "Armed clash"
     aid = _events("Gunmen abducted an aid worker on the road to Idlib.", date(2019, 4, 3))[0]
     assert aid["sub_event_type"] == "Abduction/forced disappearance"
+
+
+def test_an_attack_fought_off_with_dead_is_an_armed_clash():
+    text = "Government troops foiled an assault by militants on their posts near Palmyra, killing four of the attackers."
+    ev = _events(text, date(2016, 6, 2))[0]
+    assert (ev["event_type"], ev["sub_event_type"]) == ("Battles", "Armed clash")
+    assert ev["fatalities"]["total"]["best"] == 4
+    # a bomb stopped before it harms anyone is still a disrupted weapon
+    assert _events("Police thwarted a bomb plot and defused two devices in Homs.", date(2016, 6, 2))[0]["sub_event_type"] == "Disrupted weapons use"
+
+
+def test_an_incident_told_as_earlier_in_the_day_keeps_its_own_toll():
+    text = ("At least eleven people were killed when a rocket hit a hospital in Aleppo on Tuesday. "
+            "Earlier in the day, rebel rockets on the Midan district killed six people.")
+    events = _events(text, date(2016, 5, 3))
+    assert events[0]["fatalities"]["total"]["best"] == 11
+    assert any(e["fatalities"]["total"] and e["fatalities"]["total"]["best"] == 6 for e in events[1:])
+
+
+def test_a_trailing_list_of_other_stories_gives_no_events():
+    text = ("Two soldiers were killed when militants attacked a checkpoint near Qaryatayn on Monday, the army said. "
+            "The attackers fled towards the desert. ... 312 Related Car Bomb Kills 40 in Hasakah Market "
+            "Air Strikes Kill 19 Civilians in Idlib Villages Tags Syria Homs Qaryatayn army")
+    events = _events(text, date(2017, 3, 6))
+    tolls = [e["fatalities"]["total"]["best"] for e in events if e["fatalities"]["total"]]
+    assert tolls == [2]
+    from ceasefire.extract.sentences import trailing_chrome_start
+    assert text[trailing_chrome_start(text):].startswith("Related Car Bomb")
+    # a "Related" heading in the lead of a page is not a trailing list
+    lead = "Related Car Bomb Kills 40 in Hasakah Market. Two soldiers were killed near Qaryatayn on Monday, the army said. The attackers fled."
+    assert trailing_chrome_start(lead) == len(lead)

@@ -59,6 +59,13 @@ _ANSWERED = re.compile(r"\b(in response|as a response|responded|retaliat\w+|retu
 #: A strike told as done to a target (not a drone merely shot down by the air defences).
 _STRIKE_TOLD = re.compile(r"\b(air ?strikes?|air ?raids?|struck|targeting|targeted|fired|launched|shelled|bombed)\b", re.I)
 _CROWD_HARM = re.compile(r"\b(killed|dead|died|injured|wounded|hurt)\b", re.I)
+#: An armed attack stopped by the side it targeted ("thwarted an attack by militants on the
+#: town", "foiled an infiltration attempt"): stopped by fighting, unlike a bomb defused.
+_FOILED_ATTACK = re.compile(
+    r"\b(foil(ed|ing)|thwart(ed|ing)|repel(led|ling)|repuls(ed|ing))\s+(an?|the|their|its|two|several)\s+([\w-]+\s+){0,2}(attacks?|assaults?|offensives?|advances?|infiltration(\s+attempts?)?|incursions?)\b",
+    re.I,
+)
+_DEATHS_TOLD = re.compile(r"\b(killing|killed|kills?|dead|died|slain|deaths?)\b", re.I)
 _CIVIL_CROWD = re.compile(
     r"\b(supporters|party (members|activists|workers|cadres)|members of the \w+ party|villagers|residents|students|youths?|workers|fans|communities|families|clans|groups of (people|locals|residents|youths)|two groups|locals|neighbours|neighbors|mob)\b",
     re.I,
@@ -345,6 +352,10 @@ def classify_sentence(text: str, cues: list[CueMatch] | None = None) -> Classifi
     if "disrupted" in families and _AIRCRAFT_DOWNED.search(text) and _CROWD_HARM.search(text):
         # a manned aircraft shot down with its crew killed is a fight between two armed sides, as ACLED
         # codes it (an Armed clash; "Disrupted weapons use" is for weapons stopped before they harm)
+        return make("Armed clash", first("disrupted"), gun_or_unknown(), 0.8)
+    if "disrupted" in families and _FOILED_ATTACK.search(text) and _DEATHS_TOLD.search(text):
+        # "the army thwarted an attack by militants on its posts, killing two commanders": the
+        # attackers were fought off, with dead, which ACLED codes as an Armed clash
         return make("Armed clash", first("disrupted"), gun_or_unknown(), 0.8)
     if "disrupted" in families and not (harm_told and weapons and not re.search(r"\bwhile (planting|placing|making|preparing)", text, re.I)):
         return make("Disrupted weapons use", first("disrupted"), None, 0.85)

@@ -57,7 +57,7 @@ from ceasefire.extract.roles import (
 )
 from ceasefire.resolve.places.event_location import (_LIES_IN, _country_location, as_read_in_its_area, headline_place, in_countryside_province, names_its_area,
                                                      place_in_sentences, recalled_place)
-from ceasefire.extract.salience import HEADLINE_BONUS, agrees_with_headline, position_score, score
+from ceasefire.extract.salience import HEADLINE_BONUS, agrees_with_headline, position_score, score, told_as_another_incident
 
 _GOVERNMENT_SIDE = re.compile(
     r"\b(regime|government|pro-government|pro-regime|army|syrian army|saa|loyalists?|troops|security forces|state forces|military|soldiers|russian|iranian|hezbollah|police)\b",
@@ -481,11 +481,27 @@ def _listed_areas(ctx: DocContext, sent: Sentence) -> list[str]:
     Such a toll sums several incidents, one per place: ACLED splits a multi-place total across its
     events (DOMAIN.md section 3), and a coder of the report's incident books the first one the
     report tells on its own ("6 civilians were killed ... in Aleppo city"). The toll is a tally."""
-    places = [t for t in ctx.toponyms_in(sent) if _subnational(t) and t.admin1 and not getattr(t, "demonym", False)]
+    tags = _tag_list_end(ctx.text, sent)
+    places = [t for t in ctx.toponyms_in(sent) if _subnational(t) and t.admin1 and not getattr(t, "demonym", False) and t.start >= tags]
     for a, b in zip(places, places[1:]):
         if a.admin1 != b.admin1 and a.country == b.country and _LIST_JOIN.match(ctx.text[a.end : b.start]):
             return list(dict.fromkeys(t.admin1 for t in places))
     return []
+
+
+_TAG_LIST = re.compile(r"\bTags:?\s+")
+_TAG_LIST_STOP = re.compile(r"\b(?:a|an|the|was|were|is|are|has|have|had|in|on|at|of|after|as|when|said|says)\b", re.I)
+
+
+def _tag_list_end(text: str, sent: Sentence) -> int:
+    """Where a web page's keyword list run into ``sent`` ends ("Tags Syria Damascus Eastern Ghouta
+    Assad Intense bombardment on ...": up to the first function word), or the sentence's start.
+    Its place names are topics, not a list of places the sentence counts dead in."""
+    m = _TAG_LIST.search(text, sent.start, sent.end)
+    if not m:
+        return sent.start
+    stop = _TAG_LIST_STOP.search(text, m.end(), sent.end)
+    return stop.start() if stop else sent.end
 
 
 def _previous_tally(ctx: Any, sent: Any) -> dict[str, Any] | None:
@@ -976,6 +992,8 @@ def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
         return False
     if bool(a.get("background")) != bool(b.get("background")):
         return False  # an incident recalled or imputed to someone is not the one the report tells
+    if told_as_another_incident(b) and not b.get("_anaphor"):
+        return False  # "Earlier in the day, rockets on the city killed nine": not the incident told before
     bombs = {a["sub_event_type"], b["sub_event_type"]}
     if bombs == {"Suicide bomb", "Remote explosive/landmine/IED"}:
         pass  # "a motorcycle bomber" and "a suicide bomber on a motorcycle": one blast

@@ -19,7 +19,8 @@ from typing import Any
 _POSITION_FLOOR = 0.15
 #: Words that open a sentence about another incident than the one the report leads with.
 _ANOTHER_INCIDENT = re.compile(
-    r"^\W*(?:meanwhile|elsewhere|separately|in\s+(?:a|an)\s+(?:separate|other|another)\b|in\s+another\b|in\s+other\s+(?:news|developments?|incidents?|areas?|parts?)\b|also\s+on\b)",
+    r"^\W*(?:meanwhile|elsewhere|separately|in\s+(?:a|an)\s+(?:separate|other|another)\b|in\s+another\b|in\s+other\s+(?:news|developments?|incidents?|areas?|parts?)\b|also\s+on\b"
+    r"|earlier\s+(?:in\s+the\s+day|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this\s+week|today)\b|later\s+in\s+the\s+day\b)",
     re.I,
 )
 
@@ -56,6 +57,13 @@ def score(event: dict[str, Any], position: float, confidence: float, mentions: i
 
 #: How much a headline that names an event's kind or toll adds to its salience.
 HEADLINE_BONUS = 0.15
+
+
+def told_as_another_incident(event: dict[str, Any]) -> bool:
+    """The event's first sentence opens as another incident than the one told before it
+    ("Meanwhile ...", "Earlier in the day ...", "In a separate attack ...")."""
+    evidence = event.get("evidence") or []
+    return bool(evidence and _ANOTHER_INCIDENT.match(evidence[0].get("text") or ""))
 
 
 def agrees_with_headline(event: dict[str, Any], kind: tuple[str, str | None] | None, toll: int | None) -> bool:

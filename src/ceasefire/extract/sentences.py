@@ -25,6 +25,24 @@ EXCLUDED_COMPONENTS = ("parser", "lemmatizer")
 LOADED_NOT_RUN = ("parser",)
 _MAX_SENTENCE = 1200  # characters; scraped text without full stops is cut at clause marks
 _LONG_CUT = re.compile(r"(?<=[;:])\s+|\s+(?=[–—]\s)")
+#: A news page's list of other stories, flattened into the end of the text ("... 91 Related US-Led
+#: Coalition Airstrikes Near Raqqa Killed at Least 84 Civilians ... Tags Daesh Syria",
+#: "Source Reuters Related News ..."): their headlines are not the report's incidents.
+_RELATED = re.compile(r"\bRelated(?:\s+(?:News|Articles?|Stories|Content|Coverage|Topics))?\b")
+_RELATED_MARK_BEFORE = re.compile(r"(?:\.\.\.\s+\d[\d,]*|\(\d[\d,]*\)|\bViews\s+\d[\d,]*|\bSource:?\s+[A-Z][\w&. ]{1,40}?)\s+$")
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+#: The block starts in the text's last part: a list at the head of a page runs into the lead.
+_TRAILING_FROM = 0.5
+
+
+def trailing_chrome_start(text: str) -> int:
+    """Where a trailing list of other stories begins (``len(text)`` when there is none): a
+    "Related" heading in the text's second half that a page mark precedes (a view count, a topic
+    count, a "Source ..." credit) or that no sentence of prose follows."""
+    for m in _RELATED.finditer(text, int(len(text) * _TRAILING_FROM)):
+        if _RELATED_MARK_BEFORE.search(text[max(0, m.start() - 60): m.start()]) or not _SENTENCE_STOP.search(text, m.end()):
+            return m.start()
+    return len(text)
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,7 +63,8 @@ def extraction_pipeline():
 
 
 def split_sentences(text: str, spacy_doc: Any = None) -> list[Sentence]:
-    """The sentences of ``text``; each lies inside one line and is stripped of surrounding space."""
+    """The sentences of ``text``; each lies inside one line and is stripped of surrounding space.
+    A trailing list of other stories (``trailing_chrome_start``) gives none."""
     spans: list[tuple[int, int]] = []
     if spacy_doc is not None:
         for s in spacy_doc.sents:
@@ -55,6 +74,9 @@ def split_sentences(text: str, spacy_doc: Any = None) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph = 0
     last_end = 0
+    stop = trailing_chrome_start(text)
+    spans = [(a, min(b, stop)) for a, b in spans if a < stop]
+    spans = [(a, b) for a, b in ((a, b - len(text[a:b]) + len(text[a:b].rstrip())) for a, b in spans) if b > a]
     for start, end in spans:
         if "\n" in text[last_end:start]:
             paragraph += 1
