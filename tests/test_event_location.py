@@ -1013,3 +1013,17 @@ def test_an_unknown_area_near_a_known_town_takes_the_towns_point():
     assert loc["precision"] == "near"
     # a town named with its own point keeps it
     assert _anchor_town(text, tanf, [area, tanf, province]) is None
+
+
+def test_the_town_a_note_opens_with_outweighs_its_neighbourhoods_read_as_towns_abroad():
+    """"Colonia Centro" read twice as Colonia, New Jersey, and "California" as the US state: the
+    note opens in Tijuana, which sets the report's country, so the killing stays in Mexico."""
+    loc = _first_event_location("On 9 March 2022, in Tijuana, Baja California, gunmen killed a taxi driver in Colonia "
+                                "Centro, then fled towards Colonia Centro again.", date(2022, 4, 5))
+    assert loc["country"] == "MX" and loc["name"] == "Tijuana"
+
+
+def test_a_cocktail_named_after_a_man_does_not_move_a_riot_to_russia():
+    loc = _first_event_location("On 20 May 2022, protesters threw a Molotov cocktail at a bank branch in Cagliari.",
+                                date(2022, 5, 21))
+    assert loc["country"] == "IT"

@@ -742,6 +742,7 @@ def _focus_country(ctx: DocContext) -> str | None:
     A conference city named three times ("Munich") does not turn a report about Idlib and Syria
     into one about Germany."""
     from ceasefire.extract.context import based_here
+    from ceasefire.resolve.places.event_location.cues import _ACTOR_AFTER
 
     weight: dict[str, float] = {}
     for t in ctx.toponyms:
@@ -757,10 +758,12 @@ def _focus_country(ctx: DocContext) -> str | None:
             anchor = ((getattr(t, "precision", None) in ("admin1", "admin2") and getattr(t, "role", None) == "containing_area")
                       or bool(_LANDMARK_BEFORE.search(ctx.text[max(0, t.start - 40): t.start]))
                       or _holds_place_before(ctx, t))
-            # a group named after a place ("Hamza Brigade", "the Sultan Murad Division") says little
-            # about where the report is
-            named_group = bool(_GROUP_AFTER.match(ctx.text[t.end: t.end + 20]))
-            weight[t.country] = weight.get(t.country, 0.0) + (1.5 if anchor else 0.5 if named_group else 1.0)
+            # a group named after a place ("Hamza Brigade", "the Sultan Murad Division") or a thing or
+            # person a place names ("a Molotov cocktail", "the Kandahar commander") says little about
+            # where the report is
+            named_group = bool(_GROUP_AFTER.match(ctx.text[t.end: t.end + 20]) or _ACTOR_AFTER.match(ctx.text[t.end: t.end + 30]))
+            weight[t.country] = weight.get(t.country, 0.0) + (
+                SCENE_WEIGHT if _opens_with(ctx, t) else 1.5 if anchor else 0.5 if named_group else 1.0)
         elif getattr(t, "precision", None) == "country":
             weight[t.country] = weight.get(t.country, 0.0) + (0.25 if getattr(t, "demonym", False) else 0.5)
     if not any(_subnational(t) for t in ctx.toponyms):
@@ -769,6 +772,22 @@ def _focus_country(ctx: DocContext) -> str | None:
 
 
 _GROUP_AFTER = re.compile(r"^\s+(?:division|brigades?|battalions?|regiments?|legion|corps)\b", re.I)
+#: The weight of the place a report's first sentence opens with ("On 3 May 2022, in Mexicali, Baja
+#: California, ..."): the scene the report sets before anything else, worth more than two or three
+#: namesakes abroad its neighbourhoods and streets are read as ("Colonia Centro" as a town in New Jersey).
+SCENE_WEIGHT = 3.5
+
+
+def _opens_with(ctx: DocContext, t: Any) -> bool:
+    """Whether ``t`` is the place the report's first body sentence opens with ("On 3 May, in X, ..."),
+    read in the gazetteer (a name only placed by its context borrows another place's country)."""
+    from ceasefire.resolve.places.event_location.choose import _FRONTED
+
+    if getattr(t, "role", None) == "inferred_from_context":
+        return False
+    title = {s.index for s in getattr(ctx, "title_sentences", None) or []}
+    first = next((s for s in getattr(ctx, "sentences", None) or [] if s.index not in title), None)
+    return first is not None and first.start <= t.start < first.end and bool(_FRONTED.match(ctx.text[first.start: t.start]))
 
 
 def _holds_place_before(ctx: DocContext, t: Any) -> bool:
