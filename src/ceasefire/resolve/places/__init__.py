@@ -109,7 +109,8 @@ def resolve_mentions(mentions: list, text: str, gaz: Any) -> list[Toponym]:
             _take_area(t, anchor, gaz)
         elif m.text.lower() in placed_by_text:
             _take_area(t, placed_by_text[m.text.lower()], gaz)
-        elif m.label in ("FAC", "LOC"):
+        elif m.label in ("FAC", "LOC") or (m.label == "GPE" and not m.candidates):
+            # ... and a town or district spaCy is sure of that the gazetteer lacks ("Khayelitsha", "Portroe").
             # A place the gazetteer cannot know (a street, a building, a village): it lies in the
             # area the text puts it in ("the Aziziyah district of Aleppo"), else the report's nearest town.
             anchor = _container_place(m, mentions, chosen, text) or _nearest_settlement(k, mentions, chosen, roles)
@@ -164,6 +165,16 @@ def _nearest_settlement(k: int, mentions: list, chosen: list, roles: list | None
 
     countries = Counter(p.country for p in chosen if p is not None and p.country)
     main_country = countries.most_common(1)[0][0] if countries else None
+    # Within that country, the state or province most of its places lie in, when one holds half of
+    # them: a street of a New Orleans report lies in Louisiana, not at a Philadelphia square the
+    # gazetteer read for "Washington Square".
+    areas = Counter((p.country, p.admin1) for p in chosen
+                    if p is not None and p.country == main_country and p.admin1 and not p.is_country)
+    main_area = None
+    if areas:
+        (area, count), total = areas.most_common(1)[0], sum(areas.values())
+        if count >= 2 and count * 2 >= total:
+            main_area = area
     best, best_d = None, None
     for j, p in enumerate(chosen):
         if p is None or p.lat is None or not (p.feature_class == "P" or p.is_admin1 or p.is_admin2):
@@ -171,6 +182,8 @@ def _nearest_settlement(k: int, mentions: list, chosen: list, roles: list | None
         if roles is not None and roles[j] in ("dateline", "speaker_city"):
             continue
         if main_country and p.country != main_country:
+            continue
+        if main_area and (p.country, p.admin1) != main_area:
             continue
         d = abs(mentions[j].start - mentions[k].start)
         if p.is_admin1:
