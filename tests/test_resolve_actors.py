@@ -1053,3 +1053,36 @@ def test_the_government_of_a_protest_that_names_its_own_army_is_that_countrys():
     actors = _main_actors("On 9 June 2021, teachers protested in Van against the central government, carrying photos of relatives killed by the Turkish army in the 1990s.")
     assert actors[0] == ("Protesters (Turkey)", "perpetrator")
     assert all("Syria" not in name for name, _role in actors)
+
+
+def test_police_read_in_a_town_abroad_are_the_forces_of_the_department_the_note_names():
+    # San Miguel is a town in several countries; the department of that name is El Salvador's only
+    actors = _main_actors("On 2 June 2022, in San Miguel department, San Miguel, police officers arrested 12 suspected gang members.")
+    assert actors == [("Police Forces of El Salvador", "perpetrator"), ("Unidentified Gang (El Salvador)", "target")]
+
+
+def test_soldiers_who_found_a_body_are_no_party_to_the_killing():
+    actors = _main_actors("On 8 March 2022, the body of a man with his hands tied was found by soldiers near Culiacan, Sinaloa.")
+    assert actors[0] == ("Unidentified Gang (Mexico)", "perpetrator")
+    assert all(not name.startswith("Military Forces") for name, _role in actors)
+
+
+def test_gunmen_by_whose_shooting_a_commander_was_found_killed_are_its_authors():
+    actors = _main_actors("A militia commander was found killed by shooting by unknown gunmen in a district of Hama city.")
+    assert actors[0] == ("Unidentified Armed Group (Syria)", "perpetrator")
+
+
+def test_settlers_who_shoot_a_farmer_are_acleds_settlers_and_the_farmer_a_palestinian_civilian():
+    actors = _main_actors("On 5 March 2022, Israeli settlers shot and wounded a Palestinian farmer near Kafr Qaddum (Qalqilya, West Bank).")
+    assert actors == [("Settlers (Israel)", "perpetrator"), ("Civilians (Palestine)", "target")]
+
+
+def test_a_companys_security_guards_are_private_security_forces():
+    actors = _main_actors("On 14 July 2021, private security guards of a steel plant beat up three villagers near Kalinganagar (Jajpur, Odisha).")
+    assert actors == [("Private Security Forces (India)", "perpetrator"), ("Civilians (India)", "target")]
+
+
+def test_gang_members_arrested_by_law_enforcement_are_its_targets():
+    actors = _main_actors("On 1 June 2022, in San Miguel department, San Miguel, law enforcement detained some 40 alleged gang members. "
+                          "Twelve members of MS-13 were arrested in the same operation.")
+    assert actors[0] == ("Police Forces of El Salvador", "perpetrator")

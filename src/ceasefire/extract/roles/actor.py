@@ -30,6 +30,9 @@ class Mention:
     # "government forces", "the police" read as Syria's only because the report's country was
     # unknown: "{military}" / "{police}", renamed to the event's country by ``settle_countries``
     described: str | None = None
+    # "police", "the army" read as the report's country's forces: "{police}" / "{military}", renamed by
+    # ``settle_countries`` only when the event's own words place it in another country's area
+    bare: str | None = None
 _GENERIC_NAME = re.compile(
     r"^(?P<kind>Civilians|Protesters|Rioters|Unidentified Armed Group|Unidentified Gang|Unidentified Tribal Militia|Unidentified Communal Militia) \((?P<country>[^()]+)\)$"
 )

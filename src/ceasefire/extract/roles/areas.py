@@ -50,31 +50,44 @@ def _fold(name: str) -> str:
     return re.sub(r"\s+", " ", plain).strip()
 
 
+def _names(subdivision) -> set[str]:
+    full = _fold(subdivision.name)
+    names = {full}
+    # "Michoacan de Ocampo", "Coahuila de Zaragoza": the state's short name, as reports write it
+    short = re.split(r"\s+de\s+", full)[0]
+    if short != full and " " not in short:
+        names.add(short)
+    # "El Beni", "Al Hudaydah": reports drop the article as often as they keep it
+    bare = _ARTICLE.sub("", full)
+    if bare != full:
+        names.add(bare)
+    return names
+
+
 @functools.lru_cache(maxsize=1)
 def _areas() -> dict[str, str]:
-    """Folded first-level area name -> the one country (ISO alpha-2) that has an area of that name."""
+    """Folded area name -> the one country (ISO alpha-2) that has an area of that name: first-level
+    areas, then the provinces and districts below them (Nueva Ecija, a Philippine province under its
+    region) whose name no area of another country shares."""
     try:
         import pycountry
     except ImportError:  # pragma: no cover - a declared dependency
         return {}
     countries = {_fold(c.name) for c in pycountry.countries} | {_fold(getattr(c, "common_name", "") or "") for c in pycountry.countries}
-    seen: dict[str, set[str]] = {}
+    top: dict[str, set[str]] = {}
+    every: dict[str, set[str]] = {}
     for s in pycountry.subdivisions:
-        if s.parent_code is not None:
-            continue
-        names = {_fold(s.name)}
-        # "Michoacan de Ocampo", "Coahuila de Zaragoza": the state's short name, as reports write it
-        short = re.split(r"\s+de\s+", _fold(s.name))[0]
-        if short != _fold(s.name) and " " not in short:
-            names.add(short)
-        # "El Beni", "Al Hudaydah": reports drop the article as often as they keep it
-        bare = _ARTICLE.sub("", _fold(s.name))
-        if bare != _fold(s.name):
-            names.add(bare)
-        for n in names:
-            seen.setdefault(n, set()).add(s.country_code)
-    return {n: next(iter(cc)) for n, cc in seen.items()
-            if len(cc) == 1 and len(n) >= 3 and n not in _GENERIC_AREA and n not in countries and not set(n.split()) <= _COMPASS}
+        for n in _names(s):
+            every.setdefault(n, set()).add(s.country_code)
+            if s.parent_code is None:
+                top.setdefault(n, set()).add(s.country_code)
+
+    def usable(n: str, cc: set[str]) -> bool:
+        return len(cc) == 1 and len(n) >= 3 and n not in _GENERIC_AREA and n not in countries and not set(n.split()) <= _COMPASS
+
+    out = {n: next(iter(cc)) for n, cc in every.items() if n not in top and usable(n, cc)}
+    out.update({n: next(iter(cc)) for n, cc in top.items() if usable(n, cc)})
+    return out
 
 
 def _lookup(words: list[str]) -> str | None:

@@ -49,7 +49,7 @@ _PERSON_HEADS = (r"(?:fighters|members|militant|jihadist|rebel|armed|group|group
 _PASSIVE_HARM = re.compile(
     rf"^(?:['’]s?)?(?:\s+{_PERSON_HEADS}){{0,5}}?,?\s+"
     r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being)\s+(?:(?!to\b|have\b|had\b)\w+\s+){0,3}?"  # "were taken away and executed"
-    r"(?:killed|wounded|injured|shot|executed|slain|abducted|kidnapped|captured|detained|targeted|attacked|ambushed|hit|struck|assassinated|murdered|stabbed|beheaded|slaughtered|found\s+dead)"
+    r"(?:killed|wounded|injured|shot|executed|slain|abducted|kidnapped|captured|detained|arrested|apprehended|targeted|attacked|ambushed|hit|struck|assassinated|murdered|stabbed|beheaded|slaughtered|found\s+dead)"
     r"|(?:(?:also|later|reportedly|allegedly|subsequently)\s+)?(?:died|perished)|lost\s+their\s+lives|were\s+among\s+the\s+dead|(?:(?:were|are|was|is|lay|left)\s+)?dead\b(?!\s+(?:of|bodies)\b)"
     r"|shot\s+down(?=\s+(?:in|over|near|by|on|at)\b)"  # a headline's "Russian Military Chopper Shot down in Syria"
     r"|(?:killed|wounded|injured)(?=\s*(?:[,.;:]|$|in\b|by\b|when\b|as\b|during\b|after\b|and\s+\w+\s+(?:wounded|injured)|while\b|on\b|at\b(?!\s+least)|near\b|overnight\b|today\b|yesterday\b)))\b",
@@ -81,7 +81,7 @@ _HARM_OBJECT_BEFORE = re.compile(
     r"\b(?:killing|killed|kills|kill|wounding|wounded|injuring|injured|executing|executed|capturing|captured|abducting|abducted|kidnapping|kidnapped|"
     r"ambushing|ambushed|targeting|targeted|hitting|shot\s+down|arrested|arresting|detained|detaining|apprehended|shooting\s+down|downed|downing|intercepted|intercepting|"
     r"assassinating|assassinated|(?:an?\s+|the\s+)?bod(?:y|ies)\s+of|(?:the\s+)?(?:death|killing|assassination)\s+of)\s+"
-    r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|some|up\s+to|dozens\s+of|scores\s+of|tens\s+of|hundreds\s+of|several|many|a\s+number\s+of|an?|the|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|senior|top|leading|prominent|local|former|high-ranking|field|military|(?:members?|fighters?|militants?|terrorists?|jihadists?|extremists?|elements|commanders?|leaders?|operatives?)\s+(?:of|from))\s+){0,4}(?:[\w-]+-(?:linked|backed|affiliated|allied|aligned|led|supported)\s+)?(?-i:[A-Z][\w-]+\s+)?(?:[\w-]+-(?:linked|backed|affiliated|allied|aligned|led|supported)\s+)?$",
+    r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|some|up\s+to|dozens\s+of|scores\s+of|tens\s+of|hundreds\s+of|several|many|a\s+number\s+of|an?|the|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|senior|top|leading|prominent|local|former|high-ranking|field|military|alleged|suspected|presumed|(?:members?|fighters?|militants?|terrorists?|jihadists?|extremists?|elements|commanders?|leaders?|operatives?)\s+(?:of|from))\s+){0,4}(?:[\w-]+-(?:linked|backed|affiliated|allied|aligned|led|supported)\s+)?(?-i:[A-Z][\w-]+\s+)?(?:[\w-]+-(?:linked|backed|affiliated|allied|aligned|led|supported)\s+)?$",
     re.I,
 )
 _JOINED_VICTIM = re.compile(r"^\s*(?:,|,?\s*and|,?\s*as\s+well\s+as|,?\s*along\s+with)\s+(?:(?:\d[\d,]*|an?|the|one|two|three|four|five|six|seven|eight|nine|ten|other)\s+){0,2}$", re.I)

@@ -102,6 +102,12 @@ def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, o
             reg_state = reg.state_forces(a.country, police=a.name.startswith("Police Forces"))
             if reg_state.name == a.name:
                 described = "{police}" if a.name.startswith("Police Forces") else "{military}"
+        bare = None
+        if described is None and template is None and a.inter == 1 and a.country == country and _BARE_STATE.match(m.text):
+            # "police", "the army" of the report's country: they vouch for it, but follow the area the
+            # event's own words name when that area lies in another country (``settle_countries``)
+            if reg.state_forces(a.country, police=a.name.startswith("Police Forces")).name == a.name:
+                bare = "{police}" if a.name.startswith("Police Forces") else "{military}"
         out.append(
             Mention(
                 start=m.start - offset,
@@ -118,11 +124,14 @@ def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, o
                 template=template,
                 person=bool(getattr(m, "person", None)),
                 described=described,
+                bare=bare,
             )
         )
     return _former_fighters(text, _communities(text, _either_or(text, [m for m in out if not _in_tag_list(text, m.start)]), country or "Syria"), country or "Syria")
 
 
+# the common nouns for a country's police or army, as opposed to their names ("FARDC", "Mexican police")
+_BARE_STATE = re.compile(r"(?i)^(?:the\s+)?(?:police(?:\s+(?:forces?|officers?))?|policemen|riot\s+police|security\s+forces|army|military|soldiers|troops|armed\s+forces|military\s+forces)$")
 _FORMER = re.compile(r"\b(?:former|ex-|ex)\s*$", re.I)
 
 

@@ -78,7 +78,8 @@ _LABELLED_ACT = re.compile(
     re.I,
 )
 # "the body was found by military police officers": who found the dead took no part in the killing
-_FOUND_BY = re.compile(r"\b(?:found|discovered|recovered|retrieved|spotted|located)\s+(?:\w+\s+)?by\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+# (not "found killed by shooting by unknown gunmen", where the gunmen are the agents of the killing)
+_FOUND_BY = re.compile(r"\b(?:found|discovered|recovered|retrieved|spotted|located)(?:\s+dead)?\s+by\s+(?:the\s+|an?\s+)?(?:(?!by\b)[\w'’-]+\s+){0,3}$", re.I)
 _SUBJECT_BEFORE = re.compile(r"^\s*(?:(?:On|on|Around|Between)\s+[^,]{3,40},\s*)?(?:(?:the|The)\s+)?$")
 
 
@@ -204,5 +205,7 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
                 actor["_template"] = m.template
             elif m.described:
                 actor["_described"] = m.described
+            elif m.bare:
+                actor["_bare"] = m.bare
             actors.append(actor)
     return actors

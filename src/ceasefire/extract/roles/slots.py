@@ -98,6 +98,12 @@ def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fal
         template = a.pop("_template", None)
         either = a.pop("_gang_or_militia", False)
         described = a.pop("_described", None)
+        bare = a.pop("_bare", None)
+        if bare and area is not None and country and not template and not described:
+            # "police" read in the report's country, in an event its words place in another's area
+            a["name"], a["inter"] = _template_name(bare, country)
+            a["country"] = country_iso
+            continue
         if not template and not described and country and country_iso != "SY" and placed and country_iso in fallbacks:
             # the report as a whole is about that country too, not a village misread as a namesake abroad
             branch = _branch(a["name"], country)
@@ -114,9 +120,11 @@ def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fal
         if either and country_iso == "BR":
             a["name"], a["country"] = _GANG_OR_MILITIA, country_iso
             continue
-        name, _inter = _template_name(template, country, place)
+        name, inter = _template_name(template, country, place)
         a["name"] = name
         a["country"] = country_iso
+        if inter is not None:
+            a["inter"] = inter  # a country's own forces are state forces (1) at home, whatever the report's country made them
     # two words for one crowd ("protest", "teachers"), named apart until the country was known, are one actor
     seen: set[str] = set()
     actors[:] = [a for a in actors if not (a["name"] in seen or seen.add(a["name"]))]
