@@ -13,6 +13,7 @@ from ceasefire.consolidate.core import (
 )
 from ceasefire.consolidate.outlets import load_registry, registry
 from ceasefire.consolidate.republication import signature
+from ceasefire.consolidate.text import terms
 
 ALEPPO = dict(geonames_id=170063, lat=36.20, lon=37.16, admin1="Aleppo", country="SY", location_precision="exact", location_name="Aleppo")
 BUSTAN = dict(geonames_id=9000001, lat=36.19, lon=37.15, admin1="Aleppo", country="SY", location_precision="exact", location_name="Bustan al-Qasr")
@@ -292,3 +293,28 @@ def test_a_bombing_blamed_on_both_camps_at_once_does_not_contradict_its_attacker
     assert len(group_claims([first, both_camps])) == 1
     # One camp named, another than the event's: attribution disputed, weaker (and alone a day later, apart).
     assert len(group_claims([first, claim("c", "2017-04-16", perps=GOV, **dict(bomb, killed=126))])) == 2
+
+
+MADAYA = dict(geonames_id=170800, lat=33.69, lon=36.10, admin1="Rif Dimashq", country="SY", location_precision="exact", location_name="Madaya")
+FOUA = dict(geonames_id=9000101, lat=35.99, lon=36.69, admin1="Idlib", country="SY", location_precision="exact", location_name="al-Foua")
+
+
+def access(doc: str, day: str, sub: str, place, words: str) -> ClaimRecord:
+    c = claim(doc, day, sub=sub, etype="Humanitarian access", place=place, perps=frozenset())
+    c.terms = terms([words])
+    return c
+
+
+def test_a_siege_and_the_convoy_that_reaches_the_besieged_town_are_two_facts():
+    siege = access("ocha", "2016-05-14", "Siege", MADAYA, "Madaya remains encircled by government troops and Hezbollah")
+    convoy = access("icrc", "2016-05-14", "Aid delivery", MADAYA, "Forty lorries of flour reached Madaya under a joint ICRC convoy")
+    assert len(group_claims([siege, convoy])) == 2
+
+
+def test_one_convoy_sentence_listing_towns_far_apart_is_one_delivery_per_town():
+    words = "Lorries carrying flour and medicine reached Madaya and al-Foua simultaneously under the swap arrangement"
+    icrc = access("icrc", "2016-05-14", "Aid delivery", MADAYA, words)  # the ICRC's report names only Madaya
+    sarc = [access("sarc", "2016-05-14", "Aid delivery", place, words) for place in (FOUA, MADAYA)]
+    sarc[1].ordinal = 1
+    grouped = sorted(sorted((c.location_name, c.document_id) for c in g) for g in group_claims([icrc, *sarc]))
+    assert grouped == [[("Madaya", "icrc"), ("Madaya", "sarc")], [("al-Foua", "sarc")]]

@@ -17,7 +17,8 @@ types and perpetrators, see :func:`prominent`), its place by its most precise re
 
 - kind: the same sub-event type scores 1; a kindred one 0.8 (strike, shelling
   and chemical weapon; suicide bomb, remote explosive and grenade: outlets
-  disagree on the delivery); the same event type 0.5; a battle and a strike or
+  disagree on the delivery); the same event type 0.5 (not humanitarian access: a siege,
+  the aid delivered into the besieged town and an evacuation out of it are three facts); a battle and a strike or
   shelling 0.5 (ACLED codes the strikes of a fight as the battle); other violent
   types (battles, explosions, violence against civilians) 0.4; anything else is
   vetoed. Aggregates (tallies over days or areas) only ever match aggregates.
@@ -34,7 +35,8 @@ types and perpetrators, see :func:`prominent`), its place by its most precise re
   (spelling aside) of a village the gazetteer lacks, in one governorate, 0.9 wherever its rough
   points lie; a governorate capital and a town of its governorate further away 0.45 (the
   capital's name often stands for the governorate: "Syria's Idlib"); only the governorate
-  known: the same governorate 0.55, another one vetoed -- unless the words agree strongly (0.5:
+  known: the same governorate 0.55, another one vetoed -- unless, for violent events (a convoy's or
+  a protest's words are shared by every town one sentence lists), the words agree strongly (0.5:
   one outlet put the village in the wrong province) or both tell of one massacre and the words
   agree at least somewhat (0.5, see figures), or one attacker's massacre on one day of the same
   sub-event type, one report "near" a gazetteer town, the other at a village the gazetteer lacks
@@ -120,6 +122,9 @@ TEXT_KEY_LIMIT = 64  # a rare word shared by more open events than this is not r
 CELL_DEGREES = 0.25  # blocking grid: 3x3 cells cover every place within 25 km
 
 TYPE_SAME_SUB, TYPE_SAME_FAMILY, TYPE_SAME_EVENT, TYPE_BOTH_VIOLENT = 1.0, 0.8, 0.5, 0.4
+#: Event types whose sub-event types are different facts, never one incident told two ways: a
+#: siege, an aid delivery into the besieged town, an evacuation out of it, access denied to it.
+DISTINCT_SUBS = frozenset({"Humanitarian access"})
 #: A battle and a strike or shelling: ACLED codes the strikes and shelling of a fight as the battle,
 #: so one outlet's "clashes" is another's "shelling" of the same front line.
 TYPE_BATTLE_STRIKE = 0.5
@@ -537,6 +542,8 @@ def type_factor(c: ClaimRecord, g: EventGroup) -> float | None:
     fam = FAMILY_OF.get(c.sub_event_type)
     if fam is not None and any(FAMILY_OF.get(s) == fam for s in subs):
         return TYPE_SAME_FAMILY
+    if c.event_type in DISTINCT_SUBS:
+        return None  # a siege and the convoy that reaches the besieged town are two facts
     if c.event_type in g.etypes:
         return TYPE_SAME_EVENT
     if c.event_type in VIOLENT and g.etypes & VIOLENT:
@@ -581,7 +588,9 @@ def match_score(c: ClaimRecord, g: EventGroup) -> float | None:
     mass = _mass_casualty(c, g) and t >= TYPE_SAME_FAMILY
     p = place_factor(c, g)
     if p is None:
-        if not _same_country(c, g):
+        if not _same_country(c, g) or c.event_type not in VIOLENT:
+            # Only an attack's village is misplaced by an outlet; a convoy, a siege or a protest
+            # told in one sentence with other towns shares all its words with theirs.
             return None
         if text in PLACE_TEXT:
             # One report places the incident in the wrong governorate (the village is little known,
