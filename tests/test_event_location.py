@@ -1027,3 +1027,34 @@ def test_a_cocktail_named_after_a_man_does_not_move_a_riot_to_russia():
     loc = _first_event_location("On 20 May 2022, protesters threw a Molotov cocktail at a bank branch in Cagliari.",
                                 date(2022, 5, 21))
     assert loc["country"] == "IT"
+
+
+def test_clashes_that_took_place_in_a_town_are_placed_there():
+    """The event word is a noun ("Clashes") whose verb ("took place") carries the place: the town
+    is tied to the clashes, not to some other clause."""
+    sentence = "Clashes took place between army units and rebels on the outskirts of Kafr Nabl in Idlib countryside."
+    rel = _relation(sentence, "Clashes", "Kafr Nabl")
+    assert rel["reached"] and rel["prep"] == "loc" and not rel["clause"]
+
+
+def test_the_month_of_march_is_not_a_protest_march():
+    from ceasefire.resolve.places.event_location import _EVENT_VERB
+
+    assert _EVENT_VERB.search("On 16 March 2022, students gathered in Lviv.").group(0) == "gathered"
+    assert _EVENT_VERB.search("Thousands marched through Minsk on Sunday.").group(0) == "marched"
+
+
+def test_a_front_line_named_after_a_village_is_where_the_clashes_were():
+    """"on the axis of Bashmra Tal Rifaat": the front line's preposition reaches the town even past a
+    village name the gazetteer did not find."""
+    from ceasefire.resolve.places.event_location import _features
+
+    sentence = "Rebels and government troops clashed on the axis of Bashmra Tal Rifaat overnight, a monitor said."
+    town = _place(sentence, "Tal Rifaat", country="SY")
+    assert _features(sentence, _verb(sentence, "clashed"), town, [town])["preposition"] == 1.0
+
+
+def test_a_town_that_only_locates_a_village_placed_by_its_context_is_no_scene():
+    sentence = "In the village of Kafr Dan near Jenin, soldiers detained two men on Monday."
+    village = _place(sentence, "Kafr Dan", "near", country="PS", role="inferred_from_context")
+    assert _chosen(sentence, "detained", [village, _place(sentence, "Jenin", country="PS")]) == "Kafr Dan"

@@ -17,6 +17,8 @@ _PREP_BEFORE = re.compile(
     r"north\s+of|south\s+of|east\s+of|west\s+of|northeast\s+of|northwest\s+of|southeast\s+of|southwest\s+of|"
     # the war of a place happens there: "during the occupation of Latvia", "the siege of Sarajevo"
     r"occupation\s+of|invasion\s+of|siege\s+of|"
+    # a front line named after the town it runs by: "clashes on the axis of Kafr Nabl"
+    r"axis\s+of|front\s+of|frontlines?\s+of|"
     r"suburb\s+of|neighbou?rhood\s+of|parts\s+of|areas\s+of|countryside\s+of|streets\s+of|vicinity\s+of|"
     r"surroundings\s+of|environs\s+of|edges?\s+of|"
     r"cities\s+of|towns\s+of|villages\s+of|settlements?\s+of|districts\s+of|neighbou?rhoods\s+of|besieged|capital|targeting|targeted|struck|hit|bombed|shelled|stormed|"
@@ -153,7 +155,10 @@ def _near_reference(sentence: str, t: Any, others: list[Any]) -> bool:
     for o in others:
         if o is t or o.end > t.start or t.start - o.end > 30:
             continue
-        if getattr(o, "precision", None) not in ("exact", None) or getattr(o, "role", None) or getattr(o, "demonym", False):
+        # a settlement the gazetteer lacks, placed only by its context, is still the settlement named
+        placed_by_context = getattr(o, "role", None) == "inferred_from_context"
+        if ((getattr(o, "precision", None) not in ("exact", None) or getattr(o, "role", None)) and not placed_by_context) \
+                or getattr(o, "demonym", False):
             continue
         if getattr(o, "feature_class", None) not in ("P", None):
             continue

@@ -59,6 +59,11 @@ def _event_words(verb: Any) -> set:
     for c in verb.children:
         if c.dep_ in ("conj", "xcomp") and c.pos_ in ("VERB", "AUX") and not _has_subject(c):
             words.add(c)
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.head is not verb \
+            and verb.head.pos_ in ("VERB", "AUX"):
+        # an event noun is told by the verb it is the subject or object of: "Clashes took place in
+        # X", "fighting broke out near X", "carried out an airstrike on X"
+        words.add(verb.head)
     return words
 
 

@@ -18,7 +18,7 @@ _EVENT_VERB = re.compile(
     r"exploded|explosion|blast|fired|raid(?:ed|s)?|air\s*strikes?|airstrikes?|truce|ceasefire|calm|"
     # a protest's own words come before the violence it protests ("rallied in Philadelphia ... after
     # the shooting in Uvalde")
-    r"protest(?:ed|ing|s)?|demonstrat(?:ed|ing|ion|ions)|rall(?:y|ied|ies)|march(?:ed|es)?|gathered|sit-in|"
+    r"protest(?:ed|ing|s)?|demonstrat(?:ed|ing|ion|ions)|rall(?:y|ied|ies)|(?<!\d\s)march(?:ed|es)?(?!\s+\d)|gathered|sit-in|"
     r"picket(?:ed|ing)?|riot(?:ed|ing|s)?)\b",
     re.I,
 )
