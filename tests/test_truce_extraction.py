@@ -129,3 +129,22 @@ def test_a_ceasefire_line_is_not_a_truce():
 def test_the_cue_nearest_the_truce_word_wins():
     [ev] = extract("Russia, Iran and Turkey agreed to a nationwide ceasefire following talks in Astana.", date(2016, 12, 29))
     assert ev["agreement"]["status"] == "agreed"
+
+
+def test_extension_to_a_clock_time_on_a_named_day_keeps_the_statements_date():
+    # A reconciliation-centre bulletin of Sunday 1 May: the deadline lies ahead, in the same year.
+    [ev] = extract("At the request of the Syrian side, the regime of calm in Eastern Ghouta is prolonged "
+                   "for a further 24 hours, to 23:59 on 2 May.", date(2016, 5, 1))
+    assert ev["agreement"]["status"] == "extended"
+    assert ev["agreement"]["valid_until"] == "2016-05-02"
+    assert ev["date"]["start"] == "2016-05-01"
+
+
+def test_regime_of_calm_introduced_at_a_clock_time_starts_that_day():
+    w = validity("The regime of calm introduced at 01:00 on 30 April in the Damascus countryside is observed.", date(2016, 5, 1))
+    assert w["valid_from"] == date(2016, 4, 30)
+
+
+def test_the_damascus_countryside_is_rif_dimashq_not_the_capital():
+    [(_, _, zone)] = find_zones("a lull in the Damascus countryside")
+    assert zone["zone_rule"] == {"type": "admin1", "admin1": "Rif Dimashq"}

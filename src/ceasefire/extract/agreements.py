@@ -341,14 +341,16 @@ def find_zones(text: str) -> list[tuple[int, int, dict[str, Any]]]:
                 found.append((m.start(), m.end(), zone_rule_location(dict(zp["rule"]), m.group(0))))
     gov = _gov_alternation()
     patterns = [
-        rf"\b(?:the\s+)?(?P<dir>{_DIRECTION}\s+)?(?P<g>{gov})(?:'s)?\s+(?:province|governorate|countryside|region)\b",
+        rf"\b(?:the\s+)?(?P<dir>{_DIRECTION}\s+)?(?P<g>{gov})(?:'s)?\s+(?P<kind>province|governorate|countryside|region)\b",
         rf"\b(?:the\s+)?(?P<dir>{_DIRECTION}\s+)?(?:province|governorate) of (?P<g>{gov})\b",
     ]
     for pat in patterns:
         for m in re.finditer(pat, text, re.I):
             if not free(m.start(), m.end()):
                 continue
-            name = governorate(m.group("g"))
+            # "the Damascus countryside" is Rif Dimashq, not the capital's own governorate
+            name = (m.groupdict().get("kind") or "").lower() == "countryside" and governorate(f"{m.group('g')} countryside")
+            name = name or governorate(m.group("g"))
             if not name:
                 continue
             rule: dict[str, Any] = {"type": "admin1", "admin1": name}
@@ -438,8 +440,10 @@ def _day_ref(words: str, ref: date, future: bool) -> date | None:
 
 
 _DAY = r"(?:today|tonight|tomorrow|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}\s+(?:" + "|".join(_MONTHS) + r")|(?:" + "|".join(_MONTHS) + r")\s+\d{1,2})"
-_UNTIL = re.compile(r"\b(?:until|till|to|through|expir(?:es|ing|ed)|ends?|ended|ending)\s+(?:at\s+)?(?:(?P<end>the end of|midnight (?:on|of)?|midday on|noon on|dawn on|sunset on)\s+)?(?:on\s+)?(?P<day>" + _DAY + r")", re.I)
-_FROM = re.compile(r"\b(?:starting|started|start(?:s)?|from|beginning|began|begins|came into (?:force|effect)|took effect|takes effect|in force since|effective)\s+(?:at\s+)?(?:(?:noon|midnight|midday|dawn|\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?|\d{2}:\d{2})\s+)?(?:(?:local time|GMT|Damascus time)\s+)?(?:on\s+)?(?P<day>" + _DAY + r")", re.I)
+#: A clock time before the day it falls on: "23:59 on 2 May", "01:00 local time on Tuesday".
+_CLOCK = r"(?:\d{1,2}[:.]\d{2}|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.))\s+(?:(?:local|Damascus|Moscow)\s+time\s+|GMT\s+)?"
+_UNTIL = re.compile(r"\b(?:until|till|to|through|expir(?:es|ing|ed)|ends?|ended|ending)\s+(?:at\s+)?(?:(?P<end>the end of|midnight (?:on|of)?|midday on|noon on|dawn on|sunset on)\s+|" + _CLOCK + r")?(?:on\s+)?(?P<day>" + _DAY + r")", re.I)
+_FROM = re.compile(r"\b(?:starting|started|start(?:s)?|from|beginning|began|begins|introduced|came into (?:force|effect)|took effect|takes effect|in force since|effective)\s+(?:at\s+)?(?:(?:noon|midnight|midday|dawn|\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?|\d{2}:\d{2})\s+)?(?:(?:local time|GMT|Damascus time)\s+)?(?:on\s+)?(?P<day>" + _DAY + r")", re.I)
 _DURATION = re.compile(r"\b(?:for\s+(?:(?:another|a further|an additional|a|an)\s+)?(?P<n>\d+|" + "|".join(_NUMBERS) + r")\s*(?P<u>hours?|days?|weeks?)|(?P<n2>\d+|" + "|".join(_NUMBERS) + r")-(?P<u2>hour|day|week)\b)", re.I)
 _MONTH_ONLY = re.compile(r"\b(?:in|since|from|of)\s+(?:early\s+|late\s+|mid-?)?(?P<m>" + "|".join(_MONTHS) + r")(?:\s+(?P<y>\d{4}))?\b", re.I)
 _REPORT_DAY = re.compile(r"\bon\s+(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
@@ -488,7 +492,7 @@ def validity(text: str, published: date | None) -> dict[str, Any]:
             out["valid_until"] = day
     m = _FROM.search(text)
     if m:
-        past = re.match(r"(?:started|began|came|took|in force since)", m.group(0), re.I) is not None
+        past = re.match(r"(?:started|began|introduced|came|took|in force since)", m.group(0), re.I) is not None
         day = _day_ref(m.group("day"), published, future=not past)
         if day:
             out["valid_from"] = day
@@ -717,7 +721,7 @@ def agreement_events(ctx: DocContext) -> list[dict[str, Any]]:
             first, last = when["month"]
             ev["date"] = {"start": first.isoformat(), "end": last.isoformat(), "precision": "month"}
         elif shared and shared.get("precision") == "day" and shared["start"] == shared["end"] and (
-                published is None or shared["start"] <= published.isoformat()):
+                published is None or shared["start"] <= published.isoformat()) and not _deadline_day(shared["start"], when):
             ev["date"] = shared
         elif day:
             ev["date"] = {"start": day.isoformat(), "end": day.isoformat(), "precision": "day"}
@@ -756,6 +760,13 @@ def agreement_events(ctx: DocContext) -> list[dict[str, Any]]:
         if ev["location"] is None:  # no zone in the sentence: the place the report puts the truce at
             ev["location"] = locate_agreement(ctx, ev, events)
     return events
+
+
+def _deadline_day(day: str, when: dict[str, Any]) -> bool:
+    """The day the sentence names is when the truce ends ("prolonged ... to 23:59 on 2 May"), read
+    by the general resolver as a past day (a year back): the statement is not dated by it."""
+    until = when.get("valid_until")
+    return until is not None and day[5:] == until.isoformat()[5:]
 
 
 def _zone_key(loc: dict[str, Any]) -> tuple:
