@@ -701,3 +701,11 @@ def test_a_street_lies_in_the_state_most_of_the_reports_places_are_in():
                     "Pennsylvania, who came for the jazz festival last spring, praised the new paving on Desire Street.")
     street = _first(tops, "Desire Street")
     assert (street.admin1, street.precision) == ("Louisiana", "near")
+
+
+def test_the_last_word_of_a_longer_name_is_no_town_of_its_own():
+    # "Oak Mills" is a hamlet the gazetteer lacks: its "Mills" is not Mills, Wyoming; the hamlet lies
+    # near the report's town.
+    tops = geoparse("Deputies said an Oak Mills man was arrested after a crash near Valdosta, Georgia.")
+    assert [(t.text, t.admin1, t.precision) for t in tops][0] == ("Oak Mills", "Georgia", "near")
+    assert not any(t.text == "Mills" for t in tops)

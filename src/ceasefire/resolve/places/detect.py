@@ -478,7 +478,11 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
                 continue
             if ent.label_ in PLACE_LABELS and not facility:
                 if j - i <= 4 and _any_known_subspan(tokens, i, j, gaz, text):
-                    continue
+                    if not _only_tail_known(tokens, i, j, gaz, text):
+                        continue
+                    # "Oak Mills", "Meadow Grove": a place whose last word alone is some small town
+                    # elsewhere is a place the gazetteer lacks, placed by context.
+                    cands = []
         if _excluded_acronym(surface, cands):
             continue
         if j - i == 1 and tokens[i].lower_ in NAME_PREFIXES and j < n and _is_cap(tokens[j]) and tokens[j].is_alpha \
@@ -819,6 +823,21 @@ def _only_demonyms_inside(tokens, i, j, gaz) -> bool:
     return known
 
 
+def _only_tail_known(tokens, i, j, gaz, text) -> bool:
+    """Whether the only words of tokens[i:j] the gazetteer knows are its last, a small town's name
+    ("Mills" of "Oak Mills"), while the words before it name nothing."""
+    if j - i < 2 or not _is_cap(tokens[i]) or not tokens[j - 1].is_alpha:
+        return False
+    tail = lookup_candidates(gaz, tokens[j - 1].text)
+    if not tail or _big(tail):
+        return False
+    for a in range(i, j - 1):
+        for b in range(j - 1, a, -1):
+            if _is_cap(tokens[a]) and lookup_candidates(gaz, text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]):
+                return False
+    return True
+
+
 def _any_known_subspan(tokens, i, j, gaz, text) -> bool:
     for a in range(i, j):
         for b in range(j, a, -1):
@@ -1082,6 +1101,10 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
         return False
     if i > 0 and tokens[i - 1].lower_.rstrip(".") in HONORIFICS:
         return False
+    if (single and i > 0 and tokens[i - 1].is_alpha and _is_cap(tokens[i - 1]) and not sent_start[i] and not sent_start[i - 1]
+            and "\n" not in tokens[i - 1].whitespace_ and tokens[i - 1].lower_ not in DIRECTION_WORDS
+            and (ent is None or ent.label_ not in PLACE_LABELS or ent.start == i or ent.end == j) and not _big(cands)):
+        return False  # the end of a longer name the gazetteer lacks: "Grove" of "a Meadow Grove man"
     if single and (first.lower_.rstrip(".") in _BARE_ABBREVIATIONS or first.lower_ in STREET_SUFFIXES):
         return False  # "St." of "St. Patrick's Day", a bare "Road": part of a name, never one alone
     if ent is not None and ent.label_ in NON_PLACE_LABELS:
