@@ -1020,8 +1020,8 @@ def test_a_group_that_claimed_to_have_killed_soldiers_is_the_author_not_a_speake
         ("On 4 June 2021, in Toledo, Parana, two gunmen on a motorcycle shot a man dead.", {"BR"}),
         ("On 9 July 2021, unknown attackers burned a school in Gatundu (Kiambu).", {"KE"}),
         ("A car bomb exploded in Reyhanli, Hatay province, near the border gate.", {"TR"}),
-        # the town comes first in the brackets, the area last: Rafah here is Egypt's town, not Gaza's governorate
-        ("Militants fired at a checkpoint near Arish (Rafah, North Sinai).", set()),
+        # the town comes first in the brackets, the area last: Loja here is the Spanish town, not Ecuador's province
+        ("Farmers blocked a road near Archidona (Loja, Andalucia).", {"ES"}),
         # a name several countries give an area, and compass words, decide nothing
         ("Farmers marched in Ludhiana, Punjab, against the new tariffs.", set()),
         ("Youths blocked a road in Bafoussam (Mifi, Ouest).", set()),
@@ -1086,3 +1086,19 @@ def test_gang_members_arrested_by_law_enforcement_are_its_targets():
     actors = _main_actors("On 1 June 2022, in San Miguel department, San Miguel, law enforcement detained some 40 alleged gang members. "
                           "Twelve members of MS-13 were arrested in the same operation.")
     assert actors[0] == ("Police Forces of El Salvador", "perpetrator")
+
+
+def test_ground_forces_of_a_state_are_its_military():
+    actors = _main_actors("On 2 December 2019, Russian ground forces shelled Turkish-backed fighters near Ain Issa in Raqqa countryside.")
+    assert actors[0] == ("Military Forces of Russia (2000-)", "perpetrator")
+
+
+def test_a_military_that_reports_its_own_arrests_made_them():
+    for text in ("On 3 April 2022, in Mandalay, the military said it arrested four students accused of planning bomb attacks.",
+                 "On 3 April 2022, in Mandalay, the military reported that they arrested four students accused of planning bomb attacks."):
+        assert _main_actors(text)[0] == ("Military Forces of Myanmar (2021-)", "perpetrator")
+
+
+def test_an_army_that_reports_an_attack_on_its_checkpoint_only_speaks():
+    actors = _main_actors("On 3 April 2022, the army said rebels attacked a checkpoint near Mandalay, killing two soldiers.")
+    assert ("Military Forces of Myanmar (2021-)", "perpetrator") not in actors

@@ -1,14 +1,14 @@
 """The country a report's own words put an event in, from the first-level area (state, province,
-region, governorate) it names where a place is qualified: "in Empalme, Sonora", "(Kalehe, Sud-Kivu)",
-"in Michoacan state".
+region, governorate) it names where a place is qualified: "in Toledo, Parana", "(Gatundu, Kiambu)",
+"in Sinaloa state".
 
-A town is often read as a namesake abroad (Empalme in Ecuador, Zamora in Spain) or not read at all,
+A town is often read as a namesake abroad (a Brazilian Toledo read in Spain) or not read at all,
 while the area that qualifies it names one country only. Event and monitor notes (ACLED's among
 them) qualify every place this way, so the area decides whose generic actors they are
-("Unidentified Armed Group (Mexico)", "Protesters (Yemen)"). The areas are ISO 3166-2's first-level
-subdivisions as the ``pycountry`` package ships them; a name that several countries use ("Punjab"),
-a country's own name ("Georgia", a US state too), and compass words ("North", "Ouest") decide
-nothing.
+("Unidentified Armed Group (Mexico)", "Protesters (Yemen)"). The areas are ISO 3166-2's
+subdivisions as the ``pycountry`` package ships them, first-level ones first, then the provinces
+below them; a name that several countries use ("Punjab"), a country's own name ("Georgia", a US
+state too), and compass words ("North", "Ouest") decide nothing.
 """
 
 from __future__ import annotations
@@ -30,14 +30,14 @@ _GENERIC_AREA = {
 }
 _ARTICLE = re.compile(r"^(?:el|la|le|les|los|las|al|an|ar|as|ash|at|ad|adh|az|ath)\s+(?=\w{4,})")
 _AREA_KIND = r"(?:state|province|region|department|governorate|oblast|prefecture|division)"
-# "(Kalehe, Sud-Kivu)", "(Jonglei state; coded to Yuai)": a place's qualifiers in brackets, the
-# largest area last ("(Rafah, North Sinai)": Rafah is the town, not the Gaza governorate)
+# "(Gatundu, Kiambu)", "(Kiambu county; coded to Thika)": a place's qualifiers in brackets, the
+# largest area last ("(Loja, Andalucia)": Loja is the Spanish town, not the Ecuadorian province)
 _BRACKETS = re.compile(r"\(([^()]{3,90})\)")
-# "in Empalme, Sonora, several armed men", "Barangay Tagapo, Santa Rosa, Laguna": a place and the
+# "in Toledo, Parana, two gunmen", "Calamba, Laguna, Calabarzon": a place and the
 # areas that hold it, the largest last
 _NAME = r"[A-Z][\w'’.-]*(?:[ -](?:(?:de|del|do|da|dos|das|el|al|y)\s+)?[A-Z][\w'’-]*){0,3}"
 _CHAIN = re.compile(rf"\b{_NAME}(?:,\s+{_NAME})+")
-# "in Michoacan state", "Jonglei State", "Herat province"
+# "in Sinaloa state", "Herat province"
 _BEFORE_KIND = re.compile(rf"(?P<area>(?:[A-Z][\w'’-]+[ -]){{0,2}}[A-Z][\w'’-]+)\s+(?i:{_AREA_KIND})\b")
 _KIND_WORD = re.compile(rf"\s+{_AREA_KIND}$", re.I)
 

@@ -77,6 +77,14 @@ _LABELLED_ACT = re.compile(
     r"seal\w*|vandali[sz]\w*|damag\w*|uproot\w*|ransack\w*|plunder\w*|raid\w*|took\s+over|occupi\w*|expropriat\w*|attack\w*|kill\w*|shot|fired|arrest\w*|detain\w*|abduct\w*|kidnapp\w*)\b",
     re.I,
 )
+# "the military said it arrested four students", "the army reported that its troops killed": a side that
+# reports its own act did it (not "the army said rebels attacked", where it only speaks)
+_SELF_REPORT = re.compile(
+    r"^(?:\s+[\w'’-]+){0,3}?\s+(?:said|says|reported|reports|announced|stated|confirmed|claimed)\s+(?:on\s+\w+day\s+)?(?:that\s+)?"
+    r"(?:it|they|its\s+(?:forces|troops|soldiers|fighters|members|units?|men|personnel))\s+(?:had\s+|have\s+|has\s+)?(?:also\s+)?"
+    r"(?!been\b|be\b|needed\b|wanted\b|used\b)(?:\w+ed|shot|hit|struck|took|blew\s+up|seized|caught|beat|overran)\b",
+    re.I,
+)
 # "the body was found by military police officers": who found the dead took no part in the killing
 # (not "found killed by shooting by unknown gunmen", where the gunmen are the agents of the killing)
 _FOUND_BY = re.compile(r"\b(?:found|discovered|recovered|retrieved|spotted|located)(?:\s+dead)?\s+by\s+(?:the\s+|an?\s+)?(?:(?!by\b)[\w'’-]+\s+){0,3}$", re.I)
@@ -97,7 +105,7 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
     parties = [
         m for m in mentions
         if m.kind not in _NON_PARTY_KINDS and not m.metonym and not (m.person and not _PERSONS_FORCES.match(text[m.end : m.end + 30]))
-        and not _SPEAKER_AFTER.match(text[m.end : m.end + 60]) and not _BROKER_BEFORE.search(text[max(0, m.start - 60) : m.start])
+        and (not _SPEAKER_AFTER.match(text[m.end : m.end + 60]) or _SELF_REPORT.match(text[m.end : m.end + 90])) and not _BROKER_BEFORE.search(text[max(0, m.start - 60) : m.start])
         and not _QUOTED_BEFORE.search(text[max(0, m.start - 40) : m.start]) and not _AS_SAYING_AFTER.match(text[m.end : m.end + 40])
         and not _FOUND_BY.search(text[max(0, m.start - 50) : m.start])
     ]  # a person ("Obama is seeking backing for strikes", "the Assad clan's hometown") decides or speaks; "Assad's air force" fights
