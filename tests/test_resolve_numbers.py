@@ -544,3 +544,29 @@ def test_a_toll_spread_evenly_across_two_events_is_halved():
 def test_an_airstrike_that_claimed_lives_of_eight_civilians_counts_them():
     [fig] = find_casualties("A drone strike by the coalition has claimed lives of six civilians near the town of Hajin.")
     assert (fig.best, fig.outcome, fig.group) == (6, "killed", "civilians")
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("A Daesh emir and at least 27 of his fighters were killed in fighting with the YPG west of Kobani.", 28),
+        ("The drone strike killed a Taliban commander and three of his bodyguards in Paktika.", 4),
+        ("The commander died along with six of his men when the convoy was ambushed.", 7),
+        ("The mayor and two others were killed when gunmen opened fire on his car.", 3),
+        ("A farmer and four of his children were killed when a shell hit their house in Hama.", 5),
+    ],
+)
+def test_one_person_and_those_killed_with_him_are_counted_together(text, best):
+    assert casualty_counts(find_casualties(text))["fatalities"]["total"]["best"] == best
+
+
+def test_companions_detained_or_a_town_and_others_wounded_are_no_deaths():
+    assert casualty_counts(find_casualties("Police detained a smuggler and two of his sons near Azaz."))["fatalities"]["total"] is None
+    assert casualty_counts(find_casualties("The rockets hit Jarablus and four others were wounded."))["fatalities"]["total"] is None
+
+
+def test_bodies_pulled_from_one_district_are_part_of_the_toll():
+    text = ("Rescuers said at least 26 people were killed across the city in the raids, with 11 bodies "
+            "recovered from collapsed buildings in the Sakhour district.")
+    total = casualty_counts(find_casualties(text))["fatalities"]["total"]
+    assert (total["best"], total["qualifier"]) == (26, "at_least")

@@ -296,11 +296,14 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyFigure]:
         if not any(s < fig.end and fig.start < e for s, e in taken):
             figures.append(fig)
             taken.append((fig.start, fig.end))
+    figures = _with_companions(masked, figures, p)
+    taken = [(f.start, f.end) for f in figures]
     zeros = [z for z in _zero_figures(masked) if not any(s < z.end and z.start < e for s, e in taken)]
     figures.extend(zeros)
     figures.sort(key=lambda f: (f.start, f.outcome))
     _mark_joint(masked, figures)
     _mark_sentences(masked, figures)
+    figures = [f for f in figures if not _part_with(masked, f, figures)]
     for f in figures:
         f.text = text[f.start : f.end]
         f.start += offset
@@ -673,6 +676,75 @@ def _named_victims(text: str) -> list[CasualtyFigure]:
         if _NOT_A_NAME.match(name) or name.lower() in p["group_of"]:
             continue
         out.append(CasualtyFigure(m.start("name"), m.end("name"), name, "killed", "total", 1, 1, 1, "exact", party=f"named {name.lower()}", cue=m.group(0)))
+    return out
+
+
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+)?$", re.I)
+
+
+def _part_with(text: str, f: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
+    """A count that a toll of its sentence introduces with "with" ("at least 32 people were killed
+    ..., with 18 bodies pulled from the rubble of one district") is where some of them died, a part
+    of that toll, not a second report of it."""
+    if f.group != "total" or f.best is None or not _WITH_BEFORE.search(text[max(0, f.start - 24) : f.start]):
+        return False
+    return any(g is not f and g.start < f.start and g.sentence == f.sentence and g.outcome == f.outcome and g.group == "total"
+               and g.best is not None and g.best > f.best for g in figures)
+
+
+#: "a commander and at least 34 of his comrades", "the leader along with five of his bodyguards",
+#: "the emir and four others": one person plus the people counted with him.
+_COMPANIONS = re.compile(
+    rf"\b(?:and|along\s+with|together\s+with)\s+(?P<qual>at\s+least\s+|no\s+fewer\s+than\s+|more\s+than\s+|over\s+|some\s+|about\s+|around\s+|nearly\s+|up\s+to\s+)?"
+    rf"(?P<n>{_DIGITS}|{_SMALL})\s+(?:of\s+(?:his|her)\s+(?P<noun>comrades|companions|men|fighters|aides|bodyguards|guards|escorts|followers|associates|deputies|"
+    rf"assistants|brothers|sons|relatives|family\s+members|colleagues|members|children)|(?P<others>others))\b",
+    re.I,
+)
+#: The one person the companions are counted with, just before "and": "a local commander (of the
+#: group)", "the Emir", "their leader Abu Omar".
+_ONE_PERSON_BEFORE = re.compile(
+    r"\b(?:commander|leader|emir|chief|head|official|officer|governor|member|fighter|soldier|militant|insurgent|man|brother|son|father|driver|judge|imam|"
+    r"sheikh|mayor|deputy|aide|facilitator|bomb[- ]?maker|doctor|journalist|activist)\b[^,.;]{0,40}$",
+    re.I,
+)
+_ARMED_ONE = re.compile(r"\b(?:commander|leader|emir|fighter|soldier|militant|insurgent|officer|facilitator|bomb[- ]?maker)\b", re.I)
+_ARMED_COMPANIONS = ("comrades", "men", "fighters", "aides", "bodyguards", "guards", "escorts", "followers", "associates", "deputies", "assistants")
+_DEATH_WORD = re.compile(r"\b(?:killed|killing|kills?|dead|died|slain|assassinated|executed|eliminated|lost\s+their\s+lives)\b", re.I)
+_HARM_WORD = re.compile(r"\b(?:killed|killing|kills?|dead|died|slain|assassinated|executed|eliminated|lost\s+their\s+lives|wounded|injured|hurt|arrested|detained|captured|abducted)\b", re.I)
+
+
+def _with_companions(text: str, figures: list[CasualtyFigure], p: dict[str, Any]) -> list[CasualtyFigure]:
+    """``figures`` with "<one person> and N of his men/others" killed counted as N + 1 ("an ISIS
+    emir and at least 34 of his comrades were killed": 35), replacing the figures read inside it
+    (the one person alone, or "four others" alone)."""
+    if " and " not in text and " with " not in text:
+        return figures
+    out = list(figures)
+    for m in _COMPANIONS.finditer(text):
+        before = text[max(0, m.start() - 90) : m.start()]
+        if not m.group("noun") and not _ONE_PERSON_BEFORE.search(before):
+            continue  # "Raqqa and four others": only a person has companions
+        # the outcome word nearest after the companions (or else before the person) must be a death
+        after = _HARM_WORD.search(text, m.end(), m.end() + 60)
+        if after is None:
+            after = next(reversed(list(_HARM_WORD.finditer(before))), None)
+        if after is None or not _DEATH_WORD.fullmatch(after.group(0)):
+            continue
+        n = parse_number(re.sub(r"\s+", " ", m.group("n").lower()))
+        if n is None:
+            continue
+        qualifier = p["qual_words"].get(re.sub(r"\s+", " ", (m.group("qual") or "").strip().lower()), "exact")
+        if qualifier == "up_to":
+            continue
+        best = n + 1
+        low, high = (best, best) if qualifier == "exact" else (best, None) if qualifier in ("at_least", "more_than") else (None, None)
+        start = max(0, m.start() - 90) + (_ONE_PERSON_BEFORE.search(before).start() if _ONE_PERSON_BEFORE.search(before) else len(before))
+        armed = bool(_ARMED_ONE.search(before[-60:])) or (m.group("noun") or "").lower() in _ARMED_COMPANIONS
+        inside = [f for f in out if start - 40 <= f.start < m.end() and f.outcome == "killed" and (f.best == 1 or f.start >= m.start())]
+        out = [f for f in out if f not in inside]
+        out.append(CasualtyFigure(m.start("n"), m.end(), text[m.start("n") : m.end()], "killed", "combatants" if armed else "total", best, low, high, qualifier,
+                                  derived=f"one person and {n} with him", party=(m.group("noun") or "others").lower(), cue=after.group(0)))
+    out.sort(key=lambda f: (f.start, f.outcome))
     return out
 
 
