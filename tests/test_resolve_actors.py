@@ -1102,3 +1102,25 @@ def test_a_military_that_reports_its_own_arrests_made_them():
 def test_an_army_that_reports_an_attack_on_its_checkpoint_only_speaks():
     actors = _main_actors("On 3 April 2022, the army said rebels attacked a checkpoint near Mandalay, killing two soldiers.")
     assert ("Military Forces of Myanmar (2021-)", "perpetrator") not in actors
+
+
+def test_an_area_is_named_without_its_kind():
+    from ceasefire.extract.roles.areas import area_countries
+
+    # ISO 3166-2 spells it "Uva Province" and "Region Metropolitana de Santiago"; notes drop the kind
+    assert area_countries("Fishermen marched in Welimada (Badulla, Uva).") == {"LK"}
+    assert area_countries("Nurses held a sit-in in La Florida (Metropolitana).") == {"CL"}
+
+
+@pytest.mark.parametrize(
+    ("text", "crowd"),
+    [
+        ("On 2 March 2022, in Porto, a group of Venezuelan nationals protested outside the consulate over passport delays.", "Protesters (Venezuela)"),
+        ("On 9 March 2022, Ukrainians living in Cork rallied outside the city hall against the invasion.", "Protesters (Ukraine)"),
+        ("On 7 June 2022, in Tapachula, Chiapas, a group of migrants blocked the highway in protest, demanding transit visas.", "Protesters (International)"),
+        # migrants as the topic of the protest, not the crowd
+        ("On 6 May 2022, residents of Tapachula protested against the arrival of more migrants.", "Protesters (Mexico)"),
+    ],
+)
+def test_a_crowd_named_by_its_nationality_or_as_migrants_is_coded_so(text, crowd):
+    assert _main_actors(text)[0] == (crowd, "perpetrator")

@@ -50,9 +50,18 @@ def _fold(name: str) -> str:
     return re.sub(r"\s+", " ", plain).strip()
 
 
+_TYPE_BEFORE = re.compile(r"^(?:region|provincia|province|departamento|department|estado|state|distrito|district|governorate|oblast)\s+(?:(?:de|of)\s+)?(?=\w{3,})")
+_TYPE_AFTER = re.compile(r"(?<=\w{3})\s+(?:province|region|state|district|governorate|oblast|county|prefecture|department|division|municipality)$")
+
+
 def _names(subdivision) -> set[str]:
     full = _fold(subdivision.name)
     names = {full}
+    # "Uva Province", "Region Metropolitana de Santiago": reports name the area without its kind
+    untyped = _TYPE_AFTER.sub("", _TYPE_BEFORE.sub("", full))
+    if untyped != full:
+        names.add(untyped)
+        full = untyped
     # "Michoacan de Ocampo", "Coahuila de Zaragoza": the state's short name, as reports write it
     short = re.split(r"\s+de\s+", full)[0]
     if short != full and " " not in short:

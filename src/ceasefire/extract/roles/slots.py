@@ -7,6 +7,9 @@ from typing import Any
 
 from ceasefire.extract.roles.actor import _GENERIC_NAME, _branch, _named_by_country, _registry, _template_name, country_name
 from ceasefire.extract.roles.areas import area_countries
+from ceasefire.extract.roles.crowds import crowd_nation
+
+_CROWDS = ("Protesters ({country})", "Rioters ({country})")
 
 
 def crowd_first(actors: list[dict[str, Any]], event_type: str, country_iso: str | None) -> list[dict[str, Any]]:
@@ -94,6 +97,7 @@ def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fal
                 candidates = list(local) + candidates  # so do its own armed groups (QSD, YPG, HTS)
     country_iso = candidates[0] if candidates else "SY"
     country = country_name(country_iso)
+    crowd_named = False
     for a in actors:
         template = a.pop("_template", None)
         either = a.pop("_gang_or_militia", False)
@@ -117,6 +121,15 @@ def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fal
             continue
         if not template or not country:
             continue
+        if template in _CROWDS and not crowd_named and a.get("role") == "perpetrator":
+            crowd_named = True
+            nation = crowd_nation(told)
+            if nation is not None:
+                # "Bolivian citizens protested in Calama", "migrants blocked the road": ACLED names the crowd
+                # by its nationality, "International" when it is migrants of no stated nationality
+                a["name"] = template.format(country="International" if nation == "international" else (country_name(nation) or nation))
+                a["country"] = None if nation == "international" else nation
+                continue
         if either and country_iso == "BR":
             a["name"], a["country"] = _GANG_OR_MILITIA, country_iso
             continue
