@@ -1058,3 +1058,24 @@ def test_a_town_that_only_locates_a_village_placed_by_its_context_is_no_scene():
     sentence = "In the village of Kafr Dan near Jenin, soldiers detained two men on Monday."
     village = _place(sentence, "Kafr Dan", "near", country="PS", role="inferred_from_context")
     assert _chosen(sentence, "detained", [village, _place(sentence, "Jenin", country="PS")]) == "Kafr Dan"
+
+
+def test_a_protest_stays_where_it_was_held_when_its_cause_lies_across_the_border():
+    """The report leans only slightly to Italy (a town and an adjective): not enough to move a
+    gathering its own sentence puts in France."""
+    loc = _first_event_location("On 4 January 2022, farmers held a protest in Menton to denounce the closure of "
+                                "a dairy in the Italian town of Ventimiglia.", date(2022, 1, 5))
+    assert loc["country"] == "FR"
+
+
+def test_a_gate_named_for_a_city_is_not_that_city():
+    sentence = "Police clashed with worshippers at the Damascus Gate in Jerusalem on Friday."
+    places = [_place(sentence, "Damascus", country="SY"), _place(sentence, "Jerusalem", country="IL")]
+    assert _chosen(sentence, "clashed", places) == "Jerusalem"
+
+
+def test_an_area_southwest_of_a_town_lies_in_that_towns_country():
+    from ceasefire.resolve.places.event_location.containers import _PLACE_PHRASE
+
+    assert _PLACE_PHRASE.match(" al Hawa area to the southwest of ")
+    assert not _PLACE_PHRASE.match(" rallied against the bombing in ")

@@ -741,6 +741,14 @@ def _focus_country(ctx: DocContext) -> str | None:
     of a country by its name ("Syria") half, by its people ("Syrian": often an actor) a quarter.
     A conference city named three times ("Munich") does not turn a report about Idlib and Syria
     into one about Germany."""
+    if not any(_subnational(t) for t in ctx.toponyms):
+        return None
+    weight = _country_weights(ctx)
+    return max(weight, key=lambda c: weight[c]) if weight else None  # ties: the first named
+
+
+def _country_weights(ctx: DocContext) -> dict[str, float]:
+    """How much each country the report names counts towards its focus (see :func:`_focus_country`)."""
     from ceasefire.extract.context import based_here
     from ceasefire.resolve.places.event_location.cues import _ACTOR_AFTER
 
@@ -766,9 +774,28 @@ def _focus_country(ctx: DocContext) -> str | None:
                 SCENE_WEIGHT if _opens_with(ctx, t) else 1.5 if anchor else 0.5 if named_group else 1.0)
         elif getattr(t, "precision", None) == "country":
             weight[t.country] = weight.get(t.country, 0.0) + (0.25 if getattr(t, "demonym", False) else 0.5)
-    if not any(_subnational(t) for t in ctx.toponyms):
-        return None
-    return max(weight, key=lambda c: weight[c]) if weight else None  # ties: the first named
+    return weight
+
+
+#: How much more the report's focus country must weigh than the country of a place its event's
+#: own sentence names for that place to give way: "a protest in Menton against the closure of a dairy
+#: in the Italian town of Ventimiglia" leans to Italy by a quarter, not enough to move a protest the
+#: sentence puts in France.
+FOCUS_MARGIN = 1.0
+
+
+def _own_foreign_place(ctx: DocContext, ev: dict[str, Any], loc: dict[str, Any], focus: str) -> bool:
+    """Whether ``loc`` is a town its event's own sentences name and the gazetteer read (not a place
+    only borrowed from its context), in a country the report weighs about as much as its focus."""
+    if loc.get("precision") not in ("exact", "near") or not loc.get("country") or loc.get("lat") is None:
+        return False
+    weight = _country_weights(ctx)
+    if weight.get(focus, 0.0) - weight.get(loc["country"], 0.0) >= FOCUS_MARGIN:
+        return False
+    spans = [(e["start"], e["end"]) for e in ev.get("evidence") or []]
+    return any(t.lat is not None and (t.lat, t.lon) == (loc["lat"], loc["lon"]) and any(a <= t.start < b for a, b in spans)
+               and getattr(t, "role", None) not in ("inferred_from_context", "dateline", "speaker_city")
+               for t in ctx.toponyms)
 
 
 _GROUP_AFTER = re.compile(r"^\s+(?:division|brigades?|battalions?|regiments?|legion|corps)\b", re.I)
@@ -919,7 +946,8 @@ def _country_to_incident(ctx: DocContext, ev: dict[str, Any], focus: str | None)
     loc = ev.get("location")
     if loc and _is_dateline(ctx, ev, loc):
         loc = ev["location"] = None  # "KABUL, Afghanistan (Jan. 25, 2013)" is where the release was written
-    if loc and loc.get("precision") != "country" and (focus is None or loc.get("country") == focus):
+    if loc and loc.get("precision") != "country" and (focus is None or loc.get("country") == focus
+                                                        or _own_foreign_place(ctx, ev, loc, focus)):
         if not loc.get("admin1"):
             _complete_admin1(ctx, ev, loc)
         return

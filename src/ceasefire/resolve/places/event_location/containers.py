@@ -64,9 +64,12 @@ _PLACE_PHRASE = re.compile(
     r"^(?:\s*(?:,|\(|\)|\b(?:and|or|between|near|in|of|the|al|el|area|areas|villages?|towns?|city|district|"
     r"sub-?district|neighbou?rhoods?|camp|axis|fronts?|frontlines?|outskirts|vicinity|road|highway|plains?|hills?|"
     r"mountains?|valley|farms?)\b|[A-Z][\w'’-]*))*"
-    r"\s*\b(?:in|of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural|north|south|east|west|"
+    r"\s*(?:\b(?:in|of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural|north|south|east|west|"
     r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?"
-    r"(?:(?:countryside|province|governorate|district|outskirts|suburbs?)\s+of\s+)?(?:the\s+)?$"
+    r"(?:(?:countryside|province|governorate|district|outskirts|suburbs?)\s+of\s+)?(?:the\s+)?"
+    # "the Wadi area to the southwest of Idleb city": a place by a town lies in the town's country
+    r"|\b(?:to\s+the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+"
+    r"(?:the\s+)?(?:(?:city|town)\s+of\s+)?)$"
 )
 
 

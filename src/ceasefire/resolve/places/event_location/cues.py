@@ -47,8 +47,9 @@ _ACTOR_AFTER = re.compile(
     # "Seville fans", "Syria's civil war", "the ISIS governor of Manbij"
     r"wom[ae]n|m[ae]n|boy|girl|fans|natives?|newspaper|daily|governor|mayor|students?|team|club|"
     r"civil\s+war|war|conflict|crisis|"
-    # a thing named after a place or a person: "a Molotov cocktail"
-    r"cocktails?|"
+    # a thing named after a place or a person: "a Molotov cocktail", a city gate named for the city
+    # it faces ("at the Jaffa Gate", in Jerusalem)
+    r"cocktails?|gates?|"
     # an armed group named after a place or a person: "the Hamza Division", "Sultan Murad Brigade"
     r"division|brigades?|battalions?|regiments?|legion)\b",
     re.I,
