@@ -709,3 +709,11 @@ def test_the_last_word_of_a_longer_name_is_no_town_of_its_own():
     tops = geoparse("Deputies said an Oak Mills man was arrested after a crash near Valdosta, Georgia.")
     assert [(t.text, t.admin1, t.precision) for t in tops][0] == ("Oak Mills", "Georgia", "near")
     assert not any(t.text == "Mills" for t in tops)
+
+
+def test_a_state_abbreviation_written_with_its_dots_is_the_state():
+    for text, state in (("Rep. Jane Doe, D-S.C., voted against the bill.", "South Carolina"),
+                        ("The truck crashed on S.C. 9 near Chester on Sunday.", "South Carolina"),
+                        ("Western Mass. farmers sold out of apples.", "Massachusetts")):
+        assert any(t.admin1 == state and t.precision == "admin1" for t in geoparse(text)), text
+    assert not any(t.name == "British Columbia" for t in geoparse("The mound was raised around 300 B.C. by farmers."))

@@ -483,8 +483,8 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
                     # "Oak Mills", "Meadow Grove": a place whose last word alone is some small town
                     # elsewhere is a place the gazetteer lacks, placed by context.
                     cands = []
-        if _excluded_acronym(surface, cands):
-            continue
+        if _excluded_acronym(surface, cands) or (surface.upper() in ("B.C.", "BC") and i > 0 and tokens[i - 1].like_num):
+            continue  # ... "300 B.C." is a year
         if j - i == 1 and tokens[i].lower_ in NAME_PREFIXES and j < n and _is_cap(tokens[j]) and tokens[j].is_alpha \
                 and "\n" not in tokens[i].whitespace_:
             continue  # "Abu" of "Abu Jadha Kabir": the scan reads the compound (see NAME_PREFIXES)
@@ -921,6 +921,24 @@ def _inner_ok(tokens, k, i) -> bool:
     return _is_cap(tok) and not tok.is_punct
 
 
+def _dotted_state(tokens, i: int, surface: str, cands) -> bool:
+    """A state's or province's abbreviation written with its dots ("S.C.", "W. Va.", "Calif.",
+    "Ind."), which in running text stands for nothing else; "Mass." only where it cannot be the
+    service ("Western Mass.", ", Mass."), "Ind." not as a party ("I-Ind."), "B.C." not after a year."""
+    if not surface.endswith(".") or not surface[:1].isupper() or not all(p.is_admin1 for p, _, _ in cands):
+        return False
+    key = surface.replace(" ", "").lower()
+    prev = tokens[i - 1].lower_ if i > 0 else ""
+    if key == "mass.":
+        return prev == "," or prev in DIRECTION_WORDS
+    if key == "b.c." and i > 0 and (tokens[i - 1].like_num or prev in ("century", "centuries", "millennium")):
+        return False  # "built around 100 B.C.": before Christ, not British Columbia
+    if key == "ind." and i >= 2 and prev in ("-", "‐") and tokens[i - 2].text in ("I", "R", "D"):
+        return False
+    letters = sum(ch.isalpha() for ch in surface)
+    return surface.count(".") >= 2 or letters >= 3
+
+
 def _excluded_acronym(surface: str, cands) -> bool:
     """An acronym that is an organisation's before a place's ("UN"), or a word glued to the
     remains of a mis-decoded apostrophe ("Itâ s", "thatâ s": UTF-8 read as Latin-1, the
@@ -1089,6 +1107,8 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
     if kinds <= {NAME_ABBREVIATION}:
         if not (surface.isupper() or "." in surface) or (j < len(tokens) and tokens[j].text in "-‐"):
             return False
+        if _dotted_state(tokens, i, surface, cands):
+            return True  # "D-S.C.", "on S.C. 6", "Western Mass.", "the N.J. Division": the state, as written
         if not (i >= 2 and tokens[i - 1].text == "," and _is_cap(tokens[i - 2])):
             dotted = surface.count(".") >= 2 or len(surface) > 4
             if not (dotted and surface.count(".") >= 2):
