@@ -717,3 +717,9 @@ def test_a_state_abbreviation_written_with_its_dots_is_the_state():
                         ("Western Mass. farmers sold out of apples.", "Massachusetts")):
         assert any(t.admin1 == state and t.precision == "admin1" for t in geoparse(text)), text
     assert not any(t.name == "British Columbia" for t in geoparse("The mound was raised around 300 B.C. by farmers."))
+
+
+def test_the_datelines_town_in_capitals_is_the_same_town_written_normally():
+    # spaCy calls the second "Roswell" a person; the dateline already said it is the town.
+    tops = geoparse("Store thief caught. ROSWELL - A man Roswell police say stole a ring was caught on Friday.")
+    assert [(t.text, t.admin1) for t in tops] == [("ROSWELL", "Georgia"), ("Roswell", "Georgia")]

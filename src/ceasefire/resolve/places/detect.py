@@ -715,24 +715,25 @@ def _repeat_names(tokens, mentions: list[Mention], taken, ent_of, person_names, 
         if (not m.candidates or m.person_like or m.street or m.label == "PERSON"
                 or not _strong(m.candidates, allow_alternate=False)):
             continue
-        words = tuple(t.text for t in tokens[m.token_start:m.token_end])
+        # Case folded: the dateline's "ROSWELL --" is the "Roswell" of "Roswell police".
+        words = tuple(t.lower_ for t in tokens[m.token_start:m.token_end])
         if words and words[0] not in sources and len(words) <= 3:
             sources[words[0]] = (words, m)
     if not sources:
         return
     for m in mentions:
         # "to Cirencester" that spaCy calls a person is the town the report names elsewhere.
-        if m.person_like and m.token_end - m.token_start == 1 and tokens[m.token_start].text in sources \
-                and len(sources[tokens[m.token_start].text][0]) == 1:
+        if m.person_like and m.token_end - m.token_start == 1 and tokens[m.token_start].lower_ in sources \
+                and len(sources[tokens[m.token_start].lower_][0]) == 1:
             m.person_like = False
     n = len(tokens)
     for i in range(n):
         tok = tokens[i]
-        if taken[i] or tok.text not in sources:
+        if taken[i] or tok.lower_ not in sources or not _is_cap(tok):
             continue
-        words, m = sources[tok.text]
+        words, m = sources[tok.lower_]
         j = i + len(words)
-        if j > n or any(taken[i:j]) or tuple(t.text for t in tokens[i:j]) != words:
+        if j > n or any(taken[i:j]) or tuple(t.lower_ for t in tokens[i:j]) != words:
             continue
         if i > 0 and tokens[i - 1].lower_.rstrip(".") in TITLES_OF:
             continue  # "Mayor Mullins", "President Obama"
