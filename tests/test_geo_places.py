@@ -723,3 +723,13 @@ def test_the_datelines_town_in_capitals_is_the_same_town_written_normally():
     # spaCy calls the second "Roswell" a person; the dateline already said it is the town.
     tops = geoparse("Store thief caught. ROSWELL - A man Roswell police say stole a ring was caught on Friday.")
     assert [(t.text, t.admin1) for t in tops] == [("ROSWELL", "Georgia"), ("Roswell", "Georgia")]
+
+
+def test_ceasefire_zones_and_regions_the_cities_list_lacks_are_known():
+    tops = geoparse("Shelling was reported along the line of contact in Nagorno-Karabakh and in Tigray, "
+                    "while Gazans queued for bread and peacekeepers stayed in Transnistria.")
+    got = {t.text: (t.country, t.admin1, t.precision) for t in tops}
+    assert got["Nagorno-Karabakh"][0] == "AZ" and got["Transnistria"][0] == "MD"
+    assert got["Tigray"] == ("ET", "Tigray", "admin1") and got["Gazans"][0] == "PS"
+    mekele = lookup("Mek'ele")
+    assert mekele["admin1"] == "Tigray"
