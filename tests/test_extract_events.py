@@ -462,3 +462,11 @@ def test_a_trailing_list_of_other_stories_gives_no_events():
     # a "Related" heading in the lead of a page is not a trailing list
     lead = "Related Car Bomb Kills 40 in Hasakah Market. Two soldiers were killed near Qaryatayn on Monday, the army said. The attackers fled."
     assert trailing_chrome_start(lead) == len(lead)
+
+
+def test_the_headlines_toll_picks_its_incident_among_battles_of_the_same_kind():
+    text = ("Eight militants were killed in clashes near the Tishrin dam on Friday, a local agency said. "
+            "On Thursday, Kurdish fighters killed 22 Islamic State militants in clashes around Tal Abyad, a monitor said.")
+    line = extract_document(Document(text=text, title="Kurdish Fighters Kill 22 Militants near Tal Abyad", published=date(2016, 5, 21)))
+    violent = [e for e in line["events"] if e["event_type"] == "Battles"]
+    assert violent[0]["fatalities"]["total"]["best"] == 22

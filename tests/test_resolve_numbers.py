@@ -570,3 +570,8 @@ def test_bodies_pulled_from_one_district_are_part_of_the_toll():
             "recovered from collapsed buildings in the Sakhour district.")
     total = casualty_counts(find_casualties(text))["fatalities"]["total"]
     assert (total["best"], total["qualifier"]) == (26, "at_least")
+
+
+def test_a_note_that_a_group_is_banned_does_not_split_its_dead_from_their_count():
+    [fig] = find_casualties("Government troops killed 16 Nusra Front (a group banned in Russia) fighters near Khan Touman.")
+    assert (fig.best, fig.group) == (16, "combatants")

@@ -278,7 +278,10 @@ def _follow_headline(ctx: DocContext, events: list[dict[str, Any]]) -> None:
     kind = (cl.sub_event_type, cl.method) if cl is not None else None
     if kind is None and toll_best is None:
         return
-    for ev in events:
+    # the headline's death toll names its incident more surely than its kind: when an event counts
+    # that toll, the events of the same kind with another toll gain nothing
+    counted = [ev for ev in events if agrees_with_headline(ev, None, toll_best)] if toll_best is not None else []
+    for ev in counted or events:
         if agrees_with_headline(ev, kind, toll_best):
             ev["salience"] = round(min(1.0, ev["salience"] + HEADLINE_BONUS), 3)
     if cl is None or cl.method in (None, "unknown") or EVENT_TYPE_OF[cl.sub_event_type] not in _VIOLENT:

@@ -616,8 +616,8 @@ def lead_date(sentences: list[str], published: date | None, window: int = 5) -> 
     a day the clause looks ahead to ("talks will resume on Monday") is not an incident's.  Nor
     is the day of a statement ("officials today confirmed the capture ...") or of another event
     named by its date ("behind Tuesday's attack"): another day of the same sentence wins, and a
-    lead that dates only its statement takes the next sentence's day when it falls in the week
-    before the statement.
+    lead that dates only its statement as "today" (a release: "Forces today confirmed ...") takes
+    the next sentence's day when it falls in the week before the statement.
     """
     stated: TimeExpression | None = None
     for text in sentences[:window]:
@@ -632,6 +632,11 @@ def lead_date(sentences: list[str], published: date | None, window: int = 5) -> 
         # the day of a statement, or of another event named by its date, is not the lead's
         own = [x for x in exprs if not _secondary_day(text, x)]
         if stated is None and not own:
+            if not _DEICTIC_TODAY.search(exprs[0].text):
+                # "17 people were killed, a watchdog said on Saturday": a news lead's statement day
+                # is its incident's day as far as the report tells; the next sentence's day is
+                # often background ("an offensive that began on Friday").
+                return exprs[0].as_event_date()
             stated = exprs[0]
             continue
         if stated is None:

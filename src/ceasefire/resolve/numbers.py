@@ -260,7 +260,7 @@ _SPEECH = re.compile(r"\b(?:said|says|told|stated|added|announced|claimed|confir
 # lower case only: "IS killed 2 fighters" is the Islamic State, not "is killed"
 _PASSIVE_AUX_BEFORE = re.compile(r"\b(?:were|was|been|being|are|is|be|got)\s+(?:(?:\w+ly|all|also|later|reportedly)\s+)?$")
 _ADDITIVE = re.compile(r"\b(?:also|another|additional|further|separately|in\s+addition|a\s+(?:second|third|fourth|fifth|sixth))\b", re.I)
-_SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.I)
+_SIZE_TAG = re.compile(r"\[size=[^\]]*\]|\((?:[^()]{0,40}\b)?(?:banned|outlawed|prohibited|proscribed)\b[^()]{0,60}\)", re.I)  # a forum's size tag; "Daesh (a terrorist group banned in Russia) militants"
 _AGGREGATE = [
     (re.compile(rf"\b(?:in|over|during|across|within|throughout|for)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+|first\s+)?(?P<n>{_DIGITS}|{_WORDNUM}|a|several|few)\s+(?P<unit>days?|weeks?|months?|years?|hours?)(?:\s+of\s+[\w-]+)?", re.I), "period"),
     (re.compile(r"\b(?:in|over|during|across|within|throughout)\s+the\s+(?:past|last|previous|whole|entire)\s+(?P<unit>day|week|month|year|24\s+hours|48\s+hours|weekend)\b", re.I), "period"),
