@@ -16,7 +16,7 @@ from conftest import SAMPLES
 
 REPORT = """Aid trucks reach al-Foua and Kefraya
 
-Aid trucks entered the besieged villages of al-Foua and Kefraya in Idlib province on Saturday, the Red Crescent said.
+Eighteen Red Crescent lorries carrying flour and insulin drove into al-Foua and Kefraya on Saturday morning.
 The two villages are surrounded by rebel factions.
 """
 
@@ -25,7 +25,7 @@ PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Aid trucks rea
 <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
 <div class="cookie">We use cookies to improve your experience. <button>Accept</button></div>
 <article><h1>Aid trucks reach al-Foua and Kefraya</h1>
-<p>Aid trucks entered the besieged villages of al-Foua and Kefraya in Idlib province on Saturday, the Red Crescent said.</p>
+<p>Eighteen Red Crescent lorries carrying flour and insulin drove into al-Foua and Kefraya on Saturday morning.</p>
 <p>Read more</p>
 <p>The two villages are surrounded by rebel factions.</p></article>
 <section class="comments"><h2>Comments</h2><p>First!</p></section><footer>© 2016 Orontes Post</footer></body></html>

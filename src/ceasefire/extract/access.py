@@ -1,9 +1,9 @@
 """Humanitarian access events: sieges, aid deliveries, evacuations, access denied.
 
-One event per place and kind: "food convoys have begun to enter Moadamiyeh and Daraya, where
-earlier this year a government siege left people hungry" gives an `Aid delivery` to each
-town (provider: the organisation the sentence names or the report cites) and a `Siege` of each
-town (besieger: the government), dated "earlier this year".
+One event per place and kind: "lorries of flour reached Moadamiyeh and Daraya, two suburbs a
+government siege had starved since earlier this year" gives an `Aid delivery` to each town
+(provider: the organisation the sentence names or the report cites) and a `Siege` of each town
+(besieger: the government), dated "earlier this year".
 
 Rules:
 - A delivery is aid words (aid, supplies, convoy, trucks, food, medicine) with an arrival verb
