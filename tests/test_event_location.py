@@ -1079,3 +1079,34 @@ def test_an_area_southwest_of_a_town_lies_in_that_towns_country():
 
     assert _PLACE_PHRASE.match(" al Hawa area to the southwest of ")
     assert not _PLACE_PHRASE.match(" rallied against the bombing in ")
+
+
+def test_a_village_read_in_another_province_moves_to_the_province_its_phrase_names():
+    sentence = "Rebels clashed with army units in Kafr Sajna, Hish and Babuline villages in Idlib countryside."
+    village = _place(sentence, "Kafr Sajna", country="SY", admin1="Aleppo")
+    idlib = _place(sentence, "Idlib", "admin1", country="SY", admin1="Idlib")
+    assert _chosen(sentence, "clashed", [village, idlib]) == "Idlib"
+    # a town in the capital's countryside already lies in the countryside's province
+    sentence = "Gunmen shot a soldier in Madaya town in rural Damascus."
+    madaya = _place(sentence, "Madaya", country="SY", admin1="Rif Dimashq")
+    damascus = _place(sentence, "Damascus", "admin1", country="SY", admin1="Damascus")
+    assert _chosen(sentence, "shot", [madaya, damascus]) == "Madaya"
+
+
+def test_a_provincial_capital_in_a_run_together_headline_is_not_moved_to_the_next_province():
+    sentence = "Shelling Kills 5 in Idleb Rebels Lose Villages in Hama"
+    idleb = _place(sentence, "Idleb", country="SY", admin1="Idlib")
+    idleb.name = "Idlib"  # the gazetteer's spelling, which the province shares
+    hama = _place(sentence, "Hama", "admin1", country="SY", admin1="Hama")
+    assert _chosen(sentence, "Kills", [idleb, hama]) == "Idleb"
+
+
+def test_a_district_named_before_its_city_is_placed_in_the_city():
+    """"in Jaro, Iloilo City" with Jaro read as a namesake far away: the district of the city
+    named right after it."""
+    sentence = "Activists staged a demonstration in Jaro, Iloilo City on Friday."
+    jaro = _place(sentence, "Jaro", country="PH")
+    jaro.lat, jaro.lon = 11.19, 124.78
+    city = _place(sentence, "Iloilo City", country="PH", feature_class="P")
+    city.lat, city.lon = 10.70, 122.56
+    assert _chosen(sentence, "demonstration", [jaro, city]) == "Iloilo City"

@@ -32,8 +32,14 @@ def _in_named_area(sentence: str, best: int, ranked: list[tuple[float, int]], us
         return best
     # the province, or the town that names it ("on the Tal Al-Laban axis in Al-Hasakeh")
     areas = [t for t in others if (getattr(t, "precision", None) == "admin1" or names_its_area(t)) and t.country == chosen.country
-             and chosen.end <= t.start <= chosen.end + 60 and getattr(t, "admin1", None) and _contains_here(sentence, t, others)]
-    if not areas or any(a.admin1 == chosen.admin1 for a in areas):
+             and chosen.end <= t.start <= chosen.end + 60 and getattr(t, "admin1", None)
+             # (a phrase only moves a village read elsewhere, never a provincial capital: "Shelling Kills 5 in
+             # Idleb Rebels Lose Villages in Hama" is a run-together headline of two places)
+             and (_contains_here(sentence, t, others)
+                  or (not names_its_area(chosen) and _IN_AREA_PHRASE.match(sentence[chosen.end: t.start])))]
+    # "Madaya town in rural Damascus": the capital's countryside is the province the town lies in
+    if not areas or any(a.admin1 == chosen.admin1 or _COUNTRYSIDE_PROVINCE.get((a.country or "", (a.admin1 or "").lower())) == chosen.admin1
+                        for a in areas):
         return best
     area = areas[0]
     for score, k in ranked:
@@ -60,15 +66,22 @@ _LIES_IN = re.compile(
 # Qina villages in Daraa countryside", "Kafr Saghir in Al-Marj in Rural Damascus": names, place nouns,
 # "between/near/in/of" and list words only, so the area holds every name of the phrase (a verb or a
 # clause between them, "rallied in Paris against the bombing in Idlib", breaks the phrase).
-_PLACE_PHRASE = re.compile(
+_PHRASE_WORDS = (
     r"^(?:\s*(?:,|\(|\)|\b(?:and|or|between|near|in|of|the|al|el|area|areas|villages?|towns?|city|district|"
     r"sub-?district|neighbou?rhoods?|camp|axis|fronts?|frontlines?|outskirts|vicinity|road|highway|plains?|hills?|"
     r"mountains?|valley|farms?)\b|[A-Z][\w'’-]*))*"
-    r"\s*(?:\b(?:in|of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural|north|south|east|west|"
+)
+_IN_AREA = (
+    r"\b(?:in|of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural|north|south|east|west|"
     r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?"
     r"(?:(?:countryside|province|governorate|district|outskirts|suburbs?)\s+of\s+)?(?:the\s+)?"
+)
+#: A phrase that puts its places inside the area it ends with.
+_IN_AREA_PHRASE = re.compile(_PHRASE_WORDS + r"\s*" + _IN_AREA + "$")
+_PLACE_PHRASE = re.compile(
+    _PHRASE_WORDS + r"\s*(?:" + _IN_AREA
     # "the Wadi area to the southwest of Idleb city": a place by a town lies in the town's country
-    r"|\b(?:to\s+the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+"
+    + r"|\b(?:to\s+the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+"
     r"(?:the\s+)?(?:(?:city|town)\s+of\s+)?)$"
 )
 
@@ -139,6 +152,10 @@ _LOCATED_IN = re.compile(r"^\s*,?\s*(?:which\s+is\s+)?(?P<word>located|situated)
 _TOWN_POSSESSOR = re.compile(r"^(?:'s|’s)\s+(?:(?:northern|southern|eastern|western|central|old|north|south|east|west)\s+)?(?:(?:district|neighbou?rhood|quarter)\s+of\s+)?$", re.I)
 
 
+_COMMA = re.compile(r"^\s*,\s*$")
+_CITY_WORD = re.compile(r"\s(?:City|city)$")
+
+
 def _in_named_town(sentence: str, best: int, usable: list[tuple[int, Any]]) -> int:
     """A neighbourhood, square or street read more than ``FRONTED_KM`` from the town its sentence
     names it in ("the al-Ashrafiyyeh neighborhood of Afrin" read in Aleppo city, "Beirut's Hamra
@@ -166,6 +183,8 @@ def _in_named_town(sentence: str, best: int, usable: list[tuple[int, Any]]) -> i
             if not before_part and after_part:
                 between = between[after_part.end():]  # "Chase Smith Bridges in ": from the building's word on
             town = part and len(between) <= 60 and bool(_TOWN_NEXT.match(between))
+            # "in Jaro, Iloilo City": a name followed by a city it is a district of
+            town = town or (bool(_COMMA.match(between)) and bool(_CITY_WORD.search(t.text or "")))
         else:
             # "Beirut's Hamra district"; a building after a possessor ("Mecca's Al-Nur hospital") is
             # named for itself, and its name is the place a reader looks for
