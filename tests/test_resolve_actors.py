@@ -1124,3 +1124,42 @@ def test_an_area_is_named_without_its_kind():
 )
 def test_a_crowd_named_by_its_nationality_or_as_migrants_is_coded_so(text, crowd):
     assert _main_actors(text)[0] == (crowd, "perpetrator")
+
+
+def test_troops_that_came_under_attack_from_militias_were_hit_by_them():
+    actors = _main_actors("While patrolling near Tanf, US troops came under attack from pro-government militias, who fired rockets at the convoy.")
+    assert actors[0] == ("Militia (Pro-Government)", "perpetrator")
+
+
+def test_a_description_before_a_groups_name_is_that_group():
+    actors = _main_actors("Pro-government militia Qalamoun Shield clashed with gunmen near Yabroud.")
+    assert actors[0] == ("QSF: Qalamoon Shield Forces", "perpetrator")
+    assert _main_actors("The rebel group Jaysh al-Islam shelled regime positions in Harasta.")[0] == ("Jaysh al Islam", "perpetrator")
+
+
+def test_a_faction_under_the_syrian_liberation_front_is_coded_as_the_front():
+    actors = _main_actors("On 12 October 2022, the Sultan Murad Division, which operates under the Syrian Liberation Front, clashed with the Levant Front near Afrin.")
+    assert actors[0] == ("Syrian Liberation Front", "perpetrator")
+
+
+def test_qsf_in_a_note_is_the_kurdish_led_forces_and_the_umbrella_of_an_ally_stays_with_the_ally():
+    from ceasefire.resolve.actors import registry
+
+    found = [(m.text, m.actor.name) for m in registry().find("Clashes took place between QSF and IS fighters near Hajin.", country="Syria")]
+    assert found[0] == ("QSF", "QSD: Syrian Democratic Forces")
+    actors = _main_actors("On 2 November 2022, Ahrar al Sham supported by a local brigade operating under the Syrian Liberation Front "
+                          "seized a crossing near Jarablus after clashes with the Levant Front.")
+    assert actors[0] == ("AAS: Ahrar al Sham", "perpetrator")
+
+
+def test_a_side_that_clashed_and_then_lost_fighters_stays_actor_one():
+    actors = _main_actors("On 23 July 2017, QSD, backed by the YPG, clashed with IS in Raqqa city, during which 5 QSD fighters were killed.",
+                          published=date(2017, 7, 23))
+    assert actors[0] == ("QSD: Syrian Democratic Forces", "perpetrator")
+    # the side first told as the dead is still the side hit
+    assert _main_actors("On 9 June 2021, 29 rebels were killed in clashes with regime troops near Kafr Nabl.")[0] == ("Military Forces of Syria (2000-)", "perpetrator")
+
+
+def test_a_fighter_from_an_unknown_group_killed_in_an_exchange_of_fire_was_hit():
+    actors = _main_actors("A rebel fighter from an unknown faction was killed in an exchange of fire with army soldiers near Daraa.")
+    assert actors[0] == ("Military Forces of Syria (2000-)", "perpetrator")

@@ -675,12 +675,22 @@ def _settle_territory(cl: Classification, text: str, actors: list[dict[str, Any]
     return "Armed clash"
 
 
+# "QSD, backed by the YPG, clashed with": the side is told as one that fought
+_FOUGHT_AFTER = re.compile(r"^(?:['’]s?)?(?:\s+[\w'’-]+|,[^,.;]{0,60},){0,4}?\s+(?:clashed|fought|battled|engaged|exchanged\s+fire)\b", re.I)
+
+
 def _victims_are_targets(actors: list[dict[str, Any]], mentions: list[Any], text: str) -> None:
     """"29 rebels were killed in clashes with regime troops": the side that died is the target,
     the other side the perpetrator."""
     if told_between(text):
         return  # "clashes between X and Y": ACLED's order of the sides stands (extract.roles)
-    victims = {m.name for m in harmed_mentions(text, mentions)}
+    harmed = harmed_mentions(text, mentions)
+    # "QSD clashed with IS ..., during which 5 QSD fighters were killed": a side first told as one that
+    # fought and only then counted among the dead stays where the text put it
+    first: dict[str, Any] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        first.setdefault(m.name, m)
+    victims = {m.name for m in harmed if first.get(m.name) in harmed or not _FOUGHT_AFTER.match(text[first[m.name].end : first[m.name].end + 90])}
     if not victims:
         return
     others = [a for a in actors if a["name"] not in victims and (a.get("inter") or 7) in (1, 2, 3, 4, 8)]

@@ -285,6 +285,9 @@ class ActorRegistry:
                 self._index.setdefault(_norm(alias), []).append((actor, scope, kind, person))
                 ci.append(_alias_regex(alias, False))
 
+        # an initialism another actor declares as its own acronym is that actor's ("QSF", the Kurdish-led
+        # forces in some notes, not the Qalamoon Shield Forces whose ACLED name starts with it)
+        declared = {a for actor in self._actors.values() for a in actor.acronyms}
         for actor in self._actors.values():
             for name in [actor.name] + [p["name"] for p in actor.periods]:
                 put(name, actor, None, "name")
@@ -296,7 +299,8 @@ class ActorRegistry:
                 prefix = re.match(r"^([A-Za-z/]{2,11}):\s", name)
                 if prefix:
                     for initialism in prefix.group(1).split("/"):
-                        put(initialism, actor, None, "acronym")
+                        if initialism not in declared or initialism in actor.acronyms:
+                            put(initialism, actor, None, "acronym")
             for a in actor.aliases:
                 scoped = actor.country if (a == a.lower() and actor.kind == "armed" and actor.country) else None
                 put(a, actor, scoped, "alias")

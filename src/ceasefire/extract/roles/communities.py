@@ -22,6 +22,7 @@ _NOT_A_COMMUNITY = {
     "Pro-Government", "Pro-Iran", "Government", "Regime", "Opposition", "Rebel", "Militia", "Ethnic", "Communal", "Youth", "Vigilante",
     "Self-Defense", "Self-Defence", "On", "In", "Around", "During", "After", "While", "When", "His", "Her", "Their", "Its",
 }
+_NOT_A_COMMUNITY_LOWER = {w.lower() for w in _NOT_A_COMMUNITY}  # "Pro-government militia" as well as "Pro-Government"
 _TRIBE = re.compile(rf"(?P<names>{_NAME}(?:\s*(?:,|and)\s*(?:the\s+)?{_NAME})*)\s+(?i:tribal\s+(?:militias?|militiamen|fighters|gunmen|members)|tribe(?:s|smen)?)\b")
 _CLAN = re.compile(
     rf"\bbetween\s+(?:the\s+)?(?P<a>{_NAME})\s+(?:family|clan)\s+and\s+(?:the\s+)?(?P<b>{_NAME})\s+(?:family|clan)\b(?:\s+(?:militias?|militiamen|fighters|gunmen|members)\b)?"
@@ -40,7 +41,7 @@ _UNIT_WORD = re.compile(r"(?i)\b(?:brigades?|divisions?|battalions?|regiments?|a
 def _community_name(name: str) -> str | None:
     name = re.sub(r"['’]s?$", "", name.strip())
     first = name.split()[0] if name.split() else ""
-    if not name or first in _NOT_A_COMMUNITY or name in _NOT_A_COMMUNITY or _UNIT_WORD.search(name):
+    if not name or first in _NOT_A_COMMUNITY or name in _NOT_A_COMMUNITY or first.lower() in _NOT_A_COMMUNITY_LOWER or _UNIT_WORD.search(name):
         return None
     return name
 

@@ -43,7 +43,7 @@ _SUPPORT_BEFORE = re.compile(
 _BACKED_AFTER = re.compile(r"^[\s-]*(backed|supported|sponsored|trained)\b(?!\s+by\b)", re.I)  # "Turkish-backed", not "X backed by Y"
 # "30 government fighters were killed", "IS fighters died": the side that was hit (not "IS killed a soldier")
 _PERSON_HEADS = (r"(?:fighters|members|militant|jihadist|rebel|armed|group|groups|factions?|movement|brigades?|organi[sz]ation|terrorists|bombers|extremists|mercenaries|insurgents|jihadis|soldiers|troops|militants|personnel|commanders?|officers?|elements|men|recruits|gunmen|loyalists|jihadists|rebels|forces|guards|police(?:men)?|militiamen|supporters|leaders?|operatives|cadres|conscripts|snipers?|\d+|and|of|the|its|their|a|an|one|two|three|several|dozens|"
-    r"foreign|senior|top|local|other|"
+    r"foreign|senior|top|local|other|from|unknown|unidentified|"
     # one of them, or a vehicle or aircraft of the side ("a QSD fighter was shot", "a Russian military helicopter that was shot down")
     r"fighter|member|soldier|militiaman|guard|vehicles?|patrols?|convoys?|helicopters?|choppers?|planes?|warplanes?|jets?|aircraft|drones?|that|which|who)")
 _PASSIVE_HARM = re.compile(
@@ -176,9 +176,10 @@ def _is_supporter(text: str, m: Mention) -> bool:
 # gunmen": the agent of the harm is the side that struck (actor 1). Not "an attack by X": ACLED keeps
 # its order of the sides there ("regime forces clashed with IS following an attack by IS")
 _AGENT_BEFORE = re.compile(
-    r"\b(?:shot|killed|attacked|targeted|targetted|ambushed|assassinated|wounded|injured|stormed|raided|shelled|hit|struck|abducted|kidnapped|"
+    r"\b(?:(?:shot|killed|attacked|targeted|targetted|ambushed|assassinated|wounded|injured|stormed|raided|shelled|hit|struck|abducted|kidnapped|"
     r"shooting|gunfire|sniper\s+fire)"
-    r"(?:\s+and\s+(?:killed|wounded|injured))?\s+(?:\w+\s+)?by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
+    r"(?:\s+and\s+(?:killed|wounded|injured))?\s+(?:\w+\s+)?by"
+    r"|under\s+(?:an?\s+)?(?:attack|fire)\s+(?:by|from))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",  # "came under attack from X": X struck
     re.I,
 )
 

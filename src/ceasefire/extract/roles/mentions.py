@@ -127,7 +127,22 @@ def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, o
                 bare=bare,
             )
         )
-    return _former_fighters(text, _communities(text, _either_or(text, [m for m in out if not _in_tag_list(text, m.start)]), country or "Syria"), country or "Syria")
+    return _former_fighters(text, _communities(text, _either_or(text, _appositions(text, [m for m in out if not _in_tag_list(text, m.start)])), country or "Syria"),
+                            country or "Syria")
+
+
+def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"the pro-government militia Qalamoun Shield", "the rebel group Jaysh al-Islam": a description
+    right before a group's name describes that group; the name is the actor."""
+    out: list[Mention] = []
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (nxt is not None and m.kind == "armed" and nxt.kind == "armed" and not nxt.generic and nxt.name != m.name
+                and (m.text[:1].islower() or m.text.lower().startswith("pro-")) and not m.person
+                and re.fullmatch(r"\s+(?:group\s+|faction\s+|movement\s+)?", text[m.end : nxt.start])):
+            continue
+        out.append(m)
+    return out
 
 
 # the common nouns for a country's police or army, as opposed to their names ("FARDC", "Mexican police")

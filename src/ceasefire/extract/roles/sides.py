@@ -39,6 +39,7 @@ _ACTS_AFTER = re.compile(
 
 _CHAINED = re.compile(r"\s+(?:and|(?:supported|backed|accompanied|joined)\s+by)\s+(?:the\s+)?(?:(?!against\b|with\b|between\b)[\w-]+\s+)?", re.I)
 
+_ALLY_BETWEEN = re.compile(r"\b(?:supported|backed|assisted|joined|accompanied|reinforced)\s+by\b", re.I)
 # "opposition rebels under OPS", "factions, part of Operation Peace Spring": an operation needs no verb
 _BARE_UNDER = re.compile(r"(?:\bunder|\bpart\s+of|\bwithin)\s+(?:the\s+)?$", re.I)
 
@@ -57,6 +58,8 @@ def _umbrellas(text: str, parties: list[Mention]) -> list[Mention]:
         x = max(before, key=lambda m: m.end)
         if y.start - x.end > 60:
             continue  # the umbrella qualifies a faction the text did not name as an actor
+        if _ALLY_BETWEEN.search(text[x.end : y.start]):
+            continue  # "X supported by the Y Brigade operating under Z": the umbrella is the unnamed ally's
         # "Turkish troops and allied rebel groups, operating under OPS": the umbrella covers the
         # whole group named before it, so it takes the place of the first of them
         earlier = [m for m in before if m.end <= x.start]
