@@ -1110,3 +1110,13 @@ def test_a_district_named_before_its_city_is_placed_in_the_city():
     city = _place(sentence, "Iloilo City", country="PH", feature_class="P")
     city.lat, city.lon = 10.70, 122.56
     assert _chosen(sentence, "demonstration", [jaro, city]) == "Iloilo City"
+
+
+def test_the_place_of_another_blast_is_not_the_place_of_the_first():
+    sentence = "Two guards were killed in a car bomb at Kirkuk on Monday, which was followed by another blast in Tikrit."
+    places = [_place(sentence, "Kirkuk", country="IQ"), _place(sentence, "Tikrit", country="IQ")]
+    assert _chosen(sentence, "killed", places) == "Kirkuk"
+    from ceasefire.resolve.places.event_location import _features
+
+    tikrit = places[1]
+    assert _features(sentence, _verb(sentence, "killed"), tikrit, places)["elsewhere"] == 1.0

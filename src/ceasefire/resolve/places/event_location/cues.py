@@ -68,6 +68,15 @@ _ATTRIBUTION_BEFORE = re.compile(
     r"\b(?:in|at|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )
+# Another incident than the one the event word tells: "killed in the attack, which was followed by
+# another blast in X", "a second car bomb near X".
+_ANOTHER_EVENT_BEFORE = re.compile(
+    r"\b(?:another|a\s+second|a\s+third|a\s+separate|separate|an\s+earlier|a\s+later|a\s+further|a\s+previous)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:explosions?|blasts?|attacks?|bombings?|bombs?|clash(?:es)?|strikes?|airstrikes?|raids?|"
+    r"incidents?|shootings?|protests?|rall(?:y|ies)|demonstrations?)\b[^.;]{0,40}?\b(?:in|at|near|on)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 # A name after these words is a person's, whatever the gazetteer says: "rallied for the release of
 # Lima and Sousa", "attended the funeral of Paris".
@@ -106,6 +115,7 @@ WEIGHTS = {
     "actor": 3.0,  # "U.S. forces", "Israeli-led", "by Colombia's main rebel group": who, not where
     "reference_point": 2.0,  # "Taji, just north of Baghdad": Baghdad only says where Taji is
     "attribution": 2.0,  # "according to a military source at the base in X": where the telling was
+    "elsewhere": 2.0,  # "followed by another blast in X": another incident's place
     "threshold": -1.5,  # below this, the sentence names no place for its event
     # Dependency path from the event word to the place (only when the sentence was parsed):
     "dep_locative": 0.0,  # "killed in X": the surface preposition cue already says it
@@ -293,6 +303,7 @@ def _features(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], r
         "possessive": float(bool(_POSSESSIVE_AFTER.match(sentence[end: end + 6])) and len(others) > 1),
         "reference_point": float(_reference_point(sentence, t, others) or _near_reference(sentence, t, others)),
         "attribution": float(bool(_ATTRIBUTION_BEFORE.search(sentence[max(0, start - 90): start]))),
+        "elsewhere": float(bool(_ANOTHER_EVENT_BEFORE.search(sentence[max(0, start - 90): start]))),
         "containing_area": float(_contains_here(sentence, t, others)),
         "demonym": float(bool(getattr(t, "demonym", False))),
         "actor": float(bool(_ACTOR_AFTER.match(sentence[end: end + 30])) or bool(_BY_BEFORE.search(before))
@@ -328,7 +339,7 @@ def _score(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], w: d
             - w["country_among_others"] * f["country_among_others"] - w["admin1_with_finer"] * f["admin1_with_finer"]
             - w["possessive"] * f["possessive"] - w["containing_area"] * f["containing_area"]
             - w.get("actor", 0.0) * f["actor"] - w.get("reference_point", 0.0) * f["reference_point"]
-            - w.get("attribution", 0.0) * f["attribution"]
+            - w.get("attribution", 0.0) * f["attribution"] - w.get("elsewhere", 0.0) * f["elsewhere"]
             + sum(w.get(k, 0.0) * f[k] for k in _DEP_GAINS) - sum(w.get(k, 0.0) * f[k] for k in _DEP_COSTS))
 
 _DEP_GAINS = ("dep_locative", "dep_object")
