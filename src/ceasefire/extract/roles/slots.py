@@ -125,7 +125,7 @@ def settle_countries(actors: list[dict[str, Any]], country_iso: str | None, *fal
             crowd_named = True
             nation = crowd_nation(told)
             if nation is not None:
-                # "Bolivian citizens protested in Calama", "migrants blocked the road": ACLED names the crowd
+                # "Venezuelan nationals protested in Porto", "migrants blocked the road": ACLED names the crowd
                 # by its nationality, "International" when it is migrants of no stated nationality
                 a["name"] = template.format(country="International" if nation == "international" else (country_name(nation) or nation))
                 a["country"] = None if nation == "international" else nation
