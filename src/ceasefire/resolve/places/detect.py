@@ -824,14 +824,25 @@ def _only_demonyms_inside(tokens, i, j, gaz) -> bool:
     return known
 
 
+TAIL_TOWN_POP = 20_000  # a last word naming a town this big is that town (see _only_tail_known)
+
+
+def _town_of_size(cands) -> bool:
+    """A town of TAIL_TOWN_POP or more by its own or a curated name, in the countries whose notes name
+    a village with the town it lies by ("Mreimin Afrin"): after another capitalised word it is still
+    that town, not a hamlet's namesake."""
+    return any(kind in (NAME_MAIN, NAME_CURATED) and match != "skeleton" and p.population >= TAIL_TOWN_POP
+               and p.country in SKELETON_COUNTRIES for p, kind, match in cands)
+
+
 def _only_tail_known(tokens, i, j, gaz, text) -> bool:
     """Whether the only words of tokens[i:j] the gazetteer knows are its last, a small town's name
     ("Mills" of "Oak Mills"), while the words before it name nothing."""
     if j - i < 2 or not _is_cap(tokens[i]) or not tokens[j - 1].is_alpha:
         return False
     tail = lookup_candidates(gaz, tokens[j - 1].text)
-    if not tail or _big(tail):
-        return False
+    if not tail or _big(tail) or _town_of_size(tail):
+        return False  # "Mreimin Afrin": a village named with the town it lies by
     for a in range(i, j - 1):
         for b in range(j - 1, a, -1):
             if _is_cap(tokens[a]) and lookup_candidates(gaz, text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]):
@@ -930,7 +941,11 @@ def _dotted_state(tokens, i: int, surface: str, cands) -> bool:
         return False
     key = surface.replace(" ", "").lower()
     prev = tokens[i - 1].lower_ if i > 0 else ""
-    if key == "mass.":
+    word = key.rstrip(".")
+    if word in HONORIFICS or word in _BARE_ABBREVIATIONS or word in ("ms", "mrs", "mr", "dr", "jr", "sr"):
+        return False  # "Ms. Uriss said": a title, not Mississippi
+    if "." not in word and (word in common_words() or word in common_nouns()):
+        # "Mass.", "Act.", "Wash.": a word before an abbreviation, unless a town or compass word leads it.
         return prev == "," or prev in DIRECTION_WORDS
     if key == "b.c." and i > 0 and (tokens[i - 1].like_num or prev in ("century", "centuries", "millennium")):
         return False  # "built around 100 B.C.": before Christ, not British Columbia
@@ -1124,7 +1139,8 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
         return False
     if (single and i > 0 and tokens[i - 1].is_alpha and _is_cap(tokens[i - 1]) and not sent_start[i] and not sent_start[i - 1]
             and "\n" not in tokens[i - 1].whitespace_ and tokens[i - 1].lower_ not in DIRECTION_WORDS
-            and (ent is None or ent.label_ not in PLACE_LABELS or ent.start == i or ent.end == j) and not _big(cands)):
+            and (ent is None or ent.label_ not in PLACE_LABELS or ent.start == i or ent.end == j) and not _big(cands)
+            and not _town_of_size(cands)):
         return False  # the end of a longer name the gazetteer lacks: "Grove" of "a Meadow Grove man"
     if single and (first.lower_.rstrip(".") in _BARE_ABBREVIATIONS or first.lower_ in STREET_SUFFIXES):
         return False  # "St." of "St. Patrick's Day", a bare "Road": part of a name, never one alone

@@ -48,7 +48,6 @@ PRIOR_ADMIN2 = 6.0
 SUPPLEMENT_BONUS = 1.5
 WEIGHT_COUNTRY_FOCUS = 5.0
 WEIGHT_ADMIN1_FOCUS = 2.5
-FOCUS_FULL_VOTES = 1.0  # the other names' country votes that make the country focus count in full
 WEIGHT_CONTAINER = 7.0
 WEIGHT_TOWN_STATE = 6.0  # "Tacoma, Washington": the state of the town named just before
 POP_RATIO = 1000.0  # readings under 1/1000 of a name's largest (Moscow, Idaho) lend it no area
@@ -370,11 +369,7 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                 continue
             # A mention does not vote for its own reading: "Paris" alone must not make a report French.
             surface = m.text.lower()
-            others_cv = _without(country_votes, own_country[surface])
-            cshare = _shares(others_cv)
-            # One weak vote is no focus: a single town name whose readings all lie in one country
-            # (0.7) says less than a country named outright (1).
-            cweight = min(1.0, sum(others_cv.values()) / FOCUS_FULL_VOTES)
+            cshare = _shares(_without(country_votes, own_country[surface]))
             pshare = None  # place_votes' shares, computed only for a town with a far bigger namesake abroad
             blind = not country_votes
             ashare = _shares(_without(admin1_votes, own_admin1[surface]))
@@ -440,7 +435,7 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                     s += 8.0 if (p.is_admin1 or p.is_admin2) else -3.0
                 elif m.settlement_cue:
                     s += 2.0 if p.feature_class in ("P", "S") else -6.0
-                focus = WEIGHT_COUNTRY_FOCUS * cshare.get(p.country or "", 0.0) * cweight
+                focus = WEIGHT_COUNTRY_FOCUS * cshare.get(p.country or "", 0.0)
                 if p.feature_class == "P" and max((v for c, v in top_by_country.items() if c != (p.country or "")), default=0) > ATTRIBUTE_NAMESAKE_RATIO * max(p.population, 1):
                     # Geneva, Illinois is not the Geneva where "US Secretary of State John Kerry met
                     # Lavrov": a country named as a person's title or nationality does not pull a
