@@ -554,6 +554,8 @@ def test_an_airstrike_that_claimed_lives_of_eight_civilians_counts_them():
         ("The commander died along with six of his men when the convoy was ambushed.", 7),
         ("The mayor and two others were killed when gunmen opened fire on his car.", 3),
         ("A farmer and four of his children were killed when a shell hit their house in Hama.", 5),
+        ("The patrol killed the Taliban leader Mullah Rahim and one additional insurgent in Zhari district.", 2),
+        ("An air strike was carried out, killing Rahim and several other insurgents near the compound.", 4),
     ],
 )
 def test_one_person_and_those_killed_with_him_are_counted_together(text, best):
@@ -563,6 +565,8 @@ def test_one_person_and_those_killed_with_him_are_counted_together(text, best):
 def test_companions_detained_or_a_town_and_others_wounded_are_no_deaths():
     assert casualty_counts(find_casualties("Police detained a smuggler and two of his sons near Azaz."))["fatalities"]["total"] is None
     assert casualty_counts(find_casualties("The rockets hit Jarablus and four others were wounded."))["fatalities"]["total"] is None
+    captured = casualty_counts(find_casualties("A Taliban facilitator was detained and two insurgents were killed during the raid."))
+    assert captured["fatalities"]["total"]["best"] == 2
 
 
 def test_bodies_pulled_from_one_district_are_part_of_the_toll():

@@ -696,10 +696,13 @@ def _part_with(text: str, f: CasualtyFigure, figures: list[CasualtyFigure]) -> b
 #: "the emir and four others": one person plus the people counted with him.
 _COMPANIONS = re.compile(
     rf"\b(?:and|along\s+with|together\s+with)\s+(?P<qual>at\s+least\s+|no\s+fewer\s+than\s+|more\s+than\s+|over\s+|some\s+|about\s+|around\s+|nearly\s+|up\s+to\s+)?"
-    rf"(?P<n>{_DIGITS}|{_SMALL})\s+(?:of\s+(?:his|her)\s+(?P<noun>comrades|companions|men|fighters|aides|bodyguards|guards|escorts|followers|associates|deputies|"
-    rf"assistants|brothers|sons|relatives|family\s+members|colleagues|members|children)|(?P<others>others))\b",
+    rf"(?P<n>{_DIGITS}|{_SMALL}|several|multiple|numerous|a\s+number\s+of|a\s+few)\s+(?:of\s+(?:his|her)\s+(?P<noun>comrades|companions|men|fighters|aides|bodyguards|guards|escorts|followers|associates|deputies|"
+    rf"assistants|brothers|sons|relatives|family\s+members|colleagues|members|children)|(?P<others>others)|(?:(?:additional|other|more)\s+)?(?:[A-Z][\w-]+\s+)?(?P<plain>insurgents?|militants?|fighters?|gunmen|associates?))\b",
     re.I,
 )
+_OWN_PREDICATE = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been|got)\b", re.I)
+#: A person named as the one killed: "killing Jan and several other insurgents".
+_NAMED_ONE_BEFORE = re.compile(r"\b(?:killing|killed|kills?)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,4}$")
 #: The one person the companions are counted with, just before "and": "a local commander (of the
 #: group)", "the Emir", "their leader Abu Omar".
 _ONE_PERSON_BEFORE = re.compile(
@@ -722,7 +725,8 @@ def _with_companions(text: str, figures: list[CasualtyFigure], p: dict[str, Any]
     out = list(figures)
     for m in _COMPANIONS.finditer(text):
         before = text[max(0, m.start() - 90) : m.start()]
-        if not m.group("noun") and not _ONE_PERSON_BEFORE.search(before):
+        named = _NAMED_ONE_BEFORE.search(before)
+        if not m.group("noun") and not _ONE_PERSON_BEFORE.search(before) and not named:
             continue  # "Raqqa and four others": only a person has companions
         # the outcome word nearest after the companions (or else before the person) must be a death
         after = _HARM_WORD.search(text, m.end(), m.end() + 60)
@@ -730,20 +734,30 @@ def _with_companions(text: str, figures: list[CasualtyFigure], p: dict[str, Any]
             after = next(reversed(list(_HARM_WORD.finditer(before))), None)
         if after is None or not _DEATH_WORD.fullmatch(after.group(0)):
             continue
-        n = parse_number(re.sub(r"\s+", " ", m.group("n").lower()))
+        word = re.sub(r"\s+", " ", m.group("n").lower())
+        vague = p["vague"].get(word) or p["vague"].get(word + " of")
+        n = vague["value"] if vague else parse_number(word)
         if n is None:
             continue
         qualifier = p["qual_words"].get(re.sub(r"\s+", " ", (m.group("qual") or "").strip().lower()), "exact")
+        if vague and qualifier == "exact":
+            qualifier = vague["qualifier"]
         if qualifier == "up_to":
             continue
         best = n + 1
         low, high = (best, best) if qualifier == "exact" else (best, None) if qualifier in ("at_least", "more_than") else (None, None)
-        start = max(0, m.start() - 90) + (_ONE_PERSON_BEFORE.search(before).start() if _ONE_PERSON_BEFORE.search(before) else len(before))
+        one = _ONE_PERSON_BEFORE.search(before) or named
+        tail = before[one.start():] if one is not None else ""
+        if _OWN_PREDICATE.search(tail) and _HARM_WORD.search(tail) and not _DEATH_WORD.search(tail):
+            continue  # "a leader was captured and two insurgents were killed": he has his own fate
+        start = max(0, m.start() - 90) + (one.start() if one else len(before))
         armed = bool(_ARMED_ONE.search(before[-60:])) or (m.group("noun") or "").lower() in _ARMED_COMPANIONS
         inside = [f for f in out if start - 40 <= f.start < m.end() and f.outcome == "killed" and (f.best == 1 or f.start >= m.start())]
         out = [f for f in out if f not in inside]
+        armed = armed or bool(m.group("plain"))
         out.append(CasualtyFigure(m.start("n"), m.end(), text[m.start("n") : m.end()], "killed", "combatants" if armed else "total", best, low, high, qualifier,
-                                  derived=f"one person and {n} with him", party=(m.group("noun") or "others").lower(), cue=after.group(0)))
+                                  derived=f"one person and {n} with him", vague=bool(vague), party=(m.group("noun") or m.group("plain") or "others").lower(),
+                                  cue=after.group(0)))
     out.sort(key=lambda f: (f.start, f.outcome))
     return out
 
