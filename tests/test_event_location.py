@@ -1120,3 +1120,12 @@ def test_the_place_of_another_blast_is_not_the_place_of_the_first():
 
     tikrit = places[1]
     assert _features(sentence, _verb(sentence, "killed"), tikrit, places)["elsewhere"] == 1.0
+
+
+def test_a_town_named_to_locate_a_plant_outside_it_is_a_reference_point():
+    from ceasefire.resolve.places.event_location import _features
+
+    sentence = "Workers of the Baiji refinery outside Tikrit went on strike on Monday."
+    baiji = _place(sentence, "Baiji", "near", country="IQ", role="inferred_from_context")
+    tikrit = _place(sentence, "Tikrit", country="IQ")
+    assert _features(sentence, _verb(sentence, "strike"), tikrit, [baiji, tikrit])["reference_point"] == 1.0

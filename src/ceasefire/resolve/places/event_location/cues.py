@@ -153,7 +153,9 @@ def _reference_point(sentence: str, t: Any, others: list[Any]) -> bool:
 
 
 _NEAR_BEFORE = re.compile(
-    r"^\s*(?:,\s*(?:a|the)\s+(?:small\s+)?(?:village|town|hamlet|suburb)\s+|\s+)(?:near|close\s+to|just\s+outside)\s+"
+    # "the Jdeideh village near Jenin", "the Tarmiya plant outside Baghdad": a named site and the town it lies by
+    r"^\s*(?:,\s*(?:a|the)\s+(?:small\s+)?(?:village|town|hamlet|suburb)\s+|\s+(?:(?:plant|site|reactor|facility|complex|"
+    r"compound|dam|refinery|mine)\s+)?)(?:near|close\s+to|(?:just\s+)?outside)\s+"
     r"(?:the\s+)?(?:(?:city|town)\s+of\s+)?$",
     re.I,
 )
