@@ -761,7 +761,19 @@ def _focus_country(ctx: DocContext) -> str | None:
 
 
 def _country_weights(ctx: DocContext) -> dict[str, float]:
-    """How much each country the report names counts towards its focus (see :func:`_focus_country`)."""
+    """How much each country the report names counts towards its focus (see :func:`_focus_country`);
+    computed once per report (every event of it asks)."""
+    cache = getattr(ctx, "__dict__", None)
+    key = ("_country_weights", len(ctx.toponyms))
+    if cache is not None and cache.get("_country_weights_key") == key:
+        return cache["_country_weights"]
+    weight = _weigh_countries(ctx)
+    if cache is not None:
+        cache["_country_weights_key"], cache["_country_weights"] = key, weight
+    return weight
+
+
+def _weigh_countries(ctx: DocContext) -> dict[str, float]:
     from ceasefire.extract.context import based_here
     from ceasefire.resolve.places.event_location.cues import _ACTOR_AFTER
 
