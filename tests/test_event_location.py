@@ -1129,3 +1129,12 @@ def test_a_town_named_to_locate_a_plant_outside_it_is_a_reference_point():
     baiji = _place(sentence, "Baiji", "near", country="IQ", role="inferred_from_context")
     tikrit = _place(sentence, "Tikrit", country="IQ")
     assert _features(sentence, _verb(sentence, "strike"), tikrit, [baiji, tikrit])["reference_point"] == 1.0
+
+
+def test_a_place_in_the_next_sentence_of_the_text_is_not_the_captures_place():
+    text = "The post was captured by the rebels at the end of May. Shelling went on around Mukalla all week."
+    places = [_place(text, "Mukalla", country="YE")]
+    assert _chosen(text, "captured", places) is None
+    # an abbreviation's full stop ends no sentence
+    sentence = "The town was captured on Sunday by troops loyal to Gen. Omar near Mukalla."
+    assert _chosen(sentence, "captured", [_place(sentence, "Mukalla", country="YE")]) == "Mukalla"

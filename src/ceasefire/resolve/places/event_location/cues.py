@@ -77,6 +77,10 @@ _ANOTHER_EVENT_BEFORE = re.compile(
     r"(?:[\w'’-]+\s+){0,2}$",
     re.I,
 )
+# A full stop between the event word and a place: the place is another sentence's (a text given as one
+# sentence may hold two: "It was captured by the north at the end of May.  Fighting continued ...").
+# (not after a title or a short abbreviation: "spokesman Col. Ajay", "Gen. Allen", "the U.S. Army")
+_SENTENCE_END = re.compile(r"(?:\b[a-z]+|\b[A-Z][a-z]{3,}|\bMay|\d|[)\]])[.!?][\"”’]?\s+[\"“]?[A-Z]")
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 # A name after these words is a person's, whatever the gazetteer says: "rallied for the release of
 # Lima and Sousa", "attended the funeral of Paris".
@@ -116,6 +120,7 @@ WEIGHTS = {
     "reference_point": 2.0,  # "Taji, just north of Baghdad": Baghdad only says where Taji is
     "attribution": 2.0,  # "according to a military source at the base in X": where the telling was
     "elsewhere": 2.0,  # "followed by another blast in X": another incident's place
+    "other_sentence": 2.0,  # "It was captured by the north. Fighting went on around X": another sentence's place
     "threshold": -1.5,  # below this, the sentence names no place for its event
     # Dependency path from the event word to the place (only when the sentence was parsed):
     "dep_locative": 0.0,  # "killed in X": the surface preposition cue already says it
@@ -306,6 +311,7 @@ def _features(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], r
         "reference_point": float(_reference_point(sentence, t, others) or _near_reference(sentence, t, others)),
         "attribution": float(bool(_ATTRIBUTION_BEFORE.search(sentence[max(0, start - 90): start]))),
         "elsewhere": float(bool(_ANOTHER_EVENT_BEFORE.search(sentence[max(0, start - 90): start]))),
+        "other_sentence": float(bool(_SENTENCE_END.search(sentence[verb[1]: start] if start >= verb[1] else sentence[end: verb[0]]))),
         "containing_area": float(_contains_here(sentence, t, others)),
         "demonym": float(bool(getattr(t, "demonym", False))),
         "actor": float(bool(_ACTOR_AFTER.match(sentence[end: end + 30])) or bool(_BY_BEFORE.search(before))
@@ -342,6 +348,7 @@ def _score(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], w: d
             - w["possessive"] * f["possessive"] - w["containing_area"] * f["containing_area"]
             - w.get("actor", 0.0) * f["actor"] - w.get("reference_point", 0.0) * f["reference_point"]
             - w.get("attribution", 0.0) * f["attribution"] - w.get("elsewhere", 0.0) * f["elsewhere"]
+            - w.get("other_sentence", 0.0) * f["other_sentence"]
             + sum(w.get(k, 0.0) * f[k] for k in _DEP_GAINS) - sum(w.get(k, 0.0) * f[k] for k in _DEP_COSTS))
 
 _DEP_GAINS = ("dep_locative", "dep_object")
