@@ -78,7 +78,7 @@ _ANOTHER_EVENT_BEFORE = re.compile(
     re.I,
 )
 # A full stop between the event word and a place: the place is another sentence's (a text given as one
-# sentence may hold two: "It was captured by the north at the end of May.  Fighting continued ...").
+# sentence may hold two: "The post fell to the rebels in May. Shelling went on around the port ...").
 # (not after a title or a short abbreviation: "spokesman Col. Ajay", "Gen. Allen", "the U.S. Army")
 _SENTENCE_END = re.compile(r"(?:\b[a-z]+|\b[A-Z][a-z]{3,}|\bMay|\d|[)\]])[.!?][\"”’]?\s+[\"“]?[A-Z]")
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
@@ -120,7 +120,7 @@ WEIGHTS = {
     "reference_point": 2.0,  # "Taji, just north of Baghdad": Baghdad only says where Taji is
     "attribution": 2.0,  # "according to a military source at the base in X": where the telling was
     "elsewhere": 2.0,  # "followed by another blast in X": another incident's place
-    "other_sentence": 2.0,  # "It was captured by the north. Fighting went on around X": another sentence's place
+    "other_sentence": 2.0,  # "The post fell in May. Shelling went on around X": another sentence's place
     "threshold": -1.5,  # below this, the sentence names no place for its event
     # Dependency path from the event word to the place (only when the sentence was parsed):
     "dep_locative": 0.0,  # "killed in X": the surface preposition cue already says it
