@@ -649,7 +649,7 @@ def test_a_town_found_once_is_the_same_town_where_the_report_names_it_again():
 
 def test_a_name_said_again_as_a_word_or_inside_a_longer_name_is_no_place():
     tops = geoparse("Delegates gathered in Centre, Alabama. The Centre said the vote was over. Sales of the "
-                    "Toyota Corolla rose in Toyota, Japan, and Ashley Sutton won in Sutton.")
+                    "Toyota Corolla rose in Toyota, Japan, and Jenny Sutton won in Sutton.")
     centres = [t for t in tops if t.text == "Centre"]
     assert len(centres) == 1 and centres[0].admin1 == "Alabama"
     assert [t.country for t in tops if t.text == "Toyota"] == ["JP"]  # the city, not the car

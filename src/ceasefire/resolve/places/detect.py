@@ -709,7 +709,7 @@ def _repeat_names(tokens, mentions: list[Mention], taken, ent_of, person_names, 
     junction", "the Augusta Herald", "Cauvery Management Board", which spaCy calls a person's or an
     organisation's). Only a name read with confidence lends itself (a gazetteer name a capitalised
     word may stand for, not read as a person's), and never to a person's name running past it
-    ("Ashley Sutton"), a title's bearer ("Mayor Mullins"), a language ("English is") or a street."""
+    ("Jenny Sutton"), a title's bearer ("Mayor Green"), a language ("English is") or a street."""
     sources: dict[str, tuple[tuple[str, ...], Mention]] = {}
     for m in mentions:
         if (not m.candidates or m.person_like or m.street or m.label == "PERSON"
@@ -736,11 +736,11 @@ def _repeat_names(tokens, mentions: list[Mention], taken, ent_of, person_names, 
         if j > n or any(taken[i:j]) or tuple(t.lower_ for t in tokens[i:j]) != words:
             continue
         if i > 0 and tokens[i - 1].lower_.rstrip(".") in TITLES_OF:
-            continue  # "Mayor Mullins", "President Obama"
+            continue  # "Mayor Green", "President Obama"
         if j - i == 1 and tok.text in person_names:
             continue
         if i > 0 and tokens[i - 1].is_alpha and _is_cap(tokens[i - 1]) and not tok.is_sent_start and "\n" not in tokens[i - 1].whitespace_:
-            continue  # the end of a longer name: "Alfa Romeo", "Empress Casino", "Issac Fisher"
+            continue  # the end of a longer name: "Alfa Romeo", "Grand Casino", "Ann Fisher"
         ent = ent_of[i]
         if ent is not None and (ent.label_ in NON_PLACE_LABELS or ent.label_ in ("PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
                                 or (ent.label_ == "PERSON" and (ent.start < i or ent.end > j))):
