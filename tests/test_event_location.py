@@ -1138,3 +1138,22 @@ def test_a_place_in_the_next_sentence_of_the_text_is_not_the_captures_place():
     # an abbreviation's full stop ends no sentence
     sentence = "The town was captured on Sunday by troops loyal to Gen. Omar near Mukalla."
     assert _chosen(sentence, "captured", [_place(sentence, "Mukalla", country="YE")]) == "Mukalla"
+
+
+def test_a_network_named_after_a_family_is_not_a_place():
+    sentence = "Troops detained a Haqqani network commander during a raid in Gardez district."
+    places = [_place(sentence, "Haqqani", country="AF"), _place(sentence, "Gardez", country="AF")]
+    assert _chosen(sentence, "detained", places) == "Gardez"
+
+
+def test_a_name_placed_only_at_the_datelines_city_is_not_the_event_place():
+    """Under "KABUL, Afghanistan (May 2, 2011)", a name the gazetteer lacks placed by its context at
+    Kabul only borrowed the point of where the release was written; the province the release
+    names is the place."""
+    text = ("KABUL, Afghanistan (May 2, 2011) - A combined force detained a Zadran commander in "
+            "Paktiya province yesterday.")
+    ctx = _context(text, date(2011, 5, 2))
+    kabul = next((t for t in ctx.toponyms if t.text == "KABUL"), None)
+    assert kabul is not None
+    loc = locate_event(ctx, ctx.sentences[-1])
+    assert loc is None or loc.get("admin1") != "Kabul"

@@ -51,7 +51,7 @@ _ACTOR_AFTER = re.compile(
     # it faces ("at the Jaffa Gate", in Jerusalem)
     r"cocktails?|gates?|"
     # an armed group named after a place or a person: "the Hamza Division", "Sultan Murad Brigade"
-    r"division|brigades?|battalions?|regiments?|legion)\b",
+    r"division|brigades?|battalions?|regiments?|legion|network)\b",
     re.I,
 )
 # A country naming the weapon or the attack is its author: "a U.S. airstrike", "Russian-backed
