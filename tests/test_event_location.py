@@ -5,6 +5,7 @@ Sentences written for these tests in the style of wire and monitor reports.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -1157,3 +1158,19 @@ def test_a_name_placed_only_at_the_datelines_city_is_not_the_event_place():
     assert kabul is not None
     loc = locate_event(ctx, ctx.sentences[-1])
     assert loc is None or loc.get("admin1") != "Kabul"
+
+
+def test_the_evaluation_writes_the_event_rows_it_chose_wrong(cli, tmp_path):
+    import json
+
+    from tests.conftest import need_shared
+
+    data = need_shared()
+    out = tmp_path / "event-misses.jsonl"
+    result = cli("eval", "geoparse", "--data", str(data), "--sets", "events", "--limit", "20", "--event-misses", str(out))
+    assert result.exit_code == 0, result.output
+    wrong = int(re.search(r"chosen right [0-9.]+ \(([0-9]+)/([0-9]+)\)", result.output).group(2)) - \
+        int(re.search(r"chosen right [0-9.]+ \(([0-9]+)/", result.output).group(1))
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == wrong
+    assert all({"text", "event_word", "gold", "chosen", "found"} <= set(r) for r in rows)

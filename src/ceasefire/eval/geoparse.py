@@ -234,7 +234,9 @@ class EventScore:
         return self.right_with_location / self.with_location if self.with_location else 0.0
 
 
-def score_event_location(rows: list[dict]) -> EventScore:
+def score_event_location(rows: list[dict], on_miss=None) -> EventScore:
+    """Accuracy of the chosen event toponym; ``on_miss(row, toponyms, k)`` is called for each row
+    chosen wrong (``k``: the index chosen, or None for no place)."""
     from ceasefire.resolve.places import choose_event_toponym, geoparse
 
     s = EventScore()
@@ -247,6 +249,8 @@ def score_event_location(rows: list[dict]) -> EventScore:
         else:
             t = toponyms[k]
             ok = any(_overlaps(t.start, t.end, a, b) for a, b in gold)
+        if not ok and on_miss is not None:
+            on_miss(row, toponyms, k)
         s.rows += 1
         s.right += ok
         if gold:
@@ -306,7 +310,10 @@ def _misses(corpus: str, doc: GoldDoc, predicted: list) -> list[dict]:
 @click.option("--sets", default="gwn,lgl,events", show_default=True, help="Comma-separated: gwn, lgl, events.")
 @click.option("--misses", "misses_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write every toponym miss of the dev halves (missed, far, spurious) as JSON Lines to this file.")
-def command(data_dir: Path, limit: int | None, sets: str, misses_path: Path | None) -> None:
+@click.option("--event-misses", "event_misses_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write every event-location row chosen wrong (text, event word, gold and chosen place, every "
+                   "place found) as JSON Lines to this file.")
+def command(data_dir: Path, limit: int | None, sets: str, misses_path: Path | None, event_misses_path: Path | None = None) -> None:
     """Geoparsing: detection P/R/F1 and accuracy within 161 km (GeoWebNews, LGL); event location
     chosen right (event-location gold); resolution speed."""
     wanted = {s.strip() for s in sets.split(",") if s.strip()}
@@ -352,7 +359,24 @@ def command(data_dir: Path, limit: int | None, sets: str, misses_path: Path | No
         rows = load_event_location(path)
         if limit:
             rows = rows[: limit * 3]
-        es = score_event_location(rows)
+        event_fh = event_misses_path.open("w", encoding="utf-8") if event_misses_path else None
+
+        def on_miss(row, toponyms, k):
+            text, (va, vb) = row["text"], row["verb"]
+            chosen = toponyms[k] if k is not None else None
+            event_fh.write(json.dumps({
+                "id": row.get("id"), "text": text, "event_word": text[va:vb],
+                "gold": [text[a:b] for a, b in row["locations"]],
+                "chosen": None if chosen is None else {"text": chosen.text, "name": chosen.name, "country": chosen.country,
+                                                       "precision": chosen.precision, "role": chosen.role},
+                "found": [{"text": t.text, "name": t.name, "country": t.country, "precision": t.precision, "role": t.role}
+                          for t in toponyms],
+            }, ensure_ascii=False) + "\n")
+
+        es = score_event_location(rows, on_miss=on_miss if event_fh is not None else None)
+        if event_fh is not None:
+            event_fh.close()
+            click.echo(f"event-location rows chosen wrong written to {event_misses_path}")
         click.echo(f"event-location RELABEL (gold rows; weights set on other rows): event toponym chosen right "
                    f"{es.accuracy:.3f} ({es.right}/{es.rows}); rows with a gold location {es.accuracy_with_location:.3f} "
                    f"({es.right_with_location}/{es.with_location}); gold location not found by the geoparser "
