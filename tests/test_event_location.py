@@ -1174,3 +1174,11 @@ def test_the_evaluation_writes_the_event_rows_it_chose_wrong(cli, tmp_path):
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == wrong
     assert all({"text", "event_word", "gold", "chosen", "found"} <= set(r) for r in rows)
+
+
+def test_a_capitalised_city_opening_a_release_counts_as_its_dateline_whatever_the_date_format():
+    from ceasefire.resolve.places.event_location.report import _DATELINE_AFTER
+
+    text = "KANDAHAR, Afghanistan (Mar. 3. 2012) A patrol found a weapons cache."
+    assert _DATELINE_AFTER.match(text[len("KANDAHAR"):])
+    assert not _DATELINE_AFTER.match(", the governor said.")

@@ -38,6 +38,10 @@ def _verb_span(sentence) -> tuple[int, int]:
     return 0, 0
 
 
+# "KABUL, Afghanistan (Nov. 1. 2011)": a city in capitals opening a release, whatever its date looks like
+_DATELINE_AFTER = re.compile(r"^,\s+[A-Z][a-z]+\s*(?:\(|[–—-])")
+
+
 def locate_event(ctx: Any, sentence: Any, verb: tuple[int, int] | None = None) -> dict[str, Any] | None:
     """The Event JSON v1 location of the event told in ``sentence`` (a ``DocContext`` sentence).
 
@@ -53,7 +57,9 @@ def locate_event(ctx: Any, sentence: Any, verb: tuple[int, int] | None = None) -
     toponyms = [t for t in (getattr(ctx, "toponyms", None) or []) if t.lat is not None and t.country]
     # a name only placed by its context at the dateline's city ("a Haqqani network leader" under
     # "KABUL, Afghanistan (June 30)") borrowed the point of where the release was written
-    written = {(t.lat, t.lon) for t in toponyms if t.role in ("dateline", "speaker_city")}
+    text = getattr(ctx, "text", "") or ""
+    written = {(t.lat, t.lon) for t in toponyms if t.role in ("dateline", "speaker_city")
+               or (t.text and len(t.text) > 2 and t.text.isupper() and _DATELINE_AFTER.match(text[t.end: t.end + 30]))}
     toponyms = [t for t in toponyms if not (t.role == "inferred_from_context" and (t.lat, t.lon) in written)]
     if not toponyms:
         return None
