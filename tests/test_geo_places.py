@@ -732,3 +732,26 @@ def test_a_village_named_with_the_town_it_lies_by_keeps_the_town():
     # at the governorate's.
     tops = geoparse("Artillery hit a farm on the edge of Basuta Afrin town in the Aleppo countryside on Sunday.")
     assert any(t.name and "Afr" in t.name and t.precision == "exact" for t in tops)
+
+
+def test_a_village_the_gazetteer_lacks_lies_in_the_province_just_named_not_the_reports_main_one():
+    text = ("Barrel bombs hit Aleppo on Thursday, and hospitals in Aleppo and the nearby town of Anadan were overwhelmed. "
+            "A car bomb went off near a mosque in Daraa province on Friday, a monitor said. "
+            "The dead in the rebel-held town of Namar included a child.")
+    namar = _first(geoparse(text), "Namar")
+    assert (namar.admin1, namar.precision) == ("Daraa", "near")
+
+
+def test_quarters_the_gazetteer_lacks_lie_in_the_city_just_named():
+    text = ("Shells fell on Aleppo on Monday and on the Aleppo district of Salaheddine, and hospitals in Aleppo were full. "
+            "In Deir Ezzor, rockets hit houses in al-Qusor and Hrabesh neighbourhoods of the city.")
+    assert _first(geoparse(text), "al-Qusor").admin1 == "Deir ez-Zor"
+
+
+def test_a_headlines_title_case_is_no_place_to_guess_a_town_for():
+    from ceasefire.resolve.places import _title_case_before
+
+    headline = "Eighteen Government Troops Reported Dead After Nusra Car Bomb"
+    assert _title_case_before(headline, headline.index("Nusra"))
+    lead = "A suicide bomber struck a rebel checkpoint near Sarmada on Sunday"
+    assert not _title_case_before(lead, lead.index("Sarmada"))

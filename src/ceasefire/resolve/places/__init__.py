@@ -12,6 +12,8 @@ Public surface:
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,11 +111,12 @@ def resolve_mentions(mentions: list, text: str, gaz: Any) -> list[Toponym]:
             _take_area(t, anchor, gaz)
         elif m.text.lower() in placed_by_text:
             _take_area(t, placed_by_text[m.text.lower()], gaz)
-        elif m.label in ("FAC", "LOC") or (m.label == "GPE" and not m.candidates):
+        elif (m.label == "LOC" or m.label == "GPE" and not m.candidates
+              or m.label == "FAC" and not _title_case_before(text, m.start)):
             # ... and a town or district spaCy is sure of that the gazetteer lacks ("Khayelitsha", "Portroe").
             # A place the gazetteer cannot know (a street, a building, a village): it lies in the
             # area the text puts it in ("the Aziziyah district of Aleppo"), else the report's nearest town.
-            anchor = _container_place(m, mentions, chosen, text) or _nearest_settlement(k, mentions, chosen, roles)
+            anchor = _container_place(m, mentions, chosen, text) or _nearest_settlement(k, mentions, chosen, roles, text)
             if anchor is not None:
                 t.lat, t.lon, t.country = anchor.lat, anchor.lon, anchor.country
                 t.admin1 = gaz.admin1_name(anchor.country, anchor.admin1)
@@ -157,7 +160,25 @@ def _container_place(m: Any, mentions: list, chosen: list, text: str) -> Any:
     return p if p is not None and getattr(p, "lat", None) is not None and p.name else None
 
 
-def _nearest_settlement(k: int, mentions: list, chosen: list, roles: list | None = None) -> Any:
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_SMALL_WORDS = frozenset({"a", "an", "the", "in", "of", "on", "at", "to", "for", "and", "as", "by", "with", "from"})
+
+
+def _title_case_before(text: str, start: int, words: int = 5) -> bool:
+    """The words before ``start`` are a headline's Title Case ("30 Syrian Rebels Killed in ISIS
+    Suicide Blast"), where spaCy takes capitalised phrases for places: no town to guess at."""
+    before = [w for w in _TITLE_WORD.findall(text[max(0, start - 80): start]) if w.lower() not in _SMALL_WORDS][-words:]
+    return len(before) == words and sum(w[0].isupper() for w in before) >= words - 1
+
+
+_AREA_WORD_AFTER = re.compile(r"\s+(?:province|governorate|county|region)\b", re.I)
+_QUARTER_AFTER = re.compile(r"(?:\s+(?:and|,)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+(?:neighbou?rhoods?|districts?|quarters?)\b", re.I)
+#: How close before a place the gazetteer lacks another place must be named to hold it, whatever
+#: area the report's other places lie in (about two sentences).
+JUST_NAMED_CHARS = 300
+
+
+def _nearest_settlement(k: int, mentions: list, chosen: list, roles: list | None = None, text: str = "") -> Any:
     """The settlement (or county, province, governorate, state) named nearest in the text, within
     the report's most named country; the dateline or the city a speaker spoke from only when the
     report names no other."""
@@ -175,6 +196,18 @@ def _nearest_settlement(k: int, mentions: list, chosen: list, roles: list | None
         (area, count), total = areas.most_common(1)[0], sum(areas.values())
         if count >= 2 and count * 2 >= total:
             main_area = area
+    # ... unless the text has just named another province or county of that country as such: "a car bomb in
+    # Daraa province ... the town of Namar" lies in Daraa, though the report's other places are in Aleppo.
+    here = mentions[k].start
+    # (or, for a quarter of a city, the city: "rockets hit al-Qusor and Hrabesh neighbourhoods")
+    quarter = bool(_QUARTER_AFTER.match(text, mentions[k].end)) if text else False
+    just = [(here - mentions[j].start, p) for j, p in enumerate(chosen)
+            if p is not None and p.lat is not None and p.country == main_country and p.admin1 and not p.is_country
+            and 0 < here - mentions[j].start <= JUST_NAMED_CHARS and (roles is None or roles[j] not in ("dateline", "speaker_city"))
+            and ((p.is_admin1 or p.is_admin2) and _AREA_WORD_AFTER.match(text, mentions[j].end) or p.feature_class == "P" and quarter)]
+    if main_area and just:
+        last = min(just, key=lambda x: x[0])[1]
+        main_area = (last.country, last.admin1)
     best, best_d = None, None
     for j, p in enumerate(chosen):
         if p is None or p.lat is None or not (p.feature_class == "P" or p.is_admin1 or p.is_admin2):
@@ -185,14 +218,16 @@ def _nearest_settlement(k: int, mentions: list, chosen: list, roles: list | None
             continue
         if main_area and (p.country, p.admin1) != main_area:
             continue
-        d = abs(mentions[j].start - mentions[k].start)
+        d = abs(mentions[j].start - here)
+        if mentions[j].start > here:
+            d += 150  # the text names a place's surroundings before it more often than after it
         if p.is_admin1:
             d += 200  # "Lamar County, Texas, ... on Clarksville Street": the county before the state
         if best_d is None or d < best_d:
             best, best_d = p, d
     if best is None and roles is not None:
         # Nothing else to go by: the town the report was filed from ("BEIRUT (Reuters) -").
-        return _nearest_settlement(k, mentions, chosen, None)
+        return _nearest_settlement(k, mentions, chosen, None, text)
     return best
 
 
