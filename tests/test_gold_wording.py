@@ -20,10 +20,7 @@ ROOT = REPO
 # Files whose flagged lines are known and being reworded right now, by path or path prefix
 # (a folder, or a module split into a package). Add a path here only while its rewrite is under
 # way, and remove it when the rewrite lands.
-PENDING: tuple[str, ...] = (
-    # the event-location package is being split and edited; a docstring example is being reworded
-    "src/ceasefire/resolve/places/event_location",
-)
+PENDING: tuple[str, ...] = ()
 
 
 def _load_checker():

@@ -1138,7 +1138,7 @@ def test_a_description_before_a_groups_name_is_that_group():
 
 
 def test_a_faction_under_the_syrian_liberation_front_is_coded_as_the_front():
-    actors = _main_actors("On 12 October 2022, the Sultan Murad Division, which operates under the Syrian Liberation Front, clashed with the Levant Front near Afrin.")
+    actors = _main_actors("On 3 March 2023, fighters of the Hamza Division, a faction that operates under the Syrian Liberation Front, fought the Levant Front outside Jandairis.")
     assert actors[0] == ("Syrian Liberation Front", "perpetrator")
 
 
