@@ -470,3 +470,16 @@ def test_the_headlines_toll_picks_its_incident_among_battles_of_the_same_kind():
     line = extract_document(Document(text=text, title="Kurdish Fighters Kill 22 Militants near Tal Abyad", published=date(2016, 5, 21)))
     violent = [e for e in line["events"] if e["event_type"] == "Battles"]
     assert violent[0]["fatalities"]["total"]["best"] == 22
+
+
+@pytest.mark.parametrize("sentence, anaphor", [
+    ("Residents said the raids had been carried out by Russian warplanes flying from Hmeimim.", True),
+    ("The Observatory said the strikes were carried out by Russian warplanes.", True),
+    ("Russian warplanes pounded the market in Maarat al-Numan on Friday.", False),
+])
+def test_strikes_said_to_be_carried_out_by_warplanes_point_back_to_the_strikes_told(sentence, anaphor):
+    from ceasefire.extract.events import _is_anaphor
+
+    cl = classify_sentence(sentence)
+    assert cl.trigger.text == "warplanes"
+    assert _is_anaphor(sentence, cl) is anaphor

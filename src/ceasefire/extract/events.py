@@ -378,6 +378,11 @@ _ANAPHOR_NOUN = re.compile(
 _ANAPHOR_BEFORE = re.compile(r"\b((?i:the|this|that|these|those|its|their)|[A-Z]\w+'s|[A-Z]\w+s)\s+([\w-]+\s+)?$")
 
 
+_ANAPHOR_SUBJECT = re.compile(
+    r"\b(?:the|these|those)\s+(?:strikes|air ?strikes|raids|bombings|attacks?|blasts?|explosions?|shelling|bombardment)\s+"
+    r"(?:were|was|had\s+been|have\s+been)\s+(?:carried\s+out|conducted|launched|fired|staged)\s+by\s+[^.;]*$", re.I)
+
+
 _DEMONSTRATIONS = ("Protests", "Riots")
 
 
@@ -407,9 +412,12 @@ def _lead_with_record(ctx: DocContext, events: list[dict[str, Any]], label: Reco
 
 
 def _is_anaphor(text: str, cl: Classification) -> bool:
-    """"The attack", "Tuesday's blast": a noun that points back to an incident already told."""
+    """"The attack", "Tuesday's blast": a noun that points back to an incident already told --
+    the event word itself, or the subject of the clause it ends ("whether the strikes were
+    carried out by Syrian or Russian warplanes": the trigger is the aircraft, the strikes are
+    the ones told before)."""
     if not _ANAPHOR_NOUN.match(cl.trigger.text):
-        return False
+        return bool(_ANAPHOR_SUBJECT.search(text[max(0, cl.trigger.start - 90) : cl.trigger.start]))
     return bool(_ANAPHOR_BEFORE.search(text[max(0, cl.trigger.start - 30) : cl.trigger.start]))
 
 
