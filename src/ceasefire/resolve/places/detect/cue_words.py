@@ -1,0 +1,93 @@
+"""Names the words around them make places: "the village of X", "the X district", county lists."""
+
+from __future__ import annotations
+
+from ceasefire.resolve.places.detect.lookup import lookup_candidates
+from ceasefire.resolve.places.detect.mention import _is_cap
+from ceasefire.resolve.places.detect.scan import Scan
+from ceasefire.resolve.places.detect.vocabulary import (
+    PLACE_AFTER_WORDS,
+    PLACE_OF_WORDS,
+    SETTLED_AFTER,
+    common_words,
+)
+
+
+def find_named_by_cue_words(s: Scan) -> None:
+    """4. Names the words around them make places."""
+    gaz, text, tokens, n, ent_of, sent_start, taken, add, cap_run, free = s.gaz, s.text, s.tokens, s.n, s.ent_of, s.sent_start, s.taken, s.add, s.cap_run, s.free
+    # 4. Names the words around them make places: "the village of Khanasir", "the Aziziyah district",
+    #    "Tel Hamis" (Arabic toponymic prefixes). The gazetteer may not know them; the report does.
+    for i in range(n - 2):
+        tok = tokens[i]
+        if tok.lower_ in PLACE_OF_WORDS and tokens[i + 1].lower_ == "of":
+            a = i + 2
+            if a < n and tokens[a].lower_ == "the":
+                a += 1
+            b = cap_run(a) if a < n else a
+            # "the town of Busayrah": the words say it is a place, whatever spaCy's label (a person's).
+            if free(a, b, persons=True) and not all(t.lower_ in common_words() for t in tokens[a:b]):
+                add(a, b, lookup_candidates(gaz, text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]), "LOC")
+    for i in range(1, n):
+        if tokens[i].lower_ in PLACE_AFTER_WORDS and not _is_cap(tokens[i - 1]) is False:
+            b = i
+            a = b
+            while a > 0 and not taken[a - 1] and (_is_cap(tokens[a - 1]) or tokens[a - 1].text in "-‐") and b - a < 4:
+                a -= 1
+            while a < b and tokens[a].text in "-‐":
+                a += 1
+            acronym = b - a == 1 and tokens[a].text.isupper() and len(tokens[a].text) <= 5  # "an HTS checkpoint": its men
+            # "Makhmur district", "Manger Square": the word after the name says it is a place, whatever
+            # spaCy's label over the name (a person's), unless that person's name runs on before it.
+            settled = (tokens[i].lower_ in SETTLED_AFTER and (tokens[i].is_lower or tokens[i].lower_ == "square")
+                       and not (ent_of[a] is not None and ent_of[a].start < a))
+            if a < b and free(a, b, persons=settled) and not sent_start[a] and not acronym and not all(t.lower_ in common_words() for t in tokens[a:b]):
+                end = b + 1 if _is_cap(tokens[i]) else b  # "Manger Square" keeps its head word
+                found = lookup_candidates(gaz, text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)])
+                if end > b:
+                    # A square is named after a person or an event more often than after a town ("Manger
+                    # Square", "Tahrir Square"): it lies in the report's town. Other buildings keep the
+                    # town their name holds ("Aleppo Airport"), but not by its consonant outline.
+                    found = [] if tokens[i].lower_ == "square" else [c for c in found if c[2] != "skeleton"]
+                add(a, end, found, "LOC")
+
+
+
+def find_county_lists(s: Scan) -> None:
+    """5. Every name of a list before "counties" is a county."""
+    gaz, text, tokens, n, mentions, taken, add = s.gaz, s.text, s.tokens, s.n, s.mentions, s.taken, s.add
+    # 5. "Becker, Clay, Douglas and Wilkin counties": every name of the list is a county (or parish),
+    #    whatever town of that name the scan found first.
+    for k in range(n):
+        if tokens[k].lower_ not in ("counties", "parishes"):
+            continue
+        suffix = " County" if tokens[k].lower_ == "counties" else " Parish"
+        listed = []
+        b = k
+        while b > 0:
+            a = b
+            while a > 0 and _is_cap(tokens[a - 1]) and not tokens[a - 1].is_punct and b - a < 3:
+                a -= 1
+            if a == b:
+                break
+            surface = text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]
+            cands = [c for c in lookup_candidates(gaz, surface + suffix) if c[0].is_admin2 and c[2] != "skeleton"]
+            listed.append((a, b, cands))
+            sep = a - 1
+            if sep < 0:
+                break
+            if tokens[sep].text == ",":
+                b = sep - 1 if sep > 0 and tokens[sep - 1].lower_ in ("and", "or") else sep
+            elif tokens[sep].lower_ in ("and", "or", "&"):
+                b = sep - 1 if sep > 0 and tokens[sep - 1].text == "," else sep
+            else:
+                break
+        if len(listed) < 2:
+            continue  # "the middle of Indiana counties": the counties of a state, not one county
+        for a, b, cands in listed:
+            if cands:
+                mentions[:] = [m for m in mentions if not (m.token_start < b and a < m.token_end)]
+                for t in range(a, b):
+                    taken[t] = False
+                add(a, b, cands, "GPE")
+                mentions[-1].admin_cue = True

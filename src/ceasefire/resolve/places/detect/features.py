@@ -1,0 +1,74 @@
+"""Named features the gazetteer lacks: rivers, lakes and mountains; streets, roads and counties."""
+
+from __future__ import annotations
+
+from ceasefire.resolve.places.detect.filters import _street_entity
+from ceasefire.resolve.places.detect.lookup import lookup_candidates
+from ceasefire.resolve.places.detect.mention import _glued, _is_cap
+from ceasefire.resolve.places.detect.scan import Scan
+from ceasefire.resolve.places.detect.vocabulary import (
+    ADMIN_SUFFIXES,
+    NATURAL_HEADS,
+    NATURAL_LEADS,
+    ROAD_HEADS,
+    STREET_SUFFIXES,
+)
+
+
+def find_natural_features(s: Scan) -> None:
+    """0. Rivers, lakes and mountains the gazetteer lacks (see the comment below)."""
+    gaz, text, tokens, n, ent_of, taken, add = s.gaz, s.text, s.tokens, s.n, s.ent_of, s.taken, s.add
+    # 0. Rivers, lakes and mountains the gazetteer lacks: "the Red River", "Lake Lanier", "Kishwaukee
+    #    River". The whole name is the place (near the report's town), not a state or town inside it
+    #    ("Mississippi River", "Lake Vermont"); spaCy's entities may split them, so this comes first.
+    for k in range(n):
+        tok = tokens[k]
+        if taken[k] or not _is_cap(tok):
+            continue
+        a = b = None
+        lead = (tok.lower_.rstrip(".") in NATURAL_LEADS and k + 1 < n and _is_cap(tokens[k + 1]) and tokens[k + 1].is_alpha
+                and tokens[k + 1].lower_ not in ROAD_HEADS and not (k > 0 and _is_cap(tokens[k - 1]) and tokens[k - 1].is_alpha))
+        # ... not inside a longer name: "Indian Lake Road", "Cedar River Seafood".
+        inside = k + 1 < n and _is_cap(tokens[k + 1]) and tokens[k + 1].is_alpha
+        if tok.lower_ in NATURAL_HEADS and k > 0 and not lead and not inside:
+            a = k
+            while (a > 0 and not taken[a - 1] and _is_cap(tokens[a - 1]) and tokens[a - 1].is_alpha and k - a < 3
+                   and tokens[a - 1].lower_ not in ("the", "a", "an") and not tokens[a - 1].lower_ in NATURAL_LEADS):
+                a -= 1
+            b = k + 1
+        elif lead:
+            a, b = k, k + 2
+            if k + 2 < n and _is_cap(tokens[k + 2]) and tokens[k + 2].is_alpha:
+                longer = text[tokens[k].idx: tokens[k + 2].idx + len(tokens[k + 2].text)]
+                if any(c[2] != "skeleton" for c in lookup_candidates(gaz, longer)):
+                    b = k + 3
+        if a is None or (a == k and b == k + 1) or any(taken[a:b]):
+            continue
+        if ent_of[a] is not None and ent_of[a].label_ in ("PERSON", "ORG") and tokens[a].lower_.rstrip(".") not in NATURAL_LEADS:
+            continue
+        surface = text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]
+        add(a, b, [c for c in lookup_candidates(gaz, surface) if c[2] != "skeleton"], "LOC")
+
+
+
+def find_streets(s: Scan) -> None:
+    """3. Streets, roads and counties the gazetteer does not hold."""
+    gaz, text, tokens, n, ent_of, mentions, taken, add = s.gaz, s.text, s.tokens, s.n, s.ent_of, s.mentions, s.taken, s.add
+    # 3. Streets, roads and counties the gazetteer does not hold: "Darby Street", "Laurel County".
+    for i in range(n):
+        if taken[i] or not _is_cap(tokens[i]) or tokens[i].is_punct:
+            continue
+        if ent_of[i] is not None and ent_of[i].label_ in ("PERSON", "ORG") and not _street_entity(tokens, ent_of[i]):
+            continue
+        for k in range(i + 1, min(n, i + 5)):
+            tok = tokens[k]
+            if taken[k] or not (_is_cap(tok) or tok.like_num):
+                break
+            if tok.lower_ in STREET_SUFFIXES or tok.lower_ in ADMIN_SUFFIXES:
+                j = k + 1
+                if j < n and tokens[j].text == "." and _glued(tok, tokens[j]) and tok.lower_ in ("st", "ave", "rd", "blvd"):
+                    j += 1
+                found = lookup_candidates(gaz, text[tokens[i].idx: tokens[j - 1].idx + len(tokens[j - 1].text)])
+                add(i, j, found, "FAC" if not found else "LOC")
+                mentions[-1].street = not found
+                break

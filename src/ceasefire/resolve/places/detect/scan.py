@@ -1,0 +1,114 @@
+"""The state the detection passes share over one report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ceasefire.resolve.places.gazetteer import (
+    NAME_DEMONYM,
+    Gazetteer,
+)
+from ceasefire.resolve.places.detect.filters import _byline_name, _place_cue
+from ceasefire.resolve.places.detect.lookup import _big
+from ceasefire.resolve.places.detect.mention import Mention, _is_cap, sent_start_tok
+from ceasefire.resolve.places.detect.vocabulary import LEADING_ARTICLES, LOCATIVE, SPEECH_VERBS
+
+
+@dataclass
+class Scan:
+    """The tokens of one report and what the passes have found so far (``taken`` marks tokens
+    already inside a mention or a name that is no place)."""
+
+    doc: object  # the spaCy Doc
+    gaz: Gazetteer
+    text: str
+    tokens: list
+    n: int
+    ent_of: list  # the entity over each token, or None
+    person_tokens: set[str]  # later words of multi-word persons
+    given_names: set[str]  # first names and speakers' names
+    sent_start: list[bool]
+    title_case: list[bool]  # tokens of headline-cased sentences
+    mentions: list[Mention]
+    taken: list[bool]
+
+    def add(self, i: int, j: int, cands, label) -> None:
+        text, tokens, mentions, taken = self.text, self.tokens, self.mentions, self.taken
+        if _byline_name(tokens, i):
+            return  # "By Karim Nassar": the author, whatever the gazetteer's spellings reach
+        start, end = tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1].text)
+        m = Mention(start, end, text[start:end], list(cands), label, token_start=i, token_end=j)
+        m.sentence_start = tokens[i].sent.start_char
+        named = [kind for _, kind, match in cands if match != "skeleton"]  # outlines are guesses, not readings
+        m.demonym = bool(named) and all(kind == NAME_DEMONYM for kind in named)
+        m.person_like = (label == "PERSON" and j - i == 1 and not _big(cands)
+                         and not any(p.source.startswith("supplement") for p, _, _ in cands)
+                         and not (i > 0 and tokens[i - 1].lower_ in LOCATIVE) and not _place_cue(tokens, i, j))
+        mentions.append(m)
+        for k in range(i, j):
+            taken[k] = True
+
+    def cap_run(self, a: int) -> int:
+        tokens, n, taken = self.tokens, self.n, self.taken
+        b = a
+        while b < n and not taken[b] and (_is_cap(tokens[b]) or (b > a and tokens[b].text in "-‐" and b + 1 < n and _is_cap(tokens[b + 1]))
+                                          or (b > a and tokens[b].lower_ in LEADING_ARTICLES and b + 1 < n and tokens[b + 1].text in "-‐")):
+            if tokens[b].is_punct and tokens[b].text not in "-‐":
+                break
+            b += 1
+            if b - a >= 4:
+                break
+        while b > a and tokens[b - 1].text in "-‐":
+            b -= 1
+        return b
+
+    def free(self, a: int, b: int, persons: bool = False) -> bool:
+        ent_of, taken = self.ent_of, self.taken
+        # The word beside the name is the evidence; spaCy's label over the name itself may be wrong.
+        refused = ("DATE", "TIME", "EVENT", "WORK_OF_ART", "MONEY", "CARDINAL") + (() if persons else ("PERSON",))
+        return b > a and not any(taken[a:b]) and all(ent_of[k] is None or ent_of[k].label_ not in refused for k in range(a, b))
+
+
+def start_scan(doc, gaz: Gazetteer) -> Scan:
+    """Read the report's entities, persons, sentence starts and headline lines once."""
+    text = doc.text
+    tokens = list(doc)
+    n = len(tokens)
+    ent_of = [None] * n
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            ent_of[i] = ent
+    # Tokens of multi-word person names: "Henry" alone later in the report is that person.
+    person_tokens = set()
+    # First names of multi-word persons: "Tim" alone after "Kristina and Tim Jones" is the man.
+    given_names = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            for t in ent[1:]:
+                person_tokens.add(t.text)
+            if ent[0].is_alpha and _is_cap(ent[0]):
+                given_names.add(ent[0].text)
+    # One word that says something is a person too: "Johnson said", "“...,” said Noma."
+    for k, t in enumerate(tokens):
+        if not (t.is_alpha and _is_cap(t)) or (k > 0 and _is_cap(tokens[k - 1]) and not sent_start_tok(tokens, k)):
+            continue
+        if k + 1 < n and tokens[k + 1].lower_ in SPEECH_VERBS and (k + 2 >= n or not _is_cap(tokens[k + 2])):
+            given_names.add(t.text)
+        elif k >= 2 and tokens[k - 1].lower_ in ("said", "says") and tokens[k - 2].text in ('"', "”", "’", "'", ",") \
+                and (k + 1 >= n or not _is_cap(tokens[k + 1])):
+            given_names.add(t.text)
+    # ... unless the report also puts it after "in", "near", "from": "Avondale Mayor Ed Rieker" and
+    # "22 lots in Avondale" name the town.
+    given_names -= {t.text for t in doc[1:] if doc[t.i - 1].lower_ in LOCATIVE or doc[t.i - 1].lower_ in ("to", "of")}
+    sent_start = [False] * n
+    title_case = [False] * n  # headlines capitalise every word: capitals prove nothing there
+    for s in doc.sents:
+        sent_start[s.start] = True
+        words = [t for t in s if t.is_alpha and len(t.text) > 3]
+        if len(words) >= 4 and sum(1 for t in words if t.text[0].isupper()) >= 0.8 * len(words):
+            for k in range(s.start, s.end):
+                title_case[k] = True
+
+    mentions: list[Mention] = []
+    taken = [False] * n
+    return Scan(doc, gaz, text, tokens, n, ent_of, person_tokens, given_names, sent_start, title_case, mentions, taken)
