@@ -1,0 +1,171 @@
+"""Counting: figures folded into Event JSON v1 fatalities and injured, by ACLED's most
+conservative figure, with the parts of a toll summed when no total is given."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from ceasefire.resolve.numbers.figure import GROUPS, CasualtyFigure
+
+
+def casualty_counts(figures: Iterable[CasualtyFigure], include_aggregates: bool = True) -> dict[str, dict[str, Any]]:
+    """Fold figures into Event JSON v1 ``{"fatalities": COUNTS, "injured": COUNTS}``.
+
+    Per group, conflicting figures keep ACLED's rule: the most conservative (lowest) ``best``,
+    with ``low``/``high`` spanning every figure.  When the report names civilians, children,
+    women or combatants but no total, the total is their sum (civilians, else children plus
+    women; plus combatants).  Figures of ``casualties`` whose clause did not say they died are
+    left out.  ``include_aggregates=False`` drops tallies over a period.
+    """
+    figs = [f for f in figures if f.outcome in ("killed", "injured") and (include_aggregates or not f.aggregate)]
+    out: dict[str, dict[str, Any]] = {}
+    for outcome, key in (("killed", "fatalities"), ("injured", "injured")):
+        counts: dict[str, Any] = {g: None for g in GROUPS}
+        for g in GROUPS:
+            counts[g] = _merge_reports([f for f in figs if f.outcome == outcome and f.group == g])
+        if counts["civilians"] is None and (counts["children"] or counts["women"]):
+            counts["civilians"] = _sum([counts["children"], counts["women"]])
+        parts = [counts["civilians"], counts["combatants"]]
+        derived = _sum(parts) if any(parts) else None
+        only_denials = all(f.negation for f in figs if f.outcome == outcome and f.group == "total")
+        total = counts["total"]
+        # a total below its own parts is a floor or counts something else: the parts are the toll
+        floor_below_parts = (total is not None and total["qualifier"] in ("at_least", "more_than") and derived is not None
+                             and (derived["best"] or 0) > (total["best"] or 0))
+        if total is None or floor_below_parts or (total["best"] == 0 and only_denials and derived and (derived["best"] or 0) > 0):
+            counts["total"] = derived  # "no civilian casualties" does not cancel "killed two insurgents"
+        out[key] = counts
+    return out
+
+
+def _merge_reports(figs: list[CasualtyFigure]) -> dict[str, Any] | None:
+    """One count for a group of figures.
+
+    * A report of deaths outweighs a report of none: zero figures count only when no figure of
+      the group is positive ("No fatalities were reported. Coded one fatality for the bomber.").
+    * Within a sentence, figures listed together or of different parties add up ("12 QSD and 19
+      IS fighters", "2 soldiers were killed and 13 militants") and a bare toll of the sentence
+      ("... 4 fatalities", "killing 2") is its own total.
+    * Across sentences, the same group counted again is the same toll retold (headline, lead,
+      body) or a conflicting report: see ``_merge``.  A sentence that says "also", "another",
+      "other" adds to what was counted before.
+    """
+    positive = [f for f in figs if f.best != 0]
+    if positive:
+        figs = positive
+    precise = [f for f in figs if not f.vague]
+    if precise:
+        figs = precise  # "Hundreds dead ... 346 people were killed": the number given wins over the word
+    if not figs:
+        return None
+    result: dict[str, Any] | None = None
+    seen: set[str] = set()
+    for sentence in sorted({f.sentence for f in figs}):
+        members = [f for f in figs if f.sentence == sentence]
+        value = _sentence_count(members)
+        if value is None:
+            continue
+        keys = {f.party or "*toll*" for f in members}
+        if result is None:
+            result = value
+        elif all(f.additive for f in members):
+            result = _sum([result, value])
+        else:
+            result = _merge([result, value])  # the same toll retold, or a conflicting report
+        seen |= keys
+    return result
+
+
+def _sentence_count(figs: list[CasualtyFigure]) -> dict[str, Any] | None:
+    reports: dict[Any, list[CasualtyFigure]] = {}
+    for f in figs:
+        reports.setdefault(f.joint if f.joint is not None else ("single", f.start), []).append(f)
+    tolls: list[dict[str, Any]] = []
+    parties: dict[Any, list[dict[str, Any]]] = {}
+    for members in reports.values():
+        count = _sum([f.count() for f in members]) if len(members) > 1 else members[0].count()
+        if len(members) == 1 and members[0].party is None:
+            tolls.append(count)
+        else:
+            key = tuple(sorted({f.party or "" for f in members}))
+            if len(members) == 1 and count["best"] is not None and any(c["best"] == count["best"] for cs in parties.values() for c in cs):
+                # "Bomb kills 18 ... a bomb killed 18 people", "kill 30 Kurdish fighters ... at least 30
+                # members of the YPG": one toll, told twice (a headline run into its lead)
+                continue
+            if len(members) == 1 and any(_retold(count, members[0].party, other, cs) for other, cs in parties.items()):
+                continue  # "62 Syrian troops killed ... More than 60 Syrian government soldiers were killed": the headline's toll, hedged in the lead
+            parties.setdefault(key, []).append(count)
+    parts = _sum([_merge(c) for c in parties.values()]) if parties else None
+    toll = _merge(tolls) if tolls else None
+    if toll and parts and toll["best"] is not None:
+        values = [v for c in (toll, parts) for v in (c["best"], c["low"], c["high"]) if v is not None]
+        spread = len(set(values)) > 1
+        return {"best": toll["best"], "low": min(values) if spread else toll["low"], "high": max(values) if spread else toll["high"],
+                "qualifier": toll["qualifier"]}
+    return toll or parts
+
+
+def _retold(count: dict[str, Any], party: str | None, other: tuple[str, ...], counts: list[dict[str, Any]]) -> bool:
+    """A figure of the same people (a word of the party shared) within a hedge of one already
+    counted in the sentence ("62 Syrian troops" and "more than 60 Syrian government soldiers")
+    retells it: a headline run into its lead, not a second toll."""
+    words = set((party or "").split())
+    if not words or not words & {w for key in other for w in key.split()}:
+        return False
+    for c in counts:
+        a, b = count["best"], c["best"]
+        if a is None or b is None or "exact" not in (count["qualifier"], c["qualifier"]) or count["qualifier"] == c["qualifier"]:
+            continue
+        if abs(a - b) <= max(2, 0.1 * max(a, b)):
+            return True
+    return False
+
+
+def _merge(counts: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """ACLED's rule for conflicting reports: the most conservative best, low/high spanning all."""
+    counts = [c for c in counts if c]
+    if not counts:
+        return None
+    distinct = {(c["best"], c["low"], c["high"], c["qualifier"]) for c in counts}
+    if len(distinct) == 1:
+        return dict(counts[0])
+    with_best = [c for c in counts if c["best"] is not None]
+    if not with_best:
+        return {"best": None, "low": None, "high": max(c["high"] for c in counts if c["high"] is not None), "qualifier": "up_to"}
+    chosen = min(with_best, key=lambda c: c["best"])
+    # "hundreds dead" and "346 fighters were killed" agree: an exact figure that respects every
+    # floor and ceiling given is the best, not the floor
+    floor = max((c["low"] for c in counts if c["qualifier"] in ("at_least", "more_than") and c["low"] is not None), default=None)
+    ceiling = min((c["high"] for c in counts if c["qualifier"] == "up_to" and c["high"] is not None), default=None)
+    exact = [c for c in counts if c["qualifier"] == "exact" and c["best"] is not None
+             and (floor is None or c["best"] >= floor) and (ceiling is None or c["best"] <= ceiling)]
+    if exact and floor is not None:
+        chosen = min(exact, key=lambda c: c["best"])
+    values = [v for c in counts for v in (c["best"], c["low"], c["high"]) if v is not None]
+    return {"best": chosen["best"], "low": min(values), "high": max(values), "qualifier": chosen["qualifier"]}
+
+
+_QUAL_RANK = {"exact": 0, "at_least": 1, "more_than": 1, "up_to": 2, "about": 3}
+
+
+def _sum(parts: list[dict[str, Any] | None]) -> dict[str, Any] | None:
+    parts = [p for p in parts if p]
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return dict(parts[0])
+    with_best = [p for p in parts if p["best"] is not None]
+    if not with_best:
+        return {"best": None, "low": None, "high": sum(p["high"] for p in parts if p["high"] is not None), "qualifier": "up_to"}
+    best = sum(p["best"] for p in with_best)
+    lows = [p["low"] for p in parts]
+    highs = [p["high"] for p in parts]
+    qualifier = max((p["qualifier"] for p in with_best), key=lambda q: _QUAL_RANK[q])
+    if qualifier == "more_than":
+        qualifier = "at_least"
+    return {
+        "best": best,
+        "low": sum(lows) if all(v is not None for v in lows) else None,
+        "high": sum(highs) if all(v is not None for v in highs) else None,
+        "qualifier": qualifier,
+    }
