@@ -1,7 +1,10 @@
 """Consolidation: claims from many reports become one event per incident.
 
 ``update(store)`` consolidates every claim not yet attached to an event
-(incremental, in short transactions; runs inside every ingest);
+(incremental, in short transactions; runs inside every ingest) and gives the
+grouping that consolidating every stored claim at once gives, whatever order
+and batches the reports arrived in: the days around the new claims are grouped
+again from the first new claim on (see ``_replay``);
 ``rebuild(store)`` regroups every stored claim from scratch. Both keep event
 ids stable: an event that gains a report keeps its id; ``rebuild`` gives each
 group the id of the old event it shares most claims with, and a new group the
@@ -24,7 +27,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from ceasefire.consolidate.core import LEAD_CHARS, MAX_SPAN_DAYS, TEXT_MAX_GAP_DAYS, TEXT_MAX_SPAN_DAYS, ClaimRecord, Consolidator, claim_record
+from ceasefire.consolidate.core import (
+    LEAD_CHARS, MAX_GAP_DAYS, MAX_SPAN_DAYS, TEXT_MAX_GAP_DAYS, TEXT_MAX_SPAN_DAYS, ClaimRecord, Consolidator, EventGroup, claim_record,
+)
 from ceasefire.consolidate.materialise import SourcedClaim, apply_edit, consolidate_event
 from ceasefire.consolidate.outlets import registry
 from ceasefire.consolidate.republication import signature, signatures
@@ -361,69 +366,204 @@ def update(store: Store, chunk: int = CHUNK) -> int:
 
 
 def _update_chunk(conn: Connection, store: Store, chunk: int, now: datetime, cache: _Claims | None = None) -> int:
+    day = sa.func.coalesce(t.claims.c.date_start, t.documents.c.published)
     q = (
         _claims_query()
         .where(~sa.exists().where(t.event_claims.c.claim_id == t.claims.c.id))
-        .order_by(t.claims.c.date_start.nulls_last(), t.claims.c.document_id, t.claims.c.ordinal)
+        # The canonical order (ClaimRecord.key): a backfill's chunks then follow one another and
+        # no stored claim has to be replayed.
+        .order_by(day.nulls_last(), t.documents.c.published.nulls_first(), t.claims.c.document_id, t.claims.c.ordinal)
         .limit(chunk)
     )
     cl = cache if cache is not None else _Claims()
     new = cl.add_rows(conn.execute(q).mappings())
     if not new:
         return 0
-    dated = [c for c in new if c.start is not None]
-    cons = Consolidator()
-    existing: dict[str, list[int]] = {}
-    if dated:
-        from datetime import date as _date
-
-        # Every event a new claim may join: within the widest date window (a follow-up report
-        # sharing the incident's rare words, see core.TEXT_MAX_GAP_DAYS).
-        lo = _date.fromordinal(min(c.start for c in dated) - TEXT_MAX_GAP_DAYS - TEXT_MAX_SPAN_DAYS)
-        hi = _date.fromordinal(max(c.end for c in dated) + TEXT_MAX_GAP_DAYS)
-        e = t.events.c
-        near = sa.select(e.id).where(e.status == "active", e.date_start >= lo, e.date_start <= hi)
-        long_ = sa.select(e.id).where(e.status == "active", e.span_days > MAX_SPAN_DAYS, e.date_start <= hi, e.date_end >= lo)
-        ids = {r[0] for r in conn.execute(near)} | {r[0] for r in conn.execute(long_)}
-        if ids:
-            idl = sorted(ids)
-            ec = t.event_claims.c
-            for i in range(0, len(idl), 500):
-                for eid, cid in conn.execute(sa.select(ec.event_id, ec.claim_id).where(ec.event_id.in_(idl[i : i + 500]))):
-                    existing.setdefault(eid, []).append(cid)
-            missing = sorted({c for members in existing.values() for c in members if c not in cl.records})
-            for i in range(0, len(missing), 500):
-                cl.add_rows(conn.execute(_claims_query().where(t.claims.c.id.in_(missing[i : i + 500]))).mappings())
-        for eid in sorted(existing, key=lambda k: min(cl.records[c].key for c in existing[k])):
-            cons.seed(sorted((cl.records[c] for c in existing[eid]), key=lambda c: c.key), eid)
-    touched = {}
-    for c in sorted(new, key=lambda c: c.key):
-        g = cons.add(c)
-        touched[g.index] = g
-    taken = set()
-    new_groups = [g for g in touched.values() if g.event_id is None]
-    if new_groups:
-        cands = [event_id_for(g.claims[0].document_id, g.claims[0].ordinal) for g in new_groups]
-        taken = {r[0] for r in conn.execute(sa.select(t.events.c.id).where(t.events.c.id.like("ev-%"), t.events.c.id.in_(cands)))}
-    new_ids = {c.id for c in new}
-    ordered = sorted(touched.values(), key=lambda g: g.claims[0].key)
-    for g in ordered:
-        if g.event_id is None:
-            g.event_id = event_id_for(g.claims[0].document_id, g.claims[0].ordinal, taken)
-            taken.add(g.event_id)
-    reviews = Reviews(conn)
-    reviews.place(conn, {c.id: g.event_id for g in ordered for c in g.claims})
-    for g in ordered:
-        exists = any(c.id not in new_ids for c in g.claims)
-        members = [cl.sourced[c.id] for c in g.claims]
-        _load_fingerprints(conn, members)
-        row = _event_row(g.event_id, members)
-        reviews.overlay(row)
-        _write_event(conn, store, row, [c.id for c in g.claims], exists, now)
-        _attach(conn, g.event_id, [c.id for c in g.claims if c.id in new_ids])
+    dated = sorted((c for c in new if c.start is not None), key=lambda c: c.key)
+    for segment in _segments(dated):
+        _replay(conn, store, segment, cl, now)
+    undated = [c for c in new if c.start is None]
+    if undated:  # no date at all (nor a publication date): matches nothing, an event of its own
+        _write_groups(conn, store, cl, [[c.id] for c in sorted(undated, key=lambda c: c.key)], {}, now)
     if cache is not None and dated:
-        cache.forget_before(lo.toordinal())
+        cache.forget_before(dated[0].start - REACH_DAYS)
     return len(new)
+
+
+#: How far (days) a claim's arrival can change the grouping around it: the widest gap between a
+#: report and an event (a follow-up sharing its words) plus the longest span such an event may take.
+REACH_DAYS = TEXT_MAX_GAP_DAYS + TEXT_MAX_SPAN_DAYS
+
+
+def _segments(dated: list[ClaimRecord]) -> list[list[ClaimRecord]]:
+    """New claims cut where they lie far apart in time: each run is replayed on its own (a chunk of
+    a backfill spanning years touches only the days around its claims, not the years between)."""
+    out: list[list[ClaimRecord]] = []
+    end = 0
+    for c in dated:
+        if out and c.start - end <= 2 * REACH_DAYS:
+            out[-1].append(c)
+        else:
+            out.append([c])
+        end = max(end, c.end) if len(out[-1]) > 1 else c.end
+    return out
+
+
+def _reach(g: EventGroup) -> int:
+    """The last day on which a claim may still start and join ``g``."""
+    if g.start is None:
+        return -1  # undated: joins nothing
+    if g.coarse_date or g.aggregate:
+        return g.start + MAX_GAP_DAYS  # a tally or month-dated report matches only its own period
+    return g.end + TEXT_MAX_GAP_DAYS
+
+
+def _summary(records: list[ClaimRecord]) -> EventGroup:
+    ordered = sorted(records, key=lambda c: c.key)
+    g = EventGroup(0, ordered[0])
+    for c in ordered[1:]:
+        g.add(c)
+    return g
+
+
+def _window_events(conn: Connection, cl: _Claims, lo: int, hi: int) -> dict[str, list[int]]:
+    """Active events with a claim dated (or, undated, published) from day ``lo`` to ``hi``, and long
+    events overlapping those days: every claim id of each."""
+    from datetime import date as _date
+
+    a, b = _date.fromordinal(lo), _date.fromordinal(hi)
+    c, ec, e = t.claims.c, t.event_claims.c, t.events.c
+    ids = {r[0] for r in conn.execute(sa.select(ec.event_id).join(t.claims, c.id == ec.claim_id).where(c.date_start >= a, c.date_start <= b))}
+    ids |= {
+        r[0]
+        for r in conn.execute(
+            sa.select(ec.event_id).join(t.claims, c.id == ec.claim_id).join(t.documents, t.documents.c.id == c.document_id)
+            .where(c.date_start.is_(None), t.documents.c.published >= a, t.documents.c.published <= b)
+        )
+    }
+    ids |= {r[0] for r in conn.execute(sa.select(e.id).where(e.status == "active", e.span_days > MAX_SPAN_DAYS, e.date_start <= b, e.date_end >= a))}
+    members: dict[str, list[int]] = {}
+    idl = sorted(ids)
+    for i in range(0, len(idl), 500):
+        for eid, cid in conn.execute(
+            sa.select(ec.event_id, ec.claim_id).join(t.events, e.id == ec.event_id).where(ec.event_id.in_(idl[i : i + 500]), e.status == "active")
+        ):
+            members.setdefault(eid, []).append(cid)
+    missing = sorted({m for ms in members.values() for m in ms if m not in cl.records})
+    for i in range(0, len(missing), 500):
+        cl.add_rows(conn.execute(_claims_query().where(t.claims.c.id.in_(missing[i : i + 500]))).mappings())
+    return members
+
+
+def _replay(conn: Connection, store: Store, new: list[ClaimRecord], cl: _Claims, now: datetime) -> None:
+    """Consolidate ``new`` (claims in canonical order, close in time) as if every stored claim had
+    arrived with them at once.
+
+    The stored grouping is what grouping all stored claims in canonical order gives (each claim
+    joining the best open event). So the state just before the first new claim is the stored
+    events cut to their earlier claims; from there every claim, stored or new, is grouped again in
+    canonical order, up to a day after which no regrouped event can be reached by a later claim
+    (else the window grows). The result does not depend on the order the reports arrived in; ids
+    stay with the stored event that keeps most of its claims.
+    """
+    first = new[0].key
+    lo = new[0].start - REACH_DAYS
+    last_day = conn.execute(sa.select(sa.func.max(t.events.c.date_end)).where(t.events.c.status == "active")).scalar()
+    last = last_day.toordinal() if last_day else lo
+    reviews = Reviews(conn)
+    ext = REACH_DAYS
+    while True:
+        hi = max(c.end for c in new) + ext
+        old = _window_events(conn, cl, lo, hi)
+        old_of = {cid: eid for eid, ms in old.items() for cid in ms}
+        frozen = {cid for cid in old_of if cl.records[cid].start is not None and cl.records[cid].start > hi}
+        cons = Consolidator()
+        for eid in sorted(old, key=lambda k: min(cl.records[c].key for c in old[k])):
+            before = sorted((cl.records[c] for c in old[eid] if cl.records[c].key < first), key=lambda c: c.key)
+            if before:
+                cons.seed(before, eid)
+        replayed = [cl.records[c] for c in old_of if c not in frozen and cl.records[c].key >= first]
+        for c in sorted(replayed + new, key=lambda c: c.key):
+            cons.add(c)
+        groups = _apply_structure_reviews(conn, [[c.id for c in g.claims] for g in cons.groups], reviews.all)
+        # Stored events cut to the claims replayed, to see which groups came out otherwise.
+        cut = {eid: frozenset(c for c in ms if c not in frozen) for eid, ms in old.items()}
+        cut = {eid: ms for eid, ms in cut.items() if ms}  # an event told only after the window is not replayed
+        unchanged = {frozenset(g) for g in groups} & set(cut.values())
+        changed = [g for g in groups if frozenset(g) not in unchanged]
+        gone = [eid for eid, ms in cut.items() if ms not in unchanged]
+        settled = hi >= last or (
+            not any(old_of.get(c) in gone for c in frozen)
+            and all(_reach(_summary([cl.records[c] for c in g])) <= hi for g in changed)
+            and all(_reach(_summary([cl.records[c] for c in cut[eid]])) <= hi for eid in gone)
+        )
+        if settled:
+            break
+        ext *= 2
+    if not changed:
+        return
+    # Ids: the stored event sharing most claims keeps its id (largest share first); else a new id.
+    votes = []
+    for gi, g in enumerate(changed):
+        for eid, n in Counter(old_of[c] for c in g if c in old_of).items():
+            if eid in gone:
+                votes.append((-n, gi, eid))
+    votes.sort()
+    id_of: dict[int, str] = {}
+    used: set[str] = set()
+    for _, gi, eid in votes:
+        if gi not in id_of and eid not in used:
+            id_of[gi] = eid
+            used.add(eid)
+    named = {gi: sorted(g, key=lambda c: cl.records[c].key) for gi, g in enumerate(changed)}
+    _write_groups(conn, store, cl, [named[gi] for gi in range(len(changed))], {gi: id_of[gi] for gi in id_of}, now, set(old))
+    for eid in gone:
+        if eid in used:
+            continue
+        succ = sorted({ev for ev in _event_of(conn, list(old[eid])) if ev != eid})
+        conn.execute(
+            sa.update(t.events)
+            .where(t.events.c.id == eid)
+            .values(status=("split" if len(succ) > 1 else "merged") if succ else "deleted", replaced_by=succ or None, n_claims=0, updated_at=now)
+        )
+
+
+def _event_of(conn: Connection, claim_ids: list[int]) -> list[str]:
+    out = []
+    for i in range(0, len(claim_ids), 500):
+        out += [r[0] for r in conn.execute(sa.select(t.event_claims.c.event_id).where(t.event_claims.c.claim_id.in_(claim_ids[i : i + 500])))]
+    return out
+
+
+def _write_groups(conn: Connection, store: Store, cl: _Claims, groups: list[list[int]], kept: dict[int, str], now: datetime,
+                  stored: set[str] = frozenset()) -> None:
+    """Write ``groups`` (claim ids in canonical order) as events: group i under ``kept[i]``, else a new
+    id from its first claim; every claim attached to its group's event alone."""
+    cands = [event_id_for(cl.records[g[0]].document_id, cl.records[g[0]].ordinal) for i, g in enumerate(groups) if i not in kept]
+    taken = set(kept.values())
+    for i in range(0, len(cands), 500):
+        taken |= {r[0] for r in conn.execute(sa.select(t.events.c.id).where(t.events.c.id.in_(cands[i : i + 500])))}
+    order = sorted(range(len(groups)), key=lambda i: cl.records[groups[i][0]].key)
+    ids: dict[int, str] = {}
+    for i in order:
+        if i in kept:
+            ids[i] = kept[i]
+        else:
+            first = cl.records[groups[i][0]]
+            ids[i] = event_id_for(first.document_id, first.ordinal, taken)
+            taken.add(ids[i])
+    all_claims = [c for g in groups for c in g]
+    for i in range(0, len(all_claims), 500):
+        conn.execute(sa.delete(t.event_claims).where(t.event_claims.c.claim_id.in_(all_claims[i : i + 500])))
+    reviews = Reviews(conn)
+    reviews.place(conn, {c: ids[i] for i, g in enumerate(groups) for c in g})
+    for i in order:
+        members = [cl.sourced[c] for c in groups[i]]
+        _load_fingerprints(conn, members)
+        row = _event_row(ids[i], members)
+        reviews.overlay(row)
+        _write_event(conn, store, row, groups[i], ids[i] in stored, now)
+        _attach(conn, ids[i], groups[i])
 
 
 # -- rebuild ----------------------------------------------------------------------------------------------
