@@ -251,8 +251,23 @@ def _main_actors(text: str, published=date(2022, 5, 1)) -> list[tuple[str, str]]
 
 
 def test_state_forces_are_actor_one_of_clashes_between_them_and_rebels():
-    actors = _main_actors("On 9 June 2022, fierce clashes took place between rebels and regime forces on the edge of Kafr Takharim. Nobody was reported killed.")
+    actors = _main_actors("On 9 June 2019, fierce clashes took place between rebels and regime forces on the edge of Kafr Takharim. Nobody was reported killed.",
+                          published=date(2019, 6, 9))
     assert actors[:2] == [("Military Forces of Syria (2000-)", "perpetrator"), ("Opposition Rebels (Syria)", "target")]
+
+
+def test_from_2022_a_note_names_the_sides_of_a_clash_in_acleds_order():
+    actors = _main_actors("On 9 June 2022, fierce clashes took place between rebels and regime forces on the edge of Kafr Takharim. Nobody was reported killed.")
+    assert actors[:2] == [("Opposition Rebels (Syria)", "perpetrator"), ("Military Forces of Syria (2000-)", "target")]
+    actors = _main_actors("On 4 August 2022, Jaysh al-Izza fighters clashed with regime soldiers on the Latamna axis in northern Hama. No casualties were reported.")
+    assert actors[0] == ("Jaysh al Izza", "perpetrator")
+
+
+def test_the_second_side_of_a_clash_begins_after_against():
+    actors = _main_actors("On 3 May 2018, clashes took place between Jaysh al-Izza and Ahmad al Abdo Forces against the Syrian army near Kafr Zita. No fatalities were reported.",
+                          published=date(2018, 5, 3))
+    assert actors[0] == ("Military Forces of Syria (2000-)", "perpetrator")
+    assert ("Jaysh al Izza", "target") in actors
 
 
 def test_the_side_that_killed_is_actor_one_not_the_side_that_died():
@@ -1163,3 +1178,52 @@ def test_a_side_that_clashed_and_then_lost_fighters_stays_actor_one():
 def test_a_fighter_from_an_unknown_group_killed_in_an_exchange_of_fire_was_hit():
     actors = _main_actors("A rebel fighter from an unknown faction was killed in an exchange of fire with army soldiers near Daraa.")
     assert actors[0] == ("Military Forces of Syria (2000-)", "perpetrator")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Liwa al-Quds", "LaQ: Quds Brigade"),
+        ("Jaish al-Izza", "Jaysh al Izza"),
+        ("Jaish Usud al-Sharqiya", "JOS: Lions of the East Army"),
+        ("Maghawir al-Thawra", "JMT: Army of the Commandos of the Revolution"),
+        ("Suqour al-Sham", "Suquor al Sham"),
+        ("Dar'a Popular Resistance", "Dar'a Popular Resistance"),
+        ("Jabhat Tahrir Suriya", "JTS: Syria Liberation Front"),
+        ("Men of Dignity", "Sheikh al-Karama"),
+    ],
+)
+def test_factions_acled_codes_by_their_own_names(text, expected):
+    assert names(f"Reports said {text} were involved.", country="Syria") == [(text, expected)]
+
+
+def test_islamic_jihads_quds_brigades_are_not_the_aleppo_militia():
+    assert names("The Al-Quds Brigades said they fired rockets at Sderot.")[0][1] == "Palestinian Islamic Jihad"
+
+
+def test_a_state_named_as_a_backer_does_not_take_the_rebels_out_of_syria():
+    actors = _main_actors("On 18 August 2020, clashes took place between Turkey backed opposition rebels against the Manbij Military Council near Arima in Aleppo countryside.",
+                          published=date(2020, 8, 18))
+    assert actors[0] == ("Opposition Rebels (Syria)", "perpetrator")
+
+
+def test_deaths_caused_by_an_advance_are_the_advancing_sides():
+    actors = _main_actors("At least 12 people were killed overnight in eastern Ghouta, a monitor said, due to intense shelling and government forces advance "
+                          "towards the edge of Douma.", published=date(2017, 11, 20))
+    assert actors[0] == ("Military Forces of Syria (2000-)", "perpetrator")
+
+
+def test_a_death_under_torture_in_a_prison_is_the_jailers():
+    actors = _main_actors("As reported on 2 March 2021, a young man from Douma died under torture in one of the regime's prisons, two years after his arrest.",
+                          published=date(2021, 3, 2))
+    assert actors[0] == ("Military Forces of Syria (2000-)", "perpetrator")
+
+
+def test_unknown_militants_likely_of_a_group_in_brackets_are_that_group():
+    actors = _main_actors("On 15 January 2022, unknown gunmen (likely IS militants) detonated an explosive device targeting a shepherd near Hawija in Kirkuk governorate.")
+    assert actors[0] == ("Islamic State (Iraq)", "perpetrator")
+
+
+def test_an_abduction_by_members_of_a_gang_is_the_gangs():
+    actors = _main_actors("On 3 May 2022, in Cuiaba (Mato Grosso), a shopkeeper was abducted in the Centro neighborhood by three members of the PCC.")
+    assert actors[0] == ("PCC: First Capital Command", "perpetrator")

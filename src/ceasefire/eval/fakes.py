@@ -100,7 +100,30 @@ def perpetrator_category(event: dict[str, Any] | None) -> str:
         for pattern, category in PERPETRATORS:
             if re.search(pattern, name):
                 return category
+        side = _registry_side(a["name"])
+        if side in SIDES:
+            return SIDES[side]  # a faction the patterns do not name ("Jaysh al Izza"): its side of the war
     return "unknown"
+
+
+#: The actor registry's side of the war -> FA-KES category, for factions no pattern above names.
+#: Jihadist groups other than IS and the Nusra lineage fought among the armed opposition.
+SIDES = {
+    "government": "syrian government or russian troops",
+    "foreign_pro_government": "syrian government or russian troops",
+    "opposition": "armed opposition groups",
+    "turkish": "armed opposition groups",
+    "jihadist": "armed opposition groups",
+    "kurdish": "self administration forces",
+    "foreign_coalition": "international coalition forces",
+}
+
+
+def _registry_side(name: str) -> str | None:
+    from ceasefire.resolve.actors import registry
+
+    actor = registry().get(name)
+    return actor.side if actor is not None else None
 
 
 def cause_of_death(event: dict[str, Any] | None) -> str:

@@ -48,7 +48,7 @@ def sentence_event(ctx: DocContext, sent: Sentence, forced: Classification | Non
         figures = [f for f in figures if not _topic_of_demonstration(text, f, sent.start)]
     mentions = named_mentions(text, sent.start, ctx.country, ctx.published)
     mentions += generic_mentions(text, ctx.country, mentions)
-    actors = assign_roles(text, cl.trigger_span, mentions, cl.sub_event_type, ctx.country)
+    actors = assign_roles(text, cl.trigger_span, mentions, cl.sub_event_type, ctx.country, ctx.published)
     sub = _settle_territory(cl, text, actors, mentions)
     ev = empty_event(EVENT_TYPE_OF[sub], sub)
     ev["method"] = cl.method if EVENT_TYPE_OF[sub] in ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots") or sub == "Excessive force against protesters" else None

@@ -138,9 +138,10 @@ def names_its_weapon(m: Mention) -> bool:
     return bool(_NAMES_ITS_WEAPON.search(m.text))
 
 
-# "unknown gunmen believed to be IS members", "unidentified assailants suspected of belonging to HTS"
+# "unknown gunmen believed to be IS members", "unidentified assailants suspected of belonging to HTS",
+# "unknown militants (likely Taliban fighters)"
 _SUSPECTED_AS = re.compile(
-    r"^\s*,?\s*(?:\w+\s+){0,4}?(?:who\s+(?:are|were|was|is)\s+)?(?:(?:believed|suspected|thought|presumed|said|reported|understood)\s+to\s+(?:be|have\s+been)|"
+    r"^\s*[,(]?\s*(?:\w+\s+){0,4}?(?:who\s+(?:are|were|was|is)\s+)?(?:(?:believed|suspected|thought|presumed|said|reported|understood)\s+to\s+(?:be|have\s+been)|"
     r"(?:suspected|believed)\s+of\s+(?:being|belonging\s+to)|likely|probably|allegedly|reportedly|presumably)\s+(?:an?\s+|the\s+)?(?:members?\s+of\s+|fighters?\s+of\s+|from\s+|affiliated\s+with\s+|linked\s+to\s+)?(?:the\s+)?$",
     re.I,
 )

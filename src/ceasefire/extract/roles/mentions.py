@@ -51,6 +51,10 @@ def _generic_patterns():
     return [(re.compile(p, re.I), n, i, k, s) for p, n, i, k, s in _GENERIC]
 
 
+# "Turkey backed", "Iran-backed": a state named as another side's backer
+_BACKER_AFTER = re.compile(r"^[\s-]*(?:backed|supported|sponsored|funded|trained)\b(?!\s+by\b)", re.I)
+
+
 def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, on: Any = None) -> list[Mention]:
     """Registry actors named in ``text`` (a sentence that starts at ``offset`` in the document).
 
@@ -75,10 +79,12 @@ def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, o
             # "regime forces", "Assad's troops": words only Syrian reports use place the sentence in
             # Syria when its places were misread abroad ("Sa'sa" read as a place in Norway)
             found = reg.find(text, offset, country="Syria", on=on)
-        elif country and any(m.actor.inter == 8 and m.actor.country == country and m.actor.kind == "armed" for m in found):
-            # "Russian jets bombed a rebel base in Idlib": a report whose country was read from the
-            # foreign force it names ("Russian") says nothing of where the fighting is, so the
-            # descriptions it would lose ("rebels") are read as if the country were unknown
+        elif country and any(m.actor.country == country and (m.actor.inter == 8 and m.actor.kind == "armed" or _BACKER_AFTER.match(text[m.end - offset : m.end - offset + 16]))
+                             for m in found):
+            # "Russian jets bombed a rebel base in Idlib", "Turkey backed rebels clashed with ...": a
+            # report whose country was read from the foreign force or backer it names says nothing of
+            # where the fighting is, so the descriptions it would lose ("rebels") are read as if the
+            # country were unknown
             unscoped = reg.find(text, offset, country=None, on=on)
             if sum(m.actor.kind == "armed" for m in unscoped) > sum(m.actor.kind == "armed" for m in found):
                 found = unscoped

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from ceasefire.extract.roles.actor import Mention
@@ -23,6 +24,13 @@ _WEAPON_AFTER = re.compile(
     r"^(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:air\s*strikes?|airstrikes?|air\s+raids?|strikes?|raids?|shelling|bombardment|bombing|barrel\s+bombs?|warplanes|jets|aircraft|helicopters|artillery|rockets?|missiles?|shells|mortars?|drones?)\b",
     re.I,
 )
+_ASSAULT_AFTER = re.compile(r"^(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:advances?|advancing|offensives?|assaults?|onslaught|incursions?|push)\b", re.I)
+# a death or torture in custody: who holds the prison or the detainee is the author
+_DIED_IN_CUSTODY = re.compile(r"\b(?:tortur\w*|died|death|killed|executed|beaten|beat)\b", re.I)
+_CUSTODY_AFTER = re.compile(r"^(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:prisons?|jails?|detention(?:\s+(?:cent(?:er|re)s?|facilit(?:y|ies)))?|custody|dungeons?)\b", re.I)
+_CUSTODY_BEFORE = re.compile(r"\b(?:in|into|under|while\s+in)\s+(?:the\s+)?(?:custody|detention|prisons?|jails?)\s+of\s+(?:the\s+)?$", re.I)
+# "abducted ... by four members of the CV": the agent named through its members
+_BY_MEMBERS_OF = re.compile(r"\bby\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:members?|fighters?|militants?|elements|gunmen|militiamen|men|operatives)\s+(?:of|from)\s+(?:the\s+)?$", re.I)
 _BATTLES = ("Armed clash", "Government regains territory", "Non-state actor overtakes territory")
 _PROTESTS = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
 _RIOTS = ("Violent demonstration", "Mob violence")
@@ -94,8 +102,10 @@ _FOUND_BY = re.compile(r"\b(?:found|discovered|recovered|retrieved|spotted|locat
 _SUBJECT_BEFORE = re.compile(r"^\s*(?:(?:On|on|Around|Between)\s+[^,]{3,40},\s*)?(?:(?:the|The)\s+)?$")
 
 
-def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], sub_event_type: str, country_iso: str | None = None) -> list[dict[str, Any]]:
-    """Event JSON v1 actors (perpetrator first) for an event triggered at ``trigger`` in ``text``."""
+def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], sub_event_type: str, country_iso: str | None = None,
+                 published: date | None = None) -> list[dict[str, Any]]:
+    """Event JSON v1 actors (perpetrator first) for an event triggered at ``trigger`` in ``text``;
+    ``published`` dates the report (ACLED's notes name a battle's sides in its order from 2022)."""
     t0, t1 = trigger
     labelled = False
     if re.match(r"\s*:", text[t1 : t1 + 3]):
@@ -119,7 +129,7 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
     targets: list[Mention] = []
     if sub_event_type in _BATTLES:
         held = [m for m in parties if m.descriptor or _HELD.match(text[m.end : m.end + 40])]
-        perpetrators, targets = _battle_sides(text, [m for m in parties if m not in held], country_iso)
+        perpetrators, targets = _battle_sides(text, [m for m in parties if m not in held], country_iso, published)
         targets += held
     else:
         victims = [m for m in harmed_mentions(text, parties) if not names_its_weapon(m) or _HARM_OBJECT_BEFORE.search(text[max(0, m.start - 60) : m.start])]
@@ -141,8 +151,14 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
             if names_its_weapon(m) and not (m.descriptor or _HELD.match(text[m.end : m.end + 40])):
                 perpetrators.append(m)  # "killed in heavy Russian and Syrian strikes": the attack named after its author
                 continue
-            if _WEAPON_AFTER.match(text[m.end : m.end + 40]):
-                perpetrators.append(m)  # "Dozens of Syrian regime strikes on Aleppo", "Russian raids": the actor names the attack
+            if sub_event_type == "Attack" and _DIED_IN_CUSTODY.search(text) and (
+                    _CUSTODY_AFTER.match(text[m.end : m.end + 40]) or _CUSTODY_BEFORE.search(text[max(0, m.start - 40) : m.start])):
+                perpetrators.append(m)  # "died under torture in one of the regime's prisons": the jailer did it
+                continue
+            if _WEAPON_AFTER.match(text[m.end : m.end + 40]) or _ASSAULT_AFTER.match(text[m.end : m.end + 40]):
+                # "Dozens of Syrian regime strikes on Aleppo", "Russian raids": the actor names the attack;
+                # "killed by shelling and the army's advance": a death an advance caused is the advancing side's
+                perpetrators.append(m)
                 continue
             if _HELD.match(text[m.end : m.end + 40]) or m.descriptor:
                 targets.append(m)  # "rebel-held districts": the side whose area was hit
@@ -164,7 +180,7 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
                     distant.append(m)  # the sentence's subject, a long way before the trigger: the author if no one nearer acted
             else:
                 before = text[max(t1, m.start - 40) : m.start]
-                if (re.search(r"\b(by|from)\s+(the\s+)?([\w'’-]+\s+){0,3}$", before, re.I) or re.search(r"\bcarried out by\b|\blaunched by\b|\bblamed on\b|\bclaimed by\b", text[t1 : m.start], re.I)
+                if (re.search(r"\b(by|from)\s+(the\s+)?([\w'’-]+\s+){0,3}$", before, re.I) or _BY_MEMBERS_OF.search(before) or re.search(r"\bcarried out by\b|\blaunched by\b|\bblamed on\b|\bclaimed by\b", text[t1 : m.start], re.I)
                         or _BLAMING.search(before) and _FOR_THE_ATTACK.match(text[m.end : m.end + 60])):  # "..., blaming the Islamic State group for the attack"
                     perpetrators.append(m)
                 else:
