@@ -36,14 +36,16 @@ def report(sentence: str, outlet: str, published: str, event: dict) -> tuple[Doc
     return doc, {"events": [event]}
 
 
-def ingest(url: str, batches: list[list[tuple[Document, dict]]]) -> set[tuple]:
-    """Store the batches one after the other (each consolidated as `ceasefire ingest` does) and
-    describe the active events: their reports and what consolidation made of them."""
+def ingest(url: str, batches: list[list[tuple[Document, dict]]], rebuild: bool = False) -> set[tuple]:
+    """Store the batches one after the other (each consolidated as `ceasefire ingest` does), maybe
+    rebuild, and describe the active events: their reports and what consolidation made of them."""
     store = open_store(url)
     for batch in batches:
         for doc, line in batch:
             store.add_document(doc, line)
         consolidate.update(store)
+    if rebuild:
+        consolidate.rebuild(store)
     with store.connect() as conn:
         members: dict[str, set] = {}
         q = (
@@ -114,3 +116,5 @@ def test_a_week_of_reports_ingested_in_shuffled_batches_gives_the_same_events(tm
         rnd.shuffle(shuffled)
         batches = [shuffled[i : i + size] for i in range(0, len(shuffled), size)]
         assert ingest(f"sqlite:///{tmp_path / f'shuffled{n}.sqlite'}", batches) == at_once
+    # Regrouping every stored claim from scratch finds the same events.
+    assert ingest(f"sqlite:///{tmp_path / 'rebuilt.sqlite'}", [shuffled[:20], shuffled[20:]], rebuild=True) == at_once

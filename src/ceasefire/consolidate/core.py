@@ -885,7 +885,9 @@ class Consolidator:
         g = self.new_group(next(it), event_id)
         for c in it:
             g.add(c)
-        self._register(g)
+            # Registered after each claim, as when the claims joined it one by one: the keys of a
+            # day it no longer spans (a window of days narrowed to one day) still find it.
+            self._register(g)
         return g
 
     def _scored(self, c: ClaimRecord) -> list[tuple[float, EventGroup]]:
