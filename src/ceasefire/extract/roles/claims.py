@@ -128,8 +128,12 @@ def stated_authors(ctx: Any, events: list[dict[str, Any]]) -> None:
             continue
         if any(a["role"] == "perpetrator" and "_template" not in a for a in ev["actors"]):
             continue
-        here = max(ev.get("_sentences") or [0])
-        after = [s for s in stated if 0 < s[0] - here <= 3 or (s[2] == "alleged" and s[0] in (ev.get("_sentences") or []))]
+        told_in = ev.get("_sentences") or [0]
+        first, here = min(told_in), max(told_in)
+        # the statement follows the incident's first sentence: right after its last one, or among
+        # them ("The monitor said the missile hit a school. Among the dead were three children, it
+        # said, blaming IS for the attack. The Observatory put the toll at 13.")
+        after = [s for s in stated if first < s[0] <= here + 3 or (s[2] == "alleged" and s[0] in told_in)]
         if not after:
             continue
         _index, who, hedge = min(after, key=lambda s: s[0])
