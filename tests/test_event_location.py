@@ -1182,3 +1182,37 @@ def test_a_capitalised_city_opening_a_release_counts_as_its_dateline_whatever_th
     text = "KANDAHAR, Afghanistan (Mar. 3. 2012) A patrol found a weapons cache."
     assert _DATELINE_AFTER.match(text[len("KANDAHAR"):])
     assert not _DATELINE_AFTER.match(", the governor said.")
+
+
+def test_a_sentence_without_a_place_goes_on_where_the_event_before_it_happened():
+    """A sentence between two event sentences names a town only as where residents had come from:
+    the next killing, told without a place, happened where the strike before it did, not there."""
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    text = ("Russian jets bombed a market in Maarat al-Numan on Monday, killing nine people. Residents had fled "
+            "there from Hama last winter. Two more people were killed when the jets returned an hour later.")
+    out = extract_document(Document(text=text, published=date(2019, 6, 4)))
+    places = {(e["location"] or {}).get("admin1") for e in out["events"]}
+    assert places == {"Idlib"}
+    told = [e for e in out["events"] if any(x["text"].startswith("Two more people") for x in e["evidence"])]
+    assert told and told[0]["location"]["name"] == "Maarat al-Numan"
+
+
+def test_an_event_placed_only_at_its_province_goes_on_at_a_town_of_that_province_named_next():
+    """The event before was placed only at its province (a village the gazetteer lacks); a town of
+    that province named in between is the finer answer for a sentence that names no place. An event
+    placed at a town keeps lending its own place."""
+    from ceasefire.documents import Document
+    from ceasefire.extract.context import build_context
+
+    text = ("Government shelling hit a village in the southern Idlib countryside on Monday. Rescuers worked "
+            "through the night in Kafr Nabl. Two children were killed, they said.")
+    ctx = build_context(Document(text=text, published=date(2019, 6, 4)))
+    last = ctx.sentences[-1]
+    province = {"name": "Idlib", "lat": 35.75, "lon": 36.6, "country": "SY", "admin1": "Idlib", "precision": "admin1"}
+    ctx.event_places = {0: province}
+    assert locate_event(ctx, last)["name"] == "Kafranbel"
+    town = {"name": "Khan Shaykhun", "lat": 35.44, "lon": 36.65, "country": "SY", "admin1": "Idlib", "precision": "exact"}
+    ctx.event_places = {0: town}
+    assert locate_event(ctx, last)["name"] == "Khan Shaykhun"

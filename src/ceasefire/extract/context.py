@@ -40,6 +40,9 @@ class DocContext:
     title_sentences: list[Sentence] = field(default_factory=list)  # sentences of the headline line(s)
     country: str | None = None  # ISO code of the country the report is mostly about, when known
     last_event_date: dict[str, Any] | None = None  # the date the last event sentence gave (narrative carry-over)
+    # the location each event sentence was given, by sentence index, in reading order (narrative
+    # carry-over: a sentence that names no place goes on where the event before it happened)
+    event_places: dict[int, dict[str, Any] | None] = field(default_factory=dict)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence that holds character ``offset`` of the text, or None."""

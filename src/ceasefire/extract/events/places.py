@@ -39,7 +39,10 @@ def _location(ctx: DocContext, sent: Sentence) -> dict[str, Any] | None:
         return None
     if loc is not None and hasattr(loc, "as_location"):
         loc = loc.as_location()
-    return as_read_in_its_area(ctx, loc)
+    loc = as_read_in_its_area(ctx, loc)
+    if getattr(ctx, "event_places", None) is not None:
+        ctx.event_places[sent.index] = loc  # a later sentence that names no place goes on where this event was
+    return loc
 
 
 # --------------------------------------------------------------------------- places

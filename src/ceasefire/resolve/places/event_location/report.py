@@ -105,6 +105,9 @@ def locate_event(ctx: Any, sentence: Any, verb: tuple[int, int] | None = None) -
     city = _definite_settlement(sentence.text, [t for t in toponyms if t.end <= s_end], getattr(ctx, "text", None))
     if city is not None:
         return city
+    # The event told just before: a sentence that names no place of its own goes on telling where the
+    # report's last event happened ("... an air strike on Saraqeb. Four children were among the dead.")
+    told_before = _previous_event_place(ctx, sentence)
     # An earlier sentence of the same report: the place its own event word ties to ("shot down
     # over the province of Idlib after delivering aid to Aleppo": Idlib), else its last place.
     earlier = [t for t in toponyms if t.end <= s_start and t.role not in ("dateline", "speaker_city") and t.precision != "country"
@@ -113,7 +116,11 @@ def locate_event(ctx: Any, sentence: Any, verb: tuple[int, int] | None = None) -
         before = [s for s in getattr(ctx, "sentences", None) or [] if s.end <= s_start and s.start <= earlier[-1].start]
         chosen = place_in_sentences(ctx, before[-1:], [t for t in toponyms if t.precision != "country"]) if before else None
         told = _listed_peer_told(ctx, before[-1], chosen or earlier[-1], after, toponyms) if before else None
-        return (told or chosen or earlier[-1]).as_location()
+        last = told or chosen or earlier[-1]
+        if told_before is None or _finer_in_area(last, told_before):
+            return last.as_location()
+    if told_before is not None:
+        return told_before
     # A headline or lead that names no place: the next sentences tell the same incident with it
     # ("Suicide bomber kills 4 in Assad clan's hometown" ... "the explosion that hit the town of Qardaha").
     # Its own places come first, below the line a linked place needs ("ISIL crucifies 9 men in
@@ -132,6 +139,31 @@ def locate_event(ctx: Any, sentence: Any, verb: tuple[int, int] | None = None) -
         return again.as_location()
     main = main_place(toponyms, getattr(ctx, "text", None))
     return main.as_location() if main is not None else None
+
+
+def _previous_event_place(ctx: Any, sentence: Any) -> dict[str, Any] | None:
+    """The place given to the last event told before ``sentence`` (``ctx.event_places``, filled in
+    reading order by extraction), or None when no earlier sentence told an event with a place."""
+    places = getattr(ctx, "event_places", None)
+    index = getattr(sentence, "index", None)
+    if not places or index is None:
+        return None
+    earlier = [i for i, loc in places.items() if i < index and loc]
+    return dict(places[max(earlier)]) if earlier else None
+
+
+_AREA_PRECISIONS = ("admin1", "admin2", "country")
+
+
+def _finer_in_area(t: Any, area: dict[str, Any]) -> bool:
+    """Whether place ``t`` is finer than the event place ``area`` (a province, district or country:
+    a village the gazetteer lacks, placed at its province) and lies inside it: "clashes in a village
+    of the Deir ez-Zor countryside ... IS fighters then fell back to Hajin" goes on at Hajin."""
+    if area.get("precision") not in _AREA_PRECISIONS or getattr(t, "precision", None) not in ("exact", "near"):
+        return False
+    if getattr(t, "role", None) == "inferred_from_context" or not t.country or t.country != area.get("country"):
+        return False
+    return area.get("precision") == "country" or (bool(t.admin1) and t.admin1 == area.get("admin1"))
 
 
 def _peer_told_next(ctx: Any, text: str, local: list[Any], k: int, inside: list[Any], after: list[Any],
