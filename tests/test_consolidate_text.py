@@ -182,3 +182,36 @@ def test_two_wordy_reports_of_strikes_in_one_city_with_no_rare_word_in_common_ar
     # A short report, few words to compare: its silence is no sign of another strike.
     brief = report("c", "2017-10-03", "US strikes on Raqqa, 45 dead.", sub="Air/drone strike", place=RAQQA_CITY, killed=45, perps=us)
     assert len(group_claims([wells, brief])) == 1
+
+
+HEADLINE = ("Twenty-three fighters die as the assault on the Ramouseh artillery college collapses under heavy "
+            "bombardment, with Jaish al-Fatah commanders among the 23 dead")
+BODY = "At least 23 fighters were killed in overnight clashes, a monitor said on Sunday."
+OTHER_FRONT = ("Army units repelled an attack on the Sheikh Maqsoud quarter and the Khalidiya roundabout, destroying "
+               "two tanks and a bulldozer near the Jandoul crossing, 24 gunmen killed.")
+
+
+def test_body_sentence_takes_its_headlines_words_so_another_fight_in_the_city_that_day_stays_apart():
+    from ceasefire.consolidate.core import share_report_words
+
+    headline = report("monitor-wire", "2016-08-14", HEADLINE, sub="Armed clash", etype="Battles", place=ALEPPO, killed=23)
+    body = report("monitor-wire", "2016-08-13", BODY, sub="Armed clash", etype="Battles", place=ALEPPO, killed=23, end="2016-08-14", ordinal=1)
+    other = report("state-agency", "2016-08-13", OTHER_FRONT, sub="Armed clash", etype="Battles", place=ALEPPO, killed=24)
+    # Alone, the body names only the toll: one city, one day, one type and close tolls would merge it
+    # with the other front's battle, and the headline after it.
+    assert docs_of([headline, body, other]) == [["monitor-wire", "state-agency"]]
+    share_report_words([headline, body])
+    assert body.terms == headline.terms and "#23" in body.terms
+    # With its headline's words (the college, the assault) it shares none with the other report.
+    assert docs_of([headline, body, other]) == [["monitor-wire"], ["state-agency"]]
+
+
+def test_claims_of_one_report_keep_their_own_words_when_they_tell_two_incidents():
+    from ceasefire.consolidate.core import share_report_words
+
+    aleppo = report("roundup", "2016-08-13", HEADLINE, sub="Armed clash", etype="Battles", place=ALEPPO, killed=23)
+    idlib = report("roundup", "2016-08-13", OTHER_FRONT, sub="Armed clash", etype="Battles", place=IDLIB_CITY, killed=23, ordinal=1)
+    later = report("roundup", "2016-08-16", BODY, sub="Armed clash", etype="Battles", place=ALEPPO, killed=23, ordinal=2)
+    before = (aleppo.terms, idlib.terms, later.terms)
+    share_report_words([aleppo, idlib, later])  # another place; the same place three days on
+    assert (aleppo.terms, idlib.terms, later.terms) == before

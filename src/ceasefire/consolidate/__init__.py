@@ -29,6 +29,7 @@ from sqlalchemy.engine import Connection
 
 from ceasefire.consolidate.core import (
     LEAD_CHARS, MAX_GAP_DAYS, MAX_SPAN_DAYS, TEXT_MAX_GAP_DAYS, TEXT_MAX_SPAN_DAYS, ClaimRecord, Consolidator, EventGroup, claim_record,
+    share_report_words,
 )
 from ceasefire.consolidate.materialise import SourcedClaim, apply_edit, consolidate_event
 from ceasefire.consolidate.outlets import registry
@@ -91,31 +92,55 @@ class _Claims:
     def __init__(self) -> None:
         self.records: dict[int, ClaimRecord] = {}
         self.sourced: dict[int, SourcedClaim] = {}
+        self.by_document: dict[str, set[int]] = {}
 
-    def add_rows(self, rows) -> list[ClaimRecord]:
-        out = []
+    def add_rows(self, rows, conn: Connection | None = None) -> list[ClaimRecord]:
+        """Records for claims rows (cached by claim id). With ``conn``, the other claims of their
+        documents are read too: a claim's words depend on its report's other claims
+        (:func:`ceasefire.consolidate.core.share_report_words`), never on what else was read."""
+        out, built = [], []
         for r in rows:
             r = dict(r)
             if r["id"] in self.records:
                 out.append(self.records[r["id"]])
                 continue
-            rec = claim_record(r, r["payload"] or {}, r["published"])
-            self.records[r["id"]] = rec
-            self.sourced[r["id"]] = SourcedClaim(
-                claim_id=r["id"], document_id=r["document_id"], ordinal=r["ordinal"], payload=r["payload"] or {},
-                outlet=r["outlet"], agency=r["agency"], published=r["published"], title=r["title"], url=r["url"],
-                aggregate=bool(r["is_aggregate"]),
-            )
+            rec = self._build(r)
+            built.append(rec)
             out.append(rec)
+        if not built:
+            return out
+        docs = sorted({rec.document_id for rec in built})
+        if conn is not None:
+            for i in range(0, len(docs), 500):
+                q = _claims_query().where(t.claims.c.document_id.in_(docs[i : i + 500]))
+                for r in conn.execute(q).mappings():
+                    if r["id"] not in self.records:
+                        self._build(dict(r))
+        for d in docs:
+            share_report_words([self.records[c] for c in sorted(self.by_document[d])])
         return out
 
+    def _build(self, r: dict[str, Any]) -> ClaimRecord:
+        rec = claim_record(r, r["payload"] or {}, r["published"])
+        self.records[r["id"]] = rec
+        self.by_document.setdefault(r["document_id"], set()).add(r["id"])
+        self.sourced[r["id"]] = SourcedClaim(
+            claim_id=r["id"], document_id=r["document_id"], ordinal=r["ordinal"], payload=r["payload"] or {},
+            outlet=r["outlet"], agency=r["agency"], published=r["published"], title=r["title"], url=r["url"],
+            aggregate=bool(r["is_aggregate"]),
+        )
+        return rec
+
     def forget_before(self, day: int) -> None:
-        """Drop claims that end before ``day`` (an ordinal) or have no date: ``update`` goes
-        forward in time, so later chunks look them up again only through a long event."""
-        gone = [cid for cid, rec in self.records.items() if rec.end is None or rec.end < day]
-        for cid in gone:
-            del self.records[cid]
-            del self.sourced[cid]
+        """Drop the claims of reports whose claims all end before ``day`` (an ordinal) or have no
+        date: ``update`` goes forward in time, so later chunks look them up again only through a
+        long event (a report's claims go together: their words are shared)."""
+        for d, ids in list(self.by_document.items()):
+            if all(self.records[c].end is None or self.records[c].end < day for c in ids):
+                for c in ids:
+                    del self.records[c]
+                    del self.sourced[c]
+                del self.by_document[d]
 
 
 def _claims_query():
@@ -376,7 +401,7 @@ def _update_chunk(conn: Connection, store: Store, chunk: int, now: datetime, cac
         .limit(chunk)
     )
     cl = cache if cache is not None else _Claims()
-    new = cl.add_rows(conn.execute(q).mappings())
+    new = cl.add_rows(conn.execute(q).mappings(), conn)
     if not new:
         return 0
     dated = sorted((c for c in new if c.start is not None), key=lambda c: c.key)
@@ -451,7 +476,7 @@ def _window_events(conn: Connection, cl: _Claims, lo: int, hi: int) -> dict[str,
             members.setdefault(eid, []).append(cid)
     missing = sorted({m for ms in members.values() for m in ms if m not in cl.records})
     for i in range(0, len(missing), 500):
-        cl.add_rows(conn.execute(_claims_query().where(t.claims.c.id.in_(missing[i : i + 500]))).mappings())
+        cl.add_rows(conn.execute(_claims_query().where(t.claims.c.id.in_(missing[i : i + 500]))).mappings(), conn)
     return members
 
 

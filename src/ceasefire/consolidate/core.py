@@ -61,9 +61,10 @@ types and perpetrators, see :func:`prominent`), its place by its most precise re
   killed ("at least 27 children", UNICEF's practice) is a floor of the toll, no figure to compare.
 - words (:mod:`ceasefire.consolidate.text`): the rare words of the evidence
   sentences (and, for a report's main claim, of its headline and lead) shared with the
-  event's reports: strong agreement 1.6, some 1.25, none 0.6 (0.45 when the claim and one of the
+  event's reports: strong agreement 1.6, some 1.25, none 0.6 (0.42 when the claim and one of the
   event's reports each name :data:`TEXT_RICH` rare words or more, not one in common), either side
-  without sentences 1.
+  without sentences 1. Claims of one report telling one incident twice (the
+  headline and the body) are compared by the words of both (:func:`share_report_words`).
 
 A claim joins the best event scoring at least :data:`MERGE_THRESHOLD`. (Joining
 two open events that one claim matches was tried and dropped: in a busy city it
@@ -170,9 +171,11 @@ PLACE_MASS = 0.5
 TEXT_STRONG = (0.3, 3)  # e.g. the village, the weapon and the toll
 TEXT_SOME = (0.15, 2)
 TEXT_NONE = 0.08  # below: no rare word in common
-TEXT_FACTOR = {"strong": 1.6, "some": 1.25, "neutral": 1.0, "none": 0.6, "apart": 0.45, "unknown": 1.0}
+TEXT_FACTOR = {"strong": 1.6, "some": 1.25, "neutral": 1.0, "none": 0.6, "apart": 0.42, "unknown": 1.0}
 #: Reports that each name this many rare words (the place, the target, the victims, the toll) and
-#: not one in common ("apart") most likely tell two incidents.
+#: not one in common ("apart") most likely tell two incidents: the factor 0.42 keeps the same type,
+#: day and toll in one governorate capital (0.7) under the threshold (0.7 x 0.42 < 0.3), since the
+#: capital's name is all such reports share.
 TEXT_RICH = 8
 #: Places in different governorates of one country, but the reports share rare words.
 PLACE_TEXT = {"strong": 0.5}
@@ -265,6 +268,33 @@ def claim_record(row: dict[str, Any], payload: dict[str, Any] | None = None, pub
         published=published.toordinal() if published else None,
         terms=terms(texts),
     )
+
+
+def share_report_words(claims: list[ClaimRecord]) -> None:
+    """Claims of one report telling one incident twice -- the headline and the body sentence it
+    sums up, or the lead and a later paragraph: the same sub-event type, the same named place, the
+    same count of the dead, at most a day apart -- are compared with other reports by the words of
+    both. (The body sentence alone may name only the toll; the headline names the road or the
+    market, so without them a report that shares no word with another outlet's looked neutral.)"""
+    twins: dict[tuple, list[ClaimRecord]] = {}
+    for c in claims:
+        if c.fatalities is not None and c.start is not None and (c.geonames_id or c.location_name):
+            twins.setdefault((c.document_id, c.sub_event_type, c.fatalities, c.geonames_id or c.location_name), []).append(c)
+    for group in twins.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda c: (c.start, c.ordinal))
+        run = [group[0]]
+        for c in group[1:] + [None]:
+            if c is not None and c.start - max(m.end for m in run) <= MAX_GAP_DAYS:
+                run.append(c)
+                continue
+            if len(run) > 1:
+                words = frozenset().union(*(m.terms for m in run))
+                for m in run:
+                    m.terms = words
+            if c is not None:
+                run = [c]
 
 
 def counts_a_part(fatalities: dict[str, Any] | None) -> bool:

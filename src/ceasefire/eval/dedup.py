@@ -197,7 +197,7 @@ def _main_records(conn, wanted: set[tuple[str, int | None]]) -> dict[tuple[str, 
     """The consolidation core's view (ClaimRecord: its rare words) of each article's main claim."""
     import sqlalchemy as sa
 
-    from ceasefire.consolidate.core import LEAD_CHARS, claim_record
+    from ceasefire.consolidate.core import LEAD_CHARS, claim_record, share_report_words
     from ceasefire.store import schema as t
 
     c, d = t.claims.c, t.documents.c
@@ -206,12 +206,17 @@ def _main_records(conn, wanted: set[tuple[str, int | None]]) -> dict[tuple[str, 
         c.location_name, c.lat, c.lon, c.country, c.admin1, c.geonames_id, c.location_precision, c.fatalities_best,
         c.is_aggregate, c.payload, d.published, d.title, sa.func.substr(d.text, 1, LEAD_CHARS).label("lead"),
     ).join(t.documents, d.id == c.document_id)
-    out = {}
+    docs = {d for d, _ in wanted}
+    out, by_doc = {}, {}
     for r in conn.execute(q).mappings():
-        if (r["document_id"], r["ordinal"]) in wanted:
+        if r["document_id"] in docs:
             row = dict(r)
-            out[(row["document_id"], row["ordinal"])] = claim_record(row, row["payload"] or {}, row["published"])
-    return out
+            rec = claim_record(row, row["payload"] or {}, row["published"])
+            by_doc.setdefault(rec.document_id, []).append(rec)
+            out[(rec.document_id, rec.ordinal)] = rec
+    for recs in by_doc.values():
+        share_report_words(recs)
+    return {k: v for k, v in out.items() if k in wanted}
 
 
 def _brief(ev: dict | None) -> str:
