@@ -785,3 +785,18 @@ def test_mexican_and_brazilian_states_are_first_level_areas_not_towns_abroad():
     # A state point is its capital's, as ACLED codes a place known only by its state.
     para = _first(geoparse("Loggers clashed with villagers in the state of Para on Friday."), "Para")
     assert para.country == "BR" and abs(para.lat - (-1.46)) < 0.1 and abs(para.lon - (-48.50)) < 0.1
+
+
+def test_numbered_roads_are_places_near_the_reports_town():
+    text = ("Crews closed Highway 10 east of Perham on Monday, and KY 52 stayed shut near Irvine after a rockslide. "
+            "The bypass on US-75 and FM 1417 outside Sherman reopened.")
+    tops = geoparse(text)
+    for road in ("Highway 10", "KY 52", "US-75", "FM 1417"):
+        assert _first(tops, road).precision == "near"
+    assert _first(tops, "Highway 10").admin1 == "Minnesota"  # Perham's state, named just after it
+    # Britain's A-roads count where the words speak of roads, never a rifle's or an aircraft's number.
+    uk = geoparse("The A436 and A40 carry the diversion while the A417 near Cirencester is closed overnight.")
+    assert {"A436", "A40", "A417"} <= {t.text for t in uk}
+    assert {t.text for t in geoparse("Gunmen carried M16 rifles onto an A380 at the airport in Kabul.")} == {"Kabul"}
+    # A number that counts something is no road: "the US 2 billion plan".
+    assert "US 2" not in {t.text for t in geoparse("Congress passed the US 2 billion plan for Topeka's bridges.")}

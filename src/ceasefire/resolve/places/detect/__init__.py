@@ -123,6 +123,7 @@ from ceasefire.resolve.places.detect.scan import (  # noqa: F401
     start_scan,
 )
 from ceasefire.resolve.places.detect.features import (  # noqa: F401
+    find_numbered_roads,
     find_natural_features,
     find_streets,
 )
@@ -144,6 +145,7 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     """Every place mention in a spaCy ``Doc`` (offsets into ``doc.text``)."""
     s = start_scan(doc, gaz)
     skip_group_names(s)
+    find_numbered_roads(s)
     find_natural_features(s)
     find_place_entities(s)
     find_buildings(s)

@@ -1,6 +1,9 @@
-"""Named features the gazetteer lacks: rivers, lakes and mountains; streets, roads and counties."""
+"""Named features the gazetteer lacks: rivers, lakes and mountains; numbered roads; streets, roads
+and counties."""
 
 from __future__ import annotations
+
+import re
 
 from ceasefire.resolve.places.detect.filters import _street_entity
 from ceasefire.resolve.places.detect.lookup import lookup_candidates
@@ -13,6 +16,48 @@ from ceasefire.resolve.places.detect.vocabulary import (
     ROAD_HEADS,
     STREET_SUFFIXES,
 )
+
+# Numbered roads as the press names them: "Highway 10", "State Route 7", "County Road 4045", "US-24",
+# "KY 90", "FM 645" (Texas farm-to-market roads), and Britain's "A429" or "M25". Both gold sets annotate
+# them as places; they lie near the report's town. Not interstates ("I-95", "Interstate 64"), which cross
+# many states and which LGL leaves unannotated, nor "U.S. 287", where LGL marks "U.S." as the country.
+_ROAD_NUMBER = (r"\d{1,4}[A-Z]?(?![\w.,]*\d)(?!\s*(?:%|percent|per cent|million|billion|thousand|years?|"
+                r"people|dollars|miles|km|feet|mph|a\.m|p\.m)\b)")
+_NUMBERED_ROAD = re.compile(
+    r"(?<![\w.-])(?<!Interstate )(?:"
+    r"(?:(?:State|County|Farm|Trunk)\s+)?(?:Highway|Hwy\.?|Route|Rte\.?|Road)\s+" + _ROAD_NUMBER
+    + r"|(?:US|SR|CR|FM|RM|KY)-" + _ROAD_NUMBER
+    + r"|(?:SR|CR|FM|RM|KY)\s" + _ROAD_NUMBER
+    + r"|(?P<uk>[AM]\d{1,4})(?:\([MT]\))?(?![\w-])"
+    r")"
+)
+# A British "A40" or "M4" is a road only where the words around it speak of roads ("M16 rifles",
+# "an A380" are not).
+_ROAD_CONTEXT = re.compile(
+    r"\b(?:road|roads|motorway|carriageway|junction|roundabout|bypass|lane|lanes|traffic|diversion|closed|closure|"
+    r"northbound|southbound|eastbound|westbound|route)\b", re.I)
+
+
+def find_numbered_roads(s: Scan) -> None:
+    """Numbered roads ("Highway 10", "US-24", "KY 90", "the A429"): a place each, placed near the
+    report's town; read before spaCy's entities so "Highway 59 to" does not swallow the next word."""
+    text, tokens, taken = s.text, s.tokens, s.taken
+    if not any(ch.isdigit() for ch in text):
+        return
+    starts = {t.idx: t.i for t in tokens}
+    ends = {t.idx + len(t.text): t.i for t in tokens}
+    for mt in _NUMBERED_ROAD.finditer(text):
+        a, b = mt.start(), mt.end()
+        if mt.group("uk"):
+            around = text[max(0, a - 60): a] + " " + text[b: b + 60]
+            if not _ROAD_CONTEXT.search(around):
+                continue
+        i, last = starts.get(a), ends.get(b)
+        if i is None or last is None or last < i or any(taken[i: last + 1]):
+            continue
+        # A place the gazetteer lacks, placed by context (LOC), even among Title Case names.
+        s.add(i, last + 1, [], "LOC")
+        s.mentions[-1].street = True
 
 
 def find_natural_features(s: Scan) -> None:
