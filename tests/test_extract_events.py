@@ -483,3 +483,39 @@ def test_strikes_said_to_be_carried_out_by_warplanes_point_back_to_the_strikes_t
     cl = classify_sentence(sentence)
     assert cl.trigger.text == "warplanes"
     assert _is_anaphor(sentence, cl) is anaphor
+
+
+def test_a_sentence_run_into_the_next_without_its_full_stop_keeps_its_own_toll():
+    # the scraper dropped the full stop before "According to": two sentences, each with its own toll
+    text = ("Five civilians were killed on Friday in rocket attacks on several districts of Hama city According to a police source "
+            "two people were killed in the Bab Qebli district. Another person was killed in the Arbaeen district.")
+    events = _events(text, date(2016, 5, 6))
+    assert events[0]["fatalities"]["total"]["best"] == 5
+    from ceasefire.extract.sentences import split_sentences
+    # a short subheading run into the sentence it heads stays with it
+    assert len(split_sentences("Hospital staff According to a nurse the wards were full.")) == 1
+
+
+def test_a_patrol_that_engages_the_insurgents_fights_a_clash():
+    for sentence in ("The patrol engaged the enemy near the village of Sangin.",
+                     "Coalition troops were engaged by insurgents west of the district centre.",
+                     "The combined force had to engage the armed men before it could withdraw."):
+        cl = classify_sentence(sentence)
+        assert cl is not None and cl.sub_event_type == "Armed clash", sentence
+    assert classify_sentence("His daughter was engaged to a teacher from Kabul.") is None
+
+
+def test_a_tally_in_a_spokesmans_quote_does_not_lead_the_release():
+    text = ("KABUL, Afghanistan (March 14) - Afghan and coalition forces clashed with insurgents and detained a Taliban "
+            "facilitator in Zabul province Sunday. \"Operations like this one have removed many leaders, and three insurgents "
+            "were killed this month alone,\" a spokesman said.")
+    events = _events(text, date(2011, 3, 14))
+    assert not events[0].get("aggregate")
+    assert events[0]["date"]["start"] == "2011-03-13"
+
+
+def test_a_title_case_dateline_does_not_date_the_strike():
+    text = ("Kabul, Afghanistan (Dec. 9) - Coalition aircraft struck a group of militants near a training camp "
+            "in Kunar province yesterday, killing four of them.")
+    ev = _events(text, date(2009, 12, 9))[0]
+    assert ev["date"]["start"] == "2009-12-08"

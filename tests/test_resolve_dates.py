@@ -345,3 +345,26 @@ def test_an_operation_months_before_a_release_without_a_lead_day_is_history():
 def test_a_toll_of_the_past_24_hours_is_dated_to_the_report_day():
     d = resolve_event_date("Several insurgents were killed during clearing operations over the past 24 hours.", date(2011, 1, 24))
     assert d == {"start": "2011-01-24", "end": "2011-01-24", "precision": "day"}
+
+
+def test_a_lead_that_dates_only_another_event_takes_the_next_sentences_day():
+    from ceasefire.resolve.dates import lead_date
+
+    published = day("2012-09-17")  # a Monday
+    sentences = [
+        "Officials confirmed the death of the gunman behind the June 3 ambush on a supply convoy.",
+        "He was killed in an air strike in Paktika province Saturday.",
+    ]
+    assert lead_date(sentences, published)["start"] == "2012-09-15"
+
+
+def test_a_digest_release_is_dated_by_its_own_dateline():
+    from ceasefire.resolve.dates import release_date
+
+    # the digest's heading carries its own day; the text's "yesterday" counts from the dateline
+    digest = ("Joint Command Operational Update, March 9, 2011\n2011-03-S-040\n"
+              "KABUL, Afghanistan (March 8) - Coalition troops detained two suspects in Kunduz province yesterday.\n"
+              "KABUL, Afghanistan (March 6, 2011) - A patrol found a weapons cache in Baghlan.")
+    assert release_date(digest) == day("2011-03-08")
+    # a dateline without a year takes it from a later one when nothing else gives it
+    assert release_date("KABUL, Afghanistan (Dec. 30) - ... KABUL, Afghanistan (Jan. 2, 2011) - ...") == day("2010-12-30")

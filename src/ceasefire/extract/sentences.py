@@ -33,6 +33,13 @@ _RELATED_MARK_BEFORE = re.compile(r"(?:\.\.\.\s+\d[\d,]*|\(\d[\d,]*\)|\bViews\s+
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 #: The block starts in the text's last part: a list at the head of a page runs into the lead.
 _TRAILING_FROM = 0.5
+#: A sentence run into the next one where a scraper stripped the full stop ("... on several
+#: neighbourhoods of the city According to a police source two people were killed ..."): a
+#: capitalised sentence opener right after a lower-case word starts a new sentence.
+_RUN_IN = re.compile(r"(?<=[a-z])\s+(?=(?:According\s+to|Meanwhile|In\s+the\s+same\s+context|Earlier|Later)\s+[a-z0-9])")
+#: Words a run-in sentence has before the opener: fewer is a subheading ("Local reactions
+#: According to a witness ..."), which stays with the sentence it heads.
+_RUN_IN_MIN_WORDS = 6
 
 
 def trailing_chrome_start(text: str) -> int:
@@ -77,6 +84,7 @@ def split_sentences(text: str, spacy_doc: Any = None) -> list[Sentence]:
     stop = trailing_chrome_start(text)
     spans = [(a, min(b, stop)) for a, b in spans if a < stop]
     spans = [(a, b) for a, b in ((a, b - len(text[a:b]) + len(text[a:b].rstrip())) for a, b in spans) if b > a]
+    spans = [piece for a, b in spans for piece in _split_run_in(text, a, b)]
     for start, end in spans:
         if "\n" in text[last_end:start]:
             paragraph += 1
@@ -102,6 +110,18 @@ def _split_lines(text: str, start: int, end: int):
         if b > a:
             yield a, b
         pos = stop + 1
+
+
+def _split_run_in(text: str, start: int, end: int):
+    """(start, end) pieces of a sentence that runs into the next one without its full stop
+    (``_RUN_IN``); the whole sentence when none does."""
+    pos = start
+    for m in _RUN_IN.finditer(text, start, end):
+        clause = re.split(r"[.!?:;]\s", text[pos : m.start()])[-1]
+        if len(clause.split()) >= _RUN_IN_MIN_WORDS:
+            yield pos, m.start()
+            pos = m.end()
+    yield pos, end
 
 
 def _cut_long(text: str, start: int, end: int):

@@ -575,33 +575,43 @@ def blank_heading_date(text: str) -> str:
 def release_date(text: str) -> date | None:
     """The date a press release gives itself, or None.
 
-    In order: a dateline with its year ("KABUL, Afghanistan (Jan. 25, 2013)"); a dateline
-    without one ("(Sept. 4)") or a dated heading ("May 11: Afghan-ISAF Operations ...") whose
-    year comes from the release number ("2010-05-CA-039"), the month of the number choosing
-    between December and January at a year's turn; else None (a release number alone gives a
-    month, not a day).
+    The release's dateline is its first one ("KABUL, Afghanistan (Jan. 25, 2013)"): the relative
+    days of its text ("yesterday", "today") count from it, so it wins over a digest's heading
+    ("ISAF Joint Command Operational Update, Jan. 5, 2011" above "KABUL, Afghanistan (Jan. 4)")
+    and over the datelines of the items a digest reprints further down. A dateline without a
+    year ("(Sept. 4)") takes it from the heading, else from the release number ("2010-05-CA-039"),
+    else from a later dateline, the month of that source choosing between December and January at
+    a year's turn. With no dateline, a dated heading ("May 11: Afghan-ISAF Operations ...",
+    "... Operational Update, Feb. 21, 2011") is the release's date, its year likewise. Else None
+    (a release number alone gives a month, not a day).
     """
     number = _RELEASE_NUMBER.search(text)
-    for m in _DATELINE_DATE.finditer(text):
-        if m.group("y"):
-            return _safe(int(m.group("y")), _month_no(m.group("month")), int(m.group("d")))
-    candidates = [m for m in _DATELINE_DATE.finditer(text)]
+    datelines = list(_DATELINE_DATE.finditer(text))
     head = _HEADING_DATE.search(text)
-    if head:
-        hm = re.search(rf"(?P<month>{_MONTH})\s+(?P<d>[0-3]?\d)(?:,\s+(?P<y>(?:19|20)\d\d))?", head.group(0))
-        if hm and hm.group("y"):
-            return _safe(int(hm.group("y")), _month_no(hm.group("month")), int(hm.group("d")))
-        if hm:
-            candidates.append(hm)
-    if not candidates or not number:
+    hm = re.search(rf"(?P<month>{_MONTH})\s+(?P<d>[0-3]?\d)(?:,\s+(?P<y>(?:19|20)\d\d))?", head.group(0)) if head else None
+    if datelines and datelines[0].group("y"):
+        m = datelines[0]
+        return _safe(int(m.group("y")), _month_no(m.group("month")), int(m.group("d")))
+    m = datelines[0] if datelines else hm
+    if m is None:
         return None
-    m = candidates[0]
+    if m is hm and hm.group("y"):
+        return _safe(int(hm.group("y")), _month_no(hm.group("month")), int(hm.group("d")))
+    # the year's source, and the month it was stamped in
+    if hm is not None and hm is not m and hm.group("y"):
+        year, stamped = int(hm.group("y")), _month_no(hm.group("month"))
+    elif number:
+        year, stamped = int(number.group(1)), int(number.group(2))
+    else:
+        later = next((x for x in datelines[1:] if x.group("y")), None)
+        if later is None:
+            return None
+        year, stamped = int(later.group("y")), _month_no(later.group("month"))
     month, day = _month_no(m.group("month")), int(m.group("d"))
-    year, numbered = int(number.group(1)), int(number.group(2))
-    # a release numbered in December and dated "Jan. 2" was issued in the next year
-    if numbered == 12 and month == 1:
+    # a release numbered (or stamped) in December and dated "Jan. 2" was issued in the next year
+    if stamped == 12 and month == 1:
         year += 1
-    elif numbered == 1 and month == 12:
+    elif stamped == 1 and month == 12:
         year -= 1
     return _safe(year, month, day)
 
@@ -615,7 +625,8 @@ def lead_date(sentences: list[str], published: date | None, window: int = 5) -> 
     they name none.  Spans ("over the past week"), months and years are not a lead's day, and
     a day the clause looks ahead to ("talks will resume on Monday") is not an incident's.  Nor
     is the day of a statement ("officials today confirmed the capture ...") or of another event
-    named by its date ("behind Tuesday's attack"): another day of the same sentence wins, and a
+    named by its date ("behind Tuesday's attack"): another day of the same sentence wins (a lead
+    that dates only another event gives no day: the next sentences are read), and a
     lead that dates only its statement as "today" (a release: "Forces today confirmed ...") takes
     the next sentence's day when it falls in the week before the statement.
     """
@@ -631,6 +642,8 @@ def lead_date(sentences: list[str], published: date | None, window: int = 5) -> 
         # "ISAF today confirmed the capture ... June 14", "... behind Tuesday's attack, today":
         # the day of a statement, or of another event named by its date, is not the lead's
         own = [x for x in exprs if not _secondary_day(text, x)]
+        if stated is None and not own and all(_names_other_event(text, x) for x in exprs):
+            continue  # "the insurgent behind the May 11 attack was killed ...": that attack's day is not the lead's
         if stated is None and not own:
             if not _DEICTIC_TODAY.search(exprs[0].text):
                 # "17 people were killed, a watchdog said on Saturday": a news lead's statement day

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -10,12 +11,20 @@ from ceasefire.extract.context import DocContext
 from ceasefire.extract.events.places import _DATELINE
 
 
+#: A dateline's date in the forms the places' pattern leaves: a city in title case ("Kabul,
+#: Afghanistan (Dec. 9) - ...") or a year after a full stop ("(Nov. 1. 2011)").
+_DATELINE_DATE = re.compile(r"\b[A-Z][A-Za-z'-]+,\s+[A-Z][a-z]+\s*(?P<date>\([A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:[,.]\s+\d{4})?\))")
+
+
 def _without_dateline(text: str) -> str:
     """The sentence with its dateline ("KABUL, Afghanistan (Jan. 25, 2013)") and a heading's
-    release date ("May 11: Afghan-ISAF Operations ...") blanked, offsets kept."""
+    release date ("May 11: Afghan-ISAF Operations ...") blanked, offsets kept: the day a release
+    is dated is not the day of the incident it tells ("(Dec. 9) - ... an air strike ... yesterday")."""
     from ceasefire.resolve.dates import blank_heading_date
 
-    return blank_heading_date(_DATELINE.sub(lambda m: " " * len(m.group(0)), text))
+    text = _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
+    text = _DATELINE_DATE.sub(lambda m: m.group(0)[: m.start("date") - m.start()] + " " * len(m.group("date")), text)
+    return blank_heading_date(text)
 
 
 def _lead_date(ctx: DocContext) -> dict[str, Any] | None:

@@ -85,6 +85,10 @@ def _spell_out_lead_toll(ctx: DocContext, events: list[dict[str, Any]]) -> list[
     return events
 
 
+#: A sentence that opens a quotation.
+_QUOTED = re.compile(r"^\s*[\"“‘']")
+
+
 def _tally_report(ctx: DocContext, events: list[dict[str, Any]]) -> None:
     """A report that counts the dead of no single incident but gives a tally ("Syria rebel
     infighting kills 45 fighters in 2 days", "At least 48 civilians have died in the
@@ -96,7 +100,9 @@ def _tally_report(ctx: DocContext, events: list[dict[str, Any]]) -> None:
         return
     if any(ev["fatalities"].get("total") for ev in violent if not ev.get("aggregate")):
         return
-    tallies = [ev for ev in violent if ev.get("aggregate") and ev["fatalities"].get("total")]
+    # a spokesman's quoted summary ("'... several leaders were killed this month alone,' said ...")
+    # comments on the operation the report tells; it is not what the report is about
+    tallies = [ev for ev in violent if ev.get("aggregate") and ev["fatalities"].get("total") and not _QUOTED.match(ev["evidence"][0]["text"] if ev.get("evidence") else "")]
     if not tallies:
         return
     top = max(ev["salience"] for ev in violent)
