@@ -39,13 +39,13 @@ def _figure(output: str, corpus: str, half: str, name: str) -> float:
 
 
 def test_detects_toponyms_in_geowebnews_and_lgl(eval_output):
-    assert _figure(eval_output, "GeoWebNews", "all", "F1") >= 0.868  # 0.872 on these documents
+    assert _figure(eval_output, "GeoWebNews", "all", "F1") >= 0.87  # 0.873 on these documents
     assert _figure(eval_output, "LGL", "all", "F1") >= 0.86  # 0.865
 
 
 def test_resolves_most_gold_toponyms_within_161_km(eval_output):
-    assert _figure(eval_output, "GeoWebNews", "all", "acc@161km") >= 0.81  # 0.813 on these documents
-    assert _figure(eval_output, "LGL", "all", "acc@161km") >= 0.86  # 0.863
+    assert _figure(eval_output, "GeoWebNews", "all", "acc@161km") >= 0.81  # 0.812 on these documents
+    assert _figure(eval_output, "LGL", "all", "acc@161km") >= 0.86  # 0.862
 
 
 def test_chooses_the_event_location_on_gold_rows(eval_output):
