@@ -800,3 +800,14 @@ def test_numbered_roads_are_places_near_the_reports_town():
     assert {t.text for t in geoparse("Gunmen carried M16 rifles onto an A380 at the airport in Kabul.")} == {"Kabul"}
     # A number that counts something is no road: "the US 2 billion plan".
     assert "US 2" not in {t.text for t in geoparse("Congress passed the US 2 billion plan for Topeka's bridges.")}
+
+
+def test_a_town_named_after_a_state_is_not_the_state():
+    # A Texas hamlet named after Tennessee lies where the report is, not in Tennessee.
+    text = "Deputies found the truck near Tennessee Colony, about 15 miles west of Palestine, Texas, on Friday."
+    colony = _first(geoparse(text), "Tennessee Colony")
+    assert (colony.admin1, colony.precision) == ("Texas", "near")
+    # Towns the gazetteer knows and a town that bears the area's name keep their readings.
+    tops = geoparse("Council members from Missouri City and Aleppo City met in Kansas City.")
+    assert _first(tops, "Missouri City").precision == "exact"
+    assert _first(tops, "Aleppo").country == "SY"

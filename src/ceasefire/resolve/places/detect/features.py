@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ceasefire.resolve.places.gazetteer import NAME_CURATED, NAME_MAIN
 from ceasefire.resolve.places.detect.filters import _street_entity
 from ceasefire.resolve.places.detect.lookup import lookup_candidates
 from ceasefire.resolve.places.detect.mention import _glued, _is_cap
@@ -58,6 +59,45 @@ def find_numbered_roads(s: Scan) -> None:
         # A place the gazetteer lacks, placed by context (LOC), even among Title Case names.
         s.add(i, last + 1, [], "LOC")
         s.mentions[-1].street = True
+
+
+# Words that, after a state's or country's name, make a town's name the gazetteer may lack: "Tennessee
+# Colony", "Indiana Dunes", "Nevada Springs". Not "Valley" or "Park" alone of a town ("Aleppo City" has a
+# town reading and stays the city).
+SETTLEMENT_TAILS = frozenset(
+    "colony city springs heights falls village junction station beach hills hill grove mills landing ridge "
+    "crossing corner corners plains flats forks glen hollow meadows shores acres estates".split())
+
+
+def find_towns_named_after_areas(s: Scan) -> None:
+    """A town named after a state or country ("Tennessee Colony" in Texas) is a place the gazetteer
+    lacks, placed by context, not the state: its first words name an area that no town bears."""
+    gaz, text, tokens, n, ent_of, taken, add = s.gaz, s.text, s.tokens, s.n, s.ent_of, s.taken, s.add
+    for k in range(1, n):
+        tail = tokens[k]
+        if taken[k] or tail.lower_ not in SETTLEMENT_TAILS or not _is_cap(tail) or not tail.is_alpha:
+            continue
+        for a in (k - 2, k - 1):
+            if a < 0 or any(taken[a:k]) or not all(_is_cap(t) and t.is_alpha for t in tokens[a:k]):
+                continue
+            if any("\n" in t.whitespace_ for t in tokens[a:k]) or (a > 0 and _is_cap(tokens[a - 1]) and tokens[a - 1].is_alpha
+                                                                     and not tokens[a].is_sent_start):
+                continue
+            first = [c for c in lookup_candidates(gaz, text[tokens[a].idx: tokens[k - 1].idx + len(tokens[k - 1].text)])
+                     if c[2] != "skeleton"]
+            areas = [p for p, kind, _ in first if (p.is_admin1 or p.is_country) and kind in (NAME_MAIN, NAME_CURATED)]
+            if not areas or any(p.feature_class == "P" and kind in (NAME_MAIN, NAME_CURATED) for p, kind, _ in first):
+                continue
+            whole = text[tokens[a].idx: tail.idx + len(tail.text)]
+            if any(c[2] != "skeleton" for c in lookup_candidates(gaz, whole)):
+                break  # "Missouri City", "Iowa Falls": a town the gazetteer knows, found by the scan
+            if any(ent_of[t] is not None and ent_of[t].label_ in ("PERSON", "WORK_OF_ART", "EVENT", "PRODUCT")
+                   and (ent_of[t].start < a or ent_of[t].end > k + 1) for t in range(a, k + 1)):
+                break
+            if k + 1 < n and _is_cap(tokens[k + 1]) and tokens[k + 1].is_alpha and "\n" not in tail.whitespace_:
+                break  # "Indiana Dunes State Park", "Texas Heights Elementary": a longer name
+            add(a, k + 1, [], "LOC")
+            break
 
 
 def find_natural_features(s: Scan) -> None:
