@@ -215,3 +215,17 @@ def test_claims_of_one_report_keep_their_own_words_when_they_tell_two_incidents(
     before = (aleppo.terms, idlib.terms, later.terms)
     share_report_words([aleppo, idlib, later])  # another place; the same place three days on
     assert (aleppo.terms, idlib.terms, later.terms) == before
+
+
+def test_one_side_taking_the_hills_and_the_other_repelled_is_one_battle():
+    # ACLED's battle types differ only in whether ground changed hands, which is what the two
+    # sides' outlets disagree on: one says the army took the hills, the other that a push failed.
+    took = report("loyalist-tv", "2016-08-02", "Army units took the Ramouseh hills overlooking the Bustan al-Basha supply line; "
+                  "31 insurgents died.", sub="Government regains territory", etype="Battles", place=ALEPPO, killed=31)
+    repelled = report("monitor-wire", "2016-08-04", "Thirty-one insurgents were killed as their push to retake the Ramouseh hills "
+                      "and reopen the Bustan al-Basha supply line failed, the monitor said, 31 dead.", sub="Armed clash",
+                      etype="Battles", place=ALEPPO, killed=31)
+    assert docs_of([took, repelled]) == [["loyalist-tv", "monitor-wire"]]
+    # Two days apart with no word in common, a clash is another fight in the city.
+    elsewhere = report("state-agency", "2016-08-04", OTHER_FRONT, sub="Armed clash", etype="Battles", place=ALEPPO, killed=30)
+    assert docs_of([took, elsewhere]) == [["loyalist-tv"], ["state-agency"]]

@@ -17,7 +17,8 @@ types and perpetrators, see :func:`prominent`), its place by its most precise re
 
 - kind: the same sub-event type scores 1; a kindred one 0.8 (strike, shelling
   and chemical weapon; suicide bomb, remote explosive and grenade: outlets
-  disagree on the delivery); the same event type 0.5 (not humanitarian access: a siege,
+  disagree on the delivery; an armed clash and a gain of territory: the sides
+  disagree on whether ground changed hands); the same event type 0.5 (not humanitarian access: a siege,
   the aid delivered into the besieged town and an evacuation out of it are three facts); a battle and a strike or
   shelling 0.5 (ACLED codes the strikes of a fight as the battle); other violent
   types (battles, explosions, violence against civilians) 0.4; anything else is
@@ -132,10 +133,12 @@ TYPE_BATTLE_STRIKE = 0.5
 BATTLE_AND_STRIKE = frozenset({"Battles", "Explosions/Remote violence"})
 #: Sub-event types outlets legitimately disagree on for one incident: how a strike was delivered
 #: (warplanes or artillery: "bombardment"; a chemical attack by air or by rockets), and whether a
-#: bomb had a driver (a car bomb is "suicide" for one outlet, "explosion" for another).
+#: bomb had a driver (a car bomb is "suicide" for one outlet, "explosion" for another), and whether
+#: a fight changed who holds the ground (one side "took the hills", the other "repelled the push").
 SUB_FAMILIES = (
     frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"}),
     frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"}),
+    frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"}),
 )
 FAMILY_OF = {sub: i for i, fam in enumerate(SUB_FAMILIES) for sub in fam}
 GAP_FACTOR = {0: 1.0, 1: 0.5}
