@@ -118,3 +118,12 @@ def test_a_week_of_reports_ingested_in_shuffled_batches_gives_the_same_events(tm
         assert ingest(f"sqlite:///{tmp_path / f'shuffled{n}.sqlite'}", batches) == at_once
     # Regrouping every stored claim from scratch finds the same events.
     assert ingest(f"sqlite:///{tmp_path / 'rebuilt.sqlite'}", [shuffled[:20], shuffled[20:]], rebuild=True) == at_once
+
+
+def test_same_reports_in_two_orders_give_the_same_events_on_the_server_store_too(db_url, tmp_path):
+    # The canonical order is read by SQL (dates, then publication, nulls placed alike on both
+    # engines): the server store and a SQLite file must agree whatever order either got.
+    reports = busy_week(seed=3)[:24] + MARKET
+    backwards = list(reversed(reports))
+    on_server = ingest(db_url, [backwards[i : i + 5] for i in range(0, len(backwards), 5)])
+    assert on_server == ingest(f"sqlite:///{tmp_path / 'file.sqlite'}", [reports])
