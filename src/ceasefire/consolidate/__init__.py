@@ -493,8 +493,10 @@ def _replay(conn: Connection, store: Store, new: list[ClaimRecord], cl: _Claims,
     """
     first = new[0].key
     lo = new[0].start - REACH_DAYS
-    last_day = conn.execute(sa.select(sa.func.max(t.events.c.date_end)).where(t.events.c.status == "active")).scalar()
-    last = last_day.toordinal() if last_day else lo
+    # The latest day any stored claim starts on (an undated one: its report's day): past it, no
+    # later claim can reach a regrouped event.
+    days = [conn.execute(sa.select(sa.func.max(t.claims.c.date_start))).scalar(), conn.execute(sa.select(sa.func.max(t.documents.c.published))).scalar()]
+    last = max((d.toordinal() for d in days if d), default=lo)
     reviews = Reviews(conn)
     ext = REACH_DAYS
     while True:
@@ -517,10 +519,12 @@ def _replay(conn: Connection, store: Store, new: list[ClaimRecord], cl: _Claims,
         unchanged = {frozenset(g) for g in groups} & set(cut.values())
         changed = [g for g in groups if frozenset(g) not in unchanged]
         gone = [eid for eid, ms in cut.items() if ms not in unchanged]
-        settled = hi >= last or (
-            not any(old_of.get(c) in gone for c in frozen)
-            and all(_reach(_summary([cl.records[c] for c in g])) <= hi for g in changed)
-            and all(_reach(_summary([cl.records[c] for c in cut[eid]])) <= hi for eid in gone)
+        settled = not any(old_of.get(c) in gone for c in frozen) and (
+            hi >= last
+            or (
+                all(_reach(_summary([cl.records[c] for c in g])) <= hi for g in changed)
+                and all(_reach(_summary([cl.records[c] for c in cut[eid]])) <= hi for eid in gone)
+            )
         )
         if settled:
             break
