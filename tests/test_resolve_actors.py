@@ -1255,3 +1255,56 @@ def test_a_side_blamed_between_two_sentences_of_the_incident_is_its_suspect():
 )
 def test_a_pair_of_groups_a_report_cannot_tell_apart_takes_acleds_joint_name(text, published, expected):
     assert _main_actors(text, published=published)[0] == (expected, "perpetrator")
+
+
+def test_an_opposition_government_and_its_ministers_are_no_fighters():
+    assert names("A minister of the opposition government was among the dead.", country="Syria") == []
+    found = names("Nine people including the (opposition) interim governments health minister died.", country="Syria")
+    assert not any(n.startswith(("Military Forces", "Opposition Rebels")) for _t, n in found)
+    assert [n for _t, n in names("Clashes between the opposition and government forces went on.", country="Syria")] == [
+        "Opposition Rebels (Syria)", "Military Forces of Syria (2000-)"]
+
+
+def test_a_word_tacked_on_after_a_headline_lends_no_author():
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    doc = Document(title="Teacher among nine dead in Syria car bomb Rebels",
+                   text="A teacher was among at least nine people killed when a car bomb went off near a school in Tafas on Monday, a local council said.",
+                   published=date(2015, 3, 2))
+    ev = extract_document(doc)["events"][0]
+    assert ev["actors"][0]["name"] == "Unidentified Armed Group (Syria)"
+
+
+def test_powers_that_point_the_finger_at_a_government_make_it_the_suspect():
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    text = ("At least 70 people died after a suspected sarin attack on a rebel-held town in Hama province on Tuesday. "
+            "Western governments pointed the finger at the government of Bashar al-Assad, which denied any role.")
+    ev = extract_document(Document(text=text, published=date(2017, 4, 6)))["events"][0]
+    assert ev["actors"][0]["name"] == "Military Forces of Syria (2000-)"
+    assert ev["attribution"]["certainty"] == "alleged"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the president's forces", "Military Forces of Syria (2000-)"),
+        ("Moroccan soldiers", "Military Forces of Morocco"),
+        ("Ugandan troops", "Military Forces of Uganda"),
+        ("Wagner", "Wagner Group"),
+    ],
+)
+def test_forces_named_by_their_state_or_their_leader(text, expected):
+    assert [n for _t, n in names(f"Witnesses saw {text} near the village.", country="Syria")] == [expected]
+
+
+def test_a_sides_backer_and_a_deal_brokered_partly_by_it_take_no_part_in_a_bombing():
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    text = ("A car bomb killed at least 40 evacuees waiting on buses at a crossing west of Aleppo on Saturday, a monitor said. "
+            "The bombing threatens the evacuation deal brokered jointly by rebel backer Turkey and regime ally Russia.")
+    ev = extract_document(Document(text=text, published=date(2017, 4, 16)))["events"][0]
+    assert all(a["name"] != "Opposition Rebels (Syria)" for a in ev["actors"] if a["role"] == "perpetrator")

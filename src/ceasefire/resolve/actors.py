@@ -59,13 +59,15 @@ _THING_AFTER = re.compile(
 )
 
 
-# "opposition media", "opposition-based social media websites", "the opposition minister": the
-# side's name qualifies people who report or govern, not fighters
+# "opposition media", "opposition-based social media websites", "the opposition minister", "Syria's
+# opposition government": the side's name qualifies people who report or govern, not fighters
 _CIVIL_AFTER = re.compile(
-    r"[\s-]+(?:based\s+)?(?:social\s+)?(?:media|activists?|websites?|outlets?|news|journalists?|ministers?|politicians?|negotiators?|delegations?|"
-    r"delegates|spokesm[ae]n|spokespersons?|figures?|interim\s+government|provisional\s+government|coalition\s+(?:said|says))\b",
+    r"\)?[\s-]+(?:based\s+)?(?:social\s+)?(?:media|activists?|websites?|outlets?|news|journalists?|ministers?|politicians?|negotiators?|delegations?|"
+    r"delegates|spokesm[ae]n|spokespersons?|figures?|(?:interim\s+|provisional\s+|transitional\s+|exiled\s+)?government(?:['’]?s)?(?!\s*-?\s*(?:forces|troops|soldiers|positions|areas|held|controlled))|"
+    r"coalition\s+(?:said|says))\b",
     re.I,
 )
+_OTHER_GOVERNMENT_BEFORE = re.compile(r"\b(?:opposition(?:['’]s)?|rebels?|interim|provisional|transitional|exiled|rival)\s+$", re.I)
 # "from rebel into government territory", "rebel areas": who holds the area, not who acted
 _AREA_AFTER = re.compile(r"\s+(?:territory|territories|areas?|districts?|neighbou?rhoods?|enclaves?|pockets?)\b", re.I)
 _SIDE_WORDS = ("opposition", "syrian opposition", "rebel", "rebels", "government", "regime")
@@ -489,6 +491,8 @@ class ActorRegistry:
             return None  # "army airport", "government building": a place or a thing, not the forces
         if _norm(matched) in _SIDE_WORDS and _CIVIL_AFTER.match(text[m.end() :]):
             return None  # "opposition media", "opposition-based social media websites": not a force
+        if _norm(matched) in ("government", "governments") and _OTHER_GOVERNMENT_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            return None  # "the opposition government", "the interim government": a body that governs, not the state's forces
         if _CURRENCY_AFTER.match(text[m.end() :]):
             return None  # "the high US dollar exchange rate": a currency, not the government
         if _norm(matched) in ("army", "militia") and matched[:1].isupper() and _PROPER_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):

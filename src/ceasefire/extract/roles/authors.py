@@ -306,6 +306,8 @@ def headline_author(ctx: Any, events: list[dict[str, Any]]) -> None:
             continue
         if _HELD_BY.search(title[max(0, m.start - 40) : m.start]) or _TARGET_BEFORE.search(title[max(0, m.start - 40) : m.start]):
             continue
+        if not title[m.end :].strip(" .:;|-–—") and not re.search(r"\b(?:by|from)\s+(?:the\s+)?$", title[: m.start], re.I):
+            continue  # "... among 12 dead in car bomb Rebels": a word tacked on after the headline (a section label), no author
         author = m
         break
     if author is None:

@@ -12,7 +12,9 @@ from ceasefire.extract.roles.mentions import named_mentions
 from ceasefire.extract.roles.authors import _AUTHOR_UNKNOWN, _VIOLENT_TYPES
 
 
-_BLAMING_IN = re.compile(r"\b(?:blam(?:ed|ing|es|e)|accus(?:ed|ing|es|e))\b", re.I)
+_BLAMING_IN = re.compile(r"\b(?:blam(?:ed|ing|es|e)|accus(?:ed|ing|es|e)|point(?:ed|ing|s)?\s+(?:the|a)\s+finger)\b", re.I)
+# "World powers pointed the finger at the government": the one accused is named with no "for the attack"
+_FINGER_AT = re.compile(r"\bpoint(?:ed|ing|s)?\s+(?:the|a)\s+finger\s+(?:of\s+blame\s+)?at\s+(?:the\s+)?$", re.I)
 
 
 # "Daesh claimed responsibility for the blast", "IS said it carried out the bombing", "The
@@ -104,7 +106,8 @@ def stated_authors(ctx: Any, events: list[dict[str, Any]]) -> None:
             # "..., blaming the Islamic State group for the attack": an accusation, so ``alleged``
             for x in named_mentions(sent.text, sent.start, getattr(ctx, "country", None), getattr(ctx, "published", None)):
                 if (x.kind == "armed" and not x.metonym and not x.generic and (x.inter or 0) in (1, 2, 3, 4, 8)
-                        and _BLAMING.search(sent.text[max(0, x.start - 25) : x.start]) and _FOR_THE_ATTACK.match(sent.text[x.end : x.end + 60])):
+                        and (_BLAMING.search(sent.text[max(0, x.start - 25) : x.start]) and _FOR_THE_ATTACK.match(sent.text[x.end : x.end + 60])
+                             or _FINGER_AT.search(sent.text[max(0, x.start - 40) : x.start]))):
                     stated.append((sent.index, x, "alleged"))
                     break
         passive = _PASSIVE_AUTHORSHIP.search(sent.text)

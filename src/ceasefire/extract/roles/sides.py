@@ -82,7 +82,7 @@ def _umbrellas(text: str, parties: list[Mention]) -> list[Mention]:
 
 # what may stand before a sentence's subject: its date ("On 27 April 2023, "), an article
 # "days after a ceasefire brokered by the US and Russia collapsed": the brokers are no party to the strike
-_BROKER_BEFORE = re.compile(r"\b(?:brokered|mediated|negotiated|guaranteed|hosted)\s+by\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:(?:and|,)\s+(?:the\s+)?)?$", re.I)
+_BROKER_BEFORE = re.compile(r"\b(?:brokered|mediated|negotiated|guaranteed|hosted)\s+(?:\w+ly\s+|in\s+part\s+)?by\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:(?:and|,)\s+(?:the\s+)?)?$", re.I)
 _LABELLED_ACT = re.compile(
     r"\b(?:demolish\w*|destroy\w*|burn\w*|set\s+(?:to\s+)?(?:fire|on\s+fire|ablaze)|torch\w*|loot\w*|seiz\w*|confiscat\w*|st[oe]le|raz\w*|bulldoz\w*|"
     r"seal\w*|vandali[sz]\w*|damag\w*|uproot\w*|ransack\w*|plunder\w*|raid\w*|took\s+over|occupi\w*|expropriat\w*|attack\w*|kill\w*|shot|fired|arrest\w*|detain\w*|abduct\w*|kidnapp\w*)\b",
@@ -99,6 +99,8 @@ _SELF_REPORT = re.compile(
 # "the body was found by military police officers": who found the dead took no part in the killing
 # (not "found killed by shooting by unknown gunmen", where the gunmen are the agents of the killing)
 _FOUND_BY = re.compile(r"\b(?:found|discovered|recovered|retrieved|spotted|located)(?:\s+dead)?\s+by\s+(?:the\s+|an?\s+)?(?:(?!by\b)[\w'’-]+\s+){0,3}$", re.I)
+# "rebel backer Qatar", "regime ally Iran": the side names whom the next actor backs, and takes no part
+_PATRON_AFTER = re.compile(r"^\s+(?:backers?|allies|ally|sponsors?|patrons?)\b", re.I)
 _SUBJECT_BEFORE = re.compile(r"^\s*(?:(?:On|on|Around|Between)\s+[^,]{3,40},\s*)?(?:(?:the|The)\s+)?$")
 
 
@@ -120,7 +122,7 @@ def assign_roles(text: str, trigger: tuple[int, int], mentions: list[Mention], s
         if m.kind not in _NON_PARTY_KINDS and not m.metonym and not (m.person and not _PERSONS_FORCES.match(text[m.end : m.end + 30]))
         and (not _SPEAKER_AFTER.match(text[m.end : m.end + 60]) or _SELF_REPORT.match(text[m.end : m.end + 90])) and not _BROKER_BEFORE.search(text[max(0, m.start - 60) : m.start])
         and not _QUOTED_BEFORE.search(text[max(0, m.start - 40) : m.start]) and not _AS_SAYING_AFTER.match(text[m.end : m.end + 40])
-        and not _FOUND_BY.search(text[max(0, m.start - 50) : m.start])
+        and not _FOUND_BY.search(text[max(0, m.start - 50) : m.start]) and not _PATRON_AFTER.match(text[m.end : m.end + 20])
     ]  # a person ("Obama is seeking backing for strikes", "the Assad clan's hometown") decides or speaks; "Assad's air force" fights
     parties = _umbrellas(text, suspected_authors(text, parties))
     holders = [m for m in parties if _HELD_BY.search(text[max(0, m.start - 60) : m.start])]
