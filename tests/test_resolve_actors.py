@@ -1281,7 +1281,7 @@ def test_powers_that_point_the_finger_at_a_government_make_it_the_suspect():
     from ceasefire.extract import extract_document
 
     text = ("At least 70 people died after a suspected sarin attack on a rebel-held town in Hama province on Tuesday. "
-            "Western governments pointed the finger at the government of Bashar al-Assad, which denied any role.")
+            "Several Western capitals pointed the finger at the Syrian government, which denied any role.")
     ev = extract_document(Document(text=text, published=date(2017, 4, 6)))["events"][0]
     assert ev["actors"][0]["name"] == "Military Forces of Syria (2000-)"
     assert ev["attribution"]["certainty"] == "alleged"
