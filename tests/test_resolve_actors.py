@@ -1308,3 +1308,19 @@ def test_a_sides_backer_and_a_deal_brokered_partly_by_it_take_no_part_in_a_bombi
             "The bombing threatens the evacuation deal brokered jointly by rebel backer Turkey and regime ally Russia.")
     ev = extract_document(Document(text=text, published=date(2017, 4, 16)))["events"][0]
     assert all(a["name"] != "Opposition Rebels (Syria)" for a in ev["actors"] if a["role"] == "perpetrator")
+
+
+def test_an_unnamed_faction_under_an_umbrella_is_coded_as_the_umbrella():
+    actors = _main_actors("On 2 March 2023, clashes erupted between the Sultan Malik Brigade, which operates under the Syrian Liberation Front, "
+                          "and the Levant Front near Basouta. No casualties were reported.", published=date(2023, 3, 2))
+    assert actors[:2] == [("Syrian Liberation Front", "perpetrator"), ("JaS: Levant Front", "target")]
+
+
+def test_the_side_that_took_the_village_is_not_moved_behind_by_acleds_order():
+    actors = _main_actors("On 9 November 2019, QSD fighters retook Umm Shaifa near Tal Tamer after clashes with pro-Turkey rebel factions "
+                          "operating under Operation Peace Spring. No casualties were reported.", published=date(2019, 11, 9))
+    assert actors[0] == ("QSD: Syrian Democratic Forces", "perpetrator")
+    # told without a capture, ACLED's order of the sides puts the operation first
+    actors = _main_actors("On 16 November 2019, QSD fighters clashed with pro-Turkey rebel factions, operating under Operation Peace Spring, "
+                          "near Tal Tamer. No casualties were reported.", published=date(2019, 11, 16))
+    assert actors[0] == ("Operation Peace Spring", "perpetrator")

@@ -16,7 +16,10 @@ def _state_at_home(m: Mention, country_iso: str | None) -> bool:
 
 # "X clashed with Y", "X and Y exchanged fire", "during clashes with": the text names no attacker
 _SYMMETRIC = re.compile(r"\b(?:clash\w*|fought|fighting|fights?|battl\w+|exchang\w+|skirmish\w*|confrontations?|engaged)\b", re.I)
-_ONE_SIDED = re.compile(r"\b(?:attack\w*|storm\w*|ambush\w*|target\w*|raid\w*|shot|shoot\w*|opened\s+fire|launch\w*|assault\w*|infiltrat\w*|repel\w*|repuls\w*|advanc\w*|offensive|seiz\w*|captur\w*)\b", re.I)
+_ONE_SIDED = re.compile(r"\b(?:attack\w*|storm\w*|ambush\w*|target\w*|raid\w*|shot|shoot\w*|opened\s+fire|launch\w*|assault\w*|infiltrat\w*|repel\w*|repuls\w*|advanc\w*|offensive|"
+                        r"(?:re)?seiz\w*|(?:re)?captur\w*|(?:re)?took\s+(?:control|over)|retook|regain\w*|overr[au]n)\b", re.I)
+# "with QSD forces capturing the village": the side the text says took the place
+_GAINS_AFTER = re.compile(r"^(?:['’]s?)?(?:\s+(?:forces|fighters|troops|members|units))?\s+(?:(?:re)?captur\w*|(?:re)?seiz\w*|(?:re)?took\s+(?:control|over)|retook|regain\w*|overr[au]n|took|taking\s+control)\b", re.I)
 _LOSER_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 # "JWS repelled a YPG forces infiltration attempt": the side whose attack was repelled is actor 1
 # (but "repelled an attack by X" and "the advance of X" keep the text's order in ACLED's notes)
@@ -105,7 +108,8 @@ def _battle_sides(text: str, parties: list[Mention], country_iso: str | None, pu
         actors_first = [m for m in main if m not in victims]
         if actors_first:
             first = actors_first[0]
-            if not victims and not ordered:  # told without a side hit: ACLED's order of the sides decides
+            gained = {m.name for m in main if _GAINS_AFTER.match(text[m.end : m.end + 40])}
+            if not victims and not ordered and first.name not in gained:  # told without a side hit: ACLED's order of the sides decides
                 for m in actors_first[1:]:
                     if _LOSER_BEFORE.search(text[max(0, m.start - 30) : m.start]):
                         continue  # "seized the village from government forces": the side that lost it

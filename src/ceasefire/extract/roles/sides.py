@@ -61,11 +61,16 @@ def _umbrellas(text: str, parties: list[Mention]) -> list[Mention]:
         if not (_UNDER_UMBRELLA.search(window) or ("Operation" in y.name and _BARE_UNDER.search(window))):
             continue
         before = [x for x in out if x.end <= y.start and x is not y and x.name != y.name]
-        if not before or y not in out:
+        if y not in out:
+            continue
+        if not before or y.start - max(before, key=lambda m: m.end).end > 60:
+            # the umbrella qualifies a faction the text did not name as an actor ("clashes between the
+            # Sultan Suleiman Shah Brigade operating under the SLF and ..."): it stands where the faction does
+            faction = _UNNAMED_FACTION.search(text, max(0, y.start - 110), y.start)
+            if faction is not None and not _ALLY_BETWEEN.search(text[max(0, faction.start(1) - 25) : faction.start(1)]):
+                out[out.index(y)] = replace(y, start=faction.start(1), end=faction.end(1))
             continue
         x = max(before, key=lambda m: m.end)
-        if y.start - x.end > 60:
-            continue  # the umbrella qualifies a faction the text did not name as an actor
         if _ALLY_BETWEEN.search(text[x.end : y.start]):
             continue  # "X supported by the Y Brigade operating under Z": the umbrella is the unnamed ally's
         # "Turkish troops and allied rebel groups, operating under OPS": the umbrella covers the
@@ -99,6 +104,14 @@ _SELF_REPORT = re.compile(
 # "the body was found by military police officers": who found the dead took no part in the killing
 # (not "found killed by shooting by unknown gunmen", where the gunmen are the agents of the killing)
 _FOUND_BY = re.compile(r"\b(?:found|discovered|recovered|retrieved|spotted|located)(?:\s+dead)?\s+by\s+(?:the\s+|an?\s+)?(?:(?!by\b)[\w'’-]+\s+){0,3}$", re.I)
+# "between the Sultan Suleiman Shah Brigade operating under ...": a faction's own name, capitalised, right
+# before the words that put it under an umbrella
+_UNNAMED_FACTION = re.compile(
+    r"(?:^|\bbetween\s+|\bby\s+|\band\s+|\bagainst\s+|\bwith\s+|[,;:]\s*)(?:the\s+)?((?-i:[A-Z][\w'’-]*)(?:\s+(?:al|el|bin|ibn|of|the|(?-i:[A-Z0-9][\w'’-]*)))*"
+    r"(?:\s+(?:brigade|battalion|division|regiment|group|faction|movement|army|corps|front|forces)s?)?(?:\s+(?:fighters|members|militants))?)"
+    r",?\s+(?:which\s+(?:is\s+|are\s+)?|that\s+(?:is\s+|are\s+)?|who\s+(?:is\s+|are\s+)?)?(?:operat\w+|fight\w*|active)\s+(?:under|within|as\s+part\s+of)\b",
+    re.I,
+)
 # "rebel backer Qatar", "regime ally Iran": the side names whom the next actor backs, and takes no part
 _PATRON_AFTER = re.compile(r"^\s+(?:backers?|allies|ally|sponsors?|patrons?)\b", re.I)
 _SUBJECT_BEFORE = re.compile(r"^\s*(?:(?:On|on|Around|Between)\s+[^,]{3,40},\s*)?(?:(?:the|The)\s+)?$")
