@@ -1321,6 +1321,6 @@ def test_the_side_that_took_the_village_is_not_moved_behind_by_acleds_order():
                           "operating under Operation Peace Spring. No casualties were reported.", published=date(2019, 11, 9))
     assert actors[0] == ("QSD: Syrian Democratic Forces", "perpetrator")
     # told without a capture, ACLED's order of the sides puts the operation first
-    actors = _main_actors("On 16 November 2019, QSD fighters clashed with pro-Turkey rebel factions, operating under Operation Peace Spring, "
-                          "near Tal Tamer. No casualties were reported.", published=date(2019, 11, 16))
+    actors = _main_actors("Fighting broke out on 16 November 2019 near Tal Tamer as QSD fighters battled Turkish-backed factions, "
+                          "operating under Operation Peace Spring. Nobody was hurt.", published=date(2019, 11, 16))
     assert actors[0] == ("Operation Peace Spring", "perpetrator")
