@@ -811,3 +811,17 @@ def test_a_town_named_after_a_state_is_not_the_state():
     tops = geoparse("Council members from Missouri City and Aleppo City met in Kansas City.")
     assert _first(tops, "Missouri City").precision == "exact"
     assert _first(tops, "Aleppo").country == "SY"
+
+
+def test_conflict_regions_are_first_level_areas():
+    tops = geoparse("Fighting spread across North Kivu and Ituri provinces, and gunmen raided a village in Zamfara state.")
+    assert {(t.text, t.country, t.precision) for t in tops} >= {
+        ("North Kivu", "CD", "admin1"), ("Ituri", "CD", "admin1"), ("Zamfara", "NG", "admin1")}
+    # An oblast bears its city's name: the bare name is the city, with "region" or "oblast" the oblast.
+    tops = geoparse("Shells hit a school in the Kharkiv region on Monday, and Kharkiv itself lost power.")
+    region, city = [t for t in tops if t.text == "Kharkiv"]
+    assert (region.precision, city.precision) == ("admin1", "exact") and region.country == city.country == "UA"
+    # Niger State is Nigeria's; Niger alone stays the country.
+    tops = geoparse("Bandits attacked a market in Niger State, and Niger closed its border.")
+    assert _first(tops, "Niger State").country == "NG" and _first(tops, "Niger").country == "NE"
+    assert _first(geoparse("The army moved more troops into Rakhine State."), "Rakhine State").country == "MM"
