@@ -1324,3 +1324,16 @@ def test_the_side_that_took_the_village_is_not_moved_behind_by_acleds_order():
     actors = _main_actors("Fighting broke out on 16 November 2019 near Tal Tamer as QSD fighters battled Turkish-backed factions, "
                           "operating under Operation Peace Spring. Nobody was hurt.", published=date(2019, 11, 16))
     assert actors[0] == ("Operation Peace Spring", "perpetrator")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 4 May 2020, Mai-Mai militiamen (Kilolo faction) abducted three farmers near Bunyakiri (Kalehe, Sud-Kivu).", "Mayi Mayi Militia (Kilolo)"),
+        ("On 9 May 2020, Raia Mutomboki-Kisekelwa fighters looted a health centre in Kigulube (Shabunda, Sud-Kivu).", "Mayi Mayi Militia (Raia Mutomboki-Kisekelwa)"),
+        ("On 1 June 2022, Mai-Mai Biloze killed a herder in Itombwe (Mwenga, Sud-Kivu).", "Mayi Mayi Militia (Biloze)"),
+        ("On 2 June 2022, Mai-Mai militiamen attacked a FARDC post in Lubero (Nord-Kivu).", "Mayi Mayi Militia"),
+    ],
+)
+def test_congos_mai_mai_are_named_by_faction_as_acled_names_them(text, expected):
+    assert _main_actors(text)[0] == (expected, "perpetrator")

@@ -133,8 +133,8 @@ def named_mentions(text: str, offset: int = 0, country_iso: str | None = None, o
                 bare=bare,
             )
         )
-    return _former_fighters(text, _communities(text, _either_or(text, _appositions(text, [m for m in out if not _in_tag_list(text, m.start)])), country or "Syria"),
-                            country or "Syria")
+    named = _either_or(text, _mai_mai_factions(text, _appositions(text, [m for m in out if not _in_tag_list(text, m.start)])))
+    return _former_fighters(text, _communities(text, named, country or "Syria"), country or "Syria")
 
 
 def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -201,6 +201,33 @@ def _syrian_words(text: str) -> bool:
             continue
         return True
     return False
+# "Mai-Mai Yakutumba", "Mayi Mayi militiamen (Charles faction)", "Raia Mutomboki-Ndarumanga cadres": ACLED
+# names the faction in brackets after the militia's name
+_MAI_MAI_FACTION = re.compile(
+    r"^(?:\s+(?:militia(?:men)?|fighters|combatants|elements))?\s*\((?P<bracket>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:\s+(?:faction|group|wing))?\)"
+    r"|^\s+(?P<name>(?!(?:In|On|At|Of|And|The|From|Near|Militia|Fighters)\b)[A-Z][a-z][\w'’-]+)",
+)
+_SUB_FACTION = re.compile(r"^-(?P<name>[A-Z][\w'’]+)")
+
+
+def _mai_mai_factions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Congo's Mai-Mai by faction, as ACLED names them: "Mai-Mai Yakutumba" is "Mayi Mayi Militia
+    (Yakutumba)", "Raia Mutomboki-Ndarumanga" is "Mayi Mayi Militia (Raia Mutomboki-Ndarumanga)"."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.name == "Mayi Mayi Militia":
+            f = _MAI_MAI_FACTION.match(text[m.end : m.end + 60])
+            if f is not None:
+                faction = f.group("bracket") or f.group("name")
+                m = replace(m, name=f"Mayi Mayi Militia ({faction})", end=m.end + (f.end() if f.group("name") else 0))
+        elif m.name.startswith("Mayi Mayi Militia (") and m.name.endswith(")"):
+            sub = _SUB_FACTION.match(text[m.end : m.end + 30])
+            if sub is not None:
+                m = replace(m, name=f"{m.name[:-1]}-{sub.group('name')})", end=m.end + sub.end())
+        out.append(m)
+    return out
+
+
 _EITHER_OR_BETWEEN = re.compile(r"^\s*(?:or|and/or|/)\s*$", re.I)
 
 
