@@ -519,3 +519,15 @@ def test_a_title_case_dateline_does_not_date_the_strike():
             "in Kunar province yesterday, killing four of them.")
     ev = _events(text, date(2009, 12, 9))[0]
     assert ev["date"]["start"] == "2009-12-08"
+
+
+def test_bodies_found_once_the_firefight_ended_belong_to_the_firefight():
+    # the sentence opens in the wake of the gun battle, not of the bomb told just before it
+    text = ("KABUL, Afghanistan (May 3, 2011) - Insurgents and police fought a gun battle at a checkpoint in Nad Ali district, "
+            "Helmand province. Later that morning a roadside bomb wounded two soldiers near Marjah. "
+            "Once the firefight ended, the bodies of three insurgents were found near the checkpoint.")
+    events = _events(text, date(2011, 5, 3))
+    clash = next(e for e in events if e["sub_event_type"] == "Armed clash")
+    assert clash["fatalities"]["total"]["best"] == 3
+    bomb = next(e for e in events if e["sub_event_type"] == "Remote explosive/landmine/IED")
+    assert bomb["fatalities"]["total"] is None

@@ -94,7 +94,8 @@ def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 # "the attack also wounded dozens": the incident told before, the last of the anaphor's
                 # own kind first ("During the clashes, 6 were killed" points to the clashes, not to
                 # the airstrikes told between)
-                same = [m for m in told if m["event_type"] == ev["event_type"]]
+                kind = ev.get("_anaphor_type") or ev["event_type"]
+                same = [m for m in told if m["event_type"] == kind]
                 _absorb((same or told)[-1], ev, anaphor=True)
                 continue
         if ev["event_type"] in ("Protests", "Riots") and ev["sub_event_type"] != "Mob violence":

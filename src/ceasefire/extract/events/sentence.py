@@ -96,6 +96,10 @@ def sentence_event(ctx: DocContext, sent: Sentence, forced: Classification | Non
     ev["_confidence"] = cl.confidence
     ev["_trigger"] = (sent.start + cl.trigger.start, sent.start + cl.trigger.end)
     ev["_anaphor"] = _is_anaphor(text, cl)
+    wake = _IN_THE_WAKE.match(text)
+    if wake and (wake.group("battle") or wake.group("blast")):
+        # "Once the exchange ended, ...": it points to an incident of the kind its noun names, whatever its own type
+        ev["_anaphor_type"] = "Battles" if wake.group("battle") else "Explosions/Remote violence"
     return ev
 
 
@@ -111,11 +115,23 @@ _ANAPHOR_SUBJECT = re.compile(
     r"(?:were|was|had\s+been|have\s+been)\s+(?:carried\s+out|conducted|launched|fired|staged)\s+by\s+[^.;]*$", re.I)
 
 
+#: A sentence that opens in the wake of an incident already told ("Once the exchange ended, ...",
+#: "After the firefight, ..."): what it tells happened at that incident.
+_IN_THE_WAKE = re.compile(
+    r"^\W*(?:after|once|following|when)\s+the\s+(?:(?P<battle>exchange|firefight|fire ?fight|gunfight|engagement|clash(?:es)?|fighting|battle)"
+    r"|(?P<blast>strikes?|air ?strikes?|raids?|blasts?|explosions?|shelling|bombardment)|attack|assault)\b",
+    re.I,
+)
+
+
 def _is_anaphor(text: str, cl: Classification) -> bool:
     """"The attack", "Tuesday's blast": a noun that points back to an incident already told --
     the event word itself, or the subject of the clause it ends ("whether the strikes were
     carried out by Syrian or Russian warplanes": the trigger is the aircraft, the strikes are
-    the ones told before)."""
+    the ones told before), or a sentence that opens in its wake ("Once the exchange ended,
+    three bodies were found")."""
+    if _IN_THE_WAKE.match(text):
+        return True
     if not _ANAPHOR_NOUN.match(cl.trigger.text):
         return bool(_ANAPHOR_SUBJECT.search(text[max(0, cl.trigger.start - 90) : cl.trigger.start]))
     return bool(_ANAPHOR_BEFORE.search(text[max(0, cl.trigger.start - 30) : cl.trigger.start]))
