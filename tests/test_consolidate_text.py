@@ -229,3 +229,16 @@ def test_one_side_taking_the_hills_and_the_other_repelled_is_one_battle():
     # Two days apart with no word in common, a clash is another fight in the city.
     elsewhere = report("state-agency", "2016-08-04", OTHER_FRONT, sub="Armed clash", etype="Battles", place=ALEPPO, killed=30)
     assert docs_of([took, elsewhere]) == [["loyalist-tv"], ["state-agency"]]
+
+
+def test_strikes_on_a_city_day_after_day_do_not_chain_into_one_event():
+    # Three outlets tell Monday's bakery strike; a raid near the bakery on Tuesday joins it (a day
+    # later, some words shared); Wednesday's strike on the clinic Tuesday's report also named is a
+    # day after Tuesday but two after the day the event's reports give: another incident.
+    bakery = [report(f"outlet-{i}", "2016-09-19", f"Barrel bombs hit the bread queue outside the Sukkari bakery, {n} killed.",
+                     sub="Air/drone strike", place=ALEPPO, killed=n) for i, n in enumerate((9, 9, 10))]
+    tuesday = report("outlet-3", "2016-09-20", "A second raid hit near the Sukkari bakery and the Zebdiyeh clinic, 9 dead.",
+                     sub="Air/drone strike", place=ALEPPO, killed=9)
+    wednesday = report("outlet-4", "2016-09-21", "Warplanes struck the Zebdiyeh clinic and the Kalaseh school, 8 killed.",
+                       sub="Air/drone strike", place=ALEPPO, killed=8)
+    assert docs_of(bakery + [tuesday, wednesday]) == [["outlet-0", "outlet-1", "outlet-2", "outlet-3"], ["outlet-4"]]

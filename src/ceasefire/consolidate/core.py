@@ -27,7 +27,9 @@ types and perpetrators, see :func:`prominent`), its place by its most precise re
   published after midnight says "yesterday"); further apart is vetoed, and so is
   an event that would span more than three days -- unless the reports' words
   agree strongly (then up to three days apart and five days' span: a follow-up
-  dated by its own publication); a report dated to a window of days ("last
+  dated by its own publication); in a governorate capital (not for a chemical attack) the
+  days are counted from the days most of the event's reports give, so a city's daily strikes do
+  not chain into one event; a report dated to a window of days ("last
   week") matches a day inside it (0.8) without widening it; tallies and
   month-dated claims match only the same period (start and end within a day).
 - place: the same GeoNames place 1 (a governorate capital 0.7: a city of a million is
@@ -354,7 +356,7 @@ class EventGroup:
     __slots__ = (
         "index", "claims", "documents", "subs", "etypes", "start", "end", "place", "geonames", "perpetrators",
         "figures", "aggregate", "event_id", "coarse_date", "keys", "texts", "fine", "sub_counts", "perp_counts",
-        "_median",
+        "_median", "day_counts",
     )
 
     def __init__(self, index: int, claim: ClaimRecord, event_id: str | None = None):
@@ -378,6 +380,7 @@ class EventGroup:
         self.coarse_date = False
         self.keys: set[tuple] = set()
         self.texts: list[frozenset[str]] = []  # members' term sets (the last few are compared)
+        self.day_counts: Counter[int] = Counter()  # members' days (one-day claims): the days most reports give
         self.add(claim)
 
     def median_figure(self) -> int | None:
@@ -398,6 +401,8 @@ class EventGroup:
         self.etypes.add(c.event_type)
         if c.start is not None:
             windowed = is_windowed(c)
+            if not windowed and c.end - c.start <= MAX_GAP_DAYS:
+                self.day_counts[c.start] += 1
             if windowed and self.fine:
                 pass  # a window around the day the other reports give: the day stands
             elif not windowed and not self.fine:
@@ -598,6 +603,12 @@ def match_score(c: ClaimRecord, g: EventGroup) -> float | None:
     if is_coarse(c) != g.coarse_date:
         return None  # "air strikes on Aleppo in March" is not the strike of 5 March
     text = text_agreement(c, g)
+    if g.day_counts and not is_windowed(c) and not g.coarse_date and _capital(c) and text != "strong" and c.sub_event_type not in DISPUTED_SUBS:
+        # In a governorate capital, strikes fall day after day: measured from every day one report
+        # gave, a report a day after the last would chain them into one event; it is measured from
+        # the days most reports give. (Strong agreement of the words allows a follow-up anyway; a
+        # chemical attack is rare, and its follow-ups come days later.)
+        gap = max(gap, min(max(c.start - d, d - c.end, 0) for d in prominent(g.day_counts)))
     if g.coarse_date:
         # A tally or a month-dated report matches only the same period ("250 killed over nine
         # days" told twice), not every overlapping one: periods chained by overlap would swallow
