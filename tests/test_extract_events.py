@@ -531,3 +531,11 @@ def test_bodies_found_once_the_firefight_ended_belong_to_the_firefight():
     assert clash["fatalities"]["total"]["best"] == 3
     bomb = next(e for e in events if e["sub_event_type"] == "Remote explosive/landmine/IED")
     assert bomb["fatalities"]["total"] is None
+
+
+def test_an_operation_that_resulted_in_a_leaders_death_counts_him():
+    text = ("KABUL, Afghanistan (Oct. 9, 2012) - On Sunday, an Afghan and coalition force conducted an operation in Shah Joy "
+            "district, Zabul province, that resulted in the death of Mullah Karim, a Taliban weapons dealer.")
+    ev = _events(text, date(2012, 10, 9))[0]
+    assert ev["fatalities"]["total"]["best"] == 1
+    assert ev["date"]["start"] == "2012-10-07"
