@@ -1216,3 +1216,27 @@ def test_an_event_placed_only_at_its_province_goes_on_at_a_town_of_that_province
     town = {"name": "Khan Shaykhun", "lat": 35.44, "lon": 36.65, "country": "SY", "admin1": "Idlib", "precision": "exact"}
     ctx.event_places = {0: town}
     assert locate_event(ctx, last)["name"] == "Khan Shaykhun"
+
+
+def test_a_town_read_abroad_is_the_namesake_in_the_country_of_its_armed_groups():
+    """Syria's rebels fight in Syria: with no other place to go by, "Busra" read as Basra in Iraq is
+    Busra ash-Sham in Daraa."""
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    out = extract_document(Document(text="Clashes broke out between regime troops and rebels in Busra, killing two rebels.",
+                                    published=date(2020, 5, 20)))
+    loc = out["events"][0]["location"]
+    assert loc["country"] == "SY" and loc["admin1"] == "Daraa"
+
+
+def test_where_people_live_or_took_refuge_is_not_the_scene():
+    """A clause about people ("families who took refuge in schools in X", "traders who had been
+    living in X") says where they are, not where the event word happened."""
+    sentence = "Soldiers patrolled the streets on Sunday, while families who took refuge in schools in Hodeidah began to go home."
+    assert _chosen(sentence, "patrolled", [_place(sentence, "Hodeidah")]) is None
+    sentence = "Gunmen burned two shops owned by traders who had been living in Kano for decades."
+    assert _chosen(sentence, "burned", [_place(sentence, "Kano")]) is None
+    # the scene itself stays: the town the shops were burned in
+    sentence = "Gunmen burned two shops in Zaria owned by traders who had been living in Kano for decades."
+    assert _chosen(sentence, "burned", [_place(sentence, "Zaria"), _place(sentence, "Kano")]) == "Zaria"

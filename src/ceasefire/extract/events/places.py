@@ -246,6 +246,59 @@ def _refine_location(ctx: DocContext, ev: dict[str, Any], focus: str | None) -> 
     coded = _coded_place(ctx) if not ev.get("aggregate") and not ev.get("background") else None
     if coded is not None and not _coded_namesake(ctx, ev.get("location"), coded):
         ev["location"] = coded.as_location()
+    elif ev.get("location"):
+        ev["location"] = _home_namesake(ctx, ev, ev["location"])
+
+
+#: ACLED's actor types of armed groups bound to one country (rebels, political and identity
+#: militias). A state's forces are left out: the registry makes them 1 at home and 8 abroad by the
+#: very place being checked ("Russian forces shelled X" would pull X into Russia), and generic
+#: actors ("Protesters (X)") take their country from the report's places.
+_HOME_INTER = (2, 3, 4)
+
+
+def _home_countries(ev: dict[str, Any]) -> set[str]:
+    """The countries the registry binds the event's armed groups to (ISO codes)."""
+    try:
+        from ceasefire.resolve.actors import registry
+
+        reg = registry()
+    except Exception:  # noqa: BLE001 - no registry, no evidence
+        return set()
+    homes = set()
+    for a in ev.get("actors") or []:
+        actor = reg.get(a.get("name") or "")
+        if actor is not None and not actor.generic and actor.inter in _HOME_INTER and actor.country_code:
+            homes.add(actor.country_code)
+    return homes
+
+
+def _home_namesake(ctx: DocContext, ev: dict[str, Any], loc: dict[str, Any]) -> dict[str, Any]:
+    """``loc``, or the town of the same name in the country the event's armed groups belong to:
+    "clashes between regime troops and rebels in Busra", with no other place to go by, read as Basra
+    in Iraq, is Busra ash-Sham in Syria. A report that names any other place of the town's country (a
+    border town, a protest abroad) keeps the reading; so does a name the groups' country lacks."""
+    if loc.get("precision") not in ("exact", "near") or not loc.get("geonames_id") or loc.get("lat") is None:
+        return loc  # (a place only placed by its context borrowed another name's point: nothing to re-read)
+    homes = _home_countries(ev)
+    if len(homes) != 1 or loc["country"] in homes:
+        return loc
+    home = next(iter(homes))
+    spans = [(e["start"], e["end"]) for e in ev.get("evidence") or []]
+    named = [t for t in ctx.toponyms if t.lat is not None and (t.lat, t.lon) == (loc["lat"], loc["lon"])
+             and any(a <= t.start < b for a, b in spans) and t.role not in ("dateline", "speaker_city", "inferred_from_context")]
+    if not named or any(t.country == loc["country"] and t.lat is not None and (t.lat, t.lon) != (loc["lat"], loc["lon"])
+                        for t in ctx.toponyms):
+        return loc
+    try:
+        from ceasefire.resolve.places import lookup
+
+        found = lookup(named[0].text, country=home)
+    except Exception:  # noqa: BLE001 - no gazetteer, the reading stands
+        return loc
+    if found is None or found.get("lat") is None or found.get("precision") not in ("exact", "near"):
+        return loc
+    return found
 
 
 # ACLED's notes say where the coder put a record: "in Aragua state (coded to Maracay, Aragua)",

@@ -234,10 +234,23 @@ _DISTANCE_FROM = re.compile(
 )
 
 
+# Where people live, work or sheltered, told in a clause about them: "migrants who have been living
+# in X for years", "families who took refuge in schools in X" say where they are from, not the scene.
+_DWELLING_BEFORE = re.compile(
+    r"\b(?:who|that)\s+(?:(?:had|have|has|were|was|are|is)\s+)?(?:(?:been|long|once|still)\s+)?"
+    r"(?:living|lived|live|lives|residing|resided|reside|settled|sheltering|took\s+refuge|taken\s+refuge|"
+    r"worked|working|works|grew\s+up|were\s+born|was\s+born)\b[^.;,]{0,50}?\b(?:in|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$",
+    re.I,
+)
+
+
 def _origin(sentence: str, t: Any, others: list[Any], depth: int = 0) -> bool:
-    """Where people come from ("evacuees from the towns of Fuaa and Kafraya"), for every place of the list."""
+    """Where people come from ("evacuees from the towns of Fuaa and Kafraya") or live ("migrants who
+    have been living in X"), for every place of the list."""
     before = sentence[max(0, t.start - 45): t.start]
     if _ORIGIN_BEFORE.search(before) and not _DISTANCE_FROM.search(before):
+        return True
+    if _DWELLING_BEFORE.search(sentence[max(0, t.start - 110): t.start]):
         return True
     o = _listed_after(sentence, t, others) if depth <= 6 else None
     return o is not None and _origin(sentence, o, others, depth + 1)
