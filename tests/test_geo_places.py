@@ -825,3 +825,13 @@ def test_conflict_regions_are_first_level_areas():
     tops = geoparse("Bandits attacked a market in Niger State, and Niger closed its border.")
     assert _first(tops, "Niger State").country == "NG" and _first(tops, "Niger").country == "NE"
     assert _first(geoparse("The army moved more troops into Rakhine State."), "Rakhine State").country == "MM"
+
+
+def test_a_county_named_without_its_word_is_the_county_where_the_words_say_so():
+    tops = geoparse("Deputies from the Multnomah Sheriff office searched the woods near Gresham.")
+    county = _first(tops, "Multnomah")
+    assert (county.country, county.admin1, county.precision) == ("US", "Oregon", "admin2")
+    tops = geoparse("Voters in Cuyahoga backed the levy, officials in Cleveland said.")
+    assert _first(tops, "Cuyahoga").admin1 == "Ohio"
+    # Without such words a name stays what it was: a man is no county.
+    assert "Travis" not in {t.text for t in geoparse("Travis said the plant in Austin would hire again.")}

@@ -105,6 +105,13 @@ def scan_capitalised_runs(s: Scan) -> None:
                     add(i, b, [], "LOC")
                     i = b
                     continue
+            county = _bare_county(s, i)
+            if county is not None:
+                b, found = county
+                add(i, b, found, "GPE")
+                s.mentions[-1].admin_cue = True
+                i = b
+                continue
             i += 1
             continue
         j, cands = best
@@ -140,3 +147,41 @@ def scan_capitalised_runs(s: Scan) -> None:
             i = j
         else:
             i += 1
+
+
+# Words after a county named without "County" that show it is the county: "DuPage Sheriff John Doe",
+# "Hunterdon Central Regional High School", "Prince William Circuit Court".
+_COUNTY_OFFICES = frozenset("sheriff sheriff's commissioners commission circuit court coroner prosecutor central regional "
+                            "schools school board fair".split())
+
+
+def _bare_county(s: Scan, i: int) -> tuple[int, list] | None:
+    """A US county (or Louisiana parish) named without its word ("in DuPage", "Avoyelles Sheriff"):
+    a capitalised name the gazetteer knows only with "County" or "Parish" after it, where the words
+    around it say it is a place (a locative before it, spaCy's place label, a county office after it)."""
+    tokens, n, gaz, text, ent_of = s.tokens, s.n, s.gaz, s.text, s.ent_of
+    for b in (i + 2, i + 1):
+        if b > n or any(s.taken[i:b]) or not all(_is_cap(t) and t.is_alpha for t in tokens[i:b]):
+            continue
+        if b < n and tokens[b].lower_ in ("county", "parish", "counties", "parishes"):
+            return None  # found whole by the other passes
+        if b - 1 > i and "\n" in tokens[i].whitespace_:
+            continue
+        surface = text[tokens[i].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]
+        if b - i == 1 and (tokens[i].lower_ in common_words() or tokens[i].text in s.given_names or tokens[i].text in s.person_tokens):
+            return None
+        ent = ent_of[i]
+        if ent is not None and (ent.label_ in ("PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "NORP", "WORK_OF_ART", "EVENT")
+                                or ent.start < i or ent.end < b):
+            continue
+        # The cue first, the gazetteer after: most capitalised words the gazetteer lacks have none.
+        if not ((ent is not None and ent.label_ in PLACE_LABELS and ent.end == b) or _place_cue(tokens, i, b)
+                or (b < n and tokens[b].lower_ in _COUNTY_OFFICES and "\n" not in tokens[b - 1].whitespace_)):
+            continue
+        found = []
+        for suffix in (" County", " Parish"):
+            found += [c for c in lookup_candidates(gaz, surface + suffix) if c[0].is_admin2 and c[2] != "skeleton"]
+        if found:
+            return b, found
+    return None
+
