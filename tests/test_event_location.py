@@ -1240,3 +1240,15 @@ def test_where_people_live_or_took_refuge_is_not_the_scene():
     # the scene itself stays: the town the shops were burned in
     sentence = "Gunmen burned two shops in Zaria owned by traders who had been living in Kano for decades."
     assert _chosen(sentence, "burned", [_place(sentence, "Zaria"), _place(sentence, "Kano")]) == "Zaria"
+
+
+def test_an_operation_named_with_a_towns_word_is_not_a_place():
+    """"Operation Olive Branch" names a campaign; the US town of that name is neither the scene nor
+    the country the report is about."""
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    text = ("Fighters of Operation Olive Branch took control of a village in the northern countryside of Aleppo "
+            "after clashes with the YPG.")
+    out = extract_document(Document(text=text, published=date(2018, 3, 1)))
+    assert out["events"][0]["location"]["country"] == "SY"

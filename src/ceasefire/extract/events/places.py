@@ -105,7 +105,7 @@ def _country_weights(ctx: DocContext) -> dict[str, float]:
 
 def _weigh_countries(ctx: DocContext) -> dict[str, float]:
     from ceasefire.extract.context import based_here
-    from ceasefire.resolve.places.event_location.cues import _ACTOR_AFTER
+    from ceasefire.resolve.places.event_location.cues import _ACTOR_AFTER, _operation_name
 
     weight: dict[str, float] = {}
     for t in ctx.toponyms:
@@ -124,7 +124,8 @@ def _weigh_countries(ctx: DocContext) -> dict[str, float]:
             # a group named after a place ("Hamza Brigade", "the Sultan Murad Division") or a thing or
             # person a place names ("a Molotov cocktail", "the Kandahar commander") says little about
             # where the report is
-            named_group = bool(_GROUP_AFTER.match(ctx.text[t.end: t.end + 20]) or _ACTOR_AFTER.match(ctx.text[t.end: t.end + 30]))
+            named_group = bool(_GROUP_AFTER.match(ctx.text[t.end: t.end + 20]) or _ACTOR_AFTER.match(ctx.text[t.end: t.end + 30])
+                               or _operation_name(ctx.text, t))  # "Operation Olive Branch"
             weight[t.country] = weight.get(t.country, 0.0) + (
                 SCENE_WEIGHT if _opens_with(ctx, t) else 1.5 if anchor else 0.5 if named_group else 1.0)
         elif getattr(t, "precision", None) == "country":

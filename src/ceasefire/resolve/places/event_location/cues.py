@@ -256,6 +256,17 @@ def _origin(sentence: str, t: Any, others: list[Any], depth: int = 0) -> bool:
     return o is not None and _origin(sentence, o, others, depth + 1)
 
 
+# A military operation named with a place's word ("Operation Olive Branch", "the Olive Branch
+# Operation", "Operation Euphrates Shield") names a campaign, not where it fought.
+_OPERATION_BEFORE = re.compile(r"\bOperation\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
+_OPERATION_AFTER = re.compile(r"^(?:\s+[A-Z][\w'’-]*){0,2}\s+Operations?\b")
+
+
+def _operation_name(sentence: str, t: Any) -> bool:
+    """Whether ``t`` is (part of) the name of a military operation."""
+    return bool(_OPERATION_BEFORE.search(sentence[max(0, t.start - 40): t.start]) or _OPERATION_AFTER.match(sentence[t.end: t.end + 40]))
+
+
 def _named_person(sentence: str, t: Any, others: list[Any], depth: int = 0) -> bool:
     """A name a person bears ("the release of Lima and Sousa"), for every name of the list."""
     if _PERSON_BEFORE.search(sentence[max(0, t.start - 45): t.start]):
@@ -328,6 +339,7 @@ def _features(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], r
         "containing_area": float(_contains_here(sentence, t, others)),
         "demonym": float(bool(getattr(t, "demonym", False))),
         "actor": float(bool(_ACTOR_AFTER.match(sentence[end: end + 30])) or bool(_BY_BEFORE.search(before))
+                       or _operation_name(sentence, t)
                        or _named_person(sentence, t, others)
                        or (precision == "country" and bool(_ATTACK_AFTER.match(sentence[end: end + 30])))
                        or (precision == "country" and end <= verb[0] and bool(_ACTIVE_SUBJECT_GAP.match(sentence[end: verb[0]]))
