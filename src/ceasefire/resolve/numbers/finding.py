@@ -447,7 +447,7 @@ def _values(m: re.Match[str]) -> tuple[int | None, int | None, int | None, str, 
     qual_word = (m.group("qual2") or m.group("qual") or "").lower()
     qual_word = re.sub(r"\s+", " ", qual_word)
     qualifier = p["qual_words"].get(qual_word, "exact")
-    low_high = re.match(rf"(?:between|from)\s+(.+?)\s+(?:and|to)\s+(.+)$|^(\d[\d,]*)\s*(?:-|–|to)\s*(\d[\d,]*)$", num)
+    low_high = re.match(r"(?:between|from)\s+(.+?)\s+(?:and|to)\s+(.+)$|^(\d[\d,]*)\s*(?:-|–|to)\s*(\d[\d,]*)$", num)
     if low_high:
         a = parse_number(low_high.group(1) or low_high.group(3))
         b = parse_number(low_high.group(2) or low_high.group(4))

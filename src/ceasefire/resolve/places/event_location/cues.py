@@ -313,7 +313,6 @@ def _died_in_hospital(sentence: str, t: Any) -> bool:
 def _features(sentence: str, verb: tuple[int, int], t: Any, others: list[Any], rel: dict | None = None) -> dict[str, float]:
     start, end = t.start, t.end
     before = sentence[max(0, start - 45): start]
-    after = sentence[end: end + 3]
     precision = getattr(t, "precision", None)
     # a town named beside the province ("Palmyra in Homs province"), not one listed with it as a
     # peer ("the countryside of Raqqa and Hasakeh")
