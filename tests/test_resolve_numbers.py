@@ -556,6 +556,7 @@ def test_an_airstrike_that_claimed_lives_of_eight_civilians_counts_them():
         ("A farmer and four of his children were killed when a shell hit their house in Hama.", 5),
         ("The patrol killed the Taliban leader Mullah Rahim and one additional insurgent in Zhari district.", 2),
         ("An air strike was carried out, killing Rahim and several other insurgents near the compound.", 4),
+        ("Commandos killed a district commander, Karim Dad, along with one other fighter outside Musa Qala.", 2),
     ],
 )
 def test_one_person_and_those_killed_with_him_are_counted_together(text, best):

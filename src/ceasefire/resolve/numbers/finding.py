@@ -536,10 +536,12 @@ _OWN_PREDICATE = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been|got)\b"
 #: A person named as the one killed: "killing Jan and several other insurgents".
 _NAMED_ONE_BEFORE = re.compile(r"\b(?:killing|killed|kills?)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,4}$")
 #: The one person the companions are counted with, just before "and": "a local commander (of the
-#: group)", "the Emir", "their leader Abu Omar".
+#: group)", "the Emir", "their leader Abu Omar", or with the name set off by commas ("a district
+#: commander, Karim Dad, along with two other fighters").
 _ONE_PERSON_BEFORE = re.compile(
     r"\b(?:commander|leader|emir|chief|head|official|officer|governor|member|fighter|soldier|militant|insurgent|man|brother|son|father|driver|judge|imam|"
-    r"sheikh|mayor|deputy|aide|facilitator|bomb[- ]?maker|doctor|journalist|activist)\b[^,.;]{0,40}$",
+    r"sheikh|mayor|deputy|aide|facilitator|bomb[- ]?maker|doctor|journalist|activist)\b[^,.;]{0,40}"
+    r"(?:,\s+(?-i:(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*),\s*)?$",
     re.I,
 )
 _ARMED_ONE = re.compile(r"\b(?:commander|leader|emir|fighter|soldier|militant|insurgent|officer|facilitator|bomb[- ]?maker)\b", re.I)
