@@ -570,6 +570,12 @@ def test_companions_detained_or_a_town_and_others_wounded_are_no_deaths():
     assert captured["fatalities"]["total"]["best"] == 2
 
 
+def test_people_joined_to_a_toll_but_given_their_own_fate_are_not_in_it():
+    figures = find_casualties("The ambush wounded four policemen, and three gunmen were arrested after a chase near Tal Afar.")
+    assert [(f.best, f.outcome) for f in figures] == [(4, "injured")]
+    assert casualty_counts(figures)["injured"]["total"]["best"] == 4
+
+
 def test_bodies_pulled_from_one_district_are_part_of_the_toll():
     text = ("Rescuers said at least 26 people were killed across the city in the raids, with 11 bodies "
             "recovered from collapsed buildings in the Sakhour district.")

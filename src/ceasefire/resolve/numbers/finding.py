@@ -363,6 +363,8 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
             outcome, cue = prev[-1].outcome, "including"
             if left.group("inherit").lower() == "and" and not re.search(r"\b(?:killing|killed|wounding|injuring|wounded|injured)\b[^.;]*$", before[-120:], re.I):
                 outcome = None
+            elif left.group("inherit").lower() == "and" and _OWN_FATE_AFTER.match(text[end:]):
+                outcome = None  # "wounded three civilians, and two fighters were detained": a fate of their own
     if head_group is None and outcome is not None and left_kind in ("killed", "injured", "casualties"):
         head_group = "total"  # "the death toll has risen to 14, with women among the dead": the toll's own figure
     if outcome is None or head_group is None:
@@ -385,6 +387,12 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
     vague = num_l in p["vague"] and not m.group("qual")
     return CasualtyFigure(start, end, text[start:end], outcome, head_group, best, low, high, qualifier, derived, None, base,
                           party=party, vague=vague, cue=cue)
+
+
+#: A predicate of its own right after a figure joined by "and" to a toll: those people were not hurt.
+_OWN_FATE_AFTER = re.compile(
+    r"\s+(?:were|was|have\s+been|had\s+been|are)\s+(?:later\s+)?(?:detained|arrested|captured|abducted|kidnapped|taken|released|freed|rescued|"
+    r"evacuated|unharmed|unhurt|missing)\b", re.I)
 
 
 def _group_from_modifiers(mods: str, head_group: str | None = None) -> str | None:
