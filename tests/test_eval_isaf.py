@@ -39,6 +39,17 @@ def test_release_date_comes_from_the_dateline():
     assert province({"name": "Andar", "admin1": "Paktia"}) == "paktya"
 
 
+def test_more_than_a_figure_is_one_more_as_the_minimum_killed():
+    from ceasefire.eval.isaf import killed
+
+    def line(*totals):
+        return {"events": [{"fatalities": {"total": t}} for t in totals]}
+
+    assert killed(line({"best": 5, "low": 5, "high": None, "qualifier": "more_than"})) == 6
+    assert killed(line({"best": 5, "low": 5, "high": None, "qualifier": "at_least"})) == 5
+    assert killed(line({"best": 2, "low": 2, "high": 2, "qualifier": "exact"}, {"best": 4, "low": 4, "high": 4, "qualifier": "exact"})) == 4
+
+
 def test_every_province_falls_under_one_regional_command():
     from ceasefire.eval.isaf import PROVINCES, REGIONAL_COMMANDS
 

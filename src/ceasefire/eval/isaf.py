@@ -129,14 +129,18 @@ def load(data_dir: str | None, limit: int | None = None) -> list[tuple[dict[str,
 
 def killed(line: dict[str, Any]) -> int:
     """The largest fatalities best among the release's incidents (sentences retelling the
-    operation would double it if summed)."""
+    operation would double it if summed), as the set's *minimum* killed.
+
+    The set's field is the least number the release allows, so "more than five insurgents" is 6
+    there, while our ``best`` keeps the stated 5 (ACLED's conservative convention, see
+    resolve.numbers): a ``more_than`` figure maps to its best plus one."""
     best = 0
     for ev in line.get("events") or []:
         if ev.get("aggregate") or ev.get("background"):
             continue
         t = (ev.get("fatalities") or {}).get("total")
         if t and t.get("best") is not None:
-            best = max(best, int(t["best"]))
+            best = max(best, int(t["best"]) + (1 if t.get("qualifier") == "more_than" else 0))
     return best
 
 
