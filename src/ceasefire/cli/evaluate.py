@@ -8,8 +8,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 
-import click
-
 from ceasefire.cli import main
 
 EVALUATIONS = ["fakes", "acled", "isaf", "geoparse", "dedup", "all"]

@@ -9,7 +9,7 @@ import sys
 import click
 
 from ceasefire.cli import main
-from ceasefire.cli.common import db_option, open_db, store_errors
+from ceasefire.cli.common import db_option, store_errors
 
 
 @main.command()
