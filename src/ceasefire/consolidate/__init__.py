@@ -12,7 +12,8 @@ id derived from its earliest claim (document id and position). An old event
 whose claims now sit elsewhere is left as a tombstone (status ``merged`` or
 ``split``, ``replaced_by`` the new ids). Analyst reviews (merges, splits, edits,
 confirmations) are re-applied after every consolidation: they are anchored to
-claims, not to event ids. The matching rules are in :mod:`ceasefire.consolidate.core`.
+claims, not to event ids. The matching rules are in :mod:`ceasefire.consolidate.matching`, the grouping
+in :mod:`ceasefire.consolidate.grouping`.
 """
 
 from __future__ import annotations

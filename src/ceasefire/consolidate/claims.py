@@ -8,8 +8,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from ceasefire.consolidate.core import LEAD_CHARS, ClaimRecord, claim_record, share_report_words
 from ceasefire.consolidate.materialise import SourcedClaim
+from ceasefire.consolidate.record import LEAD_CHARS, ClaimRecord, claim_record, share_report_words
 from ceasefire.consolidate.republication import signature, signatures
 from ceasefire.store import schema as t
 
@@ -34,7 +34,7 @@ class _Claims:
     def add_rows(self, rows, conn: Connection | None = None) -> list[ClaimRecord]:
         """Records for claims rows (cached by claim id). With ``conn``, the other claims of their
         documents are read too: a claim's words depend on its report's other claims
-        (:func:`ceasefire.consolidate.core.share_report_words`), never on what else was read."""
+        (:func:`ceasefire.consolidate.record.share_report_words`), never on what else was read."""
         out, built = [], []
         for r in rows:
             r = dict(r)

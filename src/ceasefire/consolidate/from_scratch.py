@@ -7,8 +7,8 @@ from collections import Counter, defaultdict
 import sqlalchemy as sa
 
 from ceasefire.consolidate.claims import _Claims, _claims_query, _load_fingerprints
-from ceasefire.consolidate.core import Consolidator
 from ceasefire.consolidate.events import _attach, _event_row, _now, _write_event, event_id_for
+from ceasefire.consolidate.grouping import Consolidator
 from ceasefire.consolidate.lock import locked
 from ceasefire.consolidate.reviews import Reviews, _apply_structure_reviews
 from ceasefire.store import Store

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ceasefire.consolidate.core import DATE_PRECISION_RANK, PRECISION_RANK, TYPE_PRECEDENCE, counts_a_part
+from ceasefire.consolidate.record import DATE_PRECISION_RANK, PRECISION_RANK, TYPE_PRECEDENCE, counts_a_part
 from ceasefire.consolidate.corroboration import COUNT_KEYS, Report, fatality_range, independent_sources, majority
 
 QUALIFIER_PRECEDENCE = ["exact", "at_least", "more_than", "about", "up_to"]

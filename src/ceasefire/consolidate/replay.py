@@ -10,11 +10,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from ceasefire.consolidate.claims import _Claims, _claims_query, _load_fingerprints
-from ceasefire.consolidate.core import (
-    MAX_GAP_DAYS, MAX_SPAN_DAYS, TEXT_MAX_GAP_DAYS, TEXT_MAX_SPAN_DAYS, ClaimRecord, Consolidator, EventGroup,
-)
 from ceasefire.consolidate.events import _event_of, _event_row, _now, _write_event, _write_groups
+from ceasefire.consolidate.grouping import Consolidator, EventGroup
 from ceasefire.consolidate.lock import locked
+from ceasefire.consolidate.matching import TEXT_MAX_GAP_DAYS, TEXT_MAX_SPAN_DAYS
+from ceasefire.consolidate.record import MAX_GAP_DAYS, MAX_SPAN_DAYS, ClaimRecord
 from ceasefire.consolidate.reviews import Reviews, _apply_structure_reviews
 from ceasefire.store import Store
 from ceasefire.store import schema as t
