@@ -7,7 +7,7 @@ metadata) and returns the ``events`` row values with the consolidated payload.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
