@@ -557,9 +557,29 @@ def test_an_airstrike_that_claimed_lives_of_eight_civilians_counts_them():
         ("The patrol killed the Taliban leader Mullah Rahim and one additional insurgent in Zhari district.", 2),
         ("An air strike was carried out, killing Rahim and several other insurgents near the compound.", 4),
         ("Commandos killed a district commander, Karim Dad, along with one other fighter outside Musa Qala.", 2),
+        ("Rahim and several Haqqani fighters were killed in the raid on the compound.", 4),
+        ("Police said Abu Khalid and two gunmen were killed in a shootout near Tal Abyad.", 3),
+        ("A Taliban district chief of Baghlan and two senior advisers were killed when the strike hit their car.", 3),
+        ("The drone strike killed Naqib and his bodyguard on the road to Chaman.", 2),
     ],
 )
 def test_one_person_and_those_killed_with_him_are_counted_together(text, best):
+    assert casualty_counts(find_casualties(text))["fatalities"]["total"]["best"] == best
+
+
+def test_a_side_opening_the_sentence_has_no_companions():
+    assert casualty_counts(find_casualties("Taliban and several insurgents were killed near Sangin."))["fatalities"]["total"]["best"] == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("Three of the five soldiers were killed when the mine hit their truck near Palmyra.", 3),
+        ("At least nine of the 40 detainees held by the group have been shot dead, the priest said.", 9),
+        ("Two of the 17 people killed in the blast at the Azaz market were children.", 2),
+    ],
+)
+def test_a_share_of_a_group_counts_the_share_not_the_group(text, best):
     assert casualty_counts(find_casualties(text))["fatalities"]["total"]["best"] == best
 
 

@@ -34,7 +34,7 @@ def _patterns() -> dict[str, Any]:
     heads = _alt(list(group_of) + list(cue_nouns))
     numword = rf"(?:{_SMALL}|a|an|several|dozens|tens|hundreds|scores)"
     right = re.compile(
-        rf"(?P<ofthem>\s+of\s+(?:them|whom|those|the\s+dead|the\s+victims|the\s+casualties|the|its|their|these)(?:\s+(?:were|are|being))?)?"
+        rf"(?P<ofthem>\s+of\s+(?:(?:the|these|those|its|their)\s+(?P<ofbase>{_DIGITS}|{_WORDNUM})(?=\s)|them|whom|those|the\s+dead|the\s+victims|the\s+casualties|the|its|their|these)(?:\s+(?:were|are|being))?)?"
         rf"(?P<mods>(?:\s+(?:(?!{stop}\b|{numword}\b|\d|\w+ing\b)[\w’'\-]+|(?:and/or|and|or|&)(?=\s+(?!{numword}\b|\d)[A-Za-z]))){{0,5}}?)\s*(?P<head>\b(?:{heads}))\b(?P<more>(?:\s+(?:{heads})\b)*)",
         re.I,
     )
@@ -537,12 +537,16 @@ def _part_with(text: str, f: CasualtyFigure, figures: list[CasualtyFigure]) -> b
 _COMPANIONS = re.compile(
     rf"\b(?:and|along\s+with|together\s+with)\s+(?P<qual>at\s+least\s+|no\s+fewer\s+than\s+|more\s+than\s+|over\s+|some\s+|about\s+|around\s+|nearly\s+|up\s+to\s+)?"
     rf"(?P<n>{_DIGITS}|{_SMALL}|several|multiple|numerous|a\s+number\s+of|a\s+few)\s+(?:of\s+(?:his|her)\s+(?P<noun>comrades|companions|men|fighters|aides|bodyguards|guards|escorts|followers|associates|deputies|"
-    rf"assistants|brothers|sons|relatives|family\s+members|colleagues|members|children)|(?P<others>others)|(?:(?:additional|other|more)\s+)?(?:[A-Z][\w-]+\s+)?(?P<plain>insurgents?|militants?|fighters?|gunmen|associates?))\b",
+    rf"assistants|brothers|sons|relatives|family\s+members|colleagues|members|children)|(?P<others>others)|(?:(?:additional|other|more)\s+)?(?:(?:senior|armed|[A-Z][\w-]+)\s+)?"
+    rf"(?P<plain>insurgents?|militants?|fighters?|gunmen|associates?|advis[eo]rs?|commanders?|lieutenants?|bodyguards?))\b"
+    # "killed Rostum and his associate": one companion, named by his tie to the one
+    rf"|\b(?:and|along\s+with|together\s+with)\s+(?:his|her)\s+(?P<single>associate|aide|bodyguard|guard|driver|deputy|assistant|companion|escort|facilitator|brother|son)\b(?!['’])",
     re.I,
 )
 _OWN_PREDICATE = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been|got)\b", re.I)
-#: A person named as the one killed: "killing Jan and several other insurgents".
-_NAMED_ONE_BEFORE = re.compile(r"\b(?:killing|killed|kills?)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,4}$")
+#: A person named as the one killed: "killing Jan and several other insurgents", or opening the
+#: sentence whose verb comes after the companions ("Jan and several Haqqani fighters were killed").
+_NAMED_ONE_BEFORE = re.compile(r"\b(?:killing|killed|kills?)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,4}$|(?:\A|[.!?;:]\s+|\b(?:that|said|says)\s+)(?!(?:The|A|An|This|These|Those|Both|All|Two|Three|Four|Five)\s)(?P<subject>(?-i:(?:[A-Z][\w'’-]+\s+){1,4}))$")
 #: The one person the companions are counted with, just before "and": "a local commander (of the
 #: group)", "the Emir", "their leader Abu Omar", or with the name set off by commas ("a district
 #: commander, Karim Dad, along with two other fighters").
@@ -553,6 +557,7 @@ _ONE_PERSON_BEFORE = re.compile(
     re.I,
 )
 _ARMED_ONE = re.compile(r"\b(?:commander|leader|emir|fighter|soldier|militant|insurgent|officer|facilitator|bomb[- ]?maker)\b", re.I)
+_ARMED_SINGLE = ("associate", "aide", "bodyguard", "guard", "deputy", "assistant", "escort", "facilitator")
 _ARMED_COMPANIONS = ("comrades", "men", "fighters", "aides", "bodyguards", "guards", "escorts", "followers", "associates", "deputies", "assistants")
 _DEATH_WORD = re.compile(r"\b(?:killed|killing|kills?|dead|died|slain|assassinated|executed|eliminated|lost\s+their\s+lives)\b", re.I)
 _HARM_WORD = re.compile(r"\b(?:killed|killing|kills?|dead|died|slain|assassinated|executed|eliminated|lost\s+their\s+lives|wounded|injured|hurt|arrested|detained|captured|abducted)\b", re.I)
@@ -566,8 +571,13 @@ def _with_companions(text: str, figures: list[CasualtyFigure], p: dict[str, Any]
         return figures
     out = list(figures)
     for m in _COMPANIONS.finditer(text):
-        before = text[max(0, m.start() - 90) : m.start()]
+        lo = max(0, m.start() - 90)
+        before = text[lo : m.start()]
         named = _NAMED_ONE_BEFORE.search(before)
+        if named is not None and named.group("subject") is not None and named.start("subject") == 0 and lo > 0:
+            named = None  # the window was cut inside a sentence: its start is no sentence's start
+        if named is not None and named.group("subject") and any(w.lower() in p["modifier_group"] or w.lower() in p["group_of"] for w in named.group("subject").split()):
+            named = None  # "Taliban and several insurgents were killed": a side, not a person
         if not m.group("noun") and not _ONE_PERSON_BEFORE.search(before) and not named:
             continue  # "Raqqa and four others": only a person has companions
         # the outcome word nearest after the companions (or else before the person) must be a death
@@ -576,7 +586,7 @@ def _with_companions(text: str, figures: list[CasualtyFigure], p: dict[str, Any]
             after = next(reversed(list(_HARM_WORD.finditer(before))), None)
         if after is None or not _DEATH_WORD.fullmatch(after.group(0)):
             continue
-        word = re.sub(r"\s+", " ", m.group("n").lower())
+        word = re.sub(r"\s+", " ", (m.group("n") or "one").lower())
         vague = p["vague"].get(word) or p["vague"].get(word + " of")
         n = vague["value"] if vague else parse_number(word)
         if n is None:
@@ -596,9 +606,10 @@ def _with_companions(text: str, figures: list[CasualtyFigure], p: dict[str, Any]
         armed = bool(_ARMED_ONE.search(before[-60:])) or (m.group("noun") or "").lower() in _ARMED_COMPANIONS
         inside = [f for f in out if start - 40 <= f.start < m.end() and f.outcome == "killed" and (f.best == 1 or f.start >= m.start())]
         out = [f for f in out if f not in inside]
-        armed = armed or bool(m.group("plain"))
-        out.append(CasualtyFigure(m.start("n"), m.end(), text[m.start("n") : m.end()], "killed", "combatants" if armed else "total", best, low, high, qualifier,
-                                  derived=f"one person and {n} with him", vague=bool(vague), party=(m.group("noun") or m.group("plain") or "others").lower(),
+        armed = armed or bool(m.group("plain")) or (m.group("single") or "").lower() in _ARMED_SINGLE
+        first = m.start("n") if m.group("n") else m.start("single")
+        out.append(CasualtyFigure(first, m.end(), text[first : m.end()], "killed", "combatants" if armed else "total", best, low, high, qualifier,
+                                  derived=f"one person and {n} with him", vague=bool(vague), party=(m.group("noun") or m.group("plain") or m.group("single") or "others").lower(),
                                   cue=after.group(0)))
     out.sort(key=lambda f: (f.start, f.outcome))
     return out
