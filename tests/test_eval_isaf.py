@@ -69,7 +69,8 @@ def test_command_prints_every_field(cli):
 # Measured on these 150 releases (ceasefire eval isaf, 2026-11-25): 0.913, 0.953, 0.733.
 # Later the same day, with incidents imputed to a target recalled: min_killed 0.92, start date 0.74.
 # 2026-11-26: leaders killed by name after their description, the past 24 hours dated to the release: min_killed 0.927, start date 0.76.
-FLOORS = {"min_killed exact": 0.93, "province": 0.85, "start date": 0.77}
+# Later: a day an attack is imputed to the target, an overnight raid on a named day: start date 0.787.
+FLOORS = {"min_killed exact": 0.93, "province": 0.85, "start date": 0.78}
 
 
 def test_eval_all_prints_every_goal(cli):

@@ -368,3 +368,46 @@ def test_a_digest_release_is_dated_by_its_own_dateline():
     assert release_date(digest) == day("2011-03-08")
     # a dateline without a year takes it from a later one when nothing else gives it
     assert release_date("KABUL, Afghanistan (Dec. 30) - ... KABUL, Afghanistan (Jan. 2, 2011) - ...") == day("2010-12-30")
+
+
+def test_the_day_of_an_attack_a_leader_is_held_responsible_for_is_not_the_raids_day():
+    published = day("2011-03-16")  # a Wednesday
+    text = ("Afghan police detained a militant commander responsible for an attack March 12 on a checkpoint "
+            "during a search in Ghazni province yesterday.")
+    assert resolve_event_date(text, published)["start"] == "2011-03-15"
+    wanted = "Soldiers killed a gunman wanted for the kidnapping of two engineers on Sunday in a raid in Kunduz yesterday."
+    assert resolve_event_date(wanted, published)["start"] == "2011-03-15"
+    # a claim of responsibility tells the incident itself
+    claim = "The group said on Monday that it was responsible for a car bombing near Azaz on Sunday."
+    assert resolve_event_date(claim, published)["start"] == "2011-03-13"
+
+
+def test_a_run_of_days_is_one_span_from_its_first_to_its_last_day():
+    published = day("2011-03-20")
+
+    def span(text: str) -> tuple[str, str, str]:
+        d = resolve_event_date(text, published, default_to_published=False)
+        return d["start"], d["end"], d["precision"]
+
+    assert span("Fighting near Sangin between March 13 and 15 left nine militants dead.") == ("2011-03-13", "2011-03-15", "week")
+    assert span("Shelling of the old town on March 3-5 destroyed the bakery.") == ("2011-03-03", "2011-03-05", "week")
+    assert span("Roads to Taloqan were closed from 28 February to 2 March.") == ("2011-02-28", "2011-03-02", "week")
+    assert span("Clashes went on between Dec. 30 and Jan. 2 in Kunar.") == ("2010-12-30", "2011-01-02", "week")
+    assert span("Curfew was imposed between the 7th and 9th of March.") == ("2011-03-07", "2011-03-09", "week")
+    # two separate days are not a run, and a count after a dash is no day
+    assert span("Two bombs went off in Lashkar Gah on March 3 and 5.") == ("2011-03-03", "2011-03-03", "day")
+    assert span("A convoy was hit on March 12 - 4 soldiers died.") == ("2011-03-12", "2011-03-12", "day")
+
+
+def test_an_overnight_raid_on_a_named_day_is_dated_to_that_day():
+    from ceasefire.resolve.dates import lead_date
+
+    published = day("2010-10-13")  # a Wednesday
+    text = "Officials confirmed the capture of a bomb maker during an overnight raid in Logar province Monday."
+    assert resolve_event_date(text, published)["start"] == "2010-10-11"
+    assert lead_date([text], published)["start"] == "2010-10-11"
+    # with no day named, overnight is the night before publication; a named day that is the
+    # publication day itself gives it no reason to give way
+    assert resolve_event_date("Police detained three men overnight in Kunduz.", published)["start"] == "2010-10-12"
+    assert resolve_event_date("Troops overnight cleared two villages near Kobane, the army said in a statement "
+                              "dated Saturday 11 October.", day("2014-10-11"))["start"] == "2014-10-10"

@@ -84,7 +84,21 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date | None) -> 
     s: date | None = None
     e: date | None = None
     precision = "day"
-    if kind == "iso":
+    if kind in ("md_range", "dm_range"):
+        first = _month_no(gd["month"] or gd["month2"])
+        last = _month_no(gd["month2"] or gd["month"])
+        d1, d2 = int(gd["d"]), int(gd["d2"])
+        # one run of days: ascending within a month, or into the next month ("Dec. 30 - Jan. 2")
+        if (first == last and not d1 < d2) or (first != last and last != first % 12 + 1):
+            return None
+        if gd.get("y"):
+            s = _safe(int(gd["y"]) - (1 if last < first else 0), first, d1)
+        else:
+            s = _year_for(first, d1, published, future, None)  # the first day on or before publication
+        e = _safe(s.year + (1 if last < first else 0), last, d2) if s is not None else None
+        if s is None or e is None:
+            s = e = None
+    elif kind == "iso":
         s = e = _safe(int(gd["y"]), int(gd["m"]), int(gd["d"]))
     elif kind == "numeric":
         a, b, y = int(gd["a"]), int(gd["b"]), int(gd["y"])

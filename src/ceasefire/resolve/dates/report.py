@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from ceasefire.resolve.dates.anchoring import _month_no, _safe, find_time_expressions
-from ceasefire.resolve.dates.event import _DEICTIC_TODAY, _names_other_event, _secondary_day
+from ceasefire.resolve.dates.event import _DEICTIC_TODAY, _OVERNIGHT, _names_day_before, _names_other_event, _secondary_day
 from ceasefire.resolve.dates.patterns import _MONTH, TimeExpression
 
 
@@ -113,7 +113,9 @@ def lead_date(sentences: list[str], published: date | None, window: int = 5) -> 
             stated = exprs[0]
             continue
         if stated is None:
-            return own[0].as_event_date()
+            # "an overnight operation ... Monday": the named day, not the night before publication
+            named_before = _names_day_before(own, published)
+            return min(own, key=lambda x: (bool(named_before and _OVERNIGHT.match(x.text)), x.start)).as_event_date()
         # a lead that only dates its statement ("Forces today confirmed they recently detained
         # two men."): the next sentence's day, when it falls in the week before the statement
         day = own[0] if own else exprs[0]
