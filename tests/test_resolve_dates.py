@@ -411,3 +411,24 @@ def test_an_overnight_raid_on_a_named_day_is_dated_to_that_day():
     assert resolve_event_date("Police detained three men overnight in Kunduz.", published)["start"] == "2010-10-12"
     assert resolve_event_date("Troops overnight cleared two villages near Kobane, the army said in a statement "
                               "dated Saturday 11 October.", day("2014-10-11"))["start"] == "2014-10-10"
+
+
+def test_each_release_of_a_chain_counts_from_its_own_dateline():
+    from types import SimpleNamespace
+
+    from ceasefire.extract.events.dates import _item_published
+
+    text = (
+        "KABUL, Afghanistan (March 14, 2012) - Afghan police detained two men in Kunduz yesterday.\n"
+        "KABUL, Afghanistan (March 17) - Officials confirmed today that one of the men is a bomb maker.\n"
+        "He was moved to Kabul on Friday."
+    )
+    ctx = SimpleNamespace(text=text, published=day("2012-03-14"))
+    first, second, third = (SimpleNamespace(end=text.index(s) + len(s)) for s in (
+        "in Kunduz yesterday.", "is a bomb maker.", "on Friday."))
+    assert _item_published(ctx, first) == day("2012-03-14")
+    assert _item_published(ctx, second) == day("2012-03-17")
+    assert _item_published(ctx, third) == day("2012-03-17")
+    # one dateline: the report's own publication day (which may come from its metadata)
+    single = SimpleNamespace(text=text.split("\n")[0], published=day("2012-03-15"))
+    assert _item_published(single, first) == day("2012-03-15")

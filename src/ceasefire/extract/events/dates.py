@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from ceasefire.extract.context import DocContext
@@ -25,6 +26,58 @@ def _without_dateline(text: str) -> str:
     text = _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
     text = _DATELINE_DATE.sub(lambda m: m.group(0)[: m.start("date") - m.start()] + " " * len(m.group("date")), text)
     return blank_heading_date(text)
+
+
+#: An item's dateline in a digest or a chain of releases: "KABUL, Afghanistan (Aug. 20, 2012)",
+#: "URUZGAN, Afghanistan (Sept. 4)".
+_ITEM_DATELINE = re.compile(
+    r"\b[A-Z][A-Za-z'-]+,\s+[A-Z][a-z]+\s*\((?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?\s+(?P<d>[0-3]?\d)"
+    r"(?:[,.]\s+(?P<y>(?:19|20)\d\d))?\)"
+)
+#: How far from the report's date an item's dateline may lie to be read as one (a digest reprints
+#: the releases of the weeks before it; a day further off is a misreading).
+_ITEM_DAYS = 62
+
+
+@lru_cache(maxsize=16)
+def _datelines(text: str, published: date) -> tuple[tuple[int, date], ...]:
+    """The offsets and days of the datelines of ``text``, a dateline without a year taking the
+    year that puts it nearest to ``published``."""
+    from ceasefire.resolve.dates import _month_no, _safe
+
+    found = []
+    for m in _ITEM_DATELINE.finditer(text):
+        try:
+            month = _month_no(m.group("month")[:3])
+        except KeyError:
+            continue
+        day = int(m.group("d"))
+        years = [int(m.group("y"))] if m.group("y") else [published.year - 1, published.year, published.year + 1]
+        days = [d for y in years if (d := _safe(y, month, day)) is not None]
+        if days:
+            d = min(days, key=lambda d: abs((d - published).days))
+            if abs((d - published).days) <= _ITEM_DAYS:
+                found.append((m.start(), d))
+    return tuple(found)
+
+
+def _item_published(ctx: DocContext, sent: Any) -> date | None:
+    """The day sentence ``sent`` counts its relative days from: in a digest or a chain of releases
+    ("KABUL, Afghanistan (Aug. 20, 2012) ... confirmed today ... Friday" after a release of Aug. 19),
+    the last dateline that begins before the sentence ends; the report's first dateline and a
+    report with one dateline or none keep the publication day (the report's own date, which
+    may come from metadata)."""
+    if ctx.published is None or ctx.text.count("(") < 2:
+        return ctx.published
+    lines = _datelines(ctx.text, ctx.published)
+    if len(lines) < 2:
+        return ctx.published
+    day = ctx.published
+    for offset, d in lines[1:]:
+        if offset >= sent.end:
+            break
+        day = d
+    return day
 
 
 def _lead_date(ctx: DocContext) -> dict[str, Any] | None:
