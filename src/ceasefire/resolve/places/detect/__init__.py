@@ -140,6 +140,9 @@ from ceasefire.resolve.places.detect.cue_words import (  # noqa: F401
     find_named_by_cue_words,
     find_county_lists,
 )
+from ceasefire.resolve.places.detect.abbreviations import (  # noqa: F401
+    find_spelled_out_abbreviations,
+)
 
 
 def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
@@ -155,6 +158,7 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     find_streets(s)
     find_named_by_cue_words(s)
     find_county_lists(s)
+    find_spelled_out_abbreviations(s)
     _repeat_names(s.tokens, s.mentions, s.taken, s.ent_of, s.person_tokens | s.given_names, s.add)
 
     s.mentions.sort(key=lambda m: m.start)

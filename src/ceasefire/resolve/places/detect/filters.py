@@ -91,7 +91,9 @@ def _named_within(tokens, i: int, j: int, ent, cands) -> bool:
     if i > ent.start and tokens[i - 1].lower_ in ("in", "of"):
         # ... but not a title: "the Prince of Wales", "the Duke of York" name a person.
         return not (tokens[i - 1].lower_ == "of" and i - 2 >= 0 and tokens[i - 2].lower_ in TITLES_OF)
-    return ent.start == i and j < ent.end and tokens[j].lower_ in INSTITUTION_WORDS and _is_cap(tokens[j])
+    # spaCy's organisation often opens with the article: "The Lindsay Police", "the Canaan Board of Finance".
+    leads = ent.start == i or (ent.start == i - 1 and tokens[i - 1].lower_ == "the")
+    return leads and j < ent.end and tokens[j].lower_ in INSTITUTION_WORDS and _is_cap(tokens[j])
 
 
 def _dotted_state(tokens, i: int, surface: str, cands) -> bool:
@@ -266,6 +268,7 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
         return False
     if (single and i > 0 and tokens[i - 1].is_alpha and _is_cap(tokens[i - 1]) and not sent_start[i] and not sent_start[i - 1]
             and "\n" not in tokens[i - 1].whitespace_ and tokens[i - 1].lower_ not in DIRECTION_WORDS
+            and tokens[i - 1].lower_ not in ("the", "a", "an")  # "by The Allendale Woman's Club": a title's article
             and (ent is None or ent.label_ not in PLACE_LABELS or ent.start == i or ent.end == j) and not _big(cands)
             and not _town_of_size(cands)):
         return False  # the end of a longer name the gazetteer lacks: "Grove" of "a Meadow Grove man"

@@ -18,6 +18,7 @@ from ceasefire.resolve.places.detect.vocabulary import (
     GROUP_HEADS,
     GROUP_NAMES,
     HONORIFICS,
+    INSTITUTION_WORDS,
     LEADING_ARTICLES,
     MAX_TOKENS,
     NAME_PREFIXES,
@@ -55,7 +56,13 @@ def scan_capitalised_runs(s: Scan) -> None:
     #    Deir ez-Zor are places, whatever spaCy calls them.
     focus = _named_countries(mentions)
     i = 0
+    # When the longest reading from a token is no place, a shorter one may be: "Dublin City Council"
+    # is no alternate name of Ireland's capital but the Dublin of the report; "Sochi Mayor" no
+    # outline of an Afghan hamlet but Sochi's mayor. ``shorter`` caps the next try from the same token.
+    shorter = None
     while i < n:
+        if shorter is not None and shorter[0] != i:
+            shorter = None
         tok = tokens[i]
         starts_name = _is_cap(tok) or (
             tok.lower_ in LEADING_ARTICLES and i + 2 < n and tokens[i + 1].text in "-‐" and _is_cap(tokens[i + 2])
@@ -67,7 +74,8 @@ def scan_capitalised_runs(s: Scan) -> None:
         if _in_compound(tokens, i, i + 1) and i > 0 and tokens[i - 1].text in "-‐":
             i += 1  # "Avon" of "Stratford-upon-Avon": the compound is read whole or not at all
             continue
-        for j in range(min(n, i + MAX_TOKENS), i, -1):
+        cap = min(n, i + MAX_TOKENS, shorter[1] if shorter else n)
+        for j in range(cap, i, -1):
             if any(taken[i:j]) or _in_compound(tokens, i, j):
                 continue
             last = tokens[j - 1]
@@ -145,6 +153,12 @@ def scan_capitalised_runs(s: Scan) -> None:
             # consonant outline reaches the gazetteer; the outline is weighed against the report's countries.
             add(i, j, cands, "LOC")
             i = j
+        elif min(j, cap) - 1 > i and (any(c[2] != "skeleton" for c in cands)
+                                      or any(t.lower_ in INSTITUTION_WORDS for t in tokens[i + 1:j])):
+            # (A glued dot may have carried j past the cap: "Calif.") A mere outline over the longer
+            # run keeps its words from being read one by one ("Toyota Corolla"), unless a town's
+            # office follows the first word ("Sochi Mayor").
+            shorter = (i, min(j, cap) - 1)
         else:
             i += 1
 

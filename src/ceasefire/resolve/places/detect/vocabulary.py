@@ -180,7 +180,8 @@ SPEECH_VERBS = frozenset("said says told added noted explained stated".split())
 # "Huntsville Fire Chief", "Anderson County Sheriff", "Rock Hill City Manager", "Athens Parks".
 INSTITUTION_WORDS = frozenset(
     "fire police sheriff sheriff's city county township village town borough parish council mayor chief "
-    "board department parks schools school elementary middle high community public municipal police".split()
+    "board department parks schools school elementary middle high community public municipal police "
+    "historical volunteer correctional library selectman selectmen".split()
 )
 
 

@@ -1,0 +1,36 @@
+"""A state's or province's short form that the report itself spells out elsewhere."""
+
+from __future__ import annotations
+
+from ceasefire.resolve.places.gazetteer import NAME_ABBREVIATION, NAME_CURATED, NAME_DEMONYM, NAME_MAIN
+from ceasefire.resolve.places.detect.lookup import lookup_candidates
+from ceasefire.resolve.places.detect.scan import Scan
+from ceasefire.resolve.places.detect.vocabulary import COMMON_ACRONYMS
+
+
+def find_spelled_out_abbreviations(s: Scan) -> None:
+    """A postal abbreviation in capitals ("NJ", "BC") is the state or province when the report also
+    names that area in full ("the NJ State Federation" in a report on New Jersey clubs, "FrontCounter
+    BC" in a release about British Columbia's towns). Alone, two capitals are an acronym far more often
+    than a place ("OR", "IN", "ME"), which is why the scan skips them; the full name settles it.
+    Run after the passes that find the full names; looks only at short all-capital words."""
+    named = set()
+    for m in s.mentions:
+        for p, kind, match in m.candidates:
+            if match != "skeleton" and kind in (NAME_MAIN, NAME_CURATED, NAME_DEMONYM) and (p.is_admin1 or p.is_country):
+                named.add(p.id)
+    if not named:
+        return
+    tokens, taken = s.tokens, s.taken
+    for k, tok in enumerate(tokens):
+        word = tok.text
+        if taken[k] or not (2 <= len(word) <= 3) or not word.isupper() or not word.isalpha():
+            continue
+        if word.lower() in COMMON_ACRONYMS or (k + 1 < s.n and tokens[k + 1].text in "-‐") or (k > 0 and tokens[k - 1].text in "-‐"):
+            continue  # "(R-FL)" names a member's party and seat, not a place the report speaks of
+        ent = s.ent_of[k]
+        if ent is not None and ent.label_ in ("PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY"):
+            continue
+        found = [c for c in lookup_candidates(s.gaz, word) if c[1] == NAME_ABBREVIATION and c[2] != "skeleton" and c[0].id in named]
+        if found:
+            s.add(k, k + 1, found, "GPE")

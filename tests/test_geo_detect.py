@@ -1,0 +1,49 @@
+"""Place detection: which words of a report name a place (resolve/places/detect)."""
+
+from __future__ import annotations
+
+from ceasefire.resolve.places import geoparse
+
+
+def _named(text: str) -> dict[str, object]:
+    return {t.text: t for t in geoparse(text)}
+
+
+def test_town_at_the_head_of_its_city_council_is_the_town():
+    # "Marion City" is no name of its own: the council is Marion's.
+    found = _named("The Marion City Council voted on Tuesday to repave two streets.")
+    assert "Marion" in found and found["Marion"].country == "US"
+
+
+def test_town_police_named_with_the_article_is_the_town():
+    found = _named("A spokesman for the Gallup Police said the road would reopen.")
+    assert found["Gallup"].admin1 == "New Mexico"
+
+
+def test_a_mayoral_race_names_its_city():
+    # The outline of the longer run ("Sochi Mayor") reaches a hamlet elsewhere; Sochi alone is the city.
+    found = _named("Former governor Pavel Orlov enters Sochi Mayor race, the party said.")
+    assert found["Sochi"].country == "RU"
+
+
+def test_state_abbreviation_is_the_state_the_report_spells_out():
+    found = _named("The Trenton office of the NJ Department of Labor opened after New Jersey "
+                   "lawmakers approved its budget.")
+    assert found["NJ"].admin1 == found["New Jersey"].admin1 == "New Jersey"
+    assert found["NJ"].precision == "admin1"
+
+
+def test_a_members_party_and_seat_is_no_place():
+    found = _named("Senator Ann Smith (R-FL) praised the grant for Florida ports.")
+    assert "FL" not in found and "Florida" in found
+
+
+def test_two_capitals_alone_stay_an_acronym():
+    # No state is spelled out: "OR" and "ME" are words, "BC" an era or a firm.
+    found = _named("The chief said OR and ME staff would move to BC Logistics next year.")
+    assert not {"OR", "ME", "BC"} & set(found)
+
+
+def test_a_capitalised_article_before_a_clubs_town_does_not_hide_it():
+    found = _named("The prize went to a garden show run by The Allendale Garden Club in New Jersey.")
+    assert found["Allendale"].admin1 == "New Jersey"
