@@ -73,4 +73,5 @@ def test_command_prints_every_field(cli):
 # governorate 0.95 on the first 100 (0.935 on all 384 at ab04df4) with rural Damascus as Rif Dimashq and a sentence's own place before the next ones.
 # governorate 0.96 on the first 100 (0.951 on all 384) with round-ups, lists run together, recalled places and "Syrias Hama".
 # perpetrator 0.81 on the first 100 (0.852 on all 384) with victims described as "alleged", factions manning a checkpoint hit, quoted speakers and Daish.
-FLOORS = {"governorate": 0.95, "perpetrator": 0.80, "cause": 0.86, "total_deaths": 0.87}
+# 2026-11-26: a total the report gives over its incident's parts leads: deaths 0.90 on the first 100 (0.844 on all 384).
+FLOORS = {"governorate": 0.95, "perpetrator": 0.80, "cause": 0.86, "total_deaths": 0.89}

@@ -539,3 +539,20 @@ def test_an_operation_that_resulted_in_a_leaders_death_counts_him():
     ev = _events(text, date(2012, 10, 9))[0]
     assert ev["fatalities"]["total"]["best"] == 1
     assert ev["date"]["start"] == "2012-10-07"
+
+
+def test_a_total_the_report_gives_of_its_days_strikes_is_the_leads_toll_over_its_parts():
+    text = ("Warplanes struck several rebel-held towns in Idlib province early on Tuesday. "
+            "At least 14 people were killed in air strikes and barrel bombs on Idlib province on Tuesday. "
+            "Air raids believed to be Russian killed nine civilians in the town of Kafr Nabl, the Observatory said. "
+            "Meanwhile five others were killed in barrel bombs on the town of Saraqeb.")
+    events = _events(text, date(2016, 8, 2))
+    assert events[0]["fatalities"]["total"]["best"] == 14
+
+
+def test_another_days_toll_that_happens_to_add_up_is_not_the_leads_total():
+    text = ("A suicide bomber killed four people at a hospital in Jableh on Sunday, a monitor said. "
+            "Four soldiers were killed in clashes near Latakia on Thursday. "
+            "On Saturday, eight people were killed when a barrel bomb hit a building in Aleppo.")
+    events = _events(text, date(2016, 5, 23))
+    assert events[0]["fatalities"]["total"]["best"] == 4

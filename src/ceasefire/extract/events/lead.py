@@ -138,6 +138,58 @@ def _counted_incident(ctx: DocContext, events: list[dict[str, Any]]) -> list[dic
     return [e for e in events if e is not src]
 
 
+def _grand_total(ctx: DocContext, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A report that gives its incident's dead in parts and also as one total ("air strikes
+    killed 9 in Kafr Nabl ... 5 others died in barrel bombs on the town's east" and "at least 14
+    were killed in the bombardment of Kafr Nabl on Monday"; "the toll has risen to 60, including 41
+    civilians" and "the raids killed 41 civilians") is about that total: the leading event takes
+    the toll of the event whose total is the lead's toll plus those of other incidents of the
+    report, or whose own civilians, children or combatants are the lead's whole toll; that event's
+    sentences join the lead's evidence. A coder of the report's incident books all its dead, and
+    a part is not a conflicting lower report of the whole. Tallies and recalled incidents neither
+    give nor take a total."""
+    violent = [ev for ev in events if ev["event_type"] in _VIOLENT and not ev.get("aggregate") and not ev.get("background")]
+    if len(violent) < 2 or any(ev.get("_record") for ev in events):
+        return events
+    lead = max(violent, key=lambda e: e["salience"])
+    lead_toll = (lead["fatalities"].get("total") or {}).get("best")
+    if not lead_toll:
+        return events
+    # only what the report tells of the lead's day and province: another day's strike that happens
+    # to add up is another incident
+    counted = [(ev, int(ev["fatalities"]["total"]["best"])) for ev in violent
+               if ev is not lead and (ev["fatalities"].get("total") or {}).get("best") and _same_day_and_province(lead, ev)]
+    for ev, total in sorted(counted, key=lambda c: -c[0]["salience"]):
+        if total <= lead_toll:
+            continue
+        parts = [n for other, n in counted if other is not ev and n < total]
+        sums = _sums_of_parts(parts)
+        share = any((ev["fatalities"].get(g) or {}).get("best") == lead_toll for g in ("civilians", "children", "combatants"))
+        if total - lead_toll not in sums and not share:
+            continue
+        lead["fatalities"] = {k: (dict(v) if v else v) for k, v in ev["fatalities"].items()}
+        lead["evidence"] = sorted(lead["evidence"] + [e for e in ev["evidence"] if e not in lead["evidence"]], key=lambda e: e["start"])
+        lead["_sentences"] = sorted(set(lead["_sentences"] + ev["_sentences"]))
+        return [e for e in events if e is not ev]
+    return events
+
+
+def _same_day_and_province(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Neither the days nor the provinces of ``a`` and ``b`` disagree (an unknown one agrees)."""
+    da, db = (a.get("date") or {}).get("start"), (b.get("date") or {}).get("start")
+    if da and db and da != db:
+        return False
+    pa, pb = (a.get("location") or {}).get("admin1"), (b.get("location") or {}).get("admin1")
+    return not (pa and pb and pa != pb)
+
+
+def _sums_of_parts(parts: list[int]) -> set[int]:
+    """Every sum of one to three of ``parts`` (a report tells a few incidents, not dozens)."""
+    from itertools import combinations
+
+    return {sum(c) for k in (1, 2, 3) for c in combinations(parts[:12], k)}
+
+
 def _follow_headline(ctx: DocContext, events: list[dict[str, Any]]) -> None:
     """A headline kept apart from the text (a feed's or an archive's title) names the report's
     main incident: the events it names (kind, method or death toll) gain salience, and when the
