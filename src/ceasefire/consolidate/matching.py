@@ -56,7 +56,7 @@ types and perpetrators, see :func:`prominent`), its place by its most precise re
 - words (:mod:`ceasefire.consolidate.text`): the rare words of the evidence
   sentences (and, for a report's main claim, of its headline and lead) shared with the
   event's reports: strong agreement 1.6, some 1.25, none 0.6 (0.42 when the claim and one of the
-  event's reports each name :data:`TEXT_RICH` rare words or more, not one in common), either side
+  event's reports each name :data:`TEXT_RICH` rare words or more, not one in common but a number), either side
   without sentences 1. Claims of one report telling one incident twice (the
   headline and the body) are compared by the words of both (:func:`share_report_words`).
 
@@ -152,7 +152,9 @@ TEXT_FACTOR = {"strong": 1.6, "some": 1.25, "neutral": 1.0, "none": 0.6, "apart"
 #: Reports that each name this many rare words (the place, the target, the victims, the toll) and
 #: not one in common ("apart") most likely tell two incidents: the factor 0.42 keeps the same type,
 #: day and toll in one governorate capital (0.7) under the threshold (0.7 x 0.42 < 0.3), since the
-#: capital's name is all such reports share.
+#: capital's name is all such reports share. One number they share does not count: it may be another
+#: count in each ("19 killed" in one, "19 others wounded" in the other), and the tolls are compared
+#: by the figures factor already.
 TEXT_RICH = 8
 #: Places in different governorates of one country, but the reports share rare words.
 PLACE_TEXT = {"strong": 0.5}
@@ -293,11 +295,18 @@ def text_agreement(c: ClaimRecord, g: EventGroup) -> str:
         return "strong"
     if best_sim >= TEXT_SOME[0] and best_n >= TEXT_SOME[1]:
         return "some"
+    recent = g.texts[-MAX_TEXT_MEMBERS:]
+    if len(c.terms) >= TEXT_RICH and any(len(o) >= TEXT_RICH for o in recent) and not any(_share_more_than_a_number(c.terms, o) for o in recent):
+        return "apart"
     if best_sim < TEXT_NONE:
-        if best_n == 0 and len(c.terms) >= TEXT_RICH and any(len(o) >= TEXT_RICH for o in g.texts[-MAX_TEXT_MEMBERS:]):
-            return "apart"
         return "none"
     return "neutral"
+
+
+def _share_more_than_a_number(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The two term sets share a word that is not a number (numbers are keyed ``#19``), or two numbers."""
+    common = a & b
+    return len(common) > 1 or any(not t.startswith("#") for t in common)
 
 
 def prominent(counts: Counter[str]) -> set[str]:
