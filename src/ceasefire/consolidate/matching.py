@@ -285,9 +285,14 @@ def text_agreement(c: ClaimRecord, g: EventGroup) -> str:
     if not c.terms or not g.texts:
         return "unknown"
     best_sim, best_n = 0.0, 0
-    for other in g.texts[-MAX_TEXT_MEMBERS:]:
-        n = len(c.terms & other)
+    recent = g.texts[-MAX_TEXT_MEMBERS:]
+    shared_more_than_a_number = False  # a word that is not a number (``#19``), or two numbers
+    for other in recent:
+        common = c.terms & other
+        n = len(common)
         if n:
+            if not shared_more_than_a_number and (n > 1 or not next(iter(common)).startswith("#")):
+                shared_more_than_a_number = True
             sim = similarity(c.terms, other)
             if (sim, n) > (best_sim, best_n):
                 best_sim, best_n = sim, n
@@ -295,18 +300,11 @@ def text_agreement(c: ClaimRecord, g: EventGroup) -> str:
         return "strong"
     if best_sim >= TEXT_SOME[0] and best_n >= TEXT_SOME[1]:
         return "some"
-    recent = g.texts[-MAX_TEXT_MEMBERS:]
-    if len(c.terms) >= TEXT_RICH and any(len(o) >= TEXT_RICH for o in recent) and not any(_share_more_than_a_number(c.terms, o) for o in recent):
+    if not shared_more_than_a_number and len(c.terms) >= TEXT_RICH and any(len(o) >= TEXT_RICH for o in recent):
         return "apart"
     if best_sim < TEXT_NONE:
         return "none"
     return "neutral"
-
-
-def _share_more_than_a_number(a: frozenset[str], b: frozenset[str]) -> bool:
-    """The two term sets share a word that is not a number (numbers are keyed ``#19``), or two numbers."""
-    common = a & b
-    return len(common) > 1 or any(not t.startswith("#") for t in common)
 
 
 def prominent(counts: Counter[str]) -> set[str]:
