@@ -835,3 +835,22 @@ def test_a_county_named_without_its_word_is_the_county_where_the_words_say_so():
     assert _first(tops, "Cuyahoga").admin1 == "Ohio"
     # Without such words a name stays what it was: a man is no county.
     assert "Travis" not in {t.text for t in geoparse("Travis said the plant in Austin would hire again.")}
+
+
+def test_a_citys_people_vouch_for_no_capital_of_its_name():
+    # "Londoner" says no more than "London": the council and the Ontario board make it London, Ontario.
+    tops = geoparse("London city council voted on Tuesday to widen Wharncliffe Road. One Londoner who drives it "
+                    "every day took her complaint to the Ontario board.")
+    assert (_first(tops, "London").country, _first(tops, "London").admin1) == ("CA", "Ontario")
+    # A report about Britain keeps its capital.
+    assert _first(geoparse("Londoners queued for hours in London on Thursday as Britain voted."), "London").country == "GB"
+
+
+def test_a_city_abroad_gives_way_to_the_provinces_a_report_keeps_naming():
+    # Delft, the Dutch city of 100,000, is not the Delft of a report on the Western and Eastern Cape.
+    tops = geoparse("Police in the Western Cape said the suspect was arrested in Delft on Monday. Western Cape "
+                    "officials met Eastern Cape police in Gqeberha, and the Eastern Cape team flew home on Tuesday.")
+    assert (_first(tops, "Delft").country, _first(tops, "Delft").precision) == ("ZA", "near")
+    # Named with its own country's towns, it stays the Dutch city.
+    tops = geoparse("Students from Delft and Leiden marched through Amsterdam on Monday.")
+    assert _first(tops, "Delft").country == "NL"

@@ -60,8 +60,10 @@ NEIGHBOUR_READINGS = 12.0  # a name with more readings than this lends each a sh
 WORLD_CITY_POP = 200_000
 FOREIGN_FOCUS_SHARE = 0.5  # a report this much about one country ...
 FOREIGN_TOWN_POP = 50_000
+FOREIGN_CITY_POP = 150_000  # ... a bigger town abroad gives way only to the names of one country's areas
 HAMLET_POP = 5_000
 NAMED_FOCUS_VOTES, NAMED_FOCUS_SHARE = 3.0, 0.8  # a report naming one country or its areas this often, and little else
+NAMED_AREA_VOTE = 0.7  # what naming a first-level area votes for its country (see _vote)
 OUTLINE_TOWN_POP = 5_000  # an outline reading in a report that names no country (see choose_places)
 WEIGHT_COUNTY_TOWN = 2.0  # a town inside a county the report names, and that county (see _county_towns)
 COUNTY_TOWN_KM = 30.0
@@ -180,7 +182,9 @@ def _votes(mentions: list[Mention], text: str = "") -> tuple[list[tuple[dict, di
 
 def _vote(m: Mention, country: dict, admin1: dict) -> None:
     cands = [c for c in m.candidates if c[2] != "skeleton"]
-    if not cands:
+    if not cands or all(kind == NAME_DEMONYM and p.feature_class == "P" for p, kind, _ in cands):
+        # "Londoner" says no more than "London": its people's name is no vote for the country of the
+        # biggest London (London, Ontario has Londoners too).
         return
     clear = [p for p, kind, _ in cands if (p.is_country or kind == NAME_DEMONYM) and kind != NAME_ALTERNATE]
     admins = [p for p, kind, _ in cands if p.is_admin1 and kind != NAME_ALTERNATE]
@@ -418,7 +422,7 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             capital = next((p for p, kind, match in m.candidates if p.feature_code == "PPLC" and match != "skeleton"
                             and kind in (NAME_MAIN, NAME_CURATED)), None)
             if capital is not None and (container is not None or town_before
-                                        or _without(country_votes, own_country[surface]).get(capital.country, 0.0) <= 0.0):
+                                        or _without(country_votes, _votes_naming(capital, mentions, own_country)).get(capital.country, 0.0) <= 0.0):
                 capital = None
             best, best_s = None, -1e9
             for p, kind, match in m.candidates:
@@ -508,11 +512,23 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
     # in a release about Kunar province) is a local place the gazetteer lacks, not a trip abroad.
     for k, m in enumerate(mentions):
         p = chosen[k]
-        if (p is None or p is DROP or p.feature_class != "P" or p.population >= FOREIGN_TOWN_POP
+        if (p is None or p is DROP or p.feature_class != "P" or p.population >= FOREIGN_CITY_POP
                 or p.source.startswith("supplement") or m.container_text):
             continue
         others_votes = _without(country_votes, own_country[m.text.lower()])
         others = _shares(others_votes)
+        if p.population >= FOREIGN_TOWN_POP:
+            # A town of some size abroad ("Delft", the Dutch city, in a report that names the Western Cape
+            # and the Eastern Cape twice each): only the names of one country's areas, twice or more, and
+            # nothing at all of the town's own country make it a local place the gazetteer lacks.
+            own = own_named.get(m.text.lower(), {})
+            named_main, named_main_votes = max(((c, v - own.get(c, 0.0)) for c, v in named_votes.items()),
+                                               key=lambda kv: kv[1], default=(None, 0.0))
+            if (named_main is not None and named_main != p.country and named_main_votes >= 2 * NAMED_AREA_VOTE
+                    and named_main_votes >= NAMED_FOCUS_SHARE * named_total and others.get(p.country or "", 0.0) == 0.0):
+                chosen[k] = None
+                m.label = "LOC"
+            continue
         main, main_share = max(others.items(), key=lambda kv: kv[1], default=(None, 0.0))
         # One name of the country or its areas is enough for a hamlet ("Ilyas", Turkey, pop. 847, in a
         # report on Idlib): a place that small is named abroad only with its country.
@@ -546,6 +562,21 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             if share < 0.3:
                 chosen[k] = DROP
     return chosen
+
+
+def _votes_naming(place: Place, mentions: list[Mention], own_country: dict[str, dict]) -> dict:
+    """The country votes of every name of the report that can stand for ``place`` itself: "Londoner"
+    names London, not the United Kingdom apart from it, so it is no evidence for the capital."""
+    out: dict[str, float] = {}
+    seen: set[str] = set()
+    for m in mentions:
+        key = m.text.lower()
+        if key in seen or not any(p.id == place.id for p, _, match in m.candidates if match != "skeleton"):
+            continue
+        seen.add(key)
+        for c, v in own_country.get(key, {}).items():
+            out[c] = out.get(c, 0.0) + v
+    return out
 
 
 def _attributive(m: Mention, text: str) -> bool:
