@@ -221,6 +221,20 @@ def _rescued_by_cue(tokens, i, j, cands, ent_of, person_tokens) -> bool:
     return not _person_or_organisation(tokens, i, j, ent_of, person_tokens, cands)
 
 
+# A town whose name WordNet also lists as a noun is read at the head of an institution's name only
+# from this size (set on the LGL and GeoWebNews dev halves: most smaller ones were surnames there).
+NOUN_TOWN_POP = 30_000
+
+
+def _town_by_own_name(cands, population: int) -> bool:
+    return any(kind == NAME_MAIN and match == "exact" and p.population >= population for p, kind, match in cands)
+
+
+def _written_lower(text: str, word: str) -> bool:
+    """Whether the report writes ``word`` in lower case somewhere (then it is a word, not only a name)."""
+    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None
+
+
 def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, focus: frozenset[str] = frozenset()) -> bool:
     """Whether a gazetteer hit over capitalised tokens is a place mention."""
     first, last = tokens[i], tokens[j - 1]
@@ -322,12 +336,17 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
             # ... but not a common noun: "University of Georgia", "Metro Transit".
             if single and first.lower_ in ORG_TAILS | ORGANISATION_WORDS | BUILDING_HEADS:
                 return False  # "University of Perpetual Help", "Airport Courthouse": the institution's own word
-            return not (single and first.lower_ in common_nouns() and not _big(cands))
+            # WordNet lists many towns as nouns too ("Watertown", "Youngstown"), and surnames ("Bishop",
+            # "Wright"): a word the report never writes in lower case is the name of a town of some size.
+            if single and first.lower_ in common_nouns() and not _big(cands):
+                return not _written_lower(text, first.lower_) and _town_by_own_name(cands, NOUN_TOWN_POP)
+            return True
         return _big(cands)
     if j < len(tokens) and tokens[j].lower_ in ORG_TAILS and not _big(cands):
         return False
-    if sent_start[i] and single and first.pos_ != "PROPN" and not _big(cands):
-        return False
+    if sent_start[i] and single and first.pos_ != "PROPN" and not _big(cands) and (
+            first.lower_ in common_nouns() or not _strong(cands, allow_alternate=False)):
+        return False  # a headline's first word is tagged a noun: "Chicopee residents" is still the town
     if single and first.pos_ not in ("PROPN", "NOUN", "ADJ", "X") and not _big(cands):
         return False
     if single and first.pos_ in ("NOUN", "ADJ") and not _strong(cands):
