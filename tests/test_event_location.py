@@ -1252,3 +1252,89 @@ def test_an_operation_named_with_a_towns_word_is_not_a_place():
             "after clashes with the YPG.")
     out = extract_document(Document(text=text, published=date(2018, 3, 1)))
     assert out["events"][0]["location"]["country"] == "SY"
+
+
+def _read_as(text: str, town: str, country: str, **kw):
+    """A toponym for ``town`` in ``text`` read as its biggest namesake in ``country`` (as a geoparser
+    with no other clue would read it)."""
+    from ceasefire.resolve.places.event_location.areas import _candidates
+    from ceasefire.resolve.places.gazetteer import default_gazetteer
+
+    p = max((p for p in _candidates(default_gazetteer(), town) if p.country == country), key=lambda p: p.population)
+    start = text.index(town)
+    return Toponym(start, start + len(town), town, name=p.name, geonames_id=p.geonames_id, lat=p.lat, lon=p.lon,
+                   country=p.country, precision="exact", **kw)
+
+
+@pytest.mark.parametrize("town, areas, abroad, home", [
+    ("Salamanca", "Guanajuato", "ES", "MX"),
+    ("Alexandria", "Virginia", "EG", "US"),
+    ("Perth", "Ontario", "AU", "CA"),
+])
+def test_a_town_is_the_namesake_in_the_areas_written_after_it(town, areas, abroad, home):
+    """"in Salamanca (Guanajuato)": coders name a town with its province; of the town's namesakes
+    the one that lies in that province is meant, not the biggest one abroad."""
+    from types import SimpleNamespace
+
+    from ceasefire.resolve.places.event_location import placed_by_its_areas
+
+    text = f"On 12 May 2022, in {town} ({areas}), teachers marched to demand the payment of their salaries."
+    t = _read_as(text, town, abroad)
+    loc = placed_by_its_areas(SimpleNamespace(text=text, toponyms=[t]), t.as_location(), [(0, len(text))])
+    assert loc["country"] == home and loc["precision"] == "exact" and loc["geonames_id"]
+
+
+def test_a_town_read_in_its_areas_keeps_its_reading():
+    from types import SimpleNamespace
+
+    from ceasefire.resolve.places.event_location import placed_by_its_areas
+
+    text = "On 12 May 2022, in Salamanca (Guanajuato), teachers marched to demand the payment of their salaries."
+    t = _read_as(text, "Salamanca", "MX")
+    assert placed_by_its_areas(SimpleNamespace(text=text, toponyms=[t]), t.as_location(), [(0, len(text))]) == t.as_location()
+    # a common name whose namesakes pair up with the area in several countries is left as read
+    text = "On 12 May 2022, in San Lorenzo (Santa Fe), farmers marched against export taxes."
+    t = _read_as(text, "San Lorenzo", "PY")
+    assert placed_by_its_areas(SimpleNamespace(text=text, toponyms=[t]), t.as_location(), [(0, len(text))])["country"] == "PY"
+
+
+def test_a_village_read_abroad_is_placed_at_the_district_its_note_names_first():
+    """"in Pakele (Adjumani, Northern)" with the village read as a namesake in Ghana: no namesake of
+    it lies in its areas, so the district town it is named with is the nearest place a coder knows."""
+    from types import SimpleNamespace
+
+    from ceasefire.resolve.places.event_location import placed_by_its_areas
+
+    text = "On 2 May 2022, gunmen burned huts in Pakele (Adjumani, Northern) after a dispute over land."
+    start = text.index("Pakele")
+    t = Toponym(start, start + 6, "Pakele", name="Pakele", lat=5.28, lon=-0.75, country="GH", precision="exact")
+    loc = placed_by_its_areas(SimpleNamespace(text=text, toponyms=[t]), t.as_location(), [(0, len(text))])
+    assert loc["country"] == "UG" and loc["precision"] == "near" and loc["name"] == "Pakele"
+    assert abs(loc["lat"] - 3.38) < 0.1 and abs(loc["lon"] - 31.79) < 0.1
+
+
+def test_a_village_no_gazetteer_knows_is_placed_at_the_first_area_of_its_note():
+    """The geoparser sees no place in "Ceel Dheere village (Jowhar, Middle Shabelle)"; the note
+    still says where the village lies, and its district town is where a coder would put it."""
+    from types import SimpleNamespace
+
+    from ceasefire.resolve.places.event_location import place_of_named_areas
+
+    text = "On 5 May 2022, Al Shabaab fighters attacked an army base in Ceel Dheere village (Jowhar, Middle Shabelle)."
+    loc = place_of_named_areas(SimpleNamespace(text=text, toponyms=[]), [(0, len(text))])
+    assert loc is not None and loc["country"] == "SO" and loc["name"] == "Ceel Dheere" and loc["precision"] == "near"
+    # an acronym or a coder's tag in brackets is no area
+    text = "On 5 May 2022, members of the teachers' union (SNEC) marched in Sikasso (size=no report)."
+    assert place_of_named_areas(SimpleNamespace(text=text, toponyms=[]), [(0, len(text))]) is None
+
+
+def test_a_town_read_abroad_moves_to_the_district_of_its_note():
+    from datetime import date
+
+    from ceasefire.documents import Document
+    from ceasefire.extract import extract_document
+
+    out = extract_document(Document(text="On 5 May 2022, militants burned a school in Kayes village (Pissila, Sanmatenga).",
+                                    published=date(2022, 5, 9)))
+    loc = out["events"][0]["location"]
+    assert loc["country"] == "BF" and loc["precision"] == "near"

@@ -18,6 +18,8 @@ from ceasefire.resolve.places.event_location import (
     in_countryside_province,
     names_its_area,
     place_in_sentences,
+    place_of_named_areas,
+    placed_by_its_areas,
     recalled_place,
 )
 
@@ -241,9 +243,13 @@ def _refine_location(ctx: DocContext, ev: dict[str, Any], focus: str | None) -> 
     report's most named place in the country it is about. A name the report elsewhere puts inside
     a province ("Shaer in Homs province") keeps that reading."""
     _country_to_incident(ctx, ev, focus)
+    if not ev.get("location"):
+        # "in Kayes village (Pissila, Sanmatenga)" where the geoparser saw none of the names
+        ev["location"] = place_of_named_areas(ctx, [(e["start"], e["end"]) for e in ev["evidence"]])
     if ev.get("location"):
         ev["location"] = as_read_in_its_area(ctx, ev["location"])
         ev["location"] = in_countryside_province(ctx, ev["location"], [(e["start"], e["end"]) for e in ev["evidence"]])
+        ev["location"] = placed_by_its_areas(ctx, ev["location"], [(e["start"], e["end"]) for e in ev["evidence"]])
     coded = _coded_place(ctx) if not ev.get("aggregate") and not ev.get("background") else None
     if coded is not None and not _coded_namesake(ctx, ev.get("location"), coded):
         ev["location"] = coded.as_location()

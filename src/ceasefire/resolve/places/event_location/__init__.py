@@ -18,11 +18,13 @@ The steps, one module each:
 - :mod:`.containers`: containers and provinces (a place inside the area its sentence names);
 - :mod:`.choose`: the final choice within one sentence;
 - :mod:`.report`: the event's place in a whole report (neighbouring sentences, headline);
+- :mod:`.areas`: a place re-read against the district and province written after it;
 - :mod:`.truce`: the place of a truce.
 """
 
 from __future__ import annotations
 
+from ceasefire.resolve.places.event_location.areas import place_of_named_areas, placed_by_its_areas
 from ceasefire.resolve.places.event_location.candidates import recalled_place
 from ceasefire.resolve.places.event_location.choose import MIN_PLACES_TO_PARSE, PARSE_MARGIN, choose_event_toponym
 from ceasefire.resolve.places.event_location.containers import (
@@ -62,5 +64,7 @@ __all__ = [
     "main_place",
     "names_its_area",
     "place_in_sentences",
+    "place_of_named_areas",
+    "placed_by_its_areas",
     "recalled_place",
 ]

@@ -57,7 +57,7 @@ _LIES_IN = re.compile(
     r"highway|checkpoint|crossing|desert|badia|plain|region|mountains?|hills?|base|airbase|airport|municipality|township|"
     r"sub-?district|county))?"
     r"\s*(?:,|\(|\bin\b|\bof\b|\bnear\b)\s*(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural|"
-    r"north|south|east|west|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?"
+    r"north|south|east|west|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+)?"
     r"(?:(?:countryside|province|governorate|district|outskirts|suburbs?)\s+of\s+)?(?:the\s+)?$"
 )
 
@@ -73,7 +73,7 @@ _PHRASE_WORDS = (
 )
 _IN_AREA = (
     r"\b(?:in|of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural|north|south|east|west|"
-    r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?"
+    r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+)?"
     r"(?:(?:countryside|province|governorate|district|outskirts|suburbs?)\s+of\s+)?(?:the\s+)?"
 )
 #: A phrase that puts its places inside the area it ends with.
