@@ -64,3 +64,14 @@ def test_a_school_team_named_for_its_town_names_the_town():
 def test_a_surname_at_the_head_of_a_firm_is_no_town():
     found = _named("Staff at the Bishop Group said the new depot in Ohio opens in May.")
     assert "Bishop" not in found and "Ohio" in found
+
+
+def test_a_man_named_for_his_town_names_a_place_the_gazetteer_lacks():
+    # spaCy reads "Maple Hollow" as a person; the article and "man" say it is where he lives.
+    found = _named("Deputies in Iowa said the Maple Hollow man was released on Monday.")
+    assert found["Maple Hollow"].admin1 == "Iowa"
+
+
+def test_a_people_before_man_or_woman_is_no_place_of_its_own():
+    found = _named("A jury in Iowa heard that a Catholic woman and a Republican man had testified.")
+    assert set(found) == {"Iowa"}

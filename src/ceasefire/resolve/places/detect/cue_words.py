@@ -91,3 +91,41 @@ def find_county_lists(s: Scan) -> None:
                     taken[t] = False
                 add(a, b, cands, "GPE")
                 mentions[-1].admin_cue = True
+
+
+# People and homes a place name qualifies: "a Meadow Grove man", "the Tanner couple", "an Oahu home".
+# Not "family" nor "house", which take surnames ("the Smith family").
+_PEOPLE_OF_PLACE = frozenset(
+    "man woman men women boy girl boys girls teen teens teenager teenagers youth resident residents native natives "
+    "couple homeowner homeowners home".split())
+_BEFORE_PEOPLE = frozenset("a an the his her their its our".split())
+
+
+def find_people_of_places(s: Scan) -> None:
+    """6. A capitalised name between an article and a word for people or a home ("a Meadow Grove man",
+    "the Lakeside woman", "his Pine Ridge home") names where they live, as local papers write it; a
+    place the gazetteer may lack, placed by context. Looks only at the few tokens before those words."""
+    tokens, n, taken, ent_of = s.tokens, s.n, s.taken, s.ent_of
+    for k in range(2, n):
+        if tokens[k].lower_ not in _PEOPLE_OF_PLACE or not tokens[k].is_lower or taken[k - 1]:
+            continue
+        a = k
+        while a > 0 and k - a < 3 and not taken[a - 1] and tokens[a - 1].is_alpha and _is_cap(tokens[a - 1]) \
+                and "\n" not in tokens[a - 1].whitespace_:
+            a -= 1
+        if a == k or a == 0 or tokens[a - 1].lower_ not in _BEFORE_PEOPLE or s.sent_start[a]:
+            continue
+        words = tokens[a:k]
+        ent = ent_of[a]
+        # spaCy reads a two-word place it does not know as a person's name ("the Maple Hollow man"): the
+        # article and the people after it say otherwise; one word may be a surname ("the Obama couple").
+        own_person = ent is not None and ent.label_ == "PERSON" and ent.start == a and ent.end == k and k - a >= 2
+        if all(t.lower_ in common_words() for t in words) or (not own_person and any(
+                t.text in s.given_names or t.text in s.person_tokens for t in words)):
+            continue
+        if ent is not None and not own_person and (
+                ent.label_ in ("NORP", "PERSON", "DATE", "TIME", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW") or ent.start < a):
+            continue  # "a Catholic woman", "the Obama couple": a people, a person or a body, not where they live
+        found = [c for c in lookup_candidates(s.gaz, s.text[tokens[a].idx: tokens[k - 1].idx + len(tokens[k - 1].text)])
+                 if c[2] != "skeleton"]
+        s.add(a, k, found, "GPE")
