@@ -606,3 +606,23 @@ def test_bodies_pulled_from_one_district_are_part_of_the_toll():
 def test_a_note_that_a_group_is_banned_does_not_split_its_dead_from_their_count():
     [fig] = find_casualties("Government troops killed 16 Nusra Front (a group banned in Russia) fighters near Khan Touman.")
     assert (fig.best, fig.group) == (16, "combatants")
+
+
+def test_minors_told_among_the_fighters_killed_are_inside_their_count():
+    counts = casualty_counts(find_casualties("At least 40 IS fighters among them 6 minors were killed in the battle for Tal Tamr."))
+    assert counts["fatalities"]["total"]["best"] == 40
+    assert counts["fatalities"]["civilians"] is None
+    # children counted beside the fighters are civilians and add up
+    beside = casualty_counts(find_casualties("Five children were killed and 12 fighters died in the shelling of Tal Tamr."))
+    assert beside["fatalities"]["total"]["best"] == 17
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("Rebels shelled the Midan district killing according to the latest toll 21 civilians and wounding over 60.", 21),
+        ("The strikes on Maarat al-Numan killed, according to the monitor, 12 people.", 12),
+    ],
+)
+def test_a_source_named_between_the_verb_and_its_count_does_not_hide_the_count(text, best):
+    assert casualty_counts(find_casualties(text))["fatalities"]["total"]["best"] == best

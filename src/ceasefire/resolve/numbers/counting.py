@@ -24,7 +24,11 @@ def casualty_counts(figures: Iterable[CasualtyFigure], include_aggregates: bool 
         for g in GROUPS:
             counts[g] = _merge_reports([f for f in figs if f.outcome == outcome and f.group == g])
         if counts["civilians"] is None and (counts["children"] or counts["women"]):
-            counts["civilians"] = _sum([counts["children"], counts["women"]])
+            # "287 IS fighters, among them 26 minors": children told as a share of combatants are
+            # inside that count, not civilians beside it
+            inside = {"children": _only_shares_of(figs, outcome, "children"), "women": _only_shares_of(figs, outcome, "women")}
+            kept = [counts[g] for g in ("children", "women") if counts[g] and not inside[g]]
+            counts["civilians"] = _sum(kept) if kept else None
         parts = [counts["civilians"], counts["combatants"]]
         derived = _sum(parts) if any(parts) else None
         only_denials = all(f.negation for f in figs if f.outcome == outcome and f.group == "total")
@@ -36,6 +40,13 @@ def casualty_counts(figures: Iterable[CasualtyFigure], include_aggregates: bool 
             counts["total"] = derived  # "no civilian casualties" does not cancel "killed two insurgents"
         out[key] = counts
     return out
+
+
+def _only_shares_of(figs: list[CasualtyFigure], outcome: str, group: str) -> bool:
+    """Every figure of ``group`` is a share of a combatants' figure told before it in its sentence."""
+    mine = [f for f in figs if f.outcome == outcome and f.group == group]
+    return bool(mine) and all(
+        f.share and any(g.group == "combatants" and g.outcome == outcome and g.sentence == f.sentence and g.start < f.start for g in figs) for f in mine)
 
 
 def _merge_reports(figs: list[CasualtyFigure]) -> dict[str, Any] | None:

@@ -37,6 +37,7 @@ class CasualtyFigure:
     additive: bool = False  # "also", "another", "other": adds to what an earlier sentence counted
     negation: bool = False  # from a statement that nobody was hurt ("no civilians were harmed")
     party: str | None = None  # who was counted, as written ("qsd fighter", "civilian"); None for a bare toll ("4 fatalities")
+    share: bool = False  # "including 4 children", "among them 26 minors": people already in the figure before it
     cue: str | None = field(default=None, repr=False)  # the word that told the outcome
 
     def count(self) -> dict[str, Any]:

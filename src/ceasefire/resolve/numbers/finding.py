@@ -196,6 +196,10 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
     if re.fullmatch(r"(?:19|20)\d\d", num_text) and not re.match(r"\s+(?:people|persons|civilians|soldiers|fighters|children|women|men)\b", after, re.I):
         return None  # "2017 Death toll ...": a year
     is_determiner = num_l in _SINGULAR_DETERMINERS or num_l in ("both", "another")
+    if "ccording to" in before[-80:]:
+        aside = _ASIDE_BEFORE.search(before[-120:])
+        if aside:
+            before = before[: len(before) - len(aside.group("aside"))] + " "  # read as if the source were named elsewhere
     left = p["left_active"].search(before[-80:])
     long_toll = left is None and _may_be_long_toll(before[-220:]) and bool(left := _LONG_TOLL.search(before[-220:]))
     passive_left = bool(not long_toll and left and (left.group("death") or left.group("injury")) and _PASSIVE_AUX_BEFORE.search(before[-80:][: left.start()]))
@@ -385,8 +389,17 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
         party = " ".join(re.sub(r"(?:e?s|['’]s?)$", "", w) for w in words
                          if w not in ("and", "or", "and/or", "other", "others", "more", "further", "additional") and w not in p["cue_nouns"])
     vague = num_l in p["vague"] and not m.group("qual")
+    share = left_kind == "inherit" and bool(_SHARE_WORD.match(left.group("inherit")))
     return CasualtyFigure(start, end, text[start:end], outcome, head_group, best, low, high, qualifier, derived, None, base,
-                          party=party, vague=vague, cue=cue)
+                          party=party, vague=vague, cue=cue, share=share)
+
+
+#: A source named between the verb and its count ("killing, according to the latest toll, 44
+#: civilians"): the count is the verb's object all the same.
+_ASIDE_BEFORE = re.compile(r"\b(?:killing|killed|kills|leaving|left)(?P<aside>\s*,?\s+according\s+to\s+(?:[A-Za-z][\w'’-]*,?\s+){1,6}?)$", re.I)
+
+#: Words that introduce people already counted in the figure before them.
+_SHARE_WORD = re.compile(r"including|among|amongst|of\s+(?:whom|them)", re.I)
 
 
 #: A predicate of its own right after a figure joined by "and" to a toll: those people were not hurt.
