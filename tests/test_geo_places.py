@@ -854,3 +854,22 @@ def test_a_city_abroad_gives_way_to_the_provinces_a_report_keeps_naming():
     # Named with its own country's towns, it stays the Dutch city.
     tops = geoparse("Students from Delft and Leiden marched through Amsterdam on Monday.")
     assert _first(tops, "Delft").country == "NL"
+
+
+def test_the_county_around_the_town_a_report_keeps_naming():
+    # Paris named three times is Paris, Tennessee; its county is Henry County, Tennessee, not the
+    # Virginia county a Ridgeway named once would point to.
+    tops = geoparse("A Paris man was charged on Friday after a chase through downtown Paris. Paris police said he "
+                    "will appear in Henry County court next week. Deputies later searched a barn near Ridgeway.")
+    assert _first(tops, "Henry County").admin1 == "Tennessee"
+
+
+def test_an_american_papers_lone_town_is_american():
+    # No country named, but dollars, an AP month and a councilman: the American Mansfield.
+    tops = geoparse("MANSFIELD -- The council on Tuesday approved $2.4 million for a new fire station. Councilman "
+                    "Bill Ortiz said the Mansfield Police Department would share the building from Sept. 1.")
+    assert {t.country for t in tops if t.text.lower() == "mansfield"} == {"US"}
+    # Pounds and a town centre keep the English one; one dollar sum alone moves nothing.
+    assert _first(geoparse("Crowds gathered in Mansfield town centre on Saturday as the council unveiled a £2m plan "
+                           "for the market square."), "Mansfield").country == "GB"
+    assert _first(geoparse("Birmingham will host the trade fair in 2025, the organisers said."), "Birmingham").country == "GB"

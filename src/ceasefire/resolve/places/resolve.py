@@ -111,6 +111,16 @@ def _shares_a_word(surface: str, name: str) -> bool:
     Avondale Estates, "St. Albans" and Saint Albans): a short or abbreviated form, not an old name."""
     own = set(_WORD_RE.findall(name_key(name)))
     return any(w in own for w in _WORD_RE.findall(surface) if w not in ("st", "saint", "mt", "mount", "ft", "fort", "new", "city"))
+# An American local paper writes its own country between the lines: dollar sums, AP-style months
+# ("Sept. 26"), American spellings, its councilmen, sheriffs and high schools. In a report that names
+# no country at all, two such signs lend American readings of a lone name a little weight, so a
+# paper's "Mansfield" or "Birmingham" is no longer England's by population alone.
+_AMERICAN_REGISTER = re.compile(
+    r"\$\s?\d|\b(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.\s+\d{1,2}\b|\b(?:colors?|neighbors?|neighborhoods?|favorite|honored|labor|"
+    r"centers?|theaters?|aluminum|defense|program(?:med|ming)?|organized?|realized?|recognized?)\b|\bCouncil(?:man|woman)\b|"
+    r"\b[Hh]igh [Ss]chool\b|\bPolice Department\b|\bFire Department\b|\b[Ss]heriff|\bZIP\b|\b[Ii]nterstate\b")
+AMERICAN_SIGNS = 2
+WEIGHT_REGISTER = 1.5
 ATTRIBUTE_VOTE = 0.1  # what a country named as an attribute still says about where the report is
 ATTRIBUTE_NAMESAKE_RATIO = 5  # ... when a town has a namesake abroad this many times bigger
 CAPITAL_NAMESAKE_RATIO = 5  # a namesake abroad this many times smaller than a capital the report's country names
@@ -362,9 +372,14 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
         for a, v in areas.items():
             area_support[a] = area_support.get(a, 0.0) + v
     home = _home_area(surface_areas)
+    american = not country_votes and _american_register(text)
+    counts = Counter(m.text.lower() for m in mentions)
 
     for rnd in range(2):
         anchors = [p for p in chosen if p is not None and p.lat is not None and not p.is_area]
+        # The towns the report comes back to (named twice or more), as the first pass read them.
+        own_towns = [p for m, p in zip(mentions, chosen) if p is not None and p is not DROP and p.feature_class == "P"
+                     and p.lat is not None and counts[m.text.lower()] >= 2] if rnd == 1 and county_grid else []
         chosen_areas: dict[tuple, set[str]] = {}
         for m, p in zip(mentions, chosen):
             if p is not None and p.admin1 and not p.is_country:
@@ -467,6 +482,8 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                     # world city needs its state named (admin1 focus, area support, a container).
                     focus *= 0.4
                 s += focus
+                if american and p.country == "US" and p.feature_class == "P":
+                    s += WEIGHT_REGISTER
                 if p.admin1 and not p.is_admin1:
                     s += WEIGHT_ADMIN1_FOCUS * ashare.get((p.country, p.admin1), 0.0)
                 if container is not None:
@@ -484,6 +501,10 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                     # "Douglas County ... north of Alexandria": a town and the county around it, named
                     # in one report, are the local paper's own (Alexandria, Minnesota, the county seat).
                     if _within_km(p, surface, town_grid if p.is_admin2 else county_grid, COUNTY_TOWN_KM):
+                        s += WEIGHT_COUNTY_TOWN
+                    if p.is_admin2 and any(distance_km(p.lat, p.lon, q.lat, q.lon) <= COUNTY_TOWN_KM for q in own_towns):
+                        # ... the more so around the town the report keeps naming: "Henry County" in a report
+                        # on Paris, Tennessee is that Paris's county, whatever a village named once says.
                         s += WEIGHT_COUNTY_TOWN
                 if rnd == 1 and p.admin1 and not p.is_country:
                     # Other names of the report read (in the first pass) as lying in the same admin1 area.
@@ -577,6 +598,17 @@ def _votes_naming(place: Place, mentions: list[Mention], own_country: dict[str, 
         for c, v in own_country.get(key, {}).items():
             out[c] = out.get(c, 0.0) + v
     return out
+
+
+def _american_register(text: str) -> bool:
+    """Whether the report is written the way an American paper writes: at least AMERICAN_SIGNS
+    different signs (a dollar sum, an AP-style month, an American spelling, a sheriff ...)."""
+    signs = set()
+    for hit in _AMERICAN_REGISTER.finditer(text):
+        signs.add(hit.group(0)[:4].lower())
+        if len(signs) >= AMERICAN_SIGNS:
+            return True
+    return False
 
 
 def _attributive(m: Mention, text: str) -> bool:
