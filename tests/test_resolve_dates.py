@@ -432,3 +432,18 @@ def test_each_release_of_a_chain_counts_from_its_own_dateline():
     # one dateline: the report's own publication day (which may come from its metadata)
     single = SimpleNamespace(text=text.split("\n")[0], published=day("2012-03-15"))
     assert _item_published(single, first) == day("2012-03-15")
+
+
+def test_a_night_across_two_days_is_dated_to_the_day_it_began():
+    published = day("2020-04-08")
+
+    def told(text: str) -> dict:
+        return resolve_event_date(text, published, default_to_published=False)
+
+    assert told("Overnight between 5 and 6 April, gunmen burned two shops in Djibo.") == {"start": "2020-04-05", "end": "2020-04-06", "precision": "day"}
+    assert told("On the night of 2 to 3 April, a checkpoint near Mopti came under fire.")["start"] == "2020-04-02"
+    assert told("Militias clashed on the night of April 6-7 near Beni.")["precision"] == "day"
+    # without "the night of", "2 and 3 April" stays two days, and a week is no night
+    two = told("Police dispersed marches on 2 and 3 April.")
+    assert two["start"] == two["end"] and two["precision"] == "day"
+    assert told("On the night of April 1-6 the road was closed.")["start"] == "2020-04-01"

@@ -98,6 +98,11 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date | None) -> 
         e = _safe(s.year + (1 if last < first else 0), last, d2) if s is not None else None
         if s is None or e is None:
             s = e = None
+        elif gd.get("night"):
+            # one night across two days: dated like "overnight", to the day it began
+            if (e - s).days != 1:
+                return None
+            return TimeExpression(m.start(), m.end(), m.group(0), s, e, "day", relation, future)
     elif kind == "iso":
         s = e = _safe(int(gd["y"]), int(gd["m"]), int(gd["d"]))
     elif kind == "numeric":

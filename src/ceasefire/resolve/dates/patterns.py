@@ -59,16 +59,23 @@ _ORDWORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _LEAD = r"(?i:(?P<lead>since|until|till|through|by|from|before|after|on|in|during|as\s+of|starting|beginning|effective)\s+(?:the\s+end\s+of\s+|the\s+morning\s+of\s+|the\s+night\s+of\s+|the\s+evening\s+of\s+|midnight\s+(?:on\s+)?)?)?"
 
 _RANGE_SEP = r"(?:\s*[-–]\s*|\s+(?i:through|until|till)\s+)"
+#: What may open a run of days: "between", "from", or a night across two days ("overnight
+#: between 22 and 23 March", "the night of 23 to 24 November", "the night of November 8-9").
+_NIGHT_OF = (
+    r"(?:\b(?P<night>(?i:overnight|(?:on\s+)?the\s+night|night))\s+(?=(?i:of|between)\s))?"
+    r"(?:\b(?P<between>(?(night)(?i:of|between)|(?i:between|from)))\s+(?:the\s+)?)?"
+)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "between Feb. 13 and 15", "March 3-5", "from 28 December to 2 January": one span of days. A
-    # bare "and" or "to" needs "between" or "from" ("on March 3 and 5" is two days, not three).
+    # bare "and" or "to" needs "between" or "from" ("on March 3 and 5" is two days, not three), or
+    # "the night of" before it ("the night of 2 and 3 May" is one night).
     ("md_range", re.compile(
-        rf"(?:\b(?P<between>(?i:between|from))\s+(?:the\s+)?)?\b(?P<month>{_MONTH})\s+(?P<d>[0-3]?\d){_ORD_SUFFIX}"
+        rf"{_NIGHT_OF}\b(?P<month>{_MONTH})\s+(?P<d>[0-3]?\d){_ORD_SUFFIX}"
         rf"(?(between)(?:{_RANGE_SEP}|\s+(?i:and|to)\s+)|{_RANGE_SEP})"
         rf"(?:(?P<month2>{_MONTH})\s+)?(?P<d2>[0-3]?\d){_ORD_SUFFIX}\b(?![-–/.:]?\d)(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?")),
     ("dm_range", re.compile(
-        rf"(?:\b(?P<between>(?i:between|from))\s+(?:the\s+)?)?\b(?P<d>[0-3]?\d){_ORD_SUFFIX}(?:\s+(?:of\s+)?(?P<month>{_MONTH}))?"
+        rf"{_NIGHT_OF}\b(?P<d>[0-3]?\d){_ORD_SUFFIX}(?:\s+(?:of\s+)?(?P<month>{_MONTH}))?"
         rf"(?(between)(?:{_RANGE_SEP}|\s+(?i:and|to)\s+)|{_RANGE_SEP})"
         rf"(?:the\s+)?(?P<d2>[0-3]?\d){_ORD_SUFFIX}\s+(?:of\s+)?(?P<month2>{_MONTH})\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?")),
     ("iso", re.compile(rf"{_LEAD}\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", re.I)),
@@ -121,7 +128,7 @@ _NUMERIC_HINT = re.compile(r"\d[/.]\d")  # "27/2/2016", "27.02.16": a digit on e
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _UNIT_WORDS = ("hour", "day", "week", "month", "year")
-_RANGE_WORDS = ("-", "–", "between", "from", "through", "until", "till")
+_RANGE_WORDS = ("-", "–", "between", "from", "through", "until", "till", "night")
 _RELATIVE_WORDS = ("day", "night", "tomorrow", "morning", "afternoon", "evening", "week", "month", "year")
 #: Letters that match an ASCII letter only under re.IGNORECASE (dotted and dotless i, long s,
 #: Kelvin sign): a text holding one is not screened.
