@@ -447,3 +447,19 @@ def test_a_night_across_two_days_is_dated_to_the_day_it_began():
     two = told("Police dispersed marches on 2 and 3 April.")
     assert two["start"] == two["end"] and two["precision"] == "day"
     assert told("On the night of April 1-6 the road was closed.")["start"] == "2020-04-01"
+
+
+def test_a_run_of_weekdays_is_one_span():
+    published = day("2020-04-08")  # a Wednesday
+
+    def told(text: str) -> tuple[str, str, str]:
+        d = resolve_event_date(text, published, default_to_published=False)
+        return d["start"], d["end"], d["precision"]
+
+    assert told("Fighting went on around Sirte from Friday to Sunday.") == ("2020-04-03", "2020-04-05", "week")
+    assert told("Air strikes hit Maarat al-Numan between Monday and Tuesday.") == ("2020-04-06", "2020-04-07", "week")
+    # a run the clause looks ahead to starts on the coming day
+    talks = resolve_event_date("Delegations will meet in Geneva from Monday to Wednesday.", published, default_to_published=False)
+    assert (talks["start"], talks["end"]) == ("2020-04-13", "2020-04-15")
+    # two days named apart stay apart
+    assert told("Rockets fell on Monday and again on Tuesday.")[2] == "day"

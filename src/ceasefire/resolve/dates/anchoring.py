@@ -183,6 +183,17 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date | None) -> 
         precision = "day" if unit == "day" else "week" if unit == "week" else "month" if unit == "month" else "year"
     elif kind == "relative":
         return _relative(m, text, published, relation, future)
+    elif kind == "wd_range":
+        first, last = WEEKDAYS.index(gd["wd"].lower()), WEEKDAYS.index(gd["wd2"].lower())
+        length = timedelta(days=(last - first) % 7 or 7)
+        if published is None:
+            return TimeExpression(m.start(), m.end(), m.group(0), None, None, "week", relation, future)
+        if future:  # "talks will run from Monday to Wednesday": the coming Monday, as for one weekday
+            s = published + timedelta(days=(first - published.weekday()) % 7 or 7)
+            e = s + length
+        else:  # the run that ended last on or before publication
+            e = published - timedelta(days=(published.weekday() - last) % 7)
+            s = e - length
     elif kind == "weekday":
         return _weekday(m, text, published, relation, future)
     if s is None and e is None and published is not None:

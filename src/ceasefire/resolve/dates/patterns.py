@@ -50,6 +50,7 @@ class TimeExpression:
 # --------------------------------------------------------------------------- patterns
 
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?"
+_WD1 = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
@@ -90,6 +91,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("past_unit", re.compile(r"\b(?P<lead>over|in|during|for|within|throughout)\s+the\s+(?P<dir>past|last|previous|coming|next)\s+(?P<unit>day|week|month|year|weekend)\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>{_NUMWORD})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("relative", re.compile(r"\b(?:(?P<lead>since|until|till|by|from)\s+)?(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|overnight|this\s+morning|this\s+afternoon|this\s+evening|earlier\s+today|later\s+today|earlier\s+this\s+(?:year|month|week)|so\s+far\s+this\s+(?:year|month|week)|later\s+this\s+(?:year|month|week)|this\s+(?:year|month|week)|last\s+(?:year|month|week)|next\s+(?:year|month|week)|the\s+(?:previous|past)\s+(?:year|month|week)|(?:at|over|during)\s+the\s+weekend|this\s+weekend|last\s+weekend|next\s+weekend|from\s+midnight|at\s+midnight|midnight\s+tonight|earlier\s+in\s+the\s+(?:year|month|week))\b", re.I)),
+    # "from Friday to Sunday", "between Monday and Wednesday", "Tuesday-Thursday": one span of days
+    ("wd_range", re.compile(
+        rf"(?:\b(?P<between>(?i:between|from))\s+)?\b(?P<wd>{_WD1})(?:\s+(?:morning|afternoon|evening|night))?"
+        rf"(?(between)(?:{_RANGE_SEP}|\s+(?i:and|to)\s+)|{_RANGE_SEP})(?P<wd2>{_WD1})\b")),
     ("weekday", re.compile(rf"\b{_LEAD}(?i:(?P<which>last|next|this|coming|past|previous)\s+)?(?P<wd>{_WD})\b(?:\s+(?P<part>morning|afternoon|evening|night))?")),
 ]
 _FUTURE = re.compile(
@@ -162,6 +167,8 @@ def _possible_kinds(text: str) -> frozenset[str] | set[str]:
         kinds.add("month")
     if "day" in text and any(w in text for w in _WEEKDAYS):
         kinds.add("weekday")  # a weekday's name, case kept
+        if any(w in low for w in _RANGE_WORDS):
+            kinds.add("wd_range")
     if any(w in low for w in ("day", "week", "month")):
         kinds.add("ordinal_day")
     if any(w in low for w in _UNIT_WORDS):
