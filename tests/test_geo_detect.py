@@ -75,3 +75,21 @@ def test_a_man_named_for_his_town_names_a_place_the_gazetteer_lacks():
 def test_a_people_before_man_or_woman_is_no_place_of_its_own():
     found = _named("A jury in Iowa heard that a Catholic woman and a Republican man had testified.")
     assert set(found) == {"Iowa"}
+
+
+def test_a_small_town_listed_with_a_known_one_is_a_place_near_it():
+    found = _named("Sales tax receipts rose in Paris and Toxley last month, the Texas comptroller said.")
+    assert found["Toxley"].admin1 == "Texas" and found["Toxley"].precision == "near"
+
+
+def test_names_listed_with_a_town_that_are_people_bodies_or_firms_stay_out():
+    found = _named("Coach Ripley praised Dillon and Connor after the win in Minnesota. Officials of Ohio "
+                   "and NextEra met the Arlington Boys Club, Lions Club and Hezbollah fighters near Idlib and Rivers.")
+    assert not {"Connor", "NextEra", "Lions Club", "Hezbollah"} & set(found)
+
+
+def test_a_longer_name_is_never_read_as_its_first_words():
+    found = _named("Police in Dourados, Mato Grosso do Sul, seized a truck on Monday. Pupils in "
+                   "Villa Serena (Buenos Aires) marched.")
+    assert found["Mato Grosso do Sul"].precision == "admin1"
+    assert "Mato Grosso" not in found and "Villa" not in found

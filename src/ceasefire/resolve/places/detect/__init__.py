@@ -140,6 +140,7 @@ from ceasefire.resolve.places.detect.cue_words import (  # noqa: F401
     find_named_by_cue_words,
     find_county_lists,
     find_people_of_places,
+    find_listed_beside_places,
 )
 from ceasefire.resolve.places.detect.abbreviations import (  # noqa: F401
     find_spelled_out_abbreviations,
@@ -160,6 +161,7 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     find_named_by_cue_words(s)
     find_county_lists(s)
     find_people_of_places(s)
+    find_listed_beside_places(s)
     find_spelled_out_abbreviations(s)
     _repeat_names(s.tokens, s.mentions, s.taken, s.ent_of, s.person_tokens | s.given_names, s.add)
 

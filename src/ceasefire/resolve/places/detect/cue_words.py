@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from ceasefire.resolve.places.gazetteer import NAME_ALTERNATE
+from ceasefire.resolve.places.detect.filters import _organisation_name
 from ceasefire.resolve.places.detect.lookup import lookup_candidates
 from ceasefire.resolve.places.detect.mention import _is_cap
 from ceasefire.resolve.places.detect.scan import Scan
 from ceasefire.resolve.places.detect.vocabulary import (
+    FIGHTER_WORDS,
+    ORG_TAILS,
     PLACE_AFTER_WORDS,
     PLACE_OF_WORDS,
+    RESCUE_BEFORE,
     SETTLED_AFTER,
+    SPEECH_VERBS,
+    common_nouns,
     common_words,
 )
 
@@ -99,6 +106,7 @@ _PEOPLE_OF_PLACE = frozenset(
     "man woman men women boy girl boys girls teen teens teenager teenagers youth resident residents native natives "
     "couple homeowner homeowners home".split())
 _BEFORE_PEOPLE = frozenset("a an the his her their its our".split())
+_STREETS_AFTER = frozenset("streets avenues roads drives lanes boulevards".split())
 
 
 def find_people_of_places(s: Scan) -> None:
@@ -129,3 +137,78 @@ def find_people_of_places(s: Scan) -> None:
         found = [c for c in lookup_candidates(s.gaz, s.text[tokens[a].idx: tokens[k - 1].idx + len(tokens[k - 1].text)])
                  if c[2] != "skeleton"]
         s.add(a, k, found, "GPE")
+
+
+def _settlement_reading(m) -> bool:
+    """A mention read as a town, an area or a country by its own name (not a people, a street or a guess)."""
+    if m.demonym or m.street or m.person_like or m.label == "PERSON":
+        return False
+    return any(match != "skeleton" and kind != NAME_ALTERNATE and (p.feature_class in ("P", "A") or p.is_country)
+               for p, kind, match in m.candidates)
+
+
+def find_listed_beside_places(s: Scan) -> None:
+    """7. A capitalised name joined by "and" / "or" to a town or area the report names ("Paris and
+    Roxton", "from Portree and Kyleakin", "Hamilton, Hendricks and Sarpy") is a peer of it: local
+    papers list their towns together, and the small one is often missing from the gazetteer or read
+    as a person by spaCy. Not a person named elsewhere, a speaker ("Dillon and Connor said"), a
+    people, a word, or an acronym. Looks only beside mentions already found."""
+    tokens, n, taken, ent_of = s.tokens, s.n, s.taken, s.ent_of
+    refused = ("NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "WORK_OF_ART",
+               "EVENT", "PRODUCT", "LAW", "LANGUAGE")
+
+    def partner(a: int, b: int) -> bool:
+        if a < 0 or b > n or a >= b or any(taken[a:b]):
+            return False
+        words = tokens[a:b]
+        if not all(t.is_alpha and _is_cap(t) for t in words) or s.sent_start[a] or any(s.title_case[k] for k in range(a, b)):
+            return False
+        if all(t.lower_ in common_words() or t.lower_ in common_nouns() for t in words):
+            return False
+        if any(t.text in s.given_names or t.text in s.person_tokens for t in words):
+            return False
+        if b - a == 1 and words[0].is_upper and len(words[0].text) <= 5:
+            return False  # "NATO", "ISIS": a body, not a town
+        if b < n and (tokens[b].lower_ in SPEECH_VERBS or (tokens[b].lower_ in ("'s", "’s") and ent_of[a] is not None
+                                                            and ent_of[a].label_ == "PERSON")):
+            return False
+        if b < n and tokens[b].is_alpha and _is_cap(tokens[b]):
+            return False  # the run goes on: "and Hilton Hotels"
+        if b < n and (tokens[b].lower_ in FIGHTER_WORDS or tokens[b].lower_ in _STREETS_AFTER):
+            return False  # "Idlib and Hezbollah fighters": a group; "Rivers and Stokes avenues": streets
+        if any(t.lower_ in ORG_TAILS for t in words) or any(ch.isupper() for t in words for ch in t.text[1:]):
+            return False  # "Lions Club", "CoreCivic": a body or a firm
+        if a > 0 and tokens[a - 1].is_alpha and _is_cap(tokens[a - 1]):
+            return False
+        for k in range(a, b):
+            e = ent_of[k]
+            if e is not None and (e.label_ in refused or (e.label_ in ("PERSON", "ORG") and (e.start < a or e.end > b))):
+                return False
+        # spaCy's organisation over one name in a list of towns is its usual misreading; an
+        # organisation's own words still tell one.
+        return not _organisation_name(tokens, a, b)
+
+    for m in list(s.mentions):
+        if not _settlement_reading(m) or m.token_end - m.token_start > 3:
+            continue
+        # After the place: "Paris and Roxton", "Paris, Roxton and ...".
+        k = m.token_end
+        if k + 1 < n and tokens[k].text == "," and tokens[k + 1].lower_ in ("and", "or"):
+            k += 1
+        if k < n and tokens[k].lower_ in ("and", "or"):
+            b = k + 1
+            while b < n and b - (k + 1) < 3 and tokens[b].is_alpha and _is_cap(tokens[b]) and not taken[b]:
+                b += 1
+            if partner(k + 1, b):
+                s.add(k + 1, b, [c for c in lookup_candidates(s.gaz, s.text[tokens[k + 1].idx: tokens[b - 1].idx + len(tokens[b - 1].text)])
+                                 if c[2] != "skeleton"], "GPE")
+        # Before it: "Toco and Paris".
+        k = m.token_start - 1
+        if k >= 1 and tokens[k].lower_ in ("and", "or"):
+            a = k
+            while a > 0 and k - a < 3 and tokens[a - 1].is_alpha and _is_cap(tokens[a - 1]) and not taken[a - 1]:
+                a -= 1
+            if a < k and partner(a, k) and (a == 0 or tokens[a - 1].text == "," or tokens[a - 1].lower_ in RESCUE_BEFORE
+                                            or tokens[a - 1].lower_ in ("of", "to", "between", "both")):
+                s.add(a, k, [c for c in lookup_candidates(s.gaz, s.text[tokens[a].idx: tokens[k - 1].idx + len(tokens[k - 1].text)])
+                             if c[2] != "skeleton"], "GPE")

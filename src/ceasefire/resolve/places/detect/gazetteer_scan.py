@@ -153,11 +153,11 @@ def scan_capitalised_runs(s: Scan) -> None:
             # consonant outline reaches the gazetteer; the outline is weighed against the report's countries.
             add(i, j, cands, "LOC")
             i = j
-        elif min(j, cap) - 1 > i and (any(c[2] != "skeleton" for c in cands)
-                                      or any(t.lower_ in INSTITUTION_WORDS for t in tokens[i + 1:j])):
-            # (A glued dot may have carried j past the cap: "Calif.") A mere outline over the longer
-            # run keeps its words from being read one by one ("Toyota Corolla"), unless a town's
-            # office follows the first word ("Sochi Mayor").
+        elif min(j, cap) - 1 > i and any(t.lower_ in INSTITUTION_WORDS for t in tokens[i + 1:j]):
+            # Only where a town's office or body follows ("Dublin City Council", "Sochi Mayor"): a
+            # longer name read whole or not at all stays so ("Mato Grosso do Sul" is never Mato Grosso,
+            # "Loma Hermosa" no Loma, "Toyota Corolla" no Toyota). (A glued dot may have carried j
+            # past the cap: "Calif.")
             shorter = (i, min(j, cap) - 1)
         else:
             i += 1
