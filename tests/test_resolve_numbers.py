@@ -626,3 +626,16 @@ def test_minors_told_among_the_fighters_killed_are_inside_their_count():
 )
 def test_a_source_named_between_the_verb_and_its_count_does_not_hide_the_count(text, best):
     assert casualty_counts(find_casualties(text))["fatalities"]["total"]["best"] == best
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("A Taliban commander was confirmed killed today after the raid in Nad Ali.", 1),
+        ("Coalition forces confirmed the death of Haqqani facilitator Gulbuddin following a strike in Paktiya province.", 1),
+        ("Islamic State executes 20 soldiers captured near Palmyra", 20),
+        ("The militants crucified two men in the main square of Manbij.", 2),
+    ],
+)
+def test_a_confirmed_death_and_a_headlines_verbs_of_execution_count_the_dead(text, best):
+    assert casualty_counts(find_casualties(text))["fatalities"]["total"]["best"] == best

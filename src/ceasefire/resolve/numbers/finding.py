@@ -301,7 +301,7 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
         elif num_l in ("a", "an", "another", "the") and left_kind is None:
             # "a drug suspect was killed", "a man's body was found", "a clerk of a district court was
             # killed", "the president of a traders' union was shot dead": one person, whatever the noun
-            noun = re.match(r"((?:\s+(?!(?:number|lot|few|total|series|wave|day|week|month|year|time|car|vehicle|house|home|building|truck|family|group|convoy|patrol|checkpoint|bomb|mine|shell|rocket|strike|attack|clash|raid|explosion|blast|fire|toll|death|deaths|two|three|four|five|rest|other|others|latter|former|first|second|same|victims?|dead|in|on|at|near|after|before|when|while|as|during|following|over|for|with|by|from|to|against|that|which|who|and|or|but|protest|protests|demonstration|rally)\b)[A-Za-z][\w'-]*){1,6}?)(?=['’]s\s+(?:body|corpse|remains)\s+(?:was|were|has\s+been)\s+(?:found|discovered|recovered)|\s+(?:was|has\s+been)\s+(?:\w+ly\s+)?(?:killed|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|stabbed\s+to\s+death|beaten\s+to\s+death|found\s+dead|murdered|executed|assassinated|slain|wounded|injured)\b|\s+died\b)", after)
+            noun = re.match(r"((?:\s+(?!(?:number|lot|few|total|series|wave|day|week|month|year|time|car|vehicle|house|home|building|truck|family|group|convoy|patrol|checkpoint|bomb|mine|shell|rocket|strike|attack|clash|raid|explosion|blast|fire|toll|death|deaths|two|three|four|five|rest|other|others|latter|former|first|second|same|victims?|dead|in|on|at|near|after|before|when|while|as|during|following|over|for|with|by|from|to|against|that|which|who|and|or|but|protest|protests|demonstration|rally)\b)[A-Za-z][\w'-]*){1,6}?)(?=['’]s\s+(?:body|corpse|remains)\s+(?:was|were|has\s+been)\s+(?:found|discovered|recovered)|\s+(?:was|has\s+been)\s+(?:\w+ly\s+|confirmed\s+|reported\s+|also\s+|later\s+)?(?:killed|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|stabbed\s+to\s+death|beaten\s+to\s+death|found\s+dead|murdered|executed|assassinated|slain|wounded|injured)\b|\s+died\b)", after)
             if noun is None:
                 return None
             head_group, end = "total", m.end() + noun.end()
@@ -337,7 +337,8 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
     clause = _clause(text, rest_start)
     if outcome in (None, "casualties"):
         passive = _first_passive(clause)
-        if passive and is_determiner and _SPEECH.search(clause[: clause.find(passive[1]) if passive[1] in clause else 0]):
+        said = clause[: clause.find(passive[1]) if passive and passive[1] in clause else 0]
+        if passive and is_determiner and _SPEECH.search(said) and not _CONFIRMED_PASSIVE.fullmatch(said):
             passive = None  # "A rescue volunteer said at least 27 people were killed": the speaker was not
         if passive:
             kind, word, pend = passive
@@ -397,6 +398,9 @@ def _figure_at(text: str, m: re.Match[str], earlier: list[CasualtyFigure]) -> Ca
 #: A source named between the verb and its count ("killing, according to the latest toll, 44
 #: civilians"): the count is the verb's object all the same.
 _ASIDE_BEFORE = re.compile(r"\b(?:killing|killed|kills|leaving|left)(?P<aside>\s*,?\s+according\s+to\s+(?:[A-Za-z][\w'’-]*,?\s+){1,6}?)$", re.I)
+
+#: "a commander was confirmed killed": the confirmation is the passive's own, nobody speaks.
+_CONFIRMED_PASSIVE = re.compile(r"\s*(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:(?:also|later|now|since)\s+)?confirmed\s+", re.I)
 
 #: Words that introduce people already counted in the figure before them.
 _SHARE_WORD = re.compile(r"including|among|amongst|of\s+(?:whom|them)", re.I)
@@ -508,9 +512,9 @@ _NAMED_VICTIM = re.compile(
     r"(?:\b(?:killed|killing|kills|assassinated|assassinating|executed|executing|shot\s+dead|shooting\s+dead)\s+"
     # "killed Haqqani network commander, Rahim, during ...": the name after his description
     r"(?:(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:leader|commander|facilitator|emir|chief|governor|official),?\s+)?"
-    r"|\b(?:resulted\s+in|led\s+to|caused)\s+the\s+death\s+of\s+(?:(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:leader|commander|facilitator|emir|chief|governor|official),?\s+)?)"
+    r"|\b(?:resulted\s+in|led\s+to|caused|confirm(?:s|ed)?)\s+the\s+death\s+of\s+(?:(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:leader|commander|facilitator|emir|chief|governor|official),?\s+)?)"
     r"(?P<name>(?:[A-Z][a-z'’-]+|al-[A-Z][a-z]+)(?:\s+(?:[A-Z][a-z'’-]+|al-[A-Z][a-z]+|bin|ibn|abu|Abu)){0,3})"
-    r"(?=\s*,\s*(?:the|a|an|who|whose|during|in|on|near|at)\b|\s*[.;]|\s+and\s|\s+(?:in|during|on|near|at)\s)"
+    r"(?=\s*,\s*(?:the|a|an|who|whose|during|in|on|near|at)\b|\s*[.;]|\s+and\s|\s+(?:in|during|on|near|at|following|after)\s)"
 )
 _NOT_A_NAME = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
