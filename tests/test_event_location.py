@@ -1296,6 +1296,10 @@ def test_a_town_read_in_its_areas_keeps_its_reading():
     text = "On 12 May 2022, in San Lorenzo (Santa Fe), farmers marched against export taxes."
     t = _read_as(text, "San Lorenzo", "PY")
     assert placed_by_its_areas(SimpleNamespace(text=text, toponyms=[t]), t.as_location(), [(0, len(text))])["country"] == "PY"
+    # a city named with the district of its own name is that city, not a namesake near it
+    text = "On 9 May 2020, journalists protested outside the press club in Multan city (Multan, Punjab)."
+    t = _read_as(text, "Multan", "PK")
+    assert placed_by_its_areas(SimpleNamespace(text=text, toponyms=[t]), t.as_location(), [(0, len(text))]) == t.as_location()
 
 
 def test_a_village_read_abroad_is_placed_at_the_district_its_note_names_first():

@@ -27,6 +27,7 @@ _AREA_WORD = re.compile(
     r"upazila|township|prefecture|division|sub-?district|commune|city)$",
     re.I,
 )
+_PLACE_WORD = re.compile(r"\s+(?:city|town|village|district)$", re.I)
 #: A town's namesake lies in an area its report names when within this distance of a place of that
 #: name in the same country (an area's seat or a town of the name; a province's capital may lie
 #: 150 km from a town of the province: San Lorenzo and Santa Fe, Argentina, are 125 km apart).
@@ -71,6 +72,8 @@ def _lies_in(p: Any, areas: list[Any]) -> bool:
     for a in areas:
         if a.id == p.id or a.country != p.country:
             continue
+        if a.is_country:
+            return True  # "Aleppo, Syria": a country holds every town of its own, however far from its point
         if (a.is_admin1 and a.admin1 and a.admin1 == p.admin1) or _km(a.lat, a.lon, p.lat, p.lon) <= AREA_KM:
             return True
     return False
@@ -106,8 +109,10 @@ def placed_by_its_areas(ctx: Any, loc: dict[str, Any] | None, spans: list[tuple[
         return loc
     from ceasefire.resolve.places.names import skeleton_key
 
-    # a city named again as its own municipality ("Merida (Merida)") says nothing of which one it is
-    names = [n for n in _area_names(text, mention.end) if skeleton_key(n) != skeleton_key(mention.text)]
+    # a city named again as its own municipality or district ("Merida (Merida)", "Bahawalpur city
+    # (Bahawalpur, Punjab)") says nothing of which one it is
+    own = skeleton_key(_PLACE_WORD.sub("", mention.text))
+    names = [n for n in _area_names(text, mention.end) if skeleton_key(n) != own]
     if not names:
         return loc
     try:
@@ -121,7 +126,9 @@ def placed_by_its_areas(ctx: Any, loc: dict[str, Any] | None, spans: list[tuple[
         return loc
     inferred = mention.role == "inferred_from_context"
     towns = [] if inferred else [(p, own) for p, own in _candidates(gaz, mention.text, main=True) if p.feature_class in ("P", "A")]
-    current = next((p for p, _ in towns if p.geonames_id == loc.get("geonames_id")), None)
+    # (a curated place has no GeoNames id: its point says which entry it is)
+    current = next((p for p, _ in towns if (p.geonames_id and p.geonames_id == loc.get("geonames_id"))
+                    or (p.lat, p.lon) == (loc["lat"], loc["lon"])), None)
     if current is not None and _support(current, areas):
         return loc  # the reading lies in its areas
     # most areas first; then a place of that very name before one that has it as another name
@@ -131,6 +138,10 @@ def placed_by_its_areas(ctx: Any, loc: dict[str, Any] | None, spans: list[tuple[
         top = [x[3] for x in ranked if x[0] == ranked[0][0]]
         if len({p.country for p in top}) > 1:
             return loc  # common names ("San Lorenzo (Santa Fe)") pair up in several countries: left open
+        if top[0].country == loc.get("country"):
+            # another namesake in the same country: the area's own name has namesakes there too ("Al
+            # Hazm district (Al Jawf)"), and on the ACLED sample such swaps lost as often as they gained
+            return loc
         return _as_location(gaz, ranked[0][3])
     # No namesake of the town lies in its areas: the village is one the gazetteer lacks (or knows only
     # elsewhere). The first area the note names that lies in the later ones, in their country, is
@@ -143,8 +154,8 @@ def placed_by_its_areas(ctx: Any, loc: dict[str, Any] | None, spans: list[tuple[
     if inferred and any(p.country == loc.get("country") and _km(p.lat, p.lon, loc["lat"], loc["lon"]) <= 1.0 for p in first):
         return loc  # already placed there
     best = max(first, key=lambda p: p.population)
-    if not inferred and current is not None and best.country == current.country and _km(best.lat, best.lon, current.lat, current.lon) <= AREA_KM:
-        return loc
+    if not inferred and best.country == loc.get("country"):
+        return loc  # a town read in the areas' own country: another namesake there, not a reading abroad
     return _as_location(gaz, best, name=mention.text, precision="near")
 
 
