@@ -93,3 +93,9 @@ def test_a_longer_name_is_never_read_as_its_first_words():
                    "Villa Serena (Buenos Aires) marched.")
     assert found["Mato Grosso do Sul"].precision == "admin1"
     assert "Mato Grosso" not in found and "Villa" not in found
+
+
+def test_a_hamlet_placed_once_after_in_lends_itself_to_its_school():
+    found = geoparse("A mudslide closed the road in East Bank on Monday. Classes at East Bank Middle School "
+                     "resume today, West Virginia officials said.")
+    assert [t.admin1 for t in found if t.text == "East Bank"] == ["West Virginia", "West Virginia"]

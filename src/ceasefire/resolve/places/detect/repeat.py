@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from ceasefire.resolve.places.gazetteer import NAME_MAIN
 from ceasefire.resolve.places.names import name_key
 from ceasefire.resolve.places.detect.filters import _language_noun
 from ceasefire.resolve.places.detect.lookup import _big, _strong
 from ceasefire.resolve.places.detect.mention import Mention, _is_cap
 from ceasefire.resolve.places.detect.vocabulary import (
     LANGUAGE_DEMONYMS,
+    LOCATIVE,
     NON_PLACE_LABELS,
     PLACE_LABELS,
     ROAD_HEADS,
@@ -15,6 +17,15 @@ from ceasefire.resolve.places.detect.vocabulary import (
     common_nouns,
     common_words,
 )
+
+
+def _placed_small_town(tokens, m: Mention) -> bool:
+    """A hamlet by its own name that spaCy reads as a place right after "in", "at", "near" ("mud
+    closed the road in East Bank"): the report has said it is a place, so its later mentions ("the
+    East Bank Mayor") may lend themselves too, however small the town."""
+    i = m.token_start
+    return (m.label in PLACE_LABELS and i > 0 and tokens[i - 1].lower_ in LOCATIVE
+            and any(kind == NAME_MAIN and match == "exact" and p.feature_class == "P" for p, kind, match in m.candidates))
 
 
 def _repeat_names(tokens, mentions: list[Mention], taken, ent_of, person_names, add) -> None:
@@ -26,8 +37,9 @@ def _repeat_names(tokens, mentions: list[Mention], taken, ent_of, person_names, 
     ("Jenny Sutton"), a title's bearer ("Mayor Green"), a language ("English is") or a street."""
     sources: dict[str, tuple[tuple[str, ...], Mention]] = {}
     for m in mentions:
-        if (not m.candidates or m.person_like or m.street or m.label == "PERSON"
-                or not _strong(m.candidates, allow_alternate=False)):
+        if not m.candidates or m.person_like or m.street or m.label == "PERSON":
+            continue
+        if not (_strong(m.candidates, allow_alternate=False) or _placed_small_town(tokens, m)):
             continue
         # Case folded: the dateline's "ROSWELL --" is the "Roswell" of "Roswell police".
         words = tuple(t.lower_ for t in tokens[m.token_start:m.token_end])
