@@ -873,3 +873,12 @@ def test_an_american_papers_lone_town_is_american():
     assert _first(geoparse("Crowds gathered in Mansfield town centre on Saturday as the council unveiled a £2m plan "
                            "for the market square."), "Mansfield").country == "GB"
     assert _first(geoparse("Birmingham will host the trade fair in 2025, the organisers said."), "Birmingham").country == "GB"
+
+
+def test_a_british_papers_lone_town_is_british():
+    # Pounds and "Mr" without its full stop, no country named: Lancaster, England, not California.
+    tops = geoparse("Shoppers in Lancaster spent £2m more this Christmas than last, Mr Patel of the traders' "
+                    "association said.")
+    assert _first(tops, "Lancaster").country == "GB"
+    assert _first(geoparse("Shoppers in Lancaster spent more this Christmas than last, the traders' association "
+                           "said."), "Lancaster").country == "US"

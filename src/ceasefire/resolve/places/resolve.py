@@ -120,6 +120,13 @@ _AMERICAN_REGISTER = re.compile(
     r"centers?|theaters?|aluminum|defense|program(?:med|ming)?|organized?|realized?|recognized?)\b|\bCouncil(?:man|woman)\b|"
     r"\b[Hh]igh [Ss]chool\b|\bPolice Department\b|\bFire Department\b|\b[Ss]heriff|\bZIP\b|\b[Ii]nterstate\b")
 AMERICAN_SIGNS = 2
+# A British paper prices in pounds; with one more sign of British writing (a British spelling, "Mr"
+# without its full stop, a fortnight) its lone towns are British ones. British spelling alone says
+# little: Canadian, Irish, Indian and Australian papers write it too.
+_POUND_SUM = re.compile(r"£\s?\d")
+_BRITISH_REGISTER = re.compile(
+    r"\b(?:colours?|neighbours?|neighbourhoods?|favourite|honoured|centres?|theatres?|organis(?:e|ed|ation)s?|"
+    r"programmes?|realised?|recognised?|fortnight|tyres?|kerb)\b|\b(?:Mr|Mrs|Dr) [A-Z]")
 WEIGHT_REGISTER = 1.5
 ATTRIBUTE_VOTE = 0.1  # what a country named as an attribute still says about where the report is
 ATTRIBUTE_NAMESAKE_RATIO = 5  # ... when a town has a namesake abroad this many times bigger
@@ -373,6 +380,9 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             area_support[a] = area_support.get(a, 0.0) + v
     home = _home_area(surface_areas)
     american = not country_votes and _american_register(text)
+    # A report that names no country nor any first-level area, priced in pounds (see _POUND_SUM).
+    british = (not american and text and _POUND_SUM.search(text) is not None and _BRITISH_REGISTER.search(text) is not None
+               and not any(_names_an_area(m) for m in mentions if not m.demonym))
     counts = Counter(m.text.lower() for m in mentions)
 
     for rnd in range(2):
@@ -482,7 +492,7 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                     # world city needs its state named (admin1 focus, area support, a container).
                     focus *= 0.4
                 s += focus
-                if american and p.country == "US" and p.feature_class == "P":
+                if (american and p.country == "US" or british and p.country == "GB") and p.feature_class == "P":
                     s += WEIGHT_REGISTER
                 if p.admin1 and not p.is_admin1:
                     s += WEIGHT_ADMIN1_FOCUS * ashare.get((p.country, p.admin1), 0.0)
