@@ -556,3 +556,9 @@ def test_another_days_toll_that_happens_to_add_up_is_not_the_leads_total():
             "On Saturday, eight people were killed when a barrel bomb hit a building in Aleppo.")
     events = _events(text, date(2016, 5, 23))
     assert events[0]["fatalities"]["total"]["best"] == 4
+
+
+def test_rebels_fighting_a_side_is_who_the_victims_were_not_a_battle():
+    cl = classify_sentence("Militants executed six men in Maskanah, four of them rebels fighting both the army and the Islamic State.")
+    assert (cl.sub_event_type, cl.method) == ("Attack", "execution")
+    assert classify_sentence("Heavy fighting raged between rebels and regime forces near Morek.").sub_event_type == "Armed clash"

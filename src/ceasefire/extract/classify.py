@@ -135,8 +135,18 @@ def find_cues(text: str) -> list[CueMatch]:
         told_harm = _HARM.search(text) is not None
         for cm in found:
             cm.suppressed = _cancelled(text, cm, lex.not_an_incident_before, told_harm)
+        if any(cm.text.lower() == "fighting" for cm in found):
+            others = [cm for cm in found if cm.family != "clash" and not cm.suppressed]
+            for cm in found:
+                if others and cm.text.lower() == "fighting" and _SIDE_BEFORE.search(text, max(0, cm.start - 40), cm.start):
+                    cm.suppressed = True  # "nine men, eight of them rebels fighting both the regime and IS": who they are, not a battle
     found.sort(key=lambda c: (c.start, -c.end))
     return found
+
+
+#: Fighters named right before "fighting" ("rebels fighting both the regime and the jihadists"):
+#: the participle says which side they are on.
+_SIDE_BEFORE = re.compile(r"\b(?:rebels|fighters|militants|jihadists|insurgents|groups|factions|forces|militias|brigades)\s+$", re.I)
 
 
 def _cancelled(text: str, cm: CueMatch, pattern: re.Pattern[str], told_harm: bool) -> bool:
