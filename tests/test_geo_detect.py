@@ -99,3 +99,13 @@ def test_a_hamlet_placed_once_after_in_lends_itself_to_its_school():
     found = geoparse("A mudslide closed the road in East Bank on Monday. Classes at East Bank Middle School "
                      "resume today, West Virginia officials said.")
     assert [t.admin1 for t in found if t.text == "East Bank"] == ["West Virginia", "West Virginia"]
+
+
+def test_a_town_opening_the_name_of_its_mayor_or_police_chief_is_the_town():
+    # spaCy's person runs over "East Bank Mayor Carl Stone"; a capitalised "But" opens the sentence,
+    # no longer name; "Carthage" (a WordNet noun) opens a sentence before its police.
+    found = geoparse("A mudslide closed the road in East Bank on Monday. But East Bank Mayor Carl Stone said the "
+                     "road would reopen, West Virginia officials said. Police said Monday a woman was hurt. Carthage "
+                     "Police Chief Tom Reed said the woman who was hurt on the road had been taken to a hospital in Missouri.")
+    assert [t.admin1 for t in found if t.text == "East Bank"] == ["West Virginia", "West Virginia"]
+    assert [t.admin1 for t in found if t.text == "Carthage"] == ["Missouri"]

@@ -347,8 +347,9 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
         return _big(cands)
     if j < len(tokens) and tokens[j].lower_ in ORG_TAILS and not _big(cands):
         return False
+    office = j < len(tokens) and _is_cap(tokens[j]) and tokens[j].lower_ in INSTITUTION_WORDS  # "Carthage Police Chief"
     if sent_start[i] and single and first.pos_ != "PROPN" and not _big(cands) and (
-            first.lower_ in common_nouns() or not _strong(cands, allow_alternate=False)):
+            (first.lower_ in common_nouns() and not office) or not _strong(cands, allow_alternate=False)):
         return False  # a headline's first word is tagged a noun: "Chicopee residents" is still the town
     if single and first.pos_ not in ("PROPN", "NOUN", "ADJ", "X") and not _big(cands):
         return False

@@ -8,6 +8,7 @@ from ceasefire.resolve.places.detect.filters import _language_noun
 from ceasefire.resolve.places.detect.lookup import _big, _strong
 from ceasefire.resolve.places.detect.mention import Mention, _is_cap
 from ceasefire.resolve.places.detect.vocabulary import (
+    INSTITUTION_WORDS,
     LANGUAGE_DEMONYMS,
     LOCATIVE,
     NON_PLACE_LABELS,
@@ -17,6 +18,10 @@ from ceasefire.resolve.places.detect.vocabulary import (
     common_nouns,
     common_words,
 )
+
+
+# Words that open a sentence in capitals without starting a name.
+_OPENERS = frozenset("the a an but and or so yet then as if when while in at on for from".split())
 
 
 def _placed_small_town(tokens, m: Mention) -> bool:
@@ -65,11 +70,14 @@ def _repeat_names(tokens, mentions: list[Mention], taken, ent_of, person_names, 
             continue  # "Mayor Green", "President Obama"
         if j - i == 1 and tok.text in person_names:
             continue
-        if i > 0 and tokens[i - 1].is_alpha and _is_cap(tokens[i - 1]) and not tok.is_sent_start and "\n" not in tokens[i - 1].whitespace_:
-            continue  # the end of a longer name: "Alfa Romeo", "Grand Casino", "Ann Fisher"
+        if i > 0 and tokens[i - 1].is_alpha and _is_cap(tokens[i - 1]) and not tok.is_sent_start and "\n" not in tokens[i - 1].whitespace_ \
+                and not (tokens[i - 1].is_sent_start and tokens[i - 1].lower_ in _OPENERS):
+            continue  # the end of a longer name: "Alfa Romeo", "Grand Casino", "Ann Fisher" (not "But Roswell police")
         ent = ent_of[i]
+        # "East Bank Mayor Chuck Blair": spaCy's person opens with the town and its office.
+        office = ent is not None and ent.start == i and j < ent.end and _is_cap(tokens[j]) and tokens[j].lower_ in INSTITUTION_WORDS
         if ent is not None and (ent.label_ in NON_PLACE_LABELS or ent.label_ in ("PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
-                                or (ent.label_ == "PERSON" and (ent.start < i or ent.end > j))):
+                                or (ent.label_ == "PERSON" and (ent.start < i or ent.end > j) and not office)):
             continue  # "Melton Lewis Paris", "4 Kent", "a Toyota Corolla"
         if j < n and _is_cap(tokens[j]) and tokens[j].lower_.rstrip(".") in ROAD_HEADS:
             continue  # "Clarksville Street": the street is found (or not) as one
