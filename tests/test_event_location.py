@@ -1342,3 +1342,13 @@ def test_a_town_read_abroad_moves_to_the_district_of_its_note():
                                     published=date(2022, 5, 9)))
     loc = out["events"][0]["location"]
     assert loc["country"] == "BF" and loc["precision"] == "near"
+
+
+def test_a_village_listed_with_other_villages_lies_in_the_province_the_list_ends_with():
+    """"Tell Hawash, Qalaat al-Madiq and other villages in northern Hama": the list's closing words
+    ("and other villages") do not break the phrase, so a village read as a namesake in another
+    province gives way to the province the list names."""
+    sentence = "Rebels shelled army posts in Kafr Nabudah, Hasraya and other villages in northeast Hama."
+    village = _place(sentence, "Kafr Nabudah", country="SY", admin1="Daraa")
+    province = _place(sentence, "Hama", "admin1", country="SY", admin1="Hama")
+    assert _chosen(sentence, "shelled", [village, _place(sentence, "Hasraya", country="SY", admin1="Hama"), province]) in ("Hasraya", "Hama")

@@ -69,7 +69,9 @@ _LIES_IN = re.compile(
 _PHRASE_WORDS = (
     r"^(?:\s*(?:,|\(|\)|\b(?:and|or|between|near|in|of|the|al|el|area|areas|villages?|towns?|city|district|"
     r"sub-?district|neighbou?rhoods?|camp|axis|fronts?|frontlines?|outskirts|vicinity|road|highway|plains?|hills?|"
-    r"mountains?|valley|farms?)\b|[A-Z][\w'’-]*))*"
+    r"mountains?|valley|farms?|"
+    # "Tell Hawash, Qalaat al-Madiq and other villages in northern Hama": a list's closing words
+    r"other|several|nearby|neighbou?ring|surrounding|two|three|four)\b|[A-Z][\w'’-]*))*"
 )
 _IN_AREA = (
     r"\b(?:in|of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural|north|south|east|west|"
