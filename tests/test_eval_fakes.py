@@ -74,4 +74,5 @@ def test_command_prints_every_field(cli):
 # governorate 0.96 on the first 100 (0.951 on all 384) with round-ups, lists run together, recalled places and "Syrias Hama".
 # perpetrator 0.81 on the first 100 (0.852 on all 384) with victims described as "alleged", factions manning a checkpoint hit, quoted speakers and Daish.
 # 2026-11-26: a total the report gives over its incident's parts leads: deaths 0.90 on the first 100 (0.844 on all 384).
-FLOORS = {"governorate": 0.95, "perpetrator": 0.80, "cause": 0.86, "total_deaths": 0.89}
+# perpetrator 0.82 on the first 100 (0.865 on all 384) with rebels "fighting" a side read as whose side they are on.
+FLOORS = {"governorate": 0.95, "perpetrator": 0.81, "cause": 0.86, "total_deaths": 0.89}
