@@ -109,3 +109,19 @@ def test_a_town_opening_the_name_of_its_mayor_or_police_chief_is_the_town():
                      "Police Chief Tom Reed said the woman who was hurt on the road had been taken to a hospital in Missouri.")
     assert [t.admin1 for t in found if t.text == "East Bank"] == ["West Virginia", "West Virginia"]
     assert [t.admin1 for t in found if t.text == "Carthage"] == ["Missouri"]
+
+
+def test_a_county_inside_what_spacy_calls_a_person_is_the_county():
+    # spaCy sometimes reads a dateline and the county after it as one person ("COMER - Banks County").
+    from spacy.tokens import Span
+
+    from ceasefire.nlp import load_pipeline
+    from ceasefire.resolve.places.detect import find_mentions
+    from ceasefire.resolve.places.gazetteer import default_gazetteer
+
+    doc = load_pipeline(("lemmatizer",))("Board to reopen bids . COMER - Banks County commissioners voted Tuesday.")
+    start = next(t.i for t in doc if t.text == "COMER")
+    doc.ents = [Span(doc, start, start + 4, label="PERSON")]
+    mentions = find_mentions(doc, default_gazetteer())
+    county = next(m for m in mentions if m.text == "Banks County")
+    assert any(p.is_admin2 for p, _, _ in county.candidates)

@@ -316,6 +316,9 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
         # spaCy's person may carry the possessive: "Sri Lanka's former president".
         end = ent.end - 1 if ent.end - ent.start > 1 and tokens[ent.end - 1].lower_ in ("'s", "’s") else ent.end
         whole = ent.start == i and end == j
+        if j - i >= 2 and tokens[j - 1].lower_ in ("county", "parish") and any(
+                p.is_admin2 and kind == NAME_MAIN and match == "exact" for p, kind, match in cands):
+            return True  # "County" is no part of a person's name: "DANIELSVILLE - Madison County commissioners"
         if ent.start == i and end < j and any(
                 (p.is_admin1 or p.is_country) and kind in (NAME_MAIN, NAME_CURATED) and match == "exact" for p, kind, match in cands):
             return True  # a state's name longer than spaCy's person: "Mato Grosso" of "Mato Grosso do Sul"
