@@ -1,0 +1,56 @@
+"""First-level areas (states, provinces, regions) of the countries monitors watch.
+
+Each area in resources/gazetteer/admin1.tsv carries the GeoNames admin1 code found on its
+capital's row in cities500, so every town of the area takes the area's name, and the area
+itself resolves as an area, not as a namesake town elsewhere.
+"""
+
+from __future__ import annotations
+
+from ceasefire.resolve.places import geoparse
+
+
+def _first(toponyms, surface):
+    return next(t for t in toponyms if t.text == surface)
+
+
+def test_indian_states_are_areas_and_their_towns_carry_them():
+    tops = geoparse("Landslides cut the highway in Uttarakhand, and police in Imphal, Manipur, "
+                    "imposed a curfew after clashes.")
+    uttarakhand = _first(tops, "Uttarakhand")
+    assert (uttarakhand.country, uttarakhand.precision) == ("IN", "admin1")
+    imphal = _first(tops, "Imphal")
+    assert imphal.country == "IN" and imphal.admin1 == "Manipur"
+
+
+def test_pakistani_provinces_name_their_towns():
+    tops = geoparse("Militants attacked a checkpoint near Quetta in Balochistan, and a bomb "
+                    "went off in Peshawar.")
+    assert _first(tops, "Quetta").admin1 == "Balochistan"
+    assert _first(tops, "Peshawar").admin1 == "Khyber Pakhtunkhwa"
+    assert (_first(tops, "Balochistan").country, _first(tops, "Balochistan").precision) == ("PK", "admin1")
+
+
+def test_somali_regions_resolve_as_regions():
+    tops = geoparse("Al-Shabaab fighters overran a base in Middle Shabelle before troops "
+                    "retook it from Jowhar.")
+    region = _first(tops, "Middle Shabelle")
+    assert (region.country, region.precision) == ("SO", "admin1")
+    # The regional capital Jowhar lies within some 10 km of the region's point.
+    assert abs(region.lat - 2.78) < 0.1 and abs(region.lon - 45.50) < 0.1
+    assert _first(tops, "Jowhar").admin1 == "Middle Shabelle"
+
+
+def test_bay_and_bari_stay_words_and_a_city_unless_named_as_regions():
+    tops = geoparse("Floods displaced families in the Bay Region of Somalia, while dockers "
+                    "struck in Bari.")
+    assert _first(tops, "Bay Region").country == "SO"
+    bari = _first(tops, "Bari")
+    assert bari.country == "IT" and bari.precision == "exact" and bari.admin1 == "Apulia"
+
+
+def test_italian_regions_are_areas_not_towns():
+    tops = geoparse("Farmers blocked roads across Liguria and Sicily, and students marched in Turin.")
+    assert {(t.text, t.country, t.precision) for t in tops} >= {
+        ("Liguria", "IT", "admin1"), ("Sicily", "IT", "admin1")}
+    assert _first(tops, "Turin").admin1 == "Piedmont"
