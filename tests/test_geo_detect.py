@@ -125,3 +125,17 @@ def test_a_county_inside_what_spacy_calls_a_person_is_the_county():
     mentions = find_mentions(doc, default_gazetteer())
     county = next(m for m in mentions if m.text == "Banks County")
     assert any(p.is_admin2 for p, _, _ in county.candidates)
+
+
+def test_a_heading_run_into_based_on_is_no_place():
+    # The heading "What the pictures show" lost its line break; "Based on" opens the next sentence.
+    text = ("What the pictures show Based on videos filmed by rescuers after the attack, "
+            "doctors in Homs said a nerve agent was used.")
+    found = _named(text)
+    assert "Based" not in found
+    assert found["Homs"].country == "SY"
+
+
+def test_a_town_before_a_preposition_is_still_the_town():
+    found = _named("Shelling hit Saraqib in the evening, activists said.")
+    assert "Saraqib" in found and found["Saraqib"].admin1 == "Idlib"

@@ -29,7 +29,32 @@ from ceasefire.resolve.places.detect.vocabulary import (
     PLACE_LABELS,
     ROAD_HEADS,
     _SURNAME_HEADS,
+    common_words,
 )
+
+
+_PARTICIPLE_TAGS = frozenset({"VBN", "VBD", "VBG"})
+
+
+def _participle_before_preposition(tokens, i: int, j: int, n: int, cands) -> bool:
+    """Whether spaCy's one-word place is an English verb form opening a phrase with a preposition
+    ("Based on", "Located in", "According to") that no gazetteer entry names exactly.
+
+    A heading run into the next sentence leaves such a word capitalised mid-sentence, where the
+    tagger may call it a place; its part-of-speech tag and the preposition after it say otherwise."""
+    if j - i != 1 or j >= n or tokens[j].pos_ != "ADP" or tokens[i].tag_ not in _PARTICIPLE_TAGS:
+        return False
+    if any(c[2] == "exact" for c in cands):
+        return False
+    word = tokens[i].lower_
+    stems = {tokens[i].lemma_.lower()} if tokens[i].lemma_ else set()
+    for ending in ("ed", "ing"):  # the place pipeline runs without the lemmatizer
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            stems.update({stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem})
+    if word.endswith("ied"):
+        stems.add(word[:-3] + "y")
+    return bool(stems & common_words())
 
 
 def find_place_entities(s: Scan) -> None:
@@ -81,6 +106,8 @@ def find_place_entities(s: Scan) -> None:
         if j - i == 1 and tokens[i].lower_ in NAME_PREFIXES and j < n and _is_cap(tokens[j]) and tokens[j].is_alpha \
                 and "\n" not in tokens[i].whitespace_:
             continue  # "Abu" of "Abu Jadha Kabir": the scan reads the compound (see NAME_PREFIXES)
+        if _participle_before_preposition(tokens, i, j, n, cands):
+            continue  # "Based on videos ..." run on after a heading: the phrase, not a town
         if not any(c[2] != "skeleton" for c in cands) and _organisation_name(tokens, i, j):
             continue  # spaCy's FAC/GPE over "the Syrian Observatory for Human Rights" or a byline's author
         if j - i == 1 and (tokens[i].text in person_tokens or (tokens[i].text in given_names and not _curated(cands))) and not _big(cands):
