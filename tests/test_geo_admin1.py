@@ -54,3 +54,26 @@ def test_italian_regions_are_areas_not_towns():
     assert {(t.text, t.country, t.precision) for t in tops} >= {
         ("Liguria", "IT", "admin1"), ("Sicily", "IT", "admin1")}
     assert _first(tops, "Turin").admin1 == "Piedmont"
+
+
+def test_colombian_department_named_like_a_word_needs_its_title():
+    tops = geoparse("Dissidents clashed with the army in Meta Department and in Cauca, near Popayán.")
+    assert (_first(tops, "Meta Department").country, _first(tops, "Meta Department").precision) == ("CO", "admin1")
+    assert (_first(tops, "Cauca").country, _first(tops, "Cauca").precision) == ("CO", "admin1")
+    assert _first(tops, "Popayán").admin1 == "Cauca"
+
+
+def test_chilean_and_argentine_provinces_carry_their_towns():
+    tops = geoparse("Mapuche communities blocked a road outside Temuco in Araucanía, and teachers "
+                    "marched in Rawson, the capital of Chubut.")
+    assert _first(tops, "Temuco").admin1 == "Araucanía"
+    assert (_first(tops, "Araucanía").country, _first(tops, "Araucanía").precision) == ("CL", "admin1")
+    rawson = _first(tops, "Rawson")
+    assert rawson.country == "AR" and rawson.admin1 == "Chubut" and rawson.lat < -40
+
+
+def test_venezuelan_state_named_like_its_capital_is_the_state_only_with_its_title():
+    tops = geoparse("Protesters gathered in Barinas while power cuts hit all of Zulia and Barinas State.")
+    barinas = [t for t in tops if t.text.startswith("Barinas")]
+    assert [t.precision for t in barinas] == ["exact", "admin1"]
+    assert (_first(tops, "Zulia").country, _first(tops, "Zulia").precision) == ("VE", "admin1")
