@@ -77,3 +77,21 @@ def test_venezuelan_state_named_like_its_capital_is_the_state_only_with_its_titl
     barinas = [t for t in tops if t.text.startswith("Barinas")]
     assert [t.precision for t in barinas] == ["exact", "admin1"]
     assert (_first(tops, "Zulia").country, _first(tops, "Zulia").precision) == ("VE", "admin1")
+
+
+def test_darfur_states_and_their_capitals():
+    tops = geoparse("Aid convoys reached Nyala in South Darfur after shelling eased in North Darfur.")
+    assert _first(tops, "Nyala").admin1 == "South Darfur"
+    north = _first(tops, "North Darfur")
+    assert (north.country, north.precision) == ("SD", "admin1")
+
+
+def test_ethiopian_and_sahel_regions_are_areas():
+    tops = geoparse("Fighting flared in Amhara and Afar regions, while in Mali the army patrolled "
+                    "the Mopti Region and traders returned to Mopti.")
+    assert {(t.text, t.country, t.precision) for t in tops} >= {
+        ("Amhara", "ET", "admin1"), ("Afar", "ET", "admin1")}
+    # A region named like its capital is the region only with its title; the bare name is the town.
+    assert (_first(tops, "Mopti Region").precision, _first(tops, "Mopti").precision) == ("admin1", "exact")
+    assert _first(tops, "Mopti").admin1 == "Mopti Region"
+    assert _first(geoparse("Gunmen attacked a convoy near Dori in Burkina Faso."), "Dori").admin1 == "Sahel Region"
