@@ -139,3 +139,12 @@ def test_a_heading_run_into_based_on_is_no_place():
 def test_a_town_before_a_preposition_is_still_the_town():
     found = _named("Shelling hit Saraqib in the evening, activists said.")
     assert "Saraqib" in found and found["Saraqib"].admin1 == "Idlib"
+
+
+def test_a_sentence_with_days_and_towns_is_no_headline():
+    # Days, months and towns capitalised in running text do not make a headline: its verb is in
+    # lower case, so spaCy's labels (a person, an organisation) do not hide the towns.
+    found = _named("Jets struck Kafranbel on Monday and Saraqib on Tuesday.")
+    assert found["Kafranbel"].admin1 == found["Saraqib"].admin1 == "Idlib"
+    found = _named("Shelling hit Maarat al-Numan on Tuesday and Saraqib in the evening.")
+    assert found["Saraqib"].admin1 == "Idlib"

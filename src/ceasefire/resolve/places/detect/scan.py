@@ -13,6 +13,11 @@ from ceasefire.resolve.places.detect.lookup import _big
 from ceasefire.resolve.places.detect.mention import Mention, _is_cap, sent_start_tok
 from ceasefire.resolve.places.detect.vocabulary import LEADING_ARTICLES, LOCATIVE, SPEECH_VERBS
 
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
+    "august september october november december".split()
+)
+
 
 @dataclass
 class Scan:
@@ -104,7 +109,14 @@ def start_scan(doc, gaz: Gazetteer) -> Scan:
     title_case = [False] * n  # headlines capitalise every word: capitals prove nothing there
     for s in doc.sents:
         sent_start[s.start] = True
-        words = [t for t in s if t.is_alpha and len(t.text) > 3]
+        # Days and months are capitalised in running text too; a verb left in lower case ("Jets
+        # struck Kafranbel on Monday and Saraqib on Tuesday") is running text: headlines capitalise
+        # their verbs, short ones included ("Car Bomb Hits Market"). Not a list of names run by
+        # commas ("grants went to the Ely Cadets, Histon Youth Club, ..."): capitals prove as little
+        # there as in a headline.
+        if sum(1 for t in s if t.text == ",") < 3 and any(t.pos_ == "VERB" and t.is_alpha and t.text.islower() for t in s):
+            continue
+        words = [t for t in s if t.is_alpha and len(t.text) > 3 and t.lower_ not in _CALENDAR_WORDS]
         if len(words) >= 4 and sum(1 for t in words if t.text[0].isupper()) >= 0.8 * len(words):
             for k in range(s.start, s.end):
                 title_case[k] = True
