@@ -95,3 +95,18 @@ def test_ethiopian_and_sahel_regions_are_areas():
     assert (_first(tops, "Mopti Region").precision, _first(tops, "Mopti").precision) == ("admin1", "exact")
     assert _first(tops, "Mopti").admin1 == "Mopti Region"
     assert _first(geoparse("Gunmen attacked a convoy near Dori in Burkina Faso."), "Dori").admin1 == "Sahel Region"
+
+
+def test_anglophone_cameroon_and_cabo_delgado():
+    tops = geoparse("Separatists burned a school near Bamenda, and insurgents raided a village "
+                    "north of Pemba in Cabo Delgado.")
+    assert _first(tops, "Bamenda").admin1 == "Northwest Region"
+    delgado = _first(tops, "Cabo Delgado")
+    assert (delgado.country, delgado.precision) == ("MZ", "admin1")
+    assert _first(tops, "Pemba").admin1 == "Cabo Delgado"
+
+
+def test_peruvian_region_named_like_a_foreign_town_needs_its_title():
+    tops = geoparse("Miners blocked the highway in the Junín Region, and farmers marched in Huancayo.")
+    assert (_first(tops, "Junín Region").country, _first(tops, "Junín Region").precision) == ("PE", "admin1")
+    assert _first(tops, "Huancayo").admin1 == "Junín Region"
