@@ -110,3 +110,12 @@ def test_peruvian_region_named_like_a_foreign_town_needs_its_title():
     tops = geoparse("Miners blocked the highway in the Junín Region, and farmers marched in Huancayo.")
     assert (_first(tops, "Junín Region").country, _first(tops, "Junín Region").precision) == ("PE", "admin1")
     assert _first(tops, "Huancayo").admin1 == "Junín Region"
+
+
+def test_iranian_provinces_carry_their_towns_and_a_news_agency_is_no_province():
+    tops = geoparse("Strikes spread from Ahvaz in Khuzestan to Zahedan, where security forces fired on crowds.")
+    assert _first(tops, "Ahvaz").admin1 == "Khuzestan"
+    assert _first(tops, "Zahedan").admin1 == "Sistan and Baluchestan"
+    assert (_first(tops, "Khuzestan").country, _first(tops, "Khuzestan").precision) == ("IR", "admin1")
+    assert _first(geoparse("Protesters marched in Shiraz, the capital of Fars Province."),
+                  "Fars Province").precision == "admin1"
