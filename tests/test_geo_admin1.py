@@ -119,3 +119,11 @@ def test_iranian_provinces_carry_their_towns_and_a_news_agency_is_no_province():
     assert (_first(tops, "Khuzestan").country, _first(tops, "Khuzestan").precision) == ("IR", "admin1")
     assert _first(geoparse("Protesters marched in Shiraz, the capital of Fars Province."),
                   "Fars Province").precision == "admin1"
+
+
+def test_turkish_province_named_unlike_its_capital_and_one_named_alike():
+    tops = geoparse("Rescuers reached Antakya in Hatay, and aftershocks shook Diyarbakır Province.")
+    assert _first(tops, "Antakya").admin1 == "Hatay"
+    assert _first(tops, "Diyarbakır Province").precision == "admin1"
+    hatay = _first(geoparse("Aftershocks shook Hatay on Monday."), "Hatay")
+    assert (hatay.country, hatay.precision, hatay.admin1) == ("TR", "admin1", "Hatay")
