@@ -127,3 +127,10 @@ def test_turkish_province_named_unlike_its_capital_and_one_named_alike():
     assert _first(tops, "Diyarbakır Province").precision == "admin1"
     hatay = _first(geoparse("Aftershocks shook Hatay on Monday."), "Hatay")
     assert (hatay.country, hatay.precision, hatay.admin1) == ("TR", "admin1", "Hatay")
+
+
+def test_mindanao_regions_name_their_cities():
+    tops = geoparse("Soldiers clashed with gunmen outside Cotabato, and a curfew held in Davao Region.")
+    assert _first(tops, "Cotabato").admin1 == "Bangsamoro"
+    davao = _first(tops, "Davao Region")
+    assert (davao.country, davao.precision) == ("PH", "admin1")
