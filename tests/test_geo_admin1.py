@@ -134,3 +134,10 @@ def test_mindanao_regions_name_their_cities():
     assert _first(tops, "Cotabato").admin1 == "Bangsamoro"
     davao = _first(tops, "Davao Region")
     assert (davao.country, davao.precision) == ("PH", "admin1")
+
+
+def test_indonesian_provinces_are_areas_and_carry_their_towns():
+    tops = geoparse("Separatists ambushed a patrol near Jayapura, and floods closed schools across Central Java.")
+    assert _first(tops, "Jayapura").admin1 == "Papua Province"
+    java = _first(tops, "Central Java")
+    assert (java.country, java.precision) == ("ID", "admin1")
