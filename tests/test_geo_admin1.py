@@ -141,3 +141,10 @@ def test_indonesian_provinces_are_areas_and_carry_their_towns():
     assert _first(tops, "Jayapura").admin1 == "Papua Province"
     java = _first(tops, "Central Java")
     assert (java.country, java.precision) == ("ID", "admin1")
+
+
+def test_chad_and_nepal_provinces():
+    tops = geoparse("Herders and farmers clashed near Abéché in Ouaddaï, and refugees crossed into Sila Province.")
+    assert _first(tops, "Abéché").admin1 == "Ouaddaï"
+    assert (_first(tops, "Sila Province").country, _first(tops, "Sila Province").precision) == ("TD", "admin1")
+    assert _first(geoparse("Students rallied in Pokhara in western Nepal."), "Pokhara").admin1 == "Gandaki Province"
