@@ -148,3 +148,14 @@ def test_a_sentence_with_days_and_towns_is_no_headline():
     assert found["Kafranbel"].admin1 == found["Saraqib"].admin1 == "Idlib"
     found = _named("Shelling hit Maarat al-Numan on Tuesday and Saraqib in the evening.")
     assert found["Saraqib"].admin1 == "Idlib"
+
+
+def test_an_area_titled_in_lower_case_is_the_area_not_its_capital():
+    # Areas named like their capitals are known as "Mopti Region", "Marib Governorate".
+    found = _named("Clashes were reported in the Mopti region on Sunday.")
+    assert (found["Mopti"].name, found["Mopti"].precision) == ("Mopti Region", "admin1")
+    found = _named("Air strikes hit Marib governorate overnight, residents said.")
+    assert (found["Marib"].name, found["Marib"].precision) == ("Marib Governorate", "admin1")
+    # Without the title the name is the city.
+    found = _named("Police in Mopti said the market reopened.")
+    assert (found["Mopti"].name, found["Mopti"].precision) == ("Mopti", "exact")

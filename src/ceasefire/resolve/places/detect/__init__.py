@@ -168,4 +168,22 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     s.mentions.sort(key=lambda m: m.start)
     for m in s.mentions:
         _read_cues(m, s.tokens, s.text)
+        _area_titled_after(m, s.tokens, gaz)
     return s.mentions
+
+
+# Areas named like their capital are in the gazetteer only with their title ("Mopti Region",
+# "Marib Governorate"); reports often write the title in lower case.
+_AREA_TITLES = frozenset("region governorate province state department division county oblast".split())
+
+
+def _area_titled_after(m: Mention, tokens, gaz: Gazetteer) -> None:
+    """Read "the Mopti region" as the area "Mopti Region" when the gazetteer knows the area only so."""
+    if not m.admin_cue or m.token_end >= len(tokens) or any(p.is_admin1 for p, _, _ in m.candidates):
+        return
+    word = tokens[m.token_end]
+    if not word.text.islower() or word.lower_ not in _AREA_TITLES:
+        return
+    titled = [c for c in lookup_candidates(gaz, f"{m.text} {word.text.title()}") if c[0].is_admin1]
+    if titled:
+        m.candidates = titled
