@@ -562,3 +562,16 @@ def test_rebels_fighting_a_side_is_who_the_victims_were_not_a_battle():
     cl = classify_sentence("Militants executed six men in Maskanah, four of them rebels fighting both the army and the Islamic State.")
     assert (cl.sub_event_type, cl.method) == ("Attack", "execution")
     assert classify_sentence("Heavy fighting raged between rebels and regime forces near Morek.").sub_event_type == "Armed clash"
+
+
+def test_a_later_release_of_a_chain_dates_its_incident_from_its_own_dateline():
+    # The second release is dated Saturday 17 March: its "Friday" is the 16th, not the Friday
+    # before the chain's first release (9 March).
+    text = (
+        "KABUL, Afghanistan (March 14, 2012) - Afghan police detained two men in Kunduz yesterday.\n"
+        "KABUL, Afghanistan (March 17, 2012) - A roadside bomb killed two Afghan police officers "
+        "in Baghlan province on Friday, officials said."
+    )
+    line = extract_document(Document(text=text, published=date(2012, 3, 14)))
+    bombs = [e for e in line["events"] if (e["fatalities"].get("total") or {}).get("best") == 2]
+    assert bombs and bombs[0]["date"]["start"] == "2012-03-16"

@@ -17,7 +17,7 @@ from ceasefire.extract.contract import empty_event
 from ceasefire.extract.lexicon import EVENT_TYPE_OF
 from ceasefire.extract.roles import assign_roles, crowd_first, generic_mentions, named_mentions
 
-from ceasefire.extract.events.dates import _date, _without_dateline
+from ceasefire.extract.events.dates import _date, _item_published, _without_dateline
 from ceasefire.extract.events.figures import _IMPUTED, _PART_OF_TALLY, _aggregate, _casualties, _counts, _listed_areas, _previous_tally, _topic_of_demonstration
 from ceasefire.extract.events.places import _location
 from ceasefire.extract.events.sides import _add_civilian_target, _armed_victims, _settle_territory, _victims_are_targets
@@ -81,12 +81,13 @@ def sentence_event(ctx: DocContext, sent: Sentence, forced: Classification | Non
         _add_civilian_target(actors, ctx.country)
     actors = crowd_first(actors, ev["event_type"], ctx.country)  # ACLED: the crowd is actor 1 of a protest or riot
     ev["actors"] = actors
-    told = _date(_without_dateline(text), ctx.published, default=False)
+    published = _item_published(ctx, sent)  # a digest's item counts its days from its own dateline
+    told = _date(_without_dateline(text), published, default=False)
     if told is None and ctx.last_event_date:
         told = dict(ctx.last_event_date)  # "During the operation ...": the day the lead gave
     if told is not None:
         ctx.last_event_date = told
-    ev["date"] = told or _date("", ctx.published, default=True)
+    ev["date"] = told or _date("", published, default=True)
     ev["location"] = _location(ctx, sent)
     if ev.get("aggregate") is not None and ev["location"]:
         ev["aggregate"]["area"] = ev["location"].get("name")
