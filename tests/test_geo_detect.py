@@ -159,3 +159,12 @@ def test_an_area_titled_in_lower_case_is_the_area_not_its_capital():
     # Without the title the name is the city.
     found = _named("Police in Mopti said the market reopened.")
     assert (found["Mopti"].name, found["Mopti"].precision) == ("Mopti", "exact")
+
+
+def test_a_speaker_named_after_according_to_is_no_place():
+    # "Hale" is also a town in England; here it is the expert the report quotes three times.
+    text = ("The attack near Damascus killed hundreds, doctors said. Gwyn Hale, an editor of a journal on "
+            "chemical arms, said the pictures suggest a nerve agent. Proof would require, according to "
+            "Hale, a sample of the agent itself. Hale says that the rebels could not have staged it.")
+    found = _named(text)
+    assert "Hale" not in found and found["Damascus"].country == "SY"

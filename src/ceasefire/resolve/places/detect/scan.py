@@ -104,7 +104,9 @@ def start_scan(doc, gaz: Gazetteer) -> Scan:
             given_names.add(t.text)
     # ... unless the report also puts it after "in", "near", "from": "Avondale Mayor Ed Rieker" and
     # "22 lots in Avondale" name the town.
-    given_names -= {t.text for t in doc[1:] if doc[t.i - 1].lower_ in LOCATIVE or doc[t.i - 1].lower_ in ("to", "of")}
+    # "according to Winfield" names the speaker, not a place.
+    given_names -= {t.text for t in doc[1:] if doc[t.i - 1].lower_ in LOCATIVE or (
+        doc[t.i - 1].lower_ in ("to", "of") and not (t.i >= 2 and doc[t.i - 2].lower_ == "according"))}
     sent_start = [False] * n
     title_case = [False] * n  # headlines capitalise every word: capitals prove nothing there
     for s in doc.sents:
