@@ -575,3 +575,29 @@ def test_a_later_release_of_a_chain_dates_its_incident_from_its_own_dateline():
     line = extract_document(Document(text=text, published=date(2012, 3, 14)))
     bombs = [e for e in line["events"] if (e["fatalities"].get("total") or {}).get("best") == 2]
     assert bombs and bombs[0]["date"]["start"] == "2012-03-16"
+
+
+def test_a_later_release_that_confirms_the_operation_gives_its_day():
+    # The first release (Tuesday 12 June) says "today"; the follow-up of 15 June confirms the
+    # same raid in the same province on Monday the 11th: the confirmed day is the operation's.
+    text = (
+        "KABUL, Afghanistan (June 12, 2012) - A coalition force killed two insurgents during a raid "
+        "on a compound in Dand district, Kandahar province, today.\n"
+        "KABUL, Afghanistan (June 15, 2012) - Coalition officials confirmed today that a Taliban "
+        "commander was one of two insurgents killed during an operation in Dand district, Kandahar "
+        "province, Monday."
+    )
+    events = _events(text, date(2012, 6, 12))
+    assert events[0]["fatalities"]["total"]["best"] == 2
+    assert events[0]["date"]["start"] == "2012-06-11"
+
+
+def test_a_follow_up_on_another_province_or_weeks_later_leaves_the_first_day():
+    raid = ("KABUL, Afghanistan (June 12, 2012) - A coalition force killed two insurgents during a raid "
+            "on a compound in Dand district, Kandahar province, today.\n")
+    elsewhere = raid + ("KABUL, Afghanistan (June 15, 2012) - Coalition officials confirmed today that two "
+                        "insurgents were killed during a raid in Nad Ali district, Helmand province, Monday.")
+    assert _events(elsewhere, date(2012, 6, 12))[0]["date"]["start"] == "2012-06-12"
+    older = raid + ("KABUL, Afghanistan (June 15, 2012) - Coalition officials confirmed today that two "
+                    "insurgents were killed during a raid in Dand district, Kandahar province, May 30.")
+    assert _events(older, date(2012, 6, 12))[0]["date"]["start"] == "2012-06-12"

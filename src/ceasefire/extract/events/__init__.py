@@ -44,7 +44,7 @@ from ceasefire.extract.context import DocContext, build_context
 from ceasefire.extract.roles import borrow_perpetrators, claimed_responsibility, headline_author, settle_countries, stated_authors, unnamed_perpetrator
 from ceasefire.extract.salience import position_score, score
 
-from ceasefire.extract.events.dates import _lead_date
+from ceasefire.extract.events.dates import _follow_up_day, _lead_date
 from ceasefire.extract.events.lead import _coder_tolls, _counted_incident, _follow_headline, _grand_total, _lead_weapon, _lead_with_record, _spell_out_lead_toll, _tally_report
 from ceasefire.extract.events.merge import _finer, _merge, _public  # noqa: F401  (_finer: re-exported)
 from ceasefire.extract.events.places import _community_place, _focus_country, _headline_place, _refine_location
@@ -114,6 +114,7 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
         ev["salience"] = round(min(1.0, s * 0.8 if has_incident else s), 3)
     out = [_public(ev) for ev in events] + others
     out.sort(key=lambda e: (-e["salience"], e["evidence"][0]["start"] if e.get("evidence") else 0))
+    _follow_up_day(ctx, out)  # a later release's confirmed day corrects the first release's
     return out
 
 

@@ -119,3 +119,56 @@ def _date_dict(d: Any) -> dict[str, Any] | None:
     if hasattr(d, "start"):
         return {"start": str(d.start), "end": str(getattr(d, "end", None) or d.start), "precision": getattr(d, "precision", "day")}
     return None
+
+
+#: A follow-up release's confirmation: "ISAF confirmed ...", "officials confirmed today that ...".
+_CONFIRMED = re.compile(r"\bconfirm(?:ed|s)\b", re.I)
+#: How far a follow-up's day may lie from the first release's day to correct it rather than tell
+#: another operation.
+_CORRECTED_DAYS = 3
+
+
+def _follow_up_day(ctx: DocContext, events: list[dict[str, Any]]) -> None:
+    """In a chain of releases, the day a later release confirms for the operation the first one
+    tells replaces the first release's day.
+
+    A press office first reports an operation ("... detained a Haqqani leader in Shwak district,
+    Paktiya province, today") and days later confirms its outcome ("officials confirmed today that
+    a Haqqani leader was one of those detained during an operation in Shwak district, Paktiya
+    province Aug. 9"): the confirmation is the checked record and names the day. It counts when
+    its sentence says "confirmed", its incident lies in the main event's province, its day lies
+    before its own dateline (the confirmation's own day is a statement's) and within
+    ``_CORRECTED_DAYS`` of the main event's day (further off, it is another operation)."""
+    if ctx.published is None or len(events) < 2:
+        return
+    lines = _datelines(ctx.text, ctx.published)
+    if len(lines) < 2:
+        return
+    main = events[0]
+    first_item_end = lines[1][0]
+    if not main.get("evidence") or main["evidence"][0]["start"] >= first_item_end or not main.get("date"):
+        return
+    province = (main.get("location") or {}).get("admin1")
+    try:
+        day = date.fromisoformat(main["date"]["start"])
+    except (KeyError, TypeError, ValueError):
+        return
+    if not province or main["date"].get("precision") != "day":
+        return
+    for ev in events[1:]:
+        if ev.get("aggregate") or ev.get("background") or not ev.get("evidence") or not ev.get("date"):
+            continue
+        first = ev["evidence"][0]
+        end = first["start"] + len(first.get("text") or "")
+        own = [d for offset, d in lines[1:] if offset < end]
+        if not own or not _CONFIRMED.search(first.get("text") or ""):
+            continue
+        if (ev.get("location") or {}).get("admin1") != province or ev["date"].get("precision") != "day":
+            continue
+        try:
+            told = date.fromisoformat(ev["date"]["start"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if told < own[-1] and told != day and abs((told - day).days) <= _CORRECTED_DAYS:
+            main["date"] = dict(ev["date"])
+            return
