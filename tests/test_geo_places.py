@@ -882,3 +882,34 @@ def test_a_british_papers_lone_town_is_british():
     assert _first(tops, "Lancaster").country == "GB"
     assert _first(geoparse("Shoppers in Lancaster spent more this Christmas than last, the traders' association "
                            "said."), "Lancaster").country == "US"
+
+
+def test_a_town_once_named_with_its_state_keeps_that_state_bare():
+    # "Springfield, Ill." first; the bare "Springfield" after it is the same town, not Springfield,
+    # Missouri, which the report's three Missouri towns (and its size) would otherwise favour.
+    tops = geoparse("Judges picked five finalists: Joplin, Mo., Columbia, Mo., St. Joseph, Mo., and Springfield, "
+                    "Ill. Joplin and Springfield were also finalists last year.")
+    assert [t.admin1 for t in tops if t.text == "Springfield"] == ["Illinois", "Illinois"]
+    assert [t.admin1 for t in tops if t.text == "Joplin"] == ["Missouri", "Missouri"]
+
+
+def test_a_nationality_is_the_country_not_the_town_that_bears_it():
+    # "Canadian maple syrup" in a report on Texas is Canada's; Canadian, Texas is the town where the
+    # text places it.
+    tops = geoparse("The Tyler bakery ships pecan pies across Texas from its shop near Dallas. It now sells Canadian "
+                    "maple syrup too, the owner said at the fairs in Amarillo and Lubbock, West Texas.")
+    assert (_first(tops, "Canadian").country, _first(tops, "Canadian").precision) == ("CA", "country")
+    tops = geoparse("The ranch lies near Canadian, Texas, an hour from Amarillo.")
+    assert (_first(tops, "Canadian").country, _first(tops, "Canadian").admin1) == ("US", "Texas")
+
+
+def test_a_place_the_gazetteer_lacks_lies_at_the_reports_town_not_mid_state():
+    # The state is named just before the street, the town further back: the street is in Fargo, not at
+    # North Dakota's middle point, 270 km west.
+    tops = geoparse("Fargo police closed three roads on Monday as the river rose toward a record crest, and "
+                    "volunteers filled sandbags through the night at the city's dome while crews built clay dikes "
+                    "along the banks in several neighbourhoods. North Dakota officials said Elm Street would stay "
+                    "closed until Friday.")
+    street = _first(tops, "Elm Street")
+    assert street.precision == "near" and abs(street.lat - 46.88) < 0.1 and abs(street.lon + 96.79) < 0.1
+

@@ -179,9 +179,9 @@ JUST_NAMED_CHARS = 300
 
 
 def _nearest_settlement(k: int, mentions: list, chosen: list, roles: list | None = None, text: str = "") -> Any:
-    """The settlement (or county, province, governorate, state) named nearest in the text, within
-    the report's most named country; the dateline or the city a speaker spoke from only when the
-    report names no other."""
+    """The settlement (or county, governorate) named nearest in the text, within the report's most
+    named country; the dateline or the city a speaker spoke from only when the report names no other,
+    and a state or province only when it names no town or county at all."""
     from collections import Counter
 
     countries = Counter(p.country for p in chosen if p is not None and p.country)
@@ -209,6 +209,7 @@ def _nearest_settlement(k: int, mentions: list, chosen: list, roles: list | None
         last = min(just, key=lambda x: x[0])[1]
         main_area = (last.country, last.admin1)
     best, best_d = None, None
+    state, state_d = None, None
     for j, p in enumerate(chosen):
         if p is None or p.lat is None or not (p.feature_class == "P" or p.is_admin1 or p.is_admin2):
             continue
@@ -222,13 +223,19 @@ def _nearest_settlement(k: int, mentions: list, chosen: list, roles: list | None
         if mentions[j].start > here:
             d += 150  # the text names a place's surroundings before it more often than after it
         if p.is_admin1:
-            d += 200  # "Lamar County, Texas, ... on Clarksville Street": the county before the state
-        if best_d is None or d < best_d:
+            # A state's or province's point lies hundreds of km from most of its places: it is the
+            # point only when the report names no town or county to go by (a street of a Fargo report
+            # lies in Fargo, not in the middle of North Dakota).
+            if state_d is None or d < state_d:
+                state, state_d = p, d
+        elif best_d is None or d < best_d:
             best, best_d = p, d
     if best is None and roles is not None:
         # Nothing else to go by: the town the report was filed from ("BEIRUT (Reuters) -").
-        return _nearest_settlement(k, mentions, chosen, None, text)
-    return best
+        best = _nearest_settlement(k, mentions, chosen, None, text)
+        if best is not None and best.is_admin1 and state is not None:
+            best = state
+    return best if best is not None else state
 
 
 def _parse(text: str) -> Any:

@@ -27,6 +27,8 @@ from collections import Counter
 
 from ceasefire.resolve.places.detect import Mention
 from ceasefire.resolve.places.names import name_key
+from ceasefire.resolve.places.nationality import reads_as_people
+from ceasefire.resolve.places.same_name import follow_placed_names
 from ceasefire.resolve.places.gazetteer import (
     NAME_ABBREVIATION,
     NAME_MAIN,
@@ -450,9 +452,12 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                                         or _without(country_votes, _votes_naming(capital, mentions, own_country)).get(capital.country, 0.0) <= 0.0):
                 capital = None
             best, best_s = None, -1e9
+            people = reads_as_people(m, text, bool(town_before))
             for p, kind, match in m.candidates:
                 if country_acronym and not p.is_country and not p.name.isupper():
                     continue
+                if people and kind != NAME_DEMONYM:
+                    continue  # "Canadian maple syrup": the nationality, not Canadian, Texas (see nationality)
                 if (capital is not None and p is not capital and p.country != capital.country
                         and p.population * CAPITAL_NAMESAKE_RATIO < capital.population):
                     continue
@@ -585,6 +590,8 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
     # province ("Brandon", read as Brandon, Florida, in a Minnesota paper's road report) is a local
     # place the gazetteer lacks: the report's nearest place is a better point than a namesake.
     _strays_to_local(mentions, chosen)
+    # "Portland, Maine" first, bare "Portland" after: the town the text placed (see same_name).
+    follow_placed_names(mentions, chosen, text, DROP)
     # A name spaCy read as a person's stays a place only if it lies in one of the report's countries.
     for k, m in enumerate(mentions):
         p = chosen[k]
