@@ -168,3 +168,12 @@ def test_a_speaker_named_after_according_to_is_no_place():
             "Hale, a sample of the agent itself. Hale says that the rebels could not have staged it.")
     found = _named(text)
     assert "Hale" not in found and found["Damascus"].country == "SY"
+
+
+
+def test_a_place_spacy_reads_after_in_that_the_gazetteer_lacks_whole_is_kept():
+    # The gazetteer knows words inside "Harbor Park" but not the whole name, and the scan finds no
+    # place in it; after "in" it is a place, placed by context near the report's city.
+    found = _named("Los Angeles police said the company found an office park facility in Harbor Park that was "
+                   "large enough to work on several trucks at once.")
+    assert found["Harbor Park"].admin1 == "California" and found["Harbor Park"].precision == "near"

@@ -131,6 +131,7 @@ from ceasefire.resolve.places.detect.features import (  # noqa: F401
 from ceasefire.resolve.places.detect.entities import (  # noqa: F401
     find_place_entities,
     find_buildings,
+    find_deferred_place_entities,
 )
 from ceasefire.resolve.places.detect.gazetteer_scan import (  # noqa: F401
     skip_group_names,
@@ -157,6 +158,7 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     find_place_entities(s)
     find_buildings(s)
     scan_capitalised_runs(s)
+    find_deferred_place_entities(s)
     find_streets(s)
     find_named_by_cue_words(s)
     find_county_lists(s)

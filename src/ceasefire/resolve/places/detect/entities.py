@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ceasefire.resolve.places.names import name_key
-from ceasefire.resolve.places.detect.filters import _excluded_acronym, _organisation_name
+from ceasefire.resolve.places.detect.filters import _excluded_acronym, _organisation_name, _place_cue
 from ceasefire.resolve.places.detect.lookup import (
     _big,
     _curated,
@@ -97,6 +97,8 @@ def find_place_entities(s: Scan) -> None:
             if ent.label_ in PLACE_LABELS and not facility:
                 if j - i <= 4 and _any_known_subspan(tokens, i, j, gaz, text):
                     if not _only_tail_known(tokens, i, j, gaz, text):
+                        if ent.label_ in ("GPE", "LOC"):
+                            s.deferred.append((i, j, ent.label_))
                         continue
                     # "Oak Mills", "Meadow Grove": a place whose last word alone is some small town
                     # elsewhere is a place the gazetteer lacks, placed by context.
@@ -138,3 +140,13 @@ def find_buildings(s: Scan) -> None:
         if ent.label_ == "PERSON" and j - i == 2 and tokens[j - 1].lower_ in _SURNAME_HEADS:
             continue  # "Commissioner Joe Hall": the man
         add(i, j, [], "FAC")
+
+
+def find_deferred_place_entities(s: Scan) -> None:
+    """1c. A town or district spaCy reads as a place after a place cue ("an office park in Harbor
+    City") whose whole name the gazetteer lacks and in which the scan found no place it knows: the
+    words around say it is a place, so it is one, placed by context."""
+    for i, j, label in s.deferred:
+        if any(s.taken[i:j]) or not _place_cue(s.tokens, i, j):
+            continue
+        s.add(i, j, [], label)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ceasefire.resolve.places.gazetteer import (
     NAME_DEMONYM,
@@ -36,6 +36,7 @@ class Scan:
     title_case: list[bool]  # tokens of headline-cased sentences
     mentions: list[Mention]
     taken: list[bool]
+    deferred: list = field(default_factory=list)  # spaCy's place entities left to the gazetteer scan: (i, j, label)
 
     def add(self, i: int, j: int, cands, label) -> None:
         text, tokens, mentions, taken = self.text, self.tokens, self.mentions, self.taken
