@@ -171,6 +171,15 @@ def test_a_speaker_named_after_according_to_is_no_place():
 
 
 
+def test_a_home_town_the_gazetteer_lacks_lends_itself_to_its_later_mentions():
+    # "a Maple Hollow man" shows the name to be a place; "the Maple Hollow man" later in the report is
+    # that place too (spaCy calls it a person there), placed by context in the report's state.
+    found = geoparse("Deputies in Iowa said a Maple Hollow man was arrested on Monday. He had lived for years in "
+                     "the Maple Hollow area, and neighbors said the Maple Hollow man kept to himself.")
+    hollow = [t for t in found if t.text == "Maple Hollow"]
+    assert len(hollow) == 3 and {t.admin1 for t in hollow} == {"Iowa"} and {t.precision for t in hollow} == {"near"}
+
+
 def test_a_place_spacy_reads_after_in_that_the_gazetteer_lacks_whole_is_kept():
     # The gazetteer knows words inside "Harbor Park" but not the whole name, and the scan finds no
     # place in it; after "in" it is a place, placed by context near the report's city.

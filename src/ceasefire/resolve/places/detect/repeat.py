@@ -5,6 +5,7 @@ from __future__ import annotations
 from ceasefire.resolve.places.gazetteer import NAME_MAIN
 from ceasefire.resolve.places.names import name_key
 from ceasefire.resolve.places.detect.filters import _language_noun
+from ceasefire.resolve.places.detect.cue_words import _PEOPLE_OF_PLACE
 from ceasefire.resolve.places.detect.lookup import _big, _strong
 from ceasefire.resolve.places.detect.mention import Mention, _is_cap
 from ceasefire.resolve.places.detect.vocabulary import (
@@ -33,6 +34,14 @@ def _placed_small_town(tokens, m: Mention) -> bool:
             and any(kind == NAME_MAIN and match == "exact" and p.feature_class == "P" for p, kind, match in m.candidates))
 
 
+def _home_of_people(tokens, m: Mention) -> bool:
+    """A name the gazetteer lacks that the report gives as where people live ("a Meadow Grove man",
+    "the Lakeside woman"): local papers name their small towns so, and the later "of Meadow Grove"
+    or "the Meadow Grove man" is the same place, placed by context like the first."""
+    j = m.token_end
+    return m.label in ("GPE", "LOC") and j < len(tokens) and tokens[j].lower_ in _PEOPLE_OF_PLACE and tokens[j].is_lower
+
+
 def _repeat_names(tokens, mentions: list[Mention], taken, ent_of, person_names, add) -> None:
     """One name, one sense in a report: a place found once ("to Cirencester", "in Augusta") is the
     same place where the report names it again in words that alone prove nothing ("the Cirencester
@@ -42,9 +51,12 @@ def _repeat_names(tokens, mentions: list[Mention], taken, ent_of, person_names, 
     ("Jenny Sutton"), a title's bearer ("Mayor Green"), a language ("English is") or a street."""
     sources: dict[str, tuple[tuple[str, ...], Mention]] = {}
     for m in mentions:
-        if not m.candidates or m.person_like or m.street or m.label == "PERSON":
+        if m.person_like or m.street or m.label == "PERSON":
             continue
-        if not (_strong(m.candidates, allow_alternate=False) or _placed_small_town(tokens, m)):
+        if not m.candidates:
+            if not _home_of_people(tokens, m):
+                continue
+        elif not (_strong(m.candidates, allow_alternate=False) or _placed_small_town(tokens, m)):
             continue
         # Case folded: the dateline's "ROSWELL --" is the "Roswell" of "Roswell police".
         words = tuple(t.lower_ for t in tokens[m.token_start:m.token_end])
@@ -91,4 +103,5 @@ def _repeat_names(tokens, mentions: list[Mention], taken, ent_of, person_names, 
             # A word before a name ("Century", "Leader", "Rodeo"; WordNet lists towns as nouns too): only
             # a name spaCy read as a place lends itself, and "the Centre had" is the word still.
             continue
-        add(i, j, m.candidates, ent.label_ if ent is not None else None)
+        # A name the gazetteer lacks keeps the label that has it placed by context.
+        add(i, j, m.candidates, (ent.label_ if ent is not None else None) if m.candidates else m.label)
