@@ -186,3 +186,9 @@ def test_a_place_spacy_reads_after_in_that_the_gazetteer_lacks_whole_is_kept():
     found = _named("Los Angeles police said the company found an office park facility in Harbor Park that was "
                    "large enough to work on several trucks at once.")
     assert found["Harbor Park"].admin1 == "California" and found["Harbor Park"].precision == "near"
+
+
+def test_a_place_entity_with_a_word_in_lower_case_is_not_kept_by_its_cue_alone():
+    # spaCy half-reads "Tal-hamra"; a name the gazetteer lacks is kept by its cue only when written in capitals.
+    found = _named("Fighting was reported in Tal-hamra area near Daraa on Friday.")
+    assert "Tal-hamra" not in found and "Daraa" in found

@@ -149,4 +149,6 @@ def find_deferred_place_entities(s: Scan) -> None:
     for i, j, label in s.deferred:
         if any(s.taken[i:j]) or not _place_cue(s.tokens, i, j):
             continue
+        if any(t.is_alpha and not _is_cap(t) for t in s.tokens[i:j]):
+            continue  # a name written in capitals throughout: not "Al-zayyat", a word spaCy half-read
         s.add(i, j, [], label)
