@@ -146,6 +146,9 @@ from ceasefire.resolve.places.detect.cue_words import (  # noqa: F401
 from ceasefire.resolve.places.detect.abbreviations import (  # noqa: F401
     find_spelled_out_abbreviations,
 )
+from ceasefire.resolve.places.detect.facilities import (  # noqa: F401
+    find_facilities,
+)
 
 
 def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
@@ -156,6 +159,7 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     find_towns_named_after_areas(s)
     find_natural_features(s)
     find_place_entities(s)
+    find_facilities(s)
     find_buildings(s)
     scan_capitalised_runs(s)
     find_deferred_place_entities(s)

@@ -1,0 +1,178 @@
+"""Named facilities: hotels, schools, golf clubs, airports, farms, halls, race circuits.
+
+A capitalised name ending in a word that says what kind of building or site it is ("the
+Christopher Inn", "Buckland Elementary", "Stonewall Golf Club", "Ballinagh Community Centre"), or
+opening with one ("Hotel Kyjev", "Museum of Ice Cream"), names a place a reader can point to on a
+map. The gazetteer never knows it, and a word inside it is not the place: "Carnegie Library" in a
+New Orleans story is no building in Carnegie, Pennsylvania; "Percy French Hotel" is not in France.
+So the whole name becomes one mention without gazetteer readings, and the resolver places it where
+the text does ("at Eva's Village in Paterson", "Percy French Hotel, Ballyjamesduff"), else at the
+report's nearest town (``resolve_mentions``, precision "near").
+
+A name holding a country, a state or province, a county or a city of 100,000 ("Aleppo University
+Hospital", "Florida Atlantic University"), or a town the curated conflict lists know ("Kuweires
+Airport"), is left to the other passes: that place is where the facility stands, or near enough.
+"""
+
+from __future__ import annotations
+
+from ceasefire.resolve.places.detect.filters import _organisation_name
+from ceasefire.resolve.places.detect.lookup import lookup_candidates
+from ceasefire.resolve.places.detect.mention import _is_cap
+from ceasefire.resolve.places.detect.scan import Scan
+from ceasefire.resolve.places.detect.vocabulary import _SURNAME_HEADS, HONORIFICS, common_words
+from ceasefire.resolve.places.gazetteer import NAME_ABBREVIATION, NAME_ALTERNATE, NAME_CURATED, NAME_DEMONYM
+
+# Last words that make a capitalised name a building or a site.
+FACILITY_TAILS = frozenset(
+    "inn hotel motel resort lodge university college elementary hospital church chapel cathedral mosque "
+    "synagogue temple hall centre center mill airport airfield restaurant cafe café bistro diner pub tavern brewery winery "
+    "vineyard farm farms ranch plantation museum courthouse theatre theater cinema library stadium arena "
+    "ballpark park gardens mall prison jail penitentiary cemetery circuit raceway speedway racecourse plant "
+    "refinery factory zoo aquarium marina pier lighthouse barracks".split()
+)
+# ... and pairs of last words: "Patriot High School", "Stonewall Golf Club".
+FACILITY_TAIL_PAIRS = frozenset({
+    ("high", "school"), ("middle", "school"), ("elementary", "school"), ("primary", "school"),
+    ("secondary", "school"), ("golf", "club"), ("country", "club"), ("yacht", "club"), ("tennis", "club"), ("golf", "course"),
+    ("shopping", "centre"), ("shopping", "center"), ("air", "base"), ("train", "station"), ("railway", "station"),
+    ("bus", "station"), ("power", "station"),
+})
+# First words that make the capitalised name after them a building: "Hotel Kyjev", "Museum of Ice Cream".
+FACILITY_LEADS = frozenset("hotel museum university palais château chateau".split())
+# A "Center" named for what it studies or serves is an organisation: "Pew Research Center".
+_ORGANISATION_CENTRES = frozenset(
+    "research policy study studies data information resource resources law justice rights media press "
+    "service services learning counseling counselling support advocacy".split()
+)
+# Words that may join a facility's capitalised words: "University of Perpetual Help", "Palais des Nations".
+_JOINERS = frozenset("of the des de du la le 's ’s &".split())
+# Words before a building's name ("at the Christopher Inn") that make a person-like name a place.
+_PLACE_BEFORE = frozenset("the at in near outside inside into from to".split())
+MAX_FACILITY_TOKENS = 7
+# A town this big named inside a facility's name ("Woodstock General Hospital", "Hammond Marina") is
+# where it stands: the town, read so by the other passes, is the right point.
+TOWN_INSIDE_POP = 1000
+
+
+def _holds_a_known_place(s: Scan, i: int, j: int) -> bool:
+    """Whether a capitalised word (or two) of tokens[i:j] names a country, a first- or second-level
+    area, a city of 100,000, or a curated conflict town: the facility stands there."""
+    tokens, text = s.tokens, s.text
+    for a in range(i, j):
+        if not _is_cap(tokens[a]):
+            continue
+        for b in (a + 2, a + 1):
+            if b > j:
+                continue
+            surface = text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]
+            for p, kind, match in lookup_candidates(s.gaz, surface):
+                if match == "skeleton" or kind in (NAME_ABBREVIATION, NAME_ALTERNATE):
+                    continue
+                if kind == NAME_DEMONYM:
+                    return True  # "the State Russian Museum": in that people's country
+                if p.is_country or p.is_admin1 or p.is_admin2 or p.feature_code in ("CONT", "RGN"):
+                    return True
+                if p.population >= 100_000 or kind == NAME_CURATED or p.source.startswith("supplement"):
+                    return True
+                if p.feature_class == "P" and p.population >= TOWN_INSIDE_POP and tokens[a].lower_ not in common_words():
+                    return True
+    return False
+
+
+def _tail_at(tokens, k: int) -> int:
+    """How many last words of a facility's name end at token ``k`` (0: none)."""
+    t = tokens[k]
+    if not _is_cap(t) or not t.is_alpha:
+        return 0
+    if k > 0 and _is_cap(tokens[k - 1]) and (tokens[k - 1].lower_, t.lower_) in FACILITY_TAIL_PAIRS:
+        return 2
+    if t.lower_ in FACILITY_TAILS:
+        return 1
+    return 0
+
+
+def _blocked(s: Scan, k: int) -> bool:
+    t = s.tokens[k]
+    ent = s.ent_of[k]
+    return (s.taken[k] or s.title_case[k] or "\n" in t.text or t.is_space
+            or (ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY", "EVENT",
+                                                   "WORK_OF_ART", "LAW")))
+
+
+def _extend_left(s: Scan, k: int, tail: int) -> int:
+    """The first token of the name ending with the ``tail`` words at ``k``."""
+    tokens = s.tokens
+    i = k - tail + 1
+    while i > 0 and k - i + 2 <= MAX_FACILITY_TOKENS and not _blocked(s, i - 1) and not s.sent_start[i]:
+        prev = tokens[i - 1]
+        if _is_cap(prev) and (prev.is_alpha or prev.text.endswith(".") or "-" in prev.text or "’" in prev.text or "'" in prev.text):
+            i -= 1
+        elif prev.lower_ in _JOINERS and i - 2 >= 0 and _is_cap(tokens[i - 2]) and not _blocked(s, i - 2) \
+                and prev.lower_ not in ("the", "&"):
+            i -= 1
+        else:
+            break
+    while i <= k and (tokens[i].lower_ in _JOINERS or tokens[i].lower_ in HONORIFICS and tokens[i].lower_ != "st."):
+        i += 1
+    return i
+
+
+def _extend_right(s: Scan, k: int) -> int:
+    """The end of the name a leading word opens: "Hotel Kyjev", "University of Perpetual Help"."""
+    tokens, n = s.tokens, s.n
+    j = k + 1
+    while j < n and j - k < MAX_FACILITY_TOKENS and not _blocked(s, j) and not s.sent_start[j]:
+        t = tokens[j]
+        if _is_cap(t) and t.is_alpha:
+            j += 1
+        elif t.lower_ in _JOINERS and t.lower_ not in ("'s", "’s", "&") and j + 1 < n and _is_cap(tokens[j + 1]):
+            j += 1
+        else:
+            break
+    while j > k + 1 and tokens[j - 1].lower_ in _JOINERS:
+        j -= 1
+    return j
+
+
+def _person_named(s: Scan, i: int, j: int) -> bool:
+    """A man named like a building, "Commissioner Joe Hall": spaCy's person, no "the" or "at" before."""
+    ent = s.ent_of[j - 1]
+    if ent is None or ent.label_ != "PERSON" or s.tokens[j - 1].lower_ not in _SURNAME_HEADS:
+        return False
+    return not (i > 0 and s.tokens[i - 1].lower_ in _PLACE_BEFORE)
+
+
+def _keep(s: Scan, i: int, j: int, head: int) -> bool:
+    tokens = s.tokens
+    if j - i < 2 or any(s.taken[i:j]) or not _is_cap(tokens[i]):
+        return False
+    if _organisation_name(tokens, i, j) or _person_named(s, i, j):
+        return False
+    if tokens[head].lower_ in ("center", "centre") and tokens[head - 1].lower_ in _ORGANISATION_CENTRES:
+        return False
+    return not _holds_a_known_place(s, i, j)
+
+
+def find_facilities(s: Scan) -> None:
+    """Named buildings and sites: the whole name, without gazetteer readings, labelled FAC."""
+    tokens, n = s.tokens, s.n
+    k = 0
+    while k < n:
+        if _blocked(s, k):
+            k += 1
+            continue
+        tail = _tail_at(tokens, k)
+        if tail and (k + 1 >= n or not (_is_cap(tokens[k + 1]) and tokens[k + 1].is_alpha) or s.sent_start[k + 1]):
+            i = _extend_left(s, k, tail)
+            if _keep(s, i, k + 1, k):
+                s.add(i, k + 1, [], "FAC")
+                k += 1
+                continue
+        if _is_cap(tokens[k]) and tokens[k].lower_ in FACILITY_LEADS:
+            j = _extend_right(s, k)
+            if _keep(s, k, j, k):
+                s.add(k, j, [], "FAC")
+                k = j
+                continue
+        k += 1

@@ -1,0 +1,36 @@
+"""Named facilities (resolve/places/detect/facilities): found whole, placed where the report puts them."""
+
+from __future__ import annotations
+
+from ceasefire.resolve.places import geoparse
+from ceasefire.resolve.places.gazetteer import distance_km
+
+
+def _named(text: str) -> dict[str, object]:
+    return {t.text: t for t in geoparse(text)}
+
+
+def test_golf_club_lies_in_the_town_written_after_it():
+    found = _named("The charity dinner will be held at the Quillfeather Golf Club in Paterson, New Jersey, on Friday.")
+    club, town = found["Quillfeather Golf Club"], found["Paterson"]
+    assert club.precision == "near" and club.admin1 == "New Jersey"
+    assert distance_km(club.lat, club.lon, town.lat, town.lon) < 1
+
+
+def test_hotel_named_after_its_first_word_lies_in_the_reports_town():
+    found = _named("BRNO, Czech Republic — Fire crews were called to the Hotel Vostranek late on Sunday, "
+                   "police in Brno said.")
+    hotel = found["Hotel Vostranek"]
+    assert hotel.country == "CZ" and hotel.precision == "near"
+
+
+def test_a_facility_named_for_a_city_is_left_to_the_city():
+    found = _named("The wounded were taken to Aleppo University Hospital, a doctor said.")
+    assert "Aleppo University Hospital" not in found
+    assert found["Aleppo"].country == "SY"
+
+
+def test_a_man_named_like_a_building_is_no_facility():
+    found = _named("Commissioner Joe Hall said the vote on the new road in Lubbock would wait.")
+    assert "Joe Hall" not in found
+    assert "Lubbock" in found
