@@ -34,3 +34,18 @@ def test_a_man_named_like_a_building_is_no_facility():
     found = _named("Commissioner Joe Hall said the vote on the new road in Lubbock would wait.")
     assert "Joe Hall" not in found
     assert "Lubbock" in found
+
+
+def test_a_far_namesake_at_the_head_of_a_library_is_the_reports_town():
+    # Carnegie, Pennsylvania is no building in a New Orleans story: the library lies in the city.
+    found = _named("Residents of New Orleans gathered on Frenchmen Street, where a Carnegie Library "
+                   "was built in 1902 before the storm of 1965 flooded the neighborhood.")
+    library = found["Carnegie"]
+    assert library.admin1 == "Louisiana" and library.precision == "near"
+
+
+def test_the_reports_own_town_at_the_head_of_a_hospital_stays_the_town():
+    found = geoparse("Council approved the permit for the new Woodstock General Hospital, the mayor of "
+                     "Woodstock, Ontario, said on Monday.")
+    woodstock = [t for t in found if t.text == "Woodstock"]
+    assert len(woodstock) == 2 and all(t.admin1 == "Ontario" and t.precision == "exact" for t in woodstock)

@@ -72,7 +72,10 @@ def resolve_mentions(mentions: list, text: str, gaz: Any) -> list[Toponym]:
     """Resolve detected mentions (see :mod:`.detect`) into toponyms."""
     from ceasefire.resolve.places.resolve import DROP, choose_places, county_point, mention_role, precision_of
 
+    from ceasefire.resolve.places.facility_anchor import anchor_facility_namesakes
+
     chosen = choose_places(mentions, gaz, text)
+    anchor_facility_namesakes(mentions, chosen, text)  # "Carnegie Library": no building in a far Carnegie
     roles = [mention_role(m, text) for m in mentions]
     out: list[Toponym] = []
     containers = set()
