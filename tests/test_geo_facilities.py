@@ -49,3 +49,16 @@ def test_the_reports_own_town_at_the_head_of_a_hospital_stays_the_town():
                      "Woodstock, Ontario, said on Monday.")
     woodstock = [t for t in found if t.text == "Woodstock"]
     assert len(woodstock) == 2 and all(t.admin1 == "Ontario" and t.precision == "exact" for t in woodstock)
+
+
+def test_a_block_of_a_street_lies_in_the_town_after_it():
+    found = _named("Police said the burglary happened at a home in the 400 block of Pettibone in Lemay, "
+                   "Missouri, late on Monday.")
+    street, town = found["Pettibone"], found["Lemay"]
+    assert street.precision == "near" and distance_km(street.lat, street.lon, town.lat, town.lon) < 1
+
+
+def test_a_numbered_street_is_a_place_of_the_reports_town():
+    found = _named("CHATTANOOGA, Tenn. -- Two men were arrested on 14th St. Thursday afternoon, "
+                   "police in Chattanooga said.")
+    assert found["14th St."].admin1 == "Tennessee" and found["14th St."].precision == "near"

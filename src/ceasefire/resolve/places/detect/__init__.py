@@ -149,6 +149,9 @@ from ceasefire.resolve.places.detect.abbreviations import (  # noqa: F401
 from ceasefire.resolve.places.detect.facilities import (  # noqa: F401
     find_facilities,
 )
+from ceasefire.resolve.places.detect.addresses import (  # noqa: F401
+    find_numbered_streets,
+)
 
 
 def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
@@ -160,6 +163,7 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     find_natural_features(s)
     find_place_entities(s)
     find_facilities(s)
+    find_numbered_streets(s)
     find_buildings(s)
     scan_capitalised_runs(s)
     find_deferred_place_entities(s)
