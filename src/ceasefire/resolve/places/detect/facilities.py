@@ -16,6 +16,8 @@ Airport"), is left to the other passes: that place is where the facility stands,
 
 from __future__ import annotations
 
+import re
+
 from ceasefire.resolve.places.detect.filters import _organisation_name
 from ceasefire.resolve.places.detect.lookup import lookup_candidates
 from ceasefire.resolve.places.detect.mention import _is_cap
@@ -151,7 +153,19 @@ def _keep(s: Scan, i: int, j: int, head: int) -> bool:
         return False
     if tokens[head].lower_ in ("center", "centre") and tokens[head - 1].lower_ in _ORGANISATION_CENTRES:
         return False
-    return not _holds_a_known_place(s, i, j)
+    return not _holds_a_known_place(s, i, j) and not _named_alone(s, i, head)
+
+
+def _named_alone(s: Scan, i: int, head: int) -> bool:
+    """Whether the report also names the facility's first words alone as a place, after "in", "at",
+    "near" or "from" ("the road in East Bank ... East Bank Middle School"): the town it stands in."""
+    tokens, text = s.tokens, s.text
+    for b in range(head - 1, i, -1):
+        surface = text[tokens[i].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]
+        pattern = r"\b(?:in|at|near|from)\s+(?:the\s+)?" + re.escape(surface) + r"\b(?!\s+[A-Z])"
+        if re.search(pattern, text):
+            return True
+    return False
 
 
 def find_facilities(s: Scan) -> None:
