@@ -29,12 +29,12 @@ _FACILITY_AFTER = re.compile(
 
 
 def _far_from_the_rest(k: int, p: Any, mentions: list, chosen: list) -> bool:
-    """Whether every other located place of the report (not a country or a first-level area) lies
-    over NAMESAKE_KM from ``p``, and there is at least one."""
+    """Whether every other town of the report lies over NAMESAKE_KM from ``p``, and there is at least
+    one (an area's centre says nothing of where its towns lie: "Klawer Magistrate's Court (West Coast)")."""
     own = mentions[k].text.lower()
     others = [q for j, q in enumerate(chosen)
-              if j != k and q is not None and getattr(q, "lat", None) is not None and not q.is_country
-              and not q.is_admin1 and mentions[j].text.lower() != own]
+              if j != k and q is not None and getattr(q, "lat", None) is not None and q.feature_class == "P"
+              and mentions[j].text.lower() != own]
     return bool(others) and all(distance_km(p.lat, p.lon, q.lat, q.lon) > NAMESAKE_KM for q in others)
 
 
