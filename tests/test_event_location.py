@@ -1332,6 +1332,48 @@ def test_a_village_no_gazetteer_knows_is_placed_at_the_first_area_of_its_note():
     assert place_of_named_areas(SimpleNamespace(text=text, toponyms=[]), [(0, len(text))]) is None
 
 
+def test_an_event_placed_at_its_province_takes_the_town_its_areas_are_written_after():
+    """"in Zinjibar city (Zinjibar, Abyan)" where the geoparser saw only Abyan: the town the
+    gazetteer knows inside the areas written after it is the place, not the province's point."""
+    from types import SimpleNamespace
+
+    from ceasefire.resolve.places.event_location import place_of_named_areas
+
+    abyan = {"name": "Abyan", "lat": 13.6, "lon": 46.2, "country": "YE", "admin1": "Abyan", "precision": "admin1"}
+    text = "On 4 June 2021, traders closed their shops in Zinjibar city (Zinjibar, Abyan) to protest rising prices."
+    loc = place_of_named_areas(SimpleNamespace(text=text, toponyms=[]), [(0, len(text))], abyan)
+    assert loc["name"] == "Zinjibar" and loc["precision"] == "exact" and loc["country"] == "YE"
+    assert abs(loc["lat"] - 13.13) < 0.05 and abs(loc["lon"] - 45.38) < 0.05
+    # a town placed by its state alone: the state's town, not a town named like the state elsewhere
+    california = {"name": "California", "lat": 37.25, "lon": -119.75, "country": "US", "admin1": "California",
+                  "precision": "admin1"}
+    text = "On 4 June 2021, 30 people held a vigil in Bolinas (California) for the victims."
+    loc = place_of_named_areas(SimpleNamespace(text=text, toponyms=[]), [(0, len(text))], california)
+    assert loc["name"] == "Bolinas" and loc["admin1"] == "California" and loc["precision"] == "exact"
+    text = "On 4 June 2021, 30 people held a vigil in Olema (California) for the victims."
+    assert place_of_named_areas(SimpleNamespace(text=text, toponyms=[]), [(0, len(text))], california) == california
+    # a town the event was already placed at is left alone
+    town = {"name": "Zinjibar", "lat": 13.13, "lon": 45.38, "country": "YE", "admin1": "Abyan", "precision": "exact"}
+    text = "On 4 June 2021, traders closed their shops in Zinjibar city (Zinjibar, Abyan) to protest rising prices."
+    assert place_of_named_areas(SimpleNamespace(text=text, toponyms=[]), [(0, len(text))], town) == town
+
+
+def test_a_village_whose_district_no_gazetteer_knows_is_placed_in_its_province():
+    """"in Bani Muadh village (Al Dhaher, Sadah)": neither the village nor its district is known,
+    the province is, and its seat is where a coder would put the village; a province name that
+    several countries share ("Eastern") says nothing."""
+    from types import SimpleNamespace
+
+    from ceasefire.resolve.places.event_location import place_of_named_areas
+
+    text = "On 4 June 2021, Houthi forces shelled farms in Bani Muadh village (Al Dhaher, Sadah)."
+    loc = place_of_named_areas(SimpleNamespace(text=text, toponyms=[]), [(0, len(text))])
+    assert loc["name"] == "Bani Muadh" and loc["country"] == "YE" and loc["precision"] == "near"
+    assert abs(loc["lat"] - 16.94) < 0.1 and abs(loc["lon"] - 43.76) < 0.1
+    text = "On 4 June 2021, farmers protested in Periyapullumalai village (Vavunatheevu, Eastern) over fertiliser."
+    assert place_of_named_areas(SimpleNamespace(text=text, toponyms=[]), [(0, len(text))]) is None
+
+
 def test_a_town_read_abroad_moves_to_the_district_of_its_note():
     from datetime import date
 

@@ -163,12 +163,29 @@ def placed_by_its_areas(ctx: Any, loc: dict[str, Any] | None, spans: list[tuple[
 _NAME_BEFORE_AREAS = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3})(?:\s+(?:town|village|city|district|area|LGA|township|commune))?(?=\s*\()")
 
 
-def place_of_named_areas(ctx: Any, spans: list[tuple[int, int]]) -> dict[str, Any] | None:
+def place_of_named_areas(ctx: Any, spans: list[tuple[int, int]], loc: dict[str, Any] | None = None) -> dict[str, Any] | None:
     """The place of an event that has none, from the areas its sentence names a place with: "in
     Kayes village (Pissila, Sanmatenga)" where the village is in no gazetteer and the geoparser saw
-    none of the names. The first area the note names, in the later ones, is where a coder puts the
-    village (precision ``near``, the village's own name kept). One area alone counts only under its
-    own name (not as another name of some place elsewhere). None when nothing fits."""
+    none of the names. The town itself when the gazetteer knows it inside those areas ("in Lawdar
+    city (Lawdar, Abyan)"); else the first area the note names, in the later ones, which is where a
+    coder puts the village (precision ``near``, the village's own name kept). One area alone counts
+    only under its own name (not as another name of some place elsewhere). None when nothing fits.
+
+    With ``loc``, an event placed only at an area (a province, district or country: "Abyan" for
+    "in Lawdar city (Lawdar, Abyan)", whose town the geoparser did not see): the town or area so
+    found, when it lies in the same country (in or near the province, for a province or district), else ``loc``."""
+    if loc is not None:
+        if loc.get("precision") not in _AREA_LEVELS or not loc.get("country"):
+            return loc
+        found = place_of_named_areas(ctx, spans)
+        if found is None or found.get("country") != loc.get("country") or found.get("precision") not in ("exact", "near"):
+            return loc
+        # in or near the province it was placed at ("Point Reyes (California)" is no town named
+        # California; "Buni Yadi (Gujba LGA, Borno)" lies just over Borno's border)
+        if (loc.get("precision") != "country" and loc.get("lat") is not None and found.get("admin1") != loc.get("admin1")
+                and _km(found["lat"], found["lon"], loc["lat"], loc["lon"]) > AREA_KM):
+            return loc
+        return found
     text = getattr(ctx, "text", "") or ""
     try:
         from ceasefire.resolve.places.gazetteer import default_gazetteer
@@ -182,10 +199,35 @@ def place_of_named_areas(ctx: Any, spans: list[tuple[int, int]]) -> dict[str, An
             if not names:
                 continue
             areas = [_candidates(gaz, n, main=True) for n in names]
-            first = [p for p, own in areas[0] if p.feature_class == "P" and (own or len(areas) > 1)
-                     and all(_lies_in(p, [q for q, _ in r]) for r in areas[1:] if r)]
-            if first:
-                best = max(first, key=lambda p: p.population)
-                return _as_location(gaz, best, name=m.group("name"), precision="near")
+            town = _town_in_its_areas(gaz, m.group("name"), [[q for q, _ in r] for r in areas])
+            if town is not None:
+                return _as_location(gaz, town, name=m.group("name"))
+            for i, area in enumerate(areas):
+                # the finest area the gazetteer knows, in the later ones: "Al Mudafin (Al Dhaher, Sadah)"
+                # with the district unknown is in Sadah province
+                later = [[q for q, _ in r] for r in areas[i + 1:] if r]
+                fits = [p for p, own in area if (p.feature_class == "P" or (i and p.is_admin1)) and (own or len(areas) > 1)
+                        and all(_lies_in(p, r) for r in later)]
+                if fits and i and len({p.country for p in fits}) > 1:
+                    return None  # "Eastern": a province of several countries says none
+                if fits:
+                    best = max(fits, key=lambda p: (p.feature_class == "P", p.population))
+                    return _as_location(gaz, best, name=m.group("name"), precision=None if best.is_admin1 else "near")
             return None  # the first name with areas is the place; later ones are other places
     return None
+
+
+_AREA_LEVELS = ("admin1", "admin2", "country")
+
+
+def _town_in_its_areas(gaz: Any, name: str, areas: list[list[Any]]) -> Any | None:
+    """The town of ``name`` that lies in every area written after it that the
+    gazetteer knows, at least one of them; an area of the town's own name ("Lawdar city (Lawdar,
+    Abyan)") is the town's district. The biggest such town, or None."""
+    known = [r for r in areas if r]
+    if not known:
+        return None
+    towns = [p for p in _candidates(gaz, name) if p.feature_class == "P"]
+    fits = [p for p in towns if all(any(q.id == p.id for q in r) or _lies_in(p, r) for r in known)
+            and not all(any(q.id == p.id for q in r) for r in known)]
+    return max(fits, key=lambda p: p.population) if fits else None
