@@ -639,3 +639,22 @@ def test_a_source_named_between_the_verb_and_its_count_does_not_hide_the_count(t
 )
 def test_a_confirmed_death_and_a_headlines_verbs_of_execution_count_the_dead(text, best):
     assert casualty_counts(find_casualties(text))["fatalities"]["total"]["best"] == best
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("Church officials said at least 12 of the 200 hostages seized in the raid have been shot, beheaded or both.", 12),
+        ("Two of the hostages were beheaded by the militants on Friday.", 2),
+        ("Two drivers were shot, executed and left by the road near Tal Tamr.", 2),
+    ],
+)
+def test_hostages_shot_and_beheaded_are_dead(text, best):
+    assert casualty_counts(find_casualties(text))["fatalities"]["total"]["best"] == best
+
+
+def test_hostages_freed_beside_the_dead_are_not_counted_with_them():
+    text = "Commandos stormed the compound, leaving three gunmen killed in action and eight hostages freed, officials said."
+    assert casualty_counts(find_casualties(text))["fatalities"]["total"]["best"] == 3
+    text = "Two insurgents were killed and several others detained during an operation near Kajaki."
+    assert casualty_counts(find_casualties(text))["fatalities"]["total"]["best"] == 2

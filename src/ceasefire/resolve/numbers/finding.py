@@ -44,7 +44,8 @@ def _patterns() -> dict[str, Any]:
     aux = r"(?-i:(?:[Ww]ere|[Ww]as|[Aa]re|is|Is|[Hh]ave\s+been|[Hh]as\s+been|[Hh]ad\s+been|been|being|got|get|to\s+have\s+been|to\s+have|[Hh]ave|[Hh]as|[Hh]ad|be|will\s+be))"
     adverbs = r"(?:(?:\w+ly|all|also|later|then|thought\s+to\s+have\s+been|believed\s+to\s+have\s+been|thought\s+to\s+have|believed\s+to\s+have|said\s+to\s+have\s+been|reported|confirmed|both|either|subsequently|since|now|each|so\s+far(?:\s+been)?|already(?:\s+been)?)\s+){0,3}"
     # "were rounded up and executed", "were abducted and later killed": the last verb is the outcome
-    coordinated = r"(?:(?!(?:wounded|injured|hurt|killed)\b)[a-z]+ed(?:\s+(?:up|out|off|away))?\s+(?:and|then)\s+(?:(?:later|then|subsequently|summarily)\s+)?)?"
+    # "have been shot, beheaded or both": shot, then the verb that says they died
+    coordinated = r"(?:(?:(?!(?:wounded|injured|hurt|killed)\b)[a-z]+ed(?:\s+(?:up|out|off|away))?\s+(?:and|then)|shot,?(?=\s+(?:beheaded|executed|crucified|killed)\b))\s+(?:(?:later|then|subsequently|summarily)\s+)?)?"
     passive = re.compile(
         rf"(?P<body>['’]s\s+(?:body|bodies|corpse|remains)\s+(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:found|discovered|recovered|retrieved))|"
         rf"\b(?:(?P<aux>{aux})\s+{adverbs}{coordinated})?(?:(?P<death>{death_passive})|(?P<injury>{injury_passive})|(?P<harm>harmed|affected))\b",
@@ -408,7 +409,7 @@ _SHARE_WORD = re.compile(r"including|among|amongst|of\s+(?:whom|them)", re.I)
 
 #: A predicate of its own right after a figure joined by "and" to a toll: those people were not hurt.
 _OWN_FATE_AFTER = re.compile(
-    r"\s+(?:were|was|have\s+been|had\s+been|are)\s+(?:later\s+)?(?:detained|arrested|captured|abducted|kidnapped|taken|released|freed|rescued|"
+    r"\s+(?:(?:were|was|have\s+been|had\s+been|are)\s+(?:later\s+)?)?(?:detained|arrested|captured|abducted|kidnapped|taken|released|freed|rescued|"
     r"evacuated|unharmed|unhurt|missing)\b", re.I)
 
 
