@@ -601,3 +601,47 @@ def test_a_follow_up_on_another_province_or_weeks_later_leaves_the_first_day():
     older = raid + ("KABUL, Afghanistan (June 15, 2012) - Coalition officials confirmed today that two "
                     "insurgents were killed during a raid in Dand district, Kandahar province, May 30.")
     assert _events(older, date(2012, 6, 12))[0]["date"]["start"] == "2012-06-12"
+
+
+def test_one_town_spelled_two_ways_is_one_province_for_the_total():
+    # the total and the part name the same town, hyphenated once and not once: a gazetteer
+    # reading of either spelling must not keep the lead from its total
+    from ceasefire.extract.events.lead import _same_day_and_province
+
+    a = {"date": {"start": "2016-06-26"}, "location": {"name": "Al-Quriyah", "admin1": "Deir ez-Zor", "precision": "exact"}}
+    b = {"date": {"start": "2016-06-26"}, "location": {"name": "Al Quriyah", "admin1": "Aleppo", "precision": "exact"}}
+    c = {"date": {"start": "2016-06-26"}, "location": {"name": "Manbij", "admin1": "Aleppo", "precision": "exact"}}
+    assert _same_day_and_province(a, b)
+    assert not _same_day_and_province(a, c)
+
+
+def test_a_floor_of_children_gives_way_to_the_incidents_count_of_everyone():
+    text = ("The gas attack on Khan Tuman in Idlib province on Tuesday claimed the lives of at least 20 children, "
+            "the UN children's agency said in a statement on Thursday. "
+            "More than 300 people were injured. "
+            "On Tuesday opposition groups said some 70 people were killed in the chemical attack in Idlib province.")
+    ev = _events(text, date(2017, 4, 6))[0]
+    assert ev["fatalities"]["total"]["best"] == 70
+    assert ev["fatalities"]["children"]["best"] == 20
+
+
+def test_an_exact_count_of_children_is_no_floor():
+    text = ("A missile strike on the air base in Homs province killed four children living nearby, a source said on Friday. "
+            "The provincial governor said five people were killed in the missile strike in Homs province on Friday.")
+    ev = _events(text, date(2017, 4, 7))[0]
+    assert ev["fatalities"]["total"]["best"] == 4
+
+
+def test_related_headlines_after_the_agency_stamp_add_nothing_to_the_lead():
+    from ceasefire.extract.events.figures import _without_related_headlines
+
+    text = ("Air raids kill 9 in rebel-held Aleppo Monitor AFP Monday 4 Jul 2016 Car bomb kills 20 in Hasakeh monitor "
+            "Minister says talks to resume Air raids killed at least nine civilians in Aleppo on Monday a monitor said.")
+    out = _without_related_headlines(text)
+    assert len(out) == len(text) and "kills 20" not in out and "at least nine civilians" in out
+    assert "Air raids kill 9" in out
+    # a lead without a count of its own keeps its text
+    bare = "Strikes hit Idlib Monitor AFP Monday 4 Jul 2016 Car bomb kills 20 in Hasakeh monitor Warplanes pounded the town."
+    assert _without_related_headlines(bare) == bare
+    ev = _events(text, date(2016, 7, 4))[0]
+    assert ev["fatalities"]["total"]["best"] == 9

@@ -45,7 +45,7 @@ from ceasefire.extract.roles import borrow_perpetrators, claimed_responsibility,
 from ceasefire.extract.salience import position_score, score
 
 from ceasefire.extract.events.dates import _follow_up_day, _lead_date
-from ceasefire.extract.events.lead import _coder_tolls, _counted_incident, _follow_headline, _grand_total, _lead_weapon, _lead_with_record, _spell_out_lead_toll, _tally_report
+from ceasefire.extract.events.lead import _coder_tolls, _counted_incident, _floor_of_toll, _follow_headline, _grand_total, _lead_weapon, _lead_with_record, _spell_out_lead_toll, _tally_report
 from ceasefire.extract.events.merge import _finer, _merge, _public  # noqa: F401  (_finer: re-exported)
 from ceasefire.extract.events.places import _community_place, _focus_country, _headline_place, _refine_location
 from ceasefire.extract.events.sentence import _is_anaphor, sentence_event  # noqa: F401  (_is_anaphor: re-exported)
@@ -105,6 +105,7 @@ def assemble(ctx: DocContext) -> list[dict[str, Any]]:
     _tally_report(ctx, events)
     events = _counted_incident(ctx, events)
     events = _grand_total(ctx, events)
+    events = _floor_of_toll(ctx, events)
     for ev in events:
         has_incident = has_incident or (not ev.get("aggregate") and ev["salience"] >= 0.5)
     others = _truce_and_access_events(ctx)

@@ -116,6 +116,31 @@ def _tag_list_end(text: str, sent: Sentence) -> int:
     return stop.start() if stop else sent.end
 
 
+#: An agency's stamp between a page's headline and its lead ("... Monitor AFP Thursday 14 Jul 2016 ...").
+_AGENCY_STAMP = re.compile(r"\b(?:AFP|Reuters|AP)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}\b(?:\s+Print(?:\s+Tweet)?(?:\s+Views\s+\d+)?(?:\s+Related)?)?")
+#: The source tag that ends a related story's headline ("... in Syrias Idlib monitor Turkey PM says ...").
+_HEADLINE_TAG = re.compile(r"(?<!\ba\s)(?<!\bthe\s)\b(?:[Mm]onitor|NGO)(?=\s+[A-Z])")
+
+
+def _without_related_headlines(text: str) -> str:
+    """``text`` with the headlines of related stories a web page prints between its agency stamp and
+    the lead blanked out ("... AFP Thursday 14 Jul 2016 Air strikes kill 11 including children in
+    Syrias Idlib monitor Turkey PM says ... Air strikes killed at least 12 civilians ..."): the block
+    runs from the stamp to the last source tag ("monitor", "NGO") that ends a headline before the
+    lead, which must give a count of its own. Their counts are other reports' tolls, not the lead's.
+    Offsets are kept."""
+    m = _AGENCY_STAMP.search(text)
+    if not m:
+        return text
+    tags = [t for t in _HEADLINE_TAG.finditer(text, m.end())]
+    if not tags:
+        return text
+    end = tags[-1].end()
+    if not any(getattr(f, "outcome", None) == "killed" and getattr(f, "best", None) for f in _casualties(text[end:], 0)):
+        return text  # the lead gives no count of its own after the block: nothing is read as a headline
+    return text[: m.end()] + " " * (end - m.end()) + text[end:]
+
+
 def _previous_tally(ctx: Any, sent: Any) -> dict[str, Any] | None:
     """The tally (period) of the sentence before ``sent``, if it gave one."""
     i = next((k for k, s in enumerate(ctx.sentences) if s.start == sent.start), 0)

@@ -174,13 +174,78 @@ def _grand_total(ctx: DocContext, events: list[dict[str, Any]]) -> list[dict[str
     return events
 
 
-def _same_day_and_province(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Neither the days nor the provinces of ``a`` and ``b`` disagree (an unknown one agrees)."""
+#: Days apart two reports of one incident's toll may be dated (a statement's day, the attack's day).
+_FLOOR_DAYS = 3
+
+
+def _floor_of_toll(ctx: DocContext, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A leading toll that counts only children or only women ("the attack claimed the lives of at
+    least 27 children", UNICEF's practice: "at least", two or more) is a floor of the incident's dead: when the report gives
+    the same incident's dead as a larger count of people ("some 80 people were killed ... in a
+    chemical weapon attack in Idlib province"), same kind, same province, dated within three days,
+    the leading event takes that count and that event's sentences join its evidence. A coder of the
+    incident's deaths books everyone killed, and the children are among them."""
+    violent = [ev for ev in events if ev["event_type"] in _VIOLENT and not ev.get("aggregate") and not ev.get("background")]
+    if len(violent) < 2 or any(ev.get("_record") for ev in events):
+        return events
+    lead = max(violent, key=lambda e: e["salience"])
+    f = lead["fatalities"]
+    total = f.get("total") or {}
+    toll = total.get("best")
+    if not toll or toll < 2 or total.get("qualifier") not in ("at_least", "more_than"):
+        return events  # "a woman was killed", "killed four children": a count, not a floor
+    if not any((f.get(g) or {}).get("best") == toll for g in ("children", "women")):
+        return events
+    for ev in sorted(violent, key=lambda e: -e["salience"]):
+        g = ev["fatalities"]
+        n = (g.get("total") or {}).get("best")
+        if ev is lead or not n or n <= toll or ev["sub_event_type"] != lead["sub_event_type"]:
+            continue
+        if any((g.get(k) or {}).get("best") == n for k in ("children", "women")):
+            continue  # another count of one group, not everyone
+        if not _near_days(lead, ev, _FLOOR_DAYS) or not _same_day_and_province(lead, ev, days=False):
+            continue
+        lead["fatalities"] = {k: (dict(v) if v else v) for k, v in g.items()}
+        for k in ("children", "women"):
+            if f.get(k) and not lead["fatalities"].get(k):
+                lead["fatalities"][k] = dict(f[k])
+        lead["evidence"] = sorted(lead["evidence"] + [e for e in ev["evidence"] if e not in lead["evidence"]], key=lambda e: e["start"])
+        lead["_sentences"] = sorted(set(lead["_sentences"] + ev["_sentences"]))
+        return [e for e in events if e is not ev]
+    return events
+
+
+def _near_days(a: dict[str, Any], b: dict[str, Any], days: int) -> bool:
+    """Both events are dated, at most ``days`` apart."""
+    from datetime import date
+
     da, db = (a.get("date") or {}).get("start"), (b.get("date") or {}).get("start")
-    if da and db and da != db:
+    if not da or not db:
+        return False
+    try:
+        return abs((date.fromisoformat(da[:10]) - date.fromisoformat(db[:10])).days) <= days
+    except ValueError:
+        return da == db
+
+
+def _same_day_and_province(a: dict[str, Any], b: dict[str, Any], days: bool = True) -> bool:
+    """Neither the days nor the provinces of ``a`` and ``b`` disagree (an unknown one agrees);
+    with ``days`` False, only the provinces."""
+    da, db = (a.get("date") or {}).get("start"), (b.get("date") or {}).get("start")
+    if days and da and db and da != db:
         return False
     pa, pb = (a.get("location") or {}).get("admin1"), (b.get("location") or {}).get("admin1")
+    if pa and pb and pa != pb and _place_key(a) and _place_key(a) == _place_key(b):
+        return True  # one town spelled two ways ("Al-Quriyah", "Al Quriyah"), whatever area each reading found
     return not (pa and pb and pa != pb)
+
+
+def _place_key(ev: dict[str, Any]) -> str:
+    """The event's place name with case, hyphens, spaces and apostrophes dropped ("" when none)."""
+    loc = ev.get("location") or {}
+    if loc.get("precision") in (None, "country", "admin1"):
+        return ""
+    return re.sub(r"[\s'’-]+", "", (loc.get("name") or "").lower())
 
 
 def _sums_of_parts(parts: list[int]) -> set[int]:

@@ -18,7 +18,7 @@ from ceasefire.extract.lexicon import EVENT_TYPE_OF
 from ceasefire.extract.roles import assign_roles, crowd_first, generic_mentions, named_mentions
 
 from ceasefire.extract.events.dates import _date, _item_published, _without_dateline
-from ceasefire.extract.events.figures import _IMPUTED, _PART_OF_TALLY, _aggregate, _casualties, _counts, _listed_areas, _previous_tally, _topic_of_demonstration
+from ceasefire.extract.events.figures import _IMPUTED, _PART_OF_TALLY, _aggregate, _casualties, _counts, _listed_areas, _previous_tally, _topic_of_demonstration, _without_related_headlines
 from ceasefire.extract.events.places import _location
 from ceasefire.extract.events.sides import _add_civilian_target, _armed_victims, _settle_territory, _victims_are_targets
 
@@ -41,7 +41,7 @@ def sentence_event(ctx: DocContext, sent: Sentence, forced: Classification | Non
         cl = classify_sentence(text, cues)
         if cl is None:
             return None
-        figures = _casualties(text, sent.start)
+        figures = _casualties(_without_related_headlines(text), sent.start)
         if cl.families == {"harm"} and not any(f for f in figures if getattr(f, "best", None)):
             return None  # "dead" alone, without a figure, is not an incident we can code
     if EVENT_TYPE_OF[cl.sub_event_type] in ("Protests", "Riots"):
