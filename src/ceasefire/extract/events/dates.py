@@ -132,10 +132,10 @@ def _follow_up_day(ctx: DocContext, events: list[dict[str, Any]]) -> None:
     """In a chain of releases, the day a later release confirms for the operation the first one
     tells replaces the first release's day.
 
-    A press office first reports an operation ("... detained a Haqqani leader in Shwak district,
-    Paktiya province, today") and days later confirms its outcome ("officials confirmed today that
-    a Haqqani leader was one of those detained during an operation in Shwak district, Paktiya
-    province Aug. 9"): the confirmation is the checked record and names the day. It counts when
+    A press office first reports an operation ("... a joint patrol detained two suspects in
+    Nadir Shah Kot district, Khost province, today") and days later confirms its outcome
+    ("officials confirmed that one of the two men held in Khost province on May 3 is a bomb
+    maker"): the confirmation is the checked record and names the day. It counts when
     its sentence says "confirmed", its incident lies in the main event's province, its day lies
     before its own dateline (the confirmation's own day is a statement's) and within
     ``_CORRECTED_DAYS`` of the main event's day (further off, it is another operation)."""

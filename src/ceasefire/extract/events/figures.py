@@ -118,14 +118,14 @@ def _tag_list_end(text: str, sent: Sentence) -> int:
 
 #: An agency's stamp between a page's headline and its lead ("... Monitor AFP Thursday 14 Jul 2016 ...").
 _AGENCY_STAMP = re.compile(r"\b(?:AFP|Reuters|AP)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}\b(?:\s+Print(?:\s+Tweet)?(?:\s+Views\s+\d+)?(?:\s+Related)?)?")
-#: The source tag that ends a related story's headline ("... in Syrias Idlib monitor Turkey PM says ...").
+#: The source tag that ends a related story's headline ("... in Daraa monitor Talks stall in Geneva ...").
 _HEADLINE_TAG = re.compile(r"(?<!\ba\s)(?<!\bthe\s)\b(?:[Mm]onitor|NGO)(?=\s+[A-Z])")
 
 
 def _without_related_headlines(text: str) -> str:
     """``text`` with the headlines of related stories a web page prints between its agency stamp and
-    the lead blanked out ("... AFP Thursday 14 Jul 2016 Air strikes kill 11 including children in
-    Syrias Idlib monitor Turkey PM says ... Air strikes killed at least 12 civilians ..."): the block
+    the lead blanked out ("... AFP Monday 3 Oct 2016 Shelling kills 7 in Daraa monitor Talks stall in
+    Geneva ... Barrel bombs killed at least 9 civilians ..."): the block
     runs from the stamp to the last source tag ("monitor", "NGO") that ends a headline before the
     lead, which must give a count of its own. Their counts are other reports' tolls, not the lead's.
     Offsets are kept."""

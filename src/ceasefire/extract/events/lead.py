@@ -236,7 +236,7 @@ def _same_day_and_province(a: dict[str, Any], b: dict[str, Any], days: bool = Tr
         return False
     pa, pb = (a.get("location") or {}).get("admin1"), (b.get("location") or {}).get("admin1")
     if pa and pb and pa != pb and _place_key(a) and _place_key(a) == _place_key(b):
-        return True  # one town spelled two ways ("Al-Quriyah", "Al Quriyah"), whatever area each reading found
+        return True  # one town spelled two ways ("Al-Mayadin", "Al Mayadin"), whatever area each reading found
     return not (pa and pb and pa != pb)
 
 

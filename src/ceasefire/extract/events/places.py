@@ -250,7 +250,7 @@ def _refine_location(ctx: DocContext, ev: dict[str, Any], focus: str | None) -> 
         ev["location"] = as_read_in_its_area(ctx, ev["location"])
         ev["location"] = in_countryside_province(ctx, ev["location"], [(e["start"], e["end"]) for e in ev["evidence"]])
         ev["location"] = placed_by_its_areas(ctx, ev["location"], [(e["start"], e["end"]) for e in ev["evidence"]])
-        # "in Lawdar city (Lawdar, Abyan)" placed at Abyan: the town its areas are written after
+        # "in Mudiyah town (Mudiyah, Abyan)" placed at Abyan: the town its areas are written after
         ev["location"] = place_of_named_areas(ctx, [(e["start"], e["end"]) for e in ev["evidence"]], ev["location"])
     coded = _coded_place(ctx) if not ev.get("aggregate") and not ev.get("background") else None
     if coded is not None and not _coded_namesake(ctx, ev.get("location"), coded):

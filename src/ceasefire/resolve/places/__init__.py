@@ -75,7 +75,7 @@ def resolve_mentions(mentions: list, text: str, gaz: Any) -> list[Toponym]:
     from ceasefire.resolve.places.facility_anchor import anchor_facility_namesakes
 
     chosen = choose_places(mentions, gaz, text)
-    anchor_facility_namesakes(mentions, chosen, text)  # "Carnegie Library": no building in a far Carnegie
+    anchor_facility_namesakes(mentions, chosen, text)  # "Kodiak Library": no building in a far Kodiak
     roles = [mention_role(m, text) for m in mentions]
     out: list[Toponym] = []
     containers = set()

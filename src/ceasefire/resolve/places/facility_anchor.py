@@ -1,7 +1,7 @@
 """A town's name at the head of a facility's name, read as a far namesake, is the facility's name.
 
-"a Carnegie Library built in 1902" in a New Orleans story, "London's Heathrow Animal Reception
-Center": the gazetteer reads the first word as a small town (Carnegie, Pennsylvania; Heathrow,
+"the Kodiak Library on Elm Street" in an Ohio story, "London's Heathrow cargo
+terminal": the gazetteer reads the first word as a small town (Kodiak, Alaska; Heathrow,
 Florida), hundreds of kilometres from every other place of the report. A building stands in the
 report's own area, so such a name is placed there (the report's nearest town, precision "near").
 A town near the report's other places, or one the report also names alone ("Woodstock General
@@ -30,7 +30,7 @@ _FACILITY_AFTER = re.compile(
 
 def _far_from_the_rest(k: int, p: Any, mentions: list, chosen: list) -> bool:
     """Whether every other town of the report lies over NAMESAKE_KM from ``p``, and there is at least
-    one (an area's centre says nothing of where its towns lie: "Klawer Magistrate's Court (West Coast)")."""
+    one (an area's centre says nothing of where its towns lie: "Vredendal Magistrate's Court (West Coast)")."""
     own = mentions[k].text.lower()
     others = [q for j, q in enumerate(chosen)
               if j != k and q is not None and getattr(q, "lat", None) is not None and q.feature_class == "P"

@@ -36,7 +36,7 @@ def _free(s: Scan, k: int) -> bool:
 
 
 def _block_street(s: Scan, k: int) -> tuple[int, int] | None:
-    """The street of "the 500 block of Jeffords" when token ``k`` is the block's number."""
+    """The street of "the 400 block of Maple" when token ``k`` is the block's number."""
     tokens, n = s.tokens, s.n
     t = tokens[k]
     if not (t.text.isdigit() and len(t.text) >= 3 and t.text.endswith("00")):

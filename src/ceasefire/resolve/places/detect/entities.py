@@ -121,7 +121,7 @@ def find_place_entities(s: Scan) -> None:
 def find_buildings(s: Scan) -> None:
     """1b. Buildings spaCy calls an organisation or a person."""
     doc, gaz, text, tokens, taken, add = s.doc, s.gaz, s.text, s.tokens, s.taken, s.add
-    # 1b. Buildings spaCy calls an organisation or a person: "Carnegie Library", "Barclays Center",
+    # 1b. Buildings spaCy calls an organisation or a person: "Kodiak Library", "Barclays Center",
     #     "Holy Redeemer Church". A strike or a shooting at one happened there; it lies in the
     #     report's town. A name holding a known place ("Aleppo University Hospital") is left to the
     #     scan, which finds the town; an organisation's name ("... Council") stays no place.
@@ -150,5 +150,5 @@ def find_deferred_place_entities(s: Scan) -> None:
         if any(s.taken[i:j]) or not _place_cue(s.tokens, i, j):
             continue
         if any(t.is_alpha and not _is_cap(t) for t in s.tokens[i:j]):
-            continue  # a name written in capitals throughout: not "Al-zayyat", a word spaCy half-read
+            continue  # a name written in capitals throughout: not "Al-burj", a word spaCy half-read
         s.add(i, j, [], label)

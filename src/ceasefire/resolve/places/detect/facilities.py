@@ -1,12 +1,12 @@
 """Named facilities: hotels, schools, golf clubs, airports, farms, halls, race circuits.
 
 A capitalised name ending in a word that says what kind of building or site it is ("the
-Christopher Inn", "Buckland Elementary", "Stonewall Golf Club", "Ballinagh Community Centre"), or
-opening with one ("Hotel Kyjev", "Museum of Ice Cream"), names a place a reader can point to on a
-map. The gazetteer never knows it, and a word inside it is not the place: "Carnegie Library" in a
-New Orleans story is no building in Carnegie, Pennsylvania; "Percy French Hotel" is not in France.
+Quillfeather Inn", "Oakmont Elementary", "Ridgeline Golf Club", "Millbrook Community Centre"), or
+opening with one ("Hotel Vostranek", "Museum of Tin Toys"), names a place a reader can point to on a
+map. The gazetteer never knows it, and a word inside it is not the place: "Kodiak Library" in an
+Ohio story is no building in Kodiak, Alaska; "Victor French Hotel" is not in France.
 So the whole name becomes one mention without gazetteer readings, and the resolver places it where
-the text does ("at Eva's Village in Paterson", "Percy French Hotel, Ballyjamesduff"), else at the
+the text does ("at Hope House in Paterson", "Victor French Hotel, Kells"), else at the
 report's nearest town (``resolve_mentions``, precision "near").
 
 A name holding a country, a state or province, a county or a city of 100,000 ("Aleppo University
@@ -33,23 +33,23 @@ FACILITY_TAILS = frozenset(
     "ballpark park gardens mall prison jail penitentiary cemetery circuit raceway speedway racecourse plant "
     "refinery factory zoo aquarium marina pier lighthouse barracks".split()
 )
-# ... and pairs of last words: "Patriot High School", "Stonewall Golf Club".
+# ... and pairs of last words: "Lincoln High School", "Ridgeline Golf Club".
 FACILITY_TAIL_PAIRS = frozenset({
     ("high", "school"), ("middle", "school"), ("elementary", "school"), ("primary", "school"),
     ("secondary", "school"), ("golf", "club"), ("country", "club"), ("yacht", "club"), ("tennis", "club"), ("golf", "course"),
     ("shopping", "centre"), ("shopping", "center"), ("air", "base"), ("train", "station"), ("railway", "station"),
     ("bus", "station"), ("power", "station"),
 })
-# First words that make the capitalised name after them a building: "Hotel Kyjev", "Museum of Ice Cream".
+# First words that make the capitalised name after them a building: "Hotel Vostranek", "Museum of Tin Toys".
 FACILITY_LEADS = frozenset("hotel museum university palais château chateau".split())
 # A "Center" named for what it studies or serves is an organisation: "Pew Research Center".
 _ORGANISATION_CENTRES = frozenset(
     "research policy study studies data information resource resources law justice rights media press "
     "service services learning counseling counselling support advocacy".split()
 )
-# Words that may join a facility's capitalised words: "University of Perpetual Help", "Palais des Nations".
+# Words that may join a facility's capitalised words: "University of the Holy Cross", "Palais des Nations".
 _JOINERS = frozenset("of the des de du la le 's ’s &".split())
-# Words before a building's name ("at the Christopher Inn") that make a person-like name a place.
+# Words before a building's name ("at the Quillfeather Inn") that make a person-like name a place.
 _PLACE_BEFORE = frozenset("the at in near outside inside into from to".split())
 MAX_FACILITY_TOKENS = 7
 # A town this big named inside a facility's name ("Woodstock General Hospital", "Hammond Marina") is
@@ -121,7 +121,7 @@ def _extend_left(s: Scan, k: int, tail: int) -> int:
 
 
 def _extend_right(s: Scan, k: int) -> int:
-    """The end of the name a leading word opens: "Hotel Kyjev", "University of Perpetual Help"."""
+    """The end of the name a leading word opens: "Hotel Vostranek", "University of the Holy Cross"."""
     tokens, n = s.tokens, s.n
     j = k + 1
     while j < n and j - k < MAX_FACILITY_TOKENS and not _blocked(s, j) and not s.sent_start[j]:

@@ -166,13 +166,13 @@ _NAME_BEFORE_AREAS = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*
 def place_of_named_areas(ctx: Any, spans: list[tuple[int, int]], loc: dict[str, Any] | None = None) -> dict[str, Any] | None:
     """The place of an event that has none, from the areas its sentence names a place with: "in
     Kayes village (Pissila, Sanmatenga)" where the village is in no gazetteer and the geoparser saw
-    none of the names. The town itself when the gazetteer knows it inside those areas ("in Lawdar
-    city (Lawdar, Abyan)"); else the first area the note names, in the later ones, which is where a
+    none of the names. The town itself when the gazetteer knows it inside those areas ("in Mudiyah
+    town (Mudiyah, Abyan)"); else the first area the note names, in the later ones, which is where a
     coder puts the village (precision ``near``, the village's own name kept). One area alone counts
     only under its own name (not as another name of some place elsewhere). None when nothing fits.
 
     With ``loc``, an event placed only at an area (a province, district or country: "Abyan" for
-    "in Lawdar city (Lawdar, Abyan)", whose town the geoparser did not see): the town or area so
+    "in Mudiyah town (Mudiyah, Abyan)", whose town the geoparser did not see): the town or area so
     found, when it lies in the same country (in or near the province, for a province or district), else ``loc``."""
     if loc is not None:
         if loc.get("precision") not in _AREA_LEVELS or not loc.get("country"):
@@ -222,7 +222,7 @@ _AREA_LEVELS = ("admin1", "admin2", "country")
 
 def _town_in_its_areas(gaz: Any, name: str, areas: list[list[Any]]) -> Any | None:
     """The town of ``name`` that lies in every area written after it that the
-    gazetteer knows, at least one of them; an area of the town's own name ("Lawdar city (Lawdar,
+    gazetteer knows, at least one of them; an area of the town's own name ("Mudiyah town (Mudiyah,
     Abyan)") is the town's district. The biggest such town, or None."""
     known = [r for r in areas if r]
     if not known:
