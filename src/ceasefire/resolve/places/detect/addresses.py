@@ -72,9 +72,12 @@ def _numbered_street(s: Scan, k: int) -> tuple[int, int] | None:
 
 def find_numbered_streets(s: Scan) -> None:
     """Streets by block and numbered streets, as street mentions without gazetteer readings."""
+    tokens = s.tokens
     k = 0
     while k < s.n:
-        if not _free(s, k):
+        t = tokens[k]
+        # Only a number or an ordinal word opens a street here: skip every other token at once.
+        if not (t.text[:1].isdigit() or t.lower_ in _ORDINAL_WORDS) or not _free(s, k):
             k += 1
             continue
         span = _block_street(s, k) or _numbered_street(s, k)

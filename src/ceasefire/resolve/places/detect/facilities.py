@@ -82,6 +82,10 @@ def _holds_a_known_place(s: Scan, i: int, j: int) -> bool:
     return False
 
 
+# Every word that can end (alone or as the second of a pair) or open a facility's name.
+_FACILITY_WORDS = FACILITY_TAILS | FACILITY_LEADS | {b for _, b in FACILITY_TAIL_PAIRS}
+
+
 def _tail_at(tokens, k: int) -> int:
     """How many last words of a facility's name end at token ``k`` (0: none)."""
     t = tokens[k]
@@ -173,7 +177,8 @@ def find_facilities(s: Scan) -> None:
     tokens, n = s.tokens, s.n
     k = 0
     while k < n:
-        if _blocked(s, k):
+        # Only a facility word ends or opens a name here: skip every other token at once.
+        if tokens[k].lower_ not in _FACILITY_WORDS or _blocked(s, k):
             k += 1
             continue
         tail = _tail_at(tokens, k)
