@@ -23,6 +23,7 @@ the odd-numbered half ("test") is reported separately and is the figure to quote
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 import xml.etree.ElementTree as ET
@@ -137,6 +138,14 @@ class Score:
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
+
+
+def _write_dev_misses(fh, name: str, doc: GoldDoc, predicted) -> None:
+    """Write one document's misses, of the dev half only: rules are studied there, the test half
+    stays unseen."""
+    if doc.half == "dev":
+        for row in _misses(name, doc, predicted):
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def score_documents(docs: list[GoldDoc], on_doc=None) -> dict[str, Score]:
@@ -331,13 +340,7 @@ def command(data_dir: Path, limit: int | None, sets: str, misses_path: Path | No
         docs = loader(path)
         if limit:
             docs = docs[:limit]
-        on_doc = None
-        if misses_fh is not None:
-            # Only the dev half: rules are studied there, the test half stays unseen.
-            def on_doc(doc, predicted, name=name):
-                if doc.half == "dev":
-                    for row in _misses(name, doc, predicted):
-                        misses_fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        on_doc = None if misses_fh is None else functools.partial(_write_dev_misses, misses_fh, name)
         scores = score_documents(docs, on_doc=on_doc)
         for half in ("dev", "test", "all"):
             click.echo(_line(name, half, scores[half]))
