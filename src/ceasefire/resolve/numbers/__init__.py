@@ -37,7 +37,10 @@ The vocabulary (groups, qualifiers, vague quantities, words of death and injury)
 ``resources/casualty-lexicon.yaml``.
 
 The package follows the reading step by step: ``words`` (number words and the lexicon),
-``figure`` (the figure found), ``finding`` (number phrases, their qualifiers, whom they count),
+``patterns`` (the patterns built from the lexicon), ``figure`` (the figure found), ``phrase``
+(one number phrase: whether it counts people, whom and what befell them), ``qualifiers`` (its
+best, low and high), ``people`` (a person killed by name, and the people killed with one),
+``denials`` (nobody was hurt), ``finding`` (every figure of a text, and what they tell together),
 ``aggregates`` (tallies over a period or since a date), ``counting`` (figures folded into
 counts) and ``coder`` (the toll an ACLED coder's line gives a record).
 """
