@@ -645,3 +645,32 @@ def test_related_headlines_after_the_agency_stamp_add_nothing_to_the_lead():
     assert _without_related_headlines(bare) == bare
     ev = _events(text, date(2016, 7, 4))[0]
     assert ev["fatalities"]["total"]["best"] == 9
+
+
+def test_an_exact_count_told_later_pins_down_the_leads_round_figure():
+    text = ("Nearly 50 soldiers died when rebels blew up an arms depot near the airport of Hama on Tuesday. "
+            "The monitor said 47 soldiers were killed in the blast, which flattened two buildings.")
+    ev = _events(text, date(2016, 6, 8))[0]
+    assert ev["fatalities"]["total"]["best"] == 47
+    assert ev["fatalities"]["total"]["qualifier"] == "exact"
+    # a count of another group, or one far from the round figure, leaves the lead's toll
+    other = ("About 40 people were killed in air strikes on the market of Saraqeb on Monday. "
+             "The monitor said 38 civilians were killed in the strikes.")
+    assert _events(other, date(2016, 6, 8))[0]["fatalities"]["total"]["best"] == 40
+    far = ("Around 40 people were killed in air strikes on the market of Saraqeb on Monday. "
+           "Rescuers said 25 people were killed in the strikes.")
+    assert _events(far, date(2016, 6, 8))[0]["fatalities"]["total"]["best"] == 40
+
+
+def test_a_headline_run_into_its_dateline_ends_before_the_date():
+    from ceasefire.extract.sentences import split_sentences
+
+    text = ("Shells kill five civilians in markets of Homs and Hama 12 March 2017 A police source in Homs said three "
+            "civilians were killed when a shell hit the vegetable market. Two more died in Hama.")
+    assert [s.text[:20] for s in split_sentences(text)][:2] == ["Shells kill five civ", "12 March 2017 A poli"]
+    # a weekday goes with its date; a date after a preposition is the headline's own
+    assert split_sentences("Bomb kills 12 soldiers near Idlib checkpoint says monitor Tuesday 6 May 2014 About 12 soldiers died.")[1].text.startswith("Tuesday 6 May")
+    assert len(split_sentences("Rebels pushed into the northern districts of the town on 12 March 2017 Syrian state media said.")) == 1
+    ev = _events(text, date(2017, 3, 12))[0]
+    assert ev["fatalities"]["total"]["best"] == 3
+    assert ev["location"]["admin1"] in ("Homs", "Ḩimş")

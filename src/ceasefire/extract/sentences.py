@@ -40,6 +40,15 @@ _RUN_IN = re.compile(r"(?<=[a-z])\s+(?=(?:According\s+to|Meanwhile|In\s+the\s+sa
 #: Words a run-in sentence has before the opener: fewer is a subheading ("Local reactions
 #: According to a witness ..."), which stays with the sentence it heads.
 _RUN_IN_MIN_WORDS = 6
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: A headline run into the dateline of its report ("Shells kill five in markets of Homs and Hama
+#: 12 March 2017 A police source in Homs said three ..."): the date, with its weekday, opens the
+#: lead. A date after a preposition ("on 12 March 2017") is the headline's own.
+_DATELINE_RUN_IN = re.compile(
+    rf"(?<=[A-Za-z])\s+"
+    rf"(?=(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{{1,2}}\s+(?:{_MONTH_NAMES})\s+\d{{4}}\s+[A-Z])"
+)
+_BEFORE_OWN_DATE = {"on", "in", "of", "by", "to", "at", "and", "or", "from", "since", "until", "till", "before", "after", "between", "early", "late", "dated", "updated"}
 
 
 def trailing_chrome_start(text: str) -> int:
@@ -85,6 +94,8 @@ def split_sentences(text: str, spacy_doc: Any = None) -> list[Sentence]:
     spans = [(a, min(b, stop)) for a, b in spans if a < stop]
     spans = [(a, b) for a, b in ((a, b - len(text[a:b]) + len(text[a:b].rstrip())) for a, b in spans) if b > a]
     spans = [piece for a, b in spans for piece in _split_run_in(text, a, b)]
+    if spans:
+        spans[:1] = _split_dateline(text, *spans[0])
     for start, end in spans:
         if "\n" in text[last_end:start]:
             paragraph += 1
@@ -122,6 +133,16 @@ def _split_run_in(text: str, start: int, end: int):
             yield pos, m.start()
             pos = m.end()
     yield pos, end
+
+
+def _split_dateline(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The text's first sentence cut where a headline of at least ``_RUN_IN_MIN_WORDS`` words runs
+    into its report's dateline (``_DATELINE_RUN_IN``); the whole sentence when none does."""
+    m = _DATELINE_RUN_IN.search(text, start, end)
+    words = text[start : m.start()].split() if m else []
+    if len(words) < _RUN_IN_MIN_WORDS or words[-1].lower() in _BEFORE_OWN_DATE:
+        return [(start, end)]
+    return [(start, m.start()), (m.end(), end)]
 
 
 def _cut_long(text: str, start: int, end: int):

@@ -17,6 +17,29 @@ def _spells_out(word: dict[str, Any] | None, count: dict[str, Any] | None) -> bo
     return w <= n < (20 if w < 10 else 200 if w < 100 else w * 20)
 
 
+#: Groups a toll may count besides its total.
+_PARTS = ("civilians", "children", "women", "combatants")
+
+
+def _pins_down(rounded: dict[str, Any], exact: dict[str, Any]) -> bool:
+    """``exact``, a later sentence's dead, gives as an exact count the people that ``rounded``
+    gave in round figures: "nearly 50 soldiers died when the depot blew up" and "the monitor
+    counted 47 soldiers killed in the blast". The count lies within the rounding (a tenth of the
+    figure, at least two) or inside the range given, and both tolls count the same group (a
+    count of civilians does not pin down "about 40 people")."""
+    a, b = rounded.get("total") or {}, exact.get("total") or {}
+    if a.get("qualifier") != "about" or b.get("qualifier") != "exact" or a.get("best") is None or not b.get("best"):
+        return False
+    r, n = int(a["best"]), int(b["best"])
+    if a.get("low") is not None and a.get("high") is not None:
+        if not a["low"] <= n <= a["high"]:
+            return False  # "between 30 and 40": a count inside the range
+    elif n == r or abs(n - r) > max(2, r // 10):
+        return False
+    groups = [{g for g in _PARTS if (t.get(g) or {}).get("best") == t["total"]["best"]} for t in (rounded, exact)]
+    return groups[0] == groups[1]
+
+
 # --------------------------------------------------------------------------- merging
 
 
@@ -155,6 +178,7 @@ def _absorb(host: dict[str, Any], ev: dict[str, Any], anaphor: bool = False) -> 
     # when a later, more specific sentence leads its type; the others fill gaps
     earlier = min(ev["_sentences"]) < min(host["_sentences"])
     spelled_out = host.get("_vague_toll") and not ev.get("_vague_toll") and _spells_out(host["fatalities"].get("total"), ev["fatalities"].get("total"))
+    spelled_out = spelled_out or (not earlier and _pins_down(host["fatalities"], ev["fatalities"]))
     if spelled_out:
         host["fatalities"] = dict(ev["fatalities"])  # "Hundreds dead ... the death toll reached 330": the count the report gives
         host["_vague_toll"] = False
