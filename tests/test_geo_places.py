@@ -913,3 +913,15 @@ def test_a_place_the_gazetteer_lacks_lies_at_the_reports_town_not_mid_state():
     street = _first(tops, "Elm Street")
     assert street.precision == "near" and abs(street.lat - 46.88) < 0.1 and abs(street.lon + 96.79) < 0.1
 
+
+
+def test_a_nickname_no_town_bears_is_no_far_town():
+    # "Apple City" is only a nickname GeoNames gives Watsonville, California: in an Ohio report it is
+    # no reading; in a report that names California it still is.
+    tops = geoparse("Volunteer firefighters from Zanesville and Apple City fought the barn fire for three hours, "
+                    "Muskingum County deputies said.")
+    assert _first(tops, "Apple City").admin1 != "California"
+    assert _first(tops, "Zanesville").admin1 == "Ohio"
+    tops = geoparse("Crews from Salinas and Apple City fought the barn fire near Monterey, California, for three "
+                    "hours, deputies said.")
+    assert _first(tops, "Apple City").name == "Watsonville"

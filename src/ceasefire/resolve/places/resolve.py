@@ -103,7 +103,10 @@ _CURRENCY_AFTER = re.compile(r"[ \t]+(?:dollars?|pounds?|euros?|yuan|rupees?|rub
 ALTERNATE_OUTRANKS = 20  # a town's alternate name counts beside another town's own name only when it is this much bigger
 # Where English is the local language, a town's GeoNames alternate that shares no word with its name
 # is an old name ("Columbia" for Baldwinsville, New York); elsewhere alternates are the local names
-# the English press writes ("Saida" for Sidon), and they stay.
+# the English press writes ("Saida" for Sidon), and they stay. Where no town bears the name as its own,
+# such an alternate is still an old name or a nickname ("Apple City" for Watsonville, California): only a
+# city of OLD_NAME_CITY_POP keeps it ("Philly"), or a town in a state the report's other names point to.
+OLD_NAME_CITY_POP = 100_000
 ENGLISH_NAMED = frozenset("US GB CA AU NZ IE".split())
 _WORD_RE = re.compile(r"[a-z]+")
 
@@ -461,9 +464,10 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                 if (capital is not None and p is not capital and p.country != capital.country
                         and p.population * CAPITAL_NAMESAKE_RATIO < capital.population):
                     continue
-                if (kind == NAME_ALTERNATE and match != "skeleton" and p.feature_class == "P" and main_pop >= 0
-                        and p.country in ENGLISH_NAMED and p.population < ALTERNATE_OUTRANKS * max(main_pop, 1)
-                        and not _shares_a_word(surface, p.name)):
+                if (kind == NAME_ALTERNATE and match != "skeleton" and p.feature_class == "P"
+                        and p.country in ENGLISH_NAMED and not _shares_a_word(surface, p.name)
+                        and (p.population < ALTERNATE_OUTRANKS * max(main_pop, 1) if main_pop >= 0
+                             else p.population < OLD_NAME_CITY_POP and ashare.get((p.country, p.admin1), 0.0) == 0.0)):
                     continue
                 if match == "skeleton" and cshare.get(p.country or "", 0) < 0.2 and not (
                         blind and (m.settlement_cue or m.near_cue) and p.population >= OUTLINE_TOWN_POP):
