@@ -62,3 +62,14 @@ def test_a_numbered_street_is_a_place_of_the_reports_town():
     found = _named("CHATTANOOGA, Tenn. -- Two men were arrested on 14th St. Thursday afternoon, "
                    "police in Chattanooga said.")
     assert found["14th St."].admin1 == "Tennessee" and found["14th St."].precision == "near"
+
+
+def test_names_listed_before_streets_are_streets_of_the_reports_town():
+    found = _named("ROCKFORD, Ill. -- A cyclist was hurt Tuesday at Kishwaukee and Harrington streets, police said. "
+                   "Crews also closed Mulford, Bell School and Harlem roads for repairs.")
+    town = found["ROCKFORD"]
+    for name in ("Kishwaukee", "Harrington", "Mulford", "Bell School"):
+        street = found[name]
+        assert street.precision == "near" and distance_km(street.lat, street.lon, town.lat, town.lon) < 1
+    # One name before "streets" is no list of streets: the town's streets.
+    assert _named("Crews plowed Rockford streets on Monday.")["Rockford"].precision == "exact"

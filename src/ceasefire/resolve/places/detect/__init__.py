@@ -151,6 +151,7 @@ from ceasefire.resolve.places.detect.facilities import (  # noqa: F401
 )
 from ceasefire.resolve.places.detect.addresses import (  # noqa: F401
     find_numbered_streets,
+    find_street_lists,
 )
 
 
@@ -170,6 +171,7 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     find_streets(s)
     find_named_by_cue_words(s)
     find_county_lists(s)
+    find_street_lists(s)
     find_people_of_places(s)
     find_listed_beside_places(s)
     find_spelled_out_abbreviations(s)

@@ -1,4 +1,5 @@
-"""Streets a police report gives by number: "the 500 block of Lou Lane", "arrested on 14th St.".
+"""Streets a police report gives by number ("the 500 block of Lou Lane", "arrested on 14th St.") or
+as a list closed by a plural street word ("at Orange and White streets").
 
 Police and court reports place an incident by a block of a street ("the 2400 block of South 13th
 Terrace"), and city reports name numbered streets ("33rd Avenue", "14th St."). spaCy often reads
@@ -90,3 +91,45 @@ def find_numbered_streets(s: Scan) -> None:
             k = j
             continue
         k += 1
+
+
+# "Goodwin and Pinevale streets", "Crabgrass, Owens and Harris roads": a list of names closed by a
+# plural street word names one street each.
+_PLURAL_STREET_HEADS = frozenset("streets roads avenues drives lanes boulevards".split())
+
+
+def find_street_lists(s: Scan) -> None:
+    """Every name of a list closed by "streets", "roads", "avenues" ... is a street: "at Orange and
+    White streets" names two streets. Each name no other pass read becomes a street mention without
+    readings, placed like other streets; a name read as a town is left as it was read."""
+    tokens, text = s.tokens, s.text
+    for k in range(1, s.n):
+        if tokens[k].lower_ not in _PLURAL_STREET_HEADS:
+            continue
+        listed = []
+        b = k
+        while b > 0:
+            a = b
+            while a > 0 and _is_cap(tokens[a - 1]) and tokens[a - 1].is_alpha and b - a < 3 and not s.title_case[a - 1]:
+                a -= 1
+            if a == b:
+                break
+            listed.append((a, b))
+            sep = a - 1
+            if sep < 0:
+                break
+            if tokens[sep].text == ",":
+                b = sep - 1 if sep > 0 and tokens[sep - 1].lower_ in ("and", "or") else sep
+            elif tokens[sep].lower_ in ("and", "or", "&"):
+                b = sep - 1 if sep > 0 and tokens[sep - 1].text == "," else sep
+            else:
+                break
+        if len(listed) < 2:
+            continue  # "Main and Oak" needs its "and"; one name before "streets" is a phrase ("city streets")
+        for a, b in listed:
+            if any(s.taken[a:b]):
+                continue  # a town another pass read there still tells where the report is ("Druid Hills")
+            before = len(s.mentions)
+            s.add(a, b, [], "FAC")
+            if len(s.mentions) > before:
+                s.mentions[-1].street = True
