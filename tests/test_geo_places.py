@@ -925,3 +925,15 @@ def test_a_nickname_no_town_bears_is_no_far_town():
     tops = geoparse("Crews from Salinas and Apple City fought the barn fire near Monterey, California, for three "
                     "hours, deputies said.")
     assert _first(tops, "Apple City").name == "Watsonville"
+
+
+def test_a_name_spacy_calls_a_person_lies_in_the_reports_state_not_in_a_far_town():
+    # "Wright" (a person to spaCy) has no town in Georgia: not Wright, Florida, but the report's area.
+    tops = geoparse("Crews from Macon, Warner Robins and Perry cleared fallen trees across middle Georgia on Monday. "
+                    "The old Wright bridge was shut as well.")
+    wright = _first(tops, "Wright")
+    assert (wright.admin1, wright.precision) == ("Georgia", "near")
+    # A town of the name in the report's own state stays that town.
+    tops = geoparse("Crews from Duluth, Hibbing and Virginia cleared fallen trees across northern Minnesota on "
+                    "Monday. The Harris family lost its barn.")
+    assert (_first(tops, "Harris").name, _first(tops, "Harris").admin1) == ("Harris", "Minnesota")

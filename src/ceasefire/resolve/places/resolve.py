@@ -28,6 +28,7 @@ from collections import Counter
 from ceasefire.resolve.places.detect import Mention
 from ceasefire.resolve.places.names import name_key
 from ceasefire.resolve.places.nationality import reads_as_people
+from ceasefire.resolve.places.person_names import person_names_to_local
 from ceasefire.resolve.places.same_name import follow_placed_names
 from ceasefire.resolve.places.gazetteer import (
     NAME_ABBREVIATION,
@@ -603,6 +604,8 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             share = _shares(_without(country_votes, own_country[m.text.lower()])).get(p.country or "", 0.0)
             if share < 0.3:
                 chosen[k] = DROP
+    # ... and, read as a town outside the report's home state, it is placed among the report's places.
+    person_names_to_local(mentions, chosen, home, DROP)
     return chosen
 
 
