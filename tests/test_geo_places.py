@@ -937,3 +937,12 @@ def test_a_name_spacy_calls_a_person_lies_in_the_reports_state_not_in_a_far_town
     tops = geoparse("Crews from Duluth, Hibbing and Virginia cleared fallen trees across northern Minnesota on "
                     "Monday. The Harris family lost its barn.")
     assert (_first(tops, "Harris").name, _first(tops, "Harris").admin1) == ("Harris", "Minnesota")
+
+
+def test_a_far_small_town_no_town_of_the_home_state_bears_is_a_local_hamlet():
+    # Every other name lies in Ohio; "Orient" has no Ohio reading and the New York hamlet lies 700 km
+    # away: an Ohio hamlet the gazetteer lacks, placed at the report's nearest town.
+    tops = geoparse("Storm sirens go up this spring in Obetz, Ashville, Commercial Point and Darbydale, the Pickaway "
+                    "County commissioners said. A fifth will stand near the fire station in Orient.")
+    orient = _first(tops, "Orient")
+    assert (orient.admin1, orient.precision) == ("Ohio", "near")

@@ -28,7 +28,7 @@ from collections import Counter
 from ceasefire.resolve.places.detect import Mention
 from ceasefire.resolve.places.names import name_key
 from ceasefire.resolve.places.nationality import reads_as_people
-from ceasefire.resolve.places.person_names import person_names_to_local
+from ceasefire.resolve.places.far_towns import far_towns_to_local
 from ceasefire.resolve.places.same_name import follow_placed_names
 from ceasefire.resolve.places.gazetteer import (
     NAME_ABBREVIATION,
@@ -605,7 +605,7 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             if share < 0.3:
                 chosen[k] = DROP
     # ... and, read as a town outside the report's home state, it is placed among the report's places.
-    person_names_to_local(mentions, chosen, home, DROP)
+    far_towns_to_local(mentions, chosen, home, DROP)
     return chosen
 
 
