@@ -105,8 +105,9 @@ ALTERNATE_OUTRANKS = 20  # a town's alternate name counts beside another town's 
 # Where English is the local language, a town's GeoNames alternate that shares no word with its name
 # is an old name ("Columbia" for Baldwinsville, New York); elsewhere alternates are the local names
 # the English press writes ("Saida" for Sidon), and they stay. Where no town bears the name as its own,
-# such an alternate is still an old name or a nickname ("Apple City" for Watsonville, California): only a
-# city of OLD_NAME_CITY_POP keeps it ("Philly"), or a town in a state the report's other names point to.
+# such an alternate is still an old name or a nickname ("Apple City" for Watsonville, California) in a
+# report on the town's country: only a city of OLD_NAME_CITY_POP keeps it ("Philly"), or a town in a state
+# the report's other names point to. A report on another country is left to the rules for towns abroad.
 OLD_NAME_CITY_POP = 100_000
 ENGLISH_NAMED = frozenset("US GB CA AU NZ IE".split())
 _WORD_RE = re.compile(r"[a-z]+")
@@ -468,7 +469,8 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                 if (kind == NAME_ALTERNATE and match != "skeleton" and p.feature_class == "P"
                         and p.country in ENGLISH_NAMED and not _shares_a_word(surface, p.name)
                         and (p.population < ALTERNATE_OUTRANKS * max(main_pop, 1) if main_pop >= 0
-                             else p.population < OLD_NAME_CITY_POP and ashare.get((p.country, p.admin1), 0.0) == 0.0)):
+                             else p.population < OLD_NAME_CITY_POP and cshare.get(p.country or "", 0.0) > 0.0
+                             and ashare.get((p.country, p.admin1), 0.0) == 0.0)):
                     continue
                 if match == "skeleton" and cshare.get(p.country or "", 0) < 0.2 and not (
                         blind and (m.settlement_cue or m.near_cue) and p.population >= OUTLINE_TOWN_POP):
