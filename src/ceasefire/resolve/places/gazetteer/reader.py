@@ -43,6 +43,7 @@ class Gazetteer:
         self.candidates = functools.lru_cache(maxsize=200_000)(self._candidates)
         self.skeleton_candidates = functools.lru_cache(maxsize=50_000)(self._skeleton_candidates)
         self.by_id = functools.lru_cache(maxsize=50_000)(self._by_id)
+        self._skeleton_keys: frozenset[str] | None = None  # read on the first outline lookup
 
     def close(self) -> None:
         self._conn.close()
@@ -60,6 +61,12 @@ class Gazetteer:
 
     def _skeleton_candidates(self, key: str) -> tuple[Place, ...]:
         if len(key) < 3:
+            return ()
+        if self._skeleton_keys is None:
+            # Few names have an outline (some tens of thousands of keys), and most outlines a report's
+            # words make match none: one set answers those without a query.
+            self._skeleton_keys = frozenset(k for (k,) in self._query("SELECT DISTINCT key FROM skeletons", ()))
+        if key not in self._skeleton_keys:
             return ()
         rows = self._query(f"SELECT {_COLUMNS} FROM skeletons s JOIN places p ON p.id = s.place_id WHERE s.key = ?", (key,))
         return tuple(Place(*r) for r in rows)
