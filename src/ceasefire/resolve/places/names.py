@@ -32,6 +32,8 @@ _ARABIC_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة
 
 
 def _strip_diacritics(text: str) -> str:
+    if text.isascii():
+        return text  # no ASCII character decomposes
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -71,6 +73,8 @@ def article_free_key(name: str) -> str:
 _VOWELS_RE = re.compile(r"[aeiouyw]")
 _DOUBLE_RE = re.compile(r"(.)\1+")
 _SKELETON_MAP = str.maketrans({"q": "k", "c": "k", "j": "j", "z": "z", "g": "g"})
+_GLUED_ARTICLE_RE = re.compile(r"^(?:a|e)([ltszdnr])\1")
+_NON_LETTER_RE = re.compile(r"[^a-z]")
 
 
 @functools.lru_cache(maxsize=65536)  # the same names come back in every report
@@ -81,7 +85,7 @@ def skeleton_key(name: str) -> str:
         return ""
     tokens = key.split()
     # An article glued to the following word ("ezzor", "azzawr", "arraqqa"): drop its vowel+consonant.
-    tokens = [re.sub(r"^(?:a|e)([ltszdnr])\1", r"\1", t) if i > 0 or len(tokens) == 1 else t for i, t in enumerate(tokens)]
+    tokens = [_GLUED_ARTICLE_RE.sub(r"\1", t) if i > 0 or len(tokens) == 1 else t for i, t in enumerate(tokens)]
     text = "".join(tokens)
     text = text.replace("kh", "k").replace("sh", "s").replace("th", "t").replace("dh", "d").replace("gh", "g").replace("ph", "f")
     text = text.translate(_SKELETON_MAP)
@@ -91,7 +95,7 @@ def skeleton_key(name: str) -> str:
     rest = _VOWELS_RE.sub("", rest)
     rest = rest.replace("h", "") if head != "h" else rest
     out = _DOUBLE_RE.sub(r"\1", head + rest)
-    return re.sub(r"[^a-z]", "", out)
+    return _NON_LETTER_RE.sub("", out)
 
 
 def key_variants(name: str) -> set[str]:
