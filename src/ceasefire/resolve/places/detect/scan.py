@@ -11,6 +11,7 @@ from ceasefire.resolve.places.gazetteer import (
 from ceasefire.resolve.places.detect.filters import _byline_name, _place_cue
 from ceasefire.resolve.places.detect.lookup import _big
 from ceasefire.resolve.places.detect.mention import Mention, _is_cap, sent_start_tok
+from ceasefire.resolve.places.detect.tokens import Tok
 from ceasefire.resolve.places.detect.vocabulary import LEADING_ARTICLES, LOCATIVE, SPEECH_VERBS
 
 _CALENDAR_WORDS = frozenset(
@@ -37,6 +38,7 @@ class Scan:
     mentions: list[Mention]
     taken: list[bool]
     deferred: list = field(default_factory=list)  # spaCy's place entities left to the gazetteer scan: (i, j, label)
+    sentence_char: list[int] = field(default_factory=list)  # where each token's sentence begins in the text
 
     def add(self, i: int, j: int, cands, label) -> None:
         text, tokens, mentions, taken = self.text, self.tokens, self.mentions, self.taken
@@ -44,7 +46,7 @@ class Scan:
             return  # "By Karim Nassar": the author, whatever the gazetteer's spellings reach
         start, end = tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1].text)
         m = Mention(start, end, text[start:end], list(cands), label, token_start=i, token_end=j)
-        m.sentence_start = tokens[i].sent.start_char
+        m.sentence_start = self.sentence_char[i] if self.sentence_char else tokens[i].sent.start_char
         named = [kind for _, kind, match in cands if match != "skeleton"]  # outlines are guesses, not readings
         m.demonym = bool(named) and all(kind == NAME_DEMONYM for kind in named)
         m.person_like = (label == "PERSON" and j - i == 1 and not _big(cands)
@@ -78,7 +80,7 @@ class Scan:
 def start_scan(doc, gaz: Gazetteer) -> Scan:
     """Read the report's entities, persons, sentence starts and headline lines once."""
     text = doc.text
-    tokens = list(doc)
+    tokens = [Tok(t) for t in doc]
     n = len(tokens)
     ent_of = [None] * n
     for ent in doc.ents:
@@ -106,24 +108,28 @@ def start_scan(doc, gaz: Gazetteer) -> Scan:
     # ... unless the report also puts it after "in", "near", "from": "Avondale Mayor Ed Rieker" and
     # "22 lots in Avondale" name the town.
     # "according to Winfield" names the speaker, not a place.
-    given_names -= {t.text for t in doc[1:] if doc[t.i - 1].lower_ in LOCATIVE or (
-        doc[t.i - 1].lower_ in ("to", "of") and not (t.i >= 2 and doc[t.i - 2].lower_ == "according"))}
+    given_names -= {tokens[k].text for k in range(1, n) if tokens[k - 1].lower_ in LOCATIVE or (
+        tokens[k - 1].lower_ in ("to", "of") and not (k >= 2 and tokens[k - 2].lower_ == "according"))}
     sent_start = [False] * n
+    sentence_char = [0] * n
     title_case = [False] * n  # headlines capitalise every word: capitals prove nothing there
-    for s in doc.sents:
-        sent_start[s.start] = True
+    for sent in doc.sents:
+        sent_start[sent.start] = True
+        sentence_char[sent.start: sent.end] = [sent.start_char] * (sent.end - sent.start)
+        s = tokens[sent.start: sent.end]  # its tokens as read once (see tokens.Tok)
         # Days and months are capitalised in running text too; a verb left in lower case ("Jets
         # struck Kafranbel on Monday and Saraqib on Tuesday") is running text: headlines capitalise
         # their verbs, short ones included ("Car Bomb Hits Market"). Not a list of names run by
         # commas ("grants went to the Ely Cadets, Histon Youth Club, ..."): capitals prove as little
         # there as in a headline.
-        if sum(1 for t in s if t.text == ",") < 3 and any(t.pos_ == "VERB" and t.is_alpha and t.text.islower() for t in s):
+        if sum(1 for t in s if t.text == ",") < 3 and any(t.is_alpha and t.text.islower() and t.pos_ == "VERB" for t in s):
             continue
         words = [t for t in s if t.is_alpha and len(t.text) > 3 and t.lower_ not in _CALENDAR_WORDS]
         if len(words) >= 4 and sum(1 for t in words if t.text[0].isupper()) >= 0.8 * len(words):
-            for k in range(s.start, s.end):
+            for k in range(sent.start, sent.end):
                 title_case[k] = True
 
     mentions: list[Mention] = []
     taken = [False] * n
-    return Scan(doc, gaz, text, tokens, n, ent_of, person_tokens, given_names, sent_start, title_case, mentions, taken)
+    return Scan(doc, gaz, text, tokens, n, ent_of, person_tokens, given_names, sent_start, title_case, mentions, taken,
+                sentence_char=sentence_char)

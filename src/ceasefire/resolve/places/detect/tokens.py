@@ -1,0 +1,37 @@
+"""A report's tokens as the detection passes read them: the word-level attributes read once.
+
+Every pass walks the report's tokens many times, and each read of a spaCy ``Token`` attribute
+(``text``, ``lower_``, ``idx``, ...) looks the string up again in the vocabulary. A :class:`Tok`
+reads the attributes the passes test at every token once, when the scan starts; anything else
+(``sent``, ``pos_``, ``tag_``, ``lemma_``, ``head``) is read from the spaCy token when asked.
+"""
+
+from __future__ import annotations
+
+
+class Tok:
+    """One token of the report: the spaCy token's word-level attributes, read once."""
+
+    __slots__ = ("token", "text", "lower_", "idx", "i", "whitespace_", "is_alpha", "is_punct", "like_num")
+
+    def __init__(self, token) -> None:
+        self.token = token
+        self.text = token.text
+        self.lower_ = token.lower_
+        self.idx = token.idx
+        self.i = token.i
+        self.whitespace_ = token.whitespace_
+        self.is_alpha = token.is_alpha
+        self.is_punct = token.is_punct
+        self.like_num = token.like_num
+
+    def __getattr__(self, name: str):
+        if name == "token":
+            raise AttributeError(name)
+        return getattr(self.token, name)
+
+    def __len__(self) -> int:
+        return len(self.token)
+
+    def __repr__(self) -> str:
+        return self.text
