@@ -391,9 +391,13 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
     british = (not american and text and _POUND_SUM.search(text) is not None and _BRITISH_REGISTER.search(text) is not None
                and not any(_names_an_area(m) for m in mentions if not m.demonym))
     counts = Counter(m.text.lower() for m in mentions)
+    # A reading's neighbours and its distance to the nearest anchor depend on its point and name
+    # alone: worked out once for a name the report repeats, not at every mention.
+    neighbours: dict[tuple, float] = {}
 
     for rnd in range(2):
         anchors = [p for p in chosen if p is not None and p.lat is not None and not p.is_area]
+        nearest_anchor: dict[tuple, float] = {}
         # The towns the report comes back to (named twice or more), as the first pass read them.
         own_towns = [p for m, p in zip(mentions, chosen) if p is not None and p is not DROP and p.feature_class == "P"
                      and p.lat is not None and counts[m.text.lower()] >= 2] if rnd == 1 and county_grid else []
@@ -518,7 +522,10 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                     s += WEIGHT_HOME
                 if neighbourly and (p.feature_class in ("P", "S") or p.is_admin2):
                     # Names that can lie near this reading: the report's own neighbourhood.
-                    s += WEIGHT_NEIGHBOURS * min(_neighbours(p, surface, grid), NEIGHBOURS_CAP)
+                    nb = neighbours.get((p.lat, p.lon, surface))
+                    if nb is None:
+                        nb = neighbours[(p.lat, p.lon, surface)] = _neighbours(p, surface, grid)
+                    s += WEIGHT_NEIGHBOURS * min(nb, NEIGHBOURS_CAP)
                 if p.lat is not None and county_grid and (p.feature_class == "P" or p.is_admin2):
                     # "Douglas County ... north of Alexandria": a town and the county around it, named
                     # in one report, are the local paper's own (Alexandria, Minnesota, the county seat).
@@ -533,7 +540,10 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                     others = len(chosen_areas.get((p.country, p.admin1), set()) - {surface})
                     s += WEIGHT_COHERENCE * min(others, 3)
                 if rnd == 1 and anchors and p.lat is not None and not p.is_area:
-                    d = min((distance_km(p.lat, p.lon, a.lat, a.lon) for a in anchors if a.id != p.id), default=1e9)
+                    d = nearest_anchor.get((p.id, p.lat, p.lon))
+                    if d is None:
+                        d = nearest_anchor[(p.id, p.lat, p.lon)] = min(
+                            (distance_km(p.lat, p.lon, a.lat, a.lon) for a in anchors if a.id != p.id), default=1e9)
                     s += 2.0 if d < 30 else 1.2 if d < 150 else 0.4 if d < 500 else 0.0
                 if _DEBUG and rnd == 1: print('   DBG', m.text, p.name, p.country, p.admin1, p.feature_code, p.population, kind, match, round(s, 2), 'nb', round(_neighbours(p, surface, grid), 2), 'as', round(area_support.get((p.country, p.admin1), 0), 2), 'ash', round(ashare.get((p.country, p.admin1), 0), 2), 'csh', round(cshare.get(p.country or '', 0), 2))
                 if s > best_s:
