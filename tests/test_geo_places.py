@@ -946,3 +946,40 @@ def test_a_far_small_town_no_town_of_the_home_state_bears_is_a_local_hamlet():
                     "County commissioners said. A fifth will stand near the fire station in Orient.")
     orient = _first(tops, "Orient")
     assert (orient.admin1, orient.precision) == ("Ohio", "near")
+
+
+def _one_village_gazetteer(path, place_id: int, country: str, lat: float, lon: float):
+    """A gazetteer file that knows a single village, "Tell Barud", at the given point."""
+    import sqlite3
+
+    from ceasefire.resolve.places.gazetteer import _SCHEMA, NAME_MAIN, Gazetteer, Place, _Writer
+
+    conn = sqlite3.connect(path)
+    conn.executescript(_SCHEMA)
+    w = _Writer(conn)
+    w.place(Place(place_id, "Tell Barud", lat, lon, "P", "PPL", country, None, None, 2000, "test"), [("Tell Barud", NAME_MAIN)])
+    w.flush()
+    conn.commit()
+    conn.close()
+    return Gazetteer(path)
+
+
+def test_two_gazetteer_files_keep_their_own_readings(tmp_path):
+    # Readings are remembered per gazetteer: a second file with the same name elsewhere is read afresh,
+    # by its exact name and by its consonant outline ("Tal Baroud").
+    from ceasefire.resolve.places.detect import lookup_candidates
+
+    first = _one_village_gazetteer(tmp_path / "first.sqlite", 9990101, "SY", 36.2, 37.1)
+    second = _one_village_gazetteer(tmp_path / "second.sqlite", 9990202, "LB", 33.9, 35.8)
+    try:
+        for gaz, pid in ((first, 9990101), (second, 9990202), (first, 9990101)):
+            exact = [(p.id, p.country) for p, _, match in lookup_candidates(gaz, "Tell Barud") if match == "exact"]
+            outline = [p.id for p, _, match in lookup_candidates(gaz, "Tal Baroud") if match == "skeleton"]
+            assert exact == [(pid, "SY" if pid == 9990101 else "LB")]
+            assert outline == [pid]
+        assert lookup_candidates(first, "Tell Qamar") == [] and lookup_candidates(second, "Tal Qamr") == []
+        lookup_candidates(first, "Tell Barud").clear()  # a caller's list is its own
+        assert [p.id for p, _, _ in lookup_candidates(first, "Tell Barud")] == [9990101]
+    finally:
+        first.close()
+        second.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 
 from ceasefire.resolve.places.gazetteer import (
     NAME_ABBREVIATION,
@@ -18,8 +19,27 @@ from ceasefire.resolve.places.names import article_free_key, name_key, skeleton_
 from ceasefire.resolve.places.detect.mention import Mention
 
 
+# Each gazetteer's readings of the surfaces looked up so far: the passes ask again for the same
+# words within a report, and a run of reports repeats its names. Held by the gazetteer object
+# (weakly), so two gazetteer files never share readings; READINGS_CACHED surfaces at most each.
+READINGS_CACHED = 100_000
+_READINGS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def lookup_candidates(gaz: Gazetteer, text: str) -> list[tuple[Place, int, str]]:
     """Gazetteer entries for a surface form: exact key, then without the article, then skeleton."""
+    readings = _READINGS.get(gaz)
+    if readings is None:
+        readings = _READINGS[gaz] = {}
+    found = readings.get(text)
+    if found is None:
+        if len(readings) >= READINGS_CACHED:
+            readings.clear()
+        found = readings[text] = tuple(_lookup(gaz, text))
+    return list(found)
+
+
+def _lookup(gaz: Gazetteer, text: str) -> list[tuple[Place, int, str]]:
     key = name_key(text)
     out = [(p, kind, "exact") for p, kind in gaz.candidates(key)]
     if not (text.isupper() or "." in text):
