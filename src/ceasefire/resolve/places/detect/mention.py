@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ceasefire.resolve.places.gazetteer import (
     Place,
 )
+from ceasefire.resolve.places.detect.tokens import Tok, capitalised
 
 
 @dataclass
@@ -32,13 +33,9 @@ class Mention:
 
 
 def _is_cap(tok) -> bool:
-    t = tok.text
-    if not t:
-        return False
-    ch = t[0]
-    if "\u0600" <= ch <= "\u06ff":  # Arabic script
-        return True
-    return ch.isupper()
+    if tok.__class__ is Tok:
+        return tok.cap
+    return capitalised(tok.text)
 
 
 def sent_start_tok(tokens, k: int) -> bool:

@@ -9,10 +9,20 @@ reads the attributes the passes test at every token once, when the scan starts; 
 from __future__ import annotations
 
 
+def capitalised(word: str) -> bool:
+    """Whether a word opens with a capital letter (or an Arabic one: the script has no case)."""
+    if not word:
+        return False
+    ch = word[0]
+    if "\u0600" <= ch <= "\u06ff":  # Arabic script
+        return True
+    return ch.isupper()
+
+
 class Tok:
     """One token of the report: the spaCy token's word-level attributes, read once."""
 
-    __slots__ = ("token", "text", "lower_", "idx", "i", "whitespace_", "is_alpha", "is_punct", "like_num")
+    __slots__ = ("token", "text", "lower_", "idx", "i", "whitespace_", "is_alpha", "is_punct", "like_num", "cap")
 
     def __init__(self, token) -> None:
         self.token = token
@@ -24,6 +34,7 @@ class Tok:
         self.is_alpha = token.is_alpha
         self.is_punct = token.is_punct
         self.like_num = token.like_num
+        self.cap = capitalised(self.text)
 
     def __getattr__(self, name: str):
         if name == "token":
