@@ -356,6 +356,14 @@ def _shares(votes: dict) -> dict:
     return {k: v / total for k, v in votes.items()} if total else {}
 
 
+def _top_elsewhere(two_tops: list[tuple[str, int]], country: str) -> int:
+    """The biggest town of a name outside ``country``, from the name's two biggest towns by country."""
+    for c, v in two_tops:
+        if c != country:
+            return v
+    return 0
+
+
 def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Place | None]:
     """The chosen place for each mention (None when nothing fits)."""
     per_vote, country_votes, admin1_votes = _votes(mentions, text)
@@ -391,12 +399,15 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
     british = (not american and text and _POUND_SUM.search(text) is not None and _BRITISH_REGISTER.search(text) is not None
                and not any(_names_an_area(m) for m in mentions if not m.demonym))
     counts = Counter(m.text.lower() for m in mentions)
-    # A reading's neighbours and its distance to the nearest anchor depend on its point and name
-    # alone: worked out once for a name the report repeats, not at every mention.
+    # A reading's neighbours, the counties or towns near it and its distance to the nearest anchor
+    # depend on its point and name alone: worked out once for a name the report repeats, not at
+    # every mention.
     neighbours: dict[tuple, float] = {}
+    county_town: dict[tuple, bool] = {}
 
     for rnd in range(2):
-        anchors = [p for p in chosen if p is not None and p.lat is not None and not p.is_area]
+        # (each place once: the nearest of them is all that is asked)
+        anchors = list({(p.id, p.lat, p.lon): p for p in chosen if p is not None and p.lat is not None and not p.is_area}.values())
         nearest_anchor: dict[tuple, float] = {}
         # The towns the report comes back to (named twice or more), as the first pass read them.
         own_towns = [p for m, p in zip(mentions, chosen) if p is not None and p is not DROP and p.feature_class == "P"
@@ -443,6 +454,7 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             for p, kind, match in m.candidates:
                 if p.feature_class == "P" and match != "skeleton" and kind != NAME_ALTERNATE and p.population > top_by_country.get(p.country or "", 0):
                     top_by_country[p.country or ""] = p.population
+            two_tops = sorted(top_by_country.items(), key=lambda cv: cv[1], reverse=True)[:2]  # see _top_elsewhere
             neighbourly = len(m.candidates) > 1 and not _names_an_area(m)
             # "US", "UK", "UAE" in capitals are the country's abbreviation, never a town spelt "Us"
             # (Us, France, beside Paris) that only folding case makes the same word.
@@ -493,7 +505,7 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                 elif m.settlement_cue:
                     s += 2.0 if p.feature_class in ("P", "S") else -6.0
                 focus = WEIGHT_COUNTRY_FOCUS * cshare.get(p.country or "", 0.0)
-                if p.feature_class == "P" and max((v for c, v in top_by_country.items() if c != (p.country or "")), default=0) > ATTRIBUTE_NAMESAKE_RATIO * max(p.population, 1):
+                if p.feature_class == "P" and _top_elsewhere(two_tops, p.country or "") > ATTRIBUTE_NAMESAKE_RATIO * max(p.population, 1):
                     # Geneva, Illinois is not the Geneva where "US Secretary of State John Kerry met
                     # Lavrov": a country named as a person's title or nationality does not pull a
                     # bigger town abroad to a small namesake at home.
@@ -529,7 +541,11 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                 if p.lat is not None and county_grid and (p.feature_class == "P" or p.is_admin2):
                     # "Douglas County ... north of Alexandria": a town and the county around it, named
                     # in one report, are the local paper's own (Alexandria, Minnesota, the county seat).
-                    if _within_km(p, surface, town_grid if p.is_admin2 else county_grid, COUNTY_TOWN_KM):
+                    near = county_town.get((p.lat, p.lon, surface, p.is_admin2))
+                    if near is None:
+                        near = county_town[(p.lat, p.lon, surface, p.is_admin2)] = _within_km(
+                            p, surface, town_grid if p.is_admin2 else county_grid, COUNTY_TOWN_KM)
+                    if near:
                         s += WEIGHT_COUNTY_TOWN
                     if p.is_admin2 and any(distance_km(p.lat, p.lon, q.lat, q.lon) <= COUNTY_TOWN_KM for q in own_towns):
                         # ... the more so around the town the report keeps naming: "Henry County" in a report
