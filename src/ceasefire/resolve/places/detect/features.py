@@ -45,14 +45,16 @@ def find_numbered_roads(s: Scan) -> None:
     text, tokens, taken = s.text, s.tokens, s.taken
     if not any(ch.isdigit() for ch in text):
         return
-    starts = {t.idx: t.i for t in tokens}
-    ends = {t.idx + len(t.text): t.i for t in tokens}
+    starts = ends = None  # token by character offset, built at the first match
     for mt in _NUMBERED_ROAD.finditer(text):
         a, b = mt.start(), mt.end()
         if mt.group("uk"):
             around = text[max(0, a - 60): a] + " " + text[b: b + 60]
             if not _ROAD_CONTEXT.search(around):
                 continue
+        if starts is None:
+            starts = {t.idx: t.i for t in tokens}
+            ends = {t.idx + len(t.text): t.i for t in tokens}
         i, last = starts.get(a), ends.get(b)
         if i is None or last is None or last < i or any(taken[i: last + 1]):
             continue
