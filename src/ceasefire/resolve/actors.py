@@ -168,6 +168,31 @@ def _is_case_sensitive(alias: str) -> bool:
     return bool(letters) and letters.isupper() and len(letters) <= 6
 
 
+def _by_first_char(alternatives: list[str]) -> str:
+    """The alternation of ``alternatives`` (alias regexes, case-insensitive), tried in the same order
+    but grouped by the character each must start with, each group behind a lookahead on it: at a
+    position, the engine tries only the aliases that can start there instead of every alias (the
+    same matches; the registry's name pattern ran over every word of every sentence). An alias
+    whose first character is not a plain ASCII one goes into every group and into a last group."""
+    groups: dict[str, list[str]] = {}
+    anywhere: list[str] = []
+    for alt in alternatives:
+        first = alt[1] if alt[:1] == "\\" else alt[:1]
+        if not first or alt[:1] in ("[", "(") or not first.isascii() or not first.isprintable():
+            anywhere.append(alt)
+            for group in groups.values():
+                group.append(alt)
+            continue
+        key = first.lower()
+        if key not in groups:
+            groups[key] = list(anywhere)
+        groups[key].append(alt)
+    branches = [f"(?={re.escape(key)})(?:{'|'.join(alts)})" for key, alts in groups.items()]
+    if anywhere:
+        branches.append(f"(?:{'|'.join(anywhere)})")
+    return "|".join(branches)
+
+
 def _alias_regex(alias: str, acronym: bool) -> str:
     parts = re.split(r"[\s\-]+", re.sub(r"^(?:the|The)\s+", "", alias.strip()))
     body = r"[\s\-]+".join(re.escape(p).replace("’", "['’]").replace("'", "['’]") for p in parts)
@@ -334,7 +359,7 @@ class ActorRegistry:
         ci_sorted = sorted(set(ci), key=len, reverse=True)
         cs_sorted = sorted(set(cs), key=len, reverse=True)
         lead = r"(?:(?:the|The)\s+)?"
-        self._ci = re.compile(rf"(?<![\w-]){lead}(?:{'|'.join(ci_sorted)})(?![\w])", re.I) if ci_sorted else None
+        self._ci = re.compile(rf"(?<![\w-]){lead}(?:{_by_first_char(ci_sorted)})(?![\w])", re.I) if ci_sorted else None
         self._cs = re.compile(rf"(?<![\w\-.]){lead}(?:{'|'.join(cs_sorted)})(?![\w])") if cs_sorted else None
 
     # ---------------------------------------------------------------- lookup
