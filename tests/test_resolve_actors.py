@@ -189,6 +189,28 @@ def test_user_file_in_the_data_folder(tmp_path, monkeypatch):
     assert registry().get("LDF militia").name == "Local Defence Forces"
 
 
+def test_user_file_found_after_the_folder_or_the_file_changes(tmp_path, monkeypatch):
+    # the data folder's path is kept per environment: a new folder, or a file written after the
+    # first look, is still found
+    monkeypatch.delenv("CEASEFIRE_ACTORS", raising=False)
+    first, second = tmp_path / "one", tmp_path / "two"
+    monkeypatch.setenv("XDG_DATA_HOME", str(first))
+    assert registry().get("LDF militia") is None
+    (first / "ceasefire").mkdir(parents=True)
+    (first / "ceasefire" / "actors.yaml").write_text("actors:\n  - name: Local Defence Forces\n    inter: 3\n    aliases: [LDF militia]\n", encoding="utf-8")
+    assert registry().get("LDF militia").name == "Local Defence Forces"
+    monkeypatch.setenv("XDG_DATA_HOME", str(second))
+    assert registry().get("LDF militia") is None
+
+
+def test_country_codes_named_without_the_registry_table():
+    reg = load_registry()
+    assert reg.country_name("SY") == "Syria"
+    assert reg.country_name("FR") == "France"
+    assert reg.country_name("QQ") == "QQ"
+    assert reg.country_name("Syria") == "Syria"
+
+
 def test_a_broken_user_file_is_named_in_one_line(tmp_path, monkeypatch):
     user = tmp_path / "bad.yaml"
     user.write_text("actors:\n  - name: X\n    kind: warlord\n", encoding="utf-8")

