@@ -15,6 +15,7 @@ import functools
 import re
 from typing import Any
 
+from ceasefire.extract.attribute_rules import index_attribute_ruler
 from ceasefire.extract.context import Sentence
 
 #: Components excluded from the extraction pipeline (see the module docstring).
@@ -75,6 +76,7 @@ def extraction_pipeline():
     )
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
+    index_attribute_ruler(nlp)
     return nlp
 
 
