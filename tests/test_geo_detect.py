@@ -192,3 +192,12 @@ def test_a_place_entity_with_a_word_in_lower_case_is_not_kept_by_its_cue_alone()
     # spaCy half-reads "Tal-hamra"; a name the gazetteer lacks is kept by its cue only when written in capitals.
     found = _named("Fighting was reported in Tal-hamra area near Daraa on Friday.")
     assert "Tal-hamra" not in found and "Daraa" in found
+
+
+def test_a_provinces_short_form_is_the_province_whose_towns_the_report_names():
+    # British Columbia is never spelled out, but Penticton and Kamloops both lie in it.
+    found = _named("Penticton residents can now apply for permits at the new ServiceDesk BC office. "
+                   "Before it opened, people had to drive to Kamloops to reach a ServiceDesk BC counter.")
+    assert found["BC"].name == "British Columbia" and found["BC"].precision == "admin1"
+    assert found["Kamloops"].admin1 == "British Columbia"
+

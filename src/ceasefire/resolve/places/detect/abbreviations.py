@@ -1,6 +1,9 @@
-"""A state's or province's short form that the report itself spells out elsewhere."""
+"""A state's or province's short form that the report itself spells out elsewhere, or whose towns
+it names."""
 
 from __future__ import annotations
+
+from collections import Counter
 
 from ceasefire.resolve.places.gazetteer import NAME_ABBREVIATION, NAME_CURATED, NAME_DEMONYM, NAME_MAIN
 from ceasefire.resolve.places.detect.lookup import lookup_candidates
@@ -13,14 +16,14 @@ def find_spelled_out_abbreviations(s: Scan) -> None:
     names that area in full ("the NJ State Federation" in a report on New Jersey clubs, "FrontCounter
     BC" in a release about British Columbia's towns). Alone, two capitals are an acronym far more often
     than a place ("OR", "IN", "ME"), which is why the scan skips them; the full name settles it.
-    Run after the passes that find the full names; looks only at short all-capital words."""
+    A release that names the province's towns and never the province settles it too (see
+    ``_town_area``). Run after the passes that find the full names; looks only at short all-capital words."""
     named = set()
     for m in s.mentions:
         for p, kind, match in m.candidates:
             if match != "skeleton" and kind in (NAME_MAIN, NAME_CURATED, NAME_DEMONYM) and (p.is_admin1 or p.is_country):
                 named.add(p.id)
-    if not named:
-        return
+    town_area = _town_area(s.mentions)
     tokens, taken = s.tokens, s.taken
     for k, tok in enumerate(tokens):
         word = tok.text
@@ -31,6 +34,33 @@ def find_spelled_out_abbreviations(s: Scan) -> None:
         ent = s.ent_of[k]
         if ent is not None and ent.label_ in ("PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY"):
             continue
-        found = [c for c in lookup_candidates(s.gaz, word) if c[1] == NAME_ABBREVIATION and c[2] != "skeleton" and c[0].id in named]
+        found = [c for c in lookup_candidates(s.gaz, word) if c[1] == NAME_ABBREVIATION and c[2] != "skeleton"
+                 and (c[0].id in named or (c[0].country, c[0].admin1) == town_area)]
         if found:
             s.add(k, k + 1, found, "GPE")
+
+
+#: How many different town names of a report must lie in one state or province, and by how many more
+#: than in any other, for that area's short form to stand for it unspelled.
+TOWN_AREA_NAMES, TOWN_AREA_LEAD = 2, 1
+
+
+def _town_area(mentions) -> tuple | None:
+    """The state or province (country, admin1 code) that holds a town of most of the report's town
+    names, clearly more than any other: "Nelson" and "Castlegar" both have a town in British
+    Columbia, and no other province holds both. A name counts once however many towns bear it."""
+    by_name: dict[str, set] = {}
+    for m in mentions:
+        if m.demonym or m.street:
+            continue
+        areas = by_name.setdefault(m.text.lower(), set())
+        areas.update((p.country, p.admin1) for p, kind, match in m.candidates
+                     if match != "skeleton" and kind in (NAME_MAIN, NAME_CURATED) and p.feature_class == "P" and p.admin1)
+    coverage: Counter = Counter()
+    for areas in by_name.values():
+        coverage.update(areas)
+    if not coverage:
+        return None
+    ranked = coverage.most_common(2)
+    (top, n), second = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0)
+    return top if n >= TOWN_AREA_NAMES and n >= second + TOWN_AREA_LEAD else None
