@@ -201,3 +201,19 @@ def test_a_provinces_short_form_is_the_province_whose_towns_the_report_names():
     assert found["BC"].name == "British Columbia" and found["BC"].precision == "admin1"
     assert found["Kamloops"].admin1 == "British Columbia"
 
+
+def test_a_countrys_initials_in_title_case_are_a_word():
+    # "CAR" is the Central African Republic; "Car" of a championship's name is a car.
+    found = _named("The Scottish Touring Car Championship opens at Knockhill. Rebels in the CAR attacked Bria.")
+    assert "Car" not in found
+    assert found["CAR"].country == "CF"
+
+
+def test_a_title_alone_is_no_place():
+    # spaCy may read a comma-fenced "Dr" as a place; the gazetteer knows "Dr" as a spelling of Daraa.
+    from ceasefire.resolve.places.detect import _excluded_acronym, lookup_candidates
+    from ceasefire.resolve.places.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    assert _excluded_acronym("Dr", lookup_candidates(gaz, "Dr"))
+    assert not _excluded_acronym("Daraa", lookup_candidates(gaz, "Daraa"))

@@ -6,23 +6,27 @@ from __future__ import annotations
 from collections import Counter
 
 from ceasefire.resolve.places.gazetteer import NAME_ABBREVIATION, NAME_CURATED, NAME_DEMONYM, NAME_MAIN
-from ceasefire.resolve.places.detect.lookup import lookup_candidates
+from ceasefire.resolve.places.detect.lookup import _initials, lookup_candidates
 from ceasefire.resolve.places.detect.scan import Scan
 from ceasefire.resolve.places.detect.vocabulary import COMMON_ACRONYMS
 
 
 def find_spelled_out_abbreviations(s: Scan) -> None:
     """A postal abbreviation in capitals ("NJ", "BC") is the state or province when the report also
-    names that area in full ("the NJ State Federation" in a report on New Jersey clubs, "FrontCounter
-    BC" in a release about British Columbia's towns). Alone, two capitals are an acronym far more often
-    than a place ("OR", "IN", "ME"), which is why the scan skips them; the full name settles it.
-    A release that names the province's towns and never the province settles it too (see
-    ``_town_area``). Run after the passes that find the full names; looks only at short all-capital words."""
+    names that area in full ("the NJ State Federation" in a report on New Jersey clubs). Alone, two
+    capitals are an acronym far more often than a place ("OR", "IN", "ME"), which is why the scan
+    skips them; the full name settles it. A release that names the province's towns and never the
+    province settles it too ("ServiceDesk BC" beside Penticton and Kamloops, see ``_town_area``),
+    and a country of two or more words the report names goes by its initials ("SA" beside South
+    Africa). Run after the passes that find the full names; looks only at short all-capital words."""
     named = set()
+    initials = {}  # "sa" -> South Africa, for a country of two or more words the report names
     for m in s.mentions:
         for p, kind, match in m.candidates:
             if match != "skeleton" and kind in (NAME_MAIN, NAME_CURATED, NAME_DEMONYM) and (p.is_admin1 or p.is_country):
                 named.add(p.id)
+                if p.is_country and " " in p.name:
+                    initials.setdefault(_initials(p.name), p)
     town_area = _town_area(s.mentions)
     tokens, taken = s.tokens, s.taken
     for k, tok in enumerate(tokens):
@@ -36,6 +40,9 @@ def find_spelled_out_abbreviations(s: Scan) -> None:
             continue
         found = [c for c in lookup_candidates(s.gaz, word) if c[1] == NAME_ABBREVIATION and c[2] != "skeleton"
                  and (c[0].id in named or (c[0].country, c[0].admin1) == town_area)]
+        if not found and word.lower() in initials:
+            # "post-apartheid SA" in a report on South Africa: the country by its initials.
+            found = [(initials[word.lower()], NAME_CURATED, "exact")]
         if found:
             s.add(k, k + 1, found, "GPE")
 
@@ -47,7 +54,7 @@ TOWN_AREA_NAMES, TOWN_AREA_LEAD = 2, 1
 
 def _town_area(mentions) -> tuple | None:
     """The state or province (country, admin1 code) that holds a town of most of the report's town
-    names, clearly more than any other: "Nelson" and "Castlegar" both have a town in British
+    names, clearly more than any other: "Penticton" and "Kamloops" both have a town in British
     Columbia, and no other province holds both. A name counts once however many towns bear it."""
     by_name: dict[str, set] = {}
     for m in mentions:

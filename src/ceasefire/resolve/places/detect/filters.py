@@ -127,7 +127,11 @@ def _excluded_acronym(surface: str, cands) -> bool:
     key = name_key(surface)
     if key in COMMON_ACRONYMS:
         return not any(p.is_country and kind != NAME_ALTERNATE for p, kind, _ in cands)
-    return False
+    return key in _TITLE_ABBREVIATIONS and not surface.isupper()  # "Dr, Amina Bello": a title, not Daraa
+
+
+# A person's title in its short form: alone it is a title whose name follows, never a place.
+_TITLE_ABBREVIATIONS = frozenset("dr mr mrs ms jr sr rev lt sgt capt gen".split())
 
 
 # What follows a dateline's town: "BYESVILLE -- Firefighters", "HUDSON, Ill. (AP) -", "ROSWELL - A man".

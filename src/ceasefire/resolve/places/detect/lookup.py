@@ -45,6 +45,9 @@ def _lookup(gaz: Gazetteer, text: str) -> list[tuple[Place, int, str]]:
     if not (text.isupper() or "." in text):
         # Postal and AP abbreviations only as written: "AL", "Ill.", not "Al-Mansheyyi".
         out = [c for c in out if c[1] != NAME_ABBREVIATION]
+        if len(key) <= 4 and out:
+            # ... and a country's initials too: "CAR" is the Central African Republic, "Car" a word.
+            out = [c for c in out if not (c[0].is_country and c[1] == NAME_CURATED and key == _initials(c[0].name))]
     af = article_free_key(text)
     if af != key:
         seen = {p.id for p, _, _ in out}
@@ -74,6 +77,14 @@ def _lookup(gaz: Gazetteer, text: str) -> list[tuple[Place, int, str]]:
         seen = {p.id for p, _, _ in out}
         out += [(p, NAME_ALTERNATE, "skeleton") for p in gaz.skeleton_candidates(sk) if p.id not in seen]
     return out
+
+
+_NOT_INITIALLED = frozenset({"of", "the", "and"})
+
+
+def _initials(name: str) -> str:
+    """The initials of a country's name, lower case: "Central African Republic" -> "car"."""
+    return "".join(w[0] for w in name.lower().split() if w not in _NOT_INITIALLED)
 
 
 def _lost_possessive(gaz: Gazetteer, word: str) -> bool:
