@@ -983,3 +983,13 @@ def test_two_gazetteer_files_keep_their_own_readings(tmp_path):
     finally:
         first.close()
         second.close()
+
+
+def test_a_town_written_before_its_state_is_the_town_of_that_state():
+    # spaCy reads "Matias Romero" as a person; the gazetteer holds the town by a longer name.
+    from ceasefire.resolve.places import geoparse
+
+    found = {t.text: t for t in geoparse("The caravan stopped for two days in Matias Romero, Oaxaca State, "
+                                         "before buses took the families north.")}
+    assert found["Matias Romero"].country == "MX" and found["Matias Romero"].admin1 == "Oaxaca"
+

@@ -153,6 +153,9 @@ from ceasefire.resolve.places.detect.addresses import (  # noqa: F401
     find_numbered_streets,
     find_street_lists,
 )
+from ceasefire.resolve.places.detect.placed_before_area import (  # noqa: F401
+    find_towns_before_their_area,
+)
 
 
 def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
@@ -175,6 +178,7 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     find_people_of_places(s)
     find_listed_beside_places(s)
     find_spelled_out_abbreviations(s)
+    find_towns_before_their_area(s)
     _repeat_names(s.tokens, s.mentions, s.taken, s.ent_of, s.person_tokens | s.given_names, s.add)
 
     s.mentions.sort(key=lambda m: m.start)
