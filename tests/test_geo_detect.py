@@ -217,3 +217,11 @@ def test_a_title_alone_is_no_place():
     gaz = default_gazetteer()
     assert _excluded_acronym("Dr", lookup_candidates(gaz, "Dr"))
     assert not _excluded_acronym("Daraa", lookup_candidates(gaz, "Daraa"))
+
+
+def test_two_names_before_streets_are_two_streets_of_the_reports_town():
+    # Orange and Harrison are also towns elsewhere; here they are streets of Fargo.
+    found = _named("A water main broke at the corner of Orange and Harrison streets in Fargo on Monday.")
+    assert found["Orange"].name is None and found["Orange"].precision == "near"
+    assert found["Harrison"].admin1 == found["Fargo"].admin1 == "North Dakota"
+

@@ -124,6 +124,7 @@ from ceasefire.resolve.places.detect.scan import (  # noqa: F401
 )
 from ceasefire.resolve.places.detect.features import (  # noqa: F401
     find_numbered_roads,
+    find_paired_streets,
     find_towns_named_after_areas,
     find_natural_features,
     find_streets,
@@ -163,6 +164,7 @@ def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     s = start_scan(doc, gaz)
     skip_group_names(s)
     find_numbered_roads(s)
+    find_paired_streets(s)
     find_towns_named_after_areas(s)
     find_natural_features(s)
     find_place_entities(s)

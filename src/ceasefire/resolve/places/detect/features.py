@@ -159,3 +159,39 @@ def find_streets(s: Scan) -> None:
                 add(i, j, found, "FAC" if not found else "LOC")
                 mentions[-1].street = not found
                 break
+
+
+# "Bourbon and Dauphine streets", "at Orange and White streets": two streets named before one plural.
+_STREETS_PLURAL = frozenset("streets avenues roads boulevards drives lanes".split())
+_PAIR_JOINERS = frozenset(("and", "&"))
+
+
+def find_paired_streets(s: Scan) -> None:
+    """Two names joined by "and" before a plural street word ("rolled down Bourbon and Dauphine
+    streets", "the corner of Lakeview and Harrison streets") are two streets, not the towns or
+    counties they share a name with. Each is a street mention without gazetteer readings, placed
+    like other streets. Runs before the passes that read capitalised words as towns."""
+    tokens, n, taken = s.tokens, s.n, s.taken
+    for k in range(n):
+        if tokens[k].lower_ not in _STREETS_PLURAL:
+            continue
+        b_end = k
+        b_start = _name_before(tokens, b_end, taken)
+        if b_start is None or b_start < 2 or tokens[b_start - 1].lower_ not in _PAIR_JOINERS:
+            continue
+        a_end = b_start - 1
+        a_start = _name_before(tokens, a_end, taken)
+        if a_start is None:
+            continue
+        for i, j in ((a_start, a_end), (b_start, b_end)):
+            s.add(i, j, [], "FAC")
+            s.mentions[-1].street = True
+
+
+def _name_before(tokens, end: int, taken) -> int | None:
+    """Where the capitalised name of one or two words that ends at ``end`` begins, or None."""
+    start = end
+    while start > 0 and end - start < 2 and not taken[start - 1] and tokens[start - 1].is_alpha and _is_cap(tokens[start - 1]) \
+            and "\n" not in tokens[start - 1].whitespace_:
+        start -= 1
+    return start if start < end else None
