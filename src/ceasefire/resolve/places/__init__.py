@@ -114,9 +114,10 @@ def resolve_mentions(mentions: list, text: str, gaz: Any) -> list[Toponym]:
             _take_area(t, anchor, gaz)
         elif m.text.lower() in placed_by_text:
             _take_area(t, placed_by_text[m.text.lower()], gaz)
-        elif (m.label == "LOC" or m.label == "GPE" and not m.candidates
+        elif (m.label == "LOC" or m.label == "GPE" and not any(c[2] != "skeleton" for c in m.candidates)
               or m.label == "FAC" and not _title_case_before(text, m.start)):
-            # ... and a town or district spaCy is sure of that the gazetteer lacks ("Khayelitsha", "Portroe").
+            # ... and a town or district spaCy is sure of that the gazetteer lacks ("Khayelitsha", "Portroe"),
+            # also when only a consonant outline reached some namesake abroad, which the resolver refused.
             # A place the gazetteer cannot know (a street, a building, a village): it lies in the
             # area the text puts it in ("the Aziziyah district of Aleppo"), else the report's nearest town.
             anchor = _container_place(m, mentions, chosen, text) or _nearest_settlement(k, mentions, chosen, roles, text)
@@ -169,8 +170,12 @@ _SMALL_WORDS = frozenset({"a", "an", "the", "in", "of", "on", "at", "to", "for",
 
 def _title_case_before(text: str, start: int, words: int = 5) -> bool:
     """The words before ``start`` are a headline's Title Case ("30 Syrian Rebels Killed in ISIS
-    Suicide Blast"), where spaCy takes capitalised phrases for places: no town to guess at."""
-    before = [w for w in _TITLE_WORD.findall(text[max(0, start - 80): start]) if w.lower() not in _SMALL_WORDS][-words:]
+    Suicide Blast"), where spaCy takes capitalised phrases for places: no town to guess at. A list
+    of names run together by semicolons ("Ramor Theatre, Virginia; Crossdoney Parish Hall") is no
+    headline: only the words since the last semicolon count."""
+    window = text[max(0, start - 80): start]
+    window = window[window.rfind(";") + 1:]
+    before = [w for w in _TITLE_WORD.findall(window) if w.lower() not in _SMALL_WORDS][-words:]
     return len(before) == words and sum(w[0].isupper() for w in before) >= words - 1
 
 
