@@ -225,3 +225,10 @@ def test_two_names_before_streets_are_two_streets_of_the_reports_town():
     assert found["Orange"].name is None and found["Orange"].precision == "near"
     assert found["Harrison"].admin1 == found["Fargo"].admin1 == "North Dakota"
 
+
+def test_words_of_an_office_title_are_no_towns():
+    # Justice and Leader are small towns in the gazetteer; here they name a portfolio and an office.
+    found = _named("The former Minister of Justice and the Leader of the Opposition met in Colombo on Monday.")
+    assert "Justice" not in found and "Leader" not in found
+    assert found["Colombo"].country == "LK"
+

@@ -239,6 +239,22 @@ def _written_lower(text: str, word: str) -> bool:
     return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None
 
 
+# The offices whose portfolio follows "of": "Minister of Justice", "Department of Commerce".
+_PORTFOLIO_BEFORE = frozenset("minister ministry ministries department secretary secretariat bureau".split())
+
+
+def _office_title(tokens, i: int, j: int, cands) -> bool:
+    """Whether tokens[i:j] are a word of an office's title, not a town that bears it: a portfolio
+    ("Minister of Justice", "Department of Commerce") or a single noun before "of" ("Leader of the
+    House"). A country, an area or a big city stays ("Ministry of Iraq" is no portfolio)."""
+    if _big(cands):
+        return False
+    if i >= 2 and tokens[i - 1].lower_ == "of" and tokens[i - 2].lower_ in _PORTFOLIO_BEFORE:
+        return True
+    return (j - i == 1 and j + 1 < len(tokens) and tokens[j].lower_ == "of" and tokens[i].lower_ in common_nouns()
+            and tokens[j + 1].lower_ in ("the", "a") and not tokens[i].is_sent_start)
+
+
 def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, focus: frozenset[str] = frozenset()) -> bool:
     """Whether a gazetteer hit over capitalised tokens is a place mention."""
     first, last = tokens[i], tokens[j - 1]
@@ -283,6 +299,8 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
     if single and first.text.isupper() and len(first.text) <= 4 and not _big(cands):
         return False
     if i > 0 and tokens[i - 1].lower_.rstrip(".") in HONORIFICS:
+        return False
+    if _office_title(tokens, i, j, cands):
         return False
     if (single and i > 0 and tokens[i - 1].is_alpha and _is_cap(tokens[i - 1]) and not sent_start[i] and not sent_start[i - 1]
             and "\n" not in tokens[i - 1].whitespace_ and tokens[i - 1].lower_ not in DIRECTION_WORDS
