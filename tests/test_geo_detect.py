@@ -232,3 +232,8 @@ def test_words_of_an_office_title_are_no_towns():
     assert "Justice" not in found and "Leader" not in found
     assert found["Colombo"].country == "LK"
 
+
+def test_a_club_named_for_its_town_names_the_town():
+    # spaCy reads "Bolton Wanderers" as a man; the club's town is still named.
+    found = _named("Tuesday night's 1-0 defeat of Bolton Wanderers means Birmingham will have just one fit striker.")
+    assert found["Bolton"].country == "GB"
