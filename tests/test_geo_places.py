@@ -1011,3 +1011,10 @@ def test_venues_listed_with_semicolons_lie_in_the_reports_town():
                                          "Galway; Kilcolgan Parish Hall; Clarinbridge Community Centre.")}
     hall = found["Kilcolgan Parish Hall"]
     assert hall.country == "IE" and hall.precision == "near"
+
+
+def test_a_place_the_gazetteer_lacks_before_its_county_lies_in_that_county():
+    from ceasefire.resolve.places import geoparse
+
+    found = {t.text: t for t in geoparse("Round nine, 4/5 August: Cadwell Park GP, Lincolnshire. Round ten follows.")}
+    assert found["Cadwell Park GP"].precision == "admin2" and found["Cadwell Park GP"].country == "GB"

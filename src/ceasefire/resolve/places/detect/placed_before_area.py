@@ -7,7 +7,7 @@ from ceasefire.resolve.places.names import name_key
 from ceasefire.resolve.places.detect.lookup import lookup_candidates
 from ceasefire.resolve.places.detect.mention import _is_cap
 from ceasefire.resolve.places.detect.scan import Scan
-from ceasefire.resolve.places.detect.vocabulary import HONORIFICS
+from ceasefire.resolve.places.detect.vocabulary import HONORIFICS, common_nouns, common_words
 
 #: The longest name looked for before the comma, in words.
 MAX_WORDS = 3
@@ -24,7 +24,10 @@ def find_towns_before_their_area(s: Scan) -> None:
     for m in list(s.mentions):
         areas = [p for p, kind, match in m.candidates if match != "skeleton" and (p.is_country or p.is_admin1)
                  and kind in (NAME_MAIN, NAME_CURATED, NAME_ABBREVIATION)]
-        if not areas or m.demonym:
+        # A state, province or county (not a country) also holds a place the gazetteer lacks.
+        holds_unknown = any(match != "skeleton" and (p.is_admin1 or p.is_admin2) and kind in (NAME_MAIN, NAME_CURATED, NAME_ABBREVIATION)
+                            for p, kind, match in m.candidates)
+        if not (areas or holds_unknown) or m.demonym:
             continue
         after = m.token_end
         if after < s.n and _is_cap(tokens[after]) and tokens[after].is_alpha and "\n" not in tokens[after - 1].whitespace_:
@@ -35,7 +38,9 @@ def find_towns_before_their_area(s: Scan) -> None:
         end = comma
         for start in range(max(0, end - MAX_WORDS), end):
             words = tokens[start:end]
-            if any(taken[k] for k in range(start, end)) or not all(_is_cap(t) and t.is_alpha for t in words):
+            if any(taken[k] for k in range(start, end)) or not all(
+                    (_is_cap(t) and t.is_alpha) or (start < k < end - 1 and t.lower_ in ("'s", "’s"))
+                    for k, t in zip(range(start, end), words)):
                 continue
             if start > 0 and tokens[start - 1].is_alpha and _is_cap(tokens[start - 1]) and not s.sent_start[start]:
                 continue  # the run goes on before it: the whole name is longer
@@ -51,7 +56,23 @@ def find_towns_before_their_area(s: Scan) -> None:
                       and any(_lies_in(c[0], a) for a in areas)]
             if inside:
                 s.add(start, end, inside, "GPE")
+            elif holds_unknown and _unknown_place(s, start, end, surface):
+                # "Estey's Bridge, N.B.", "Thruxton, Hampshire": a place the gazetteer lacks, which the
+                # resolver puts in the area written after it.
+                s.add(start, end, [], "LOC")
             break
+
+
+def _unknown_place(s: Scan, start: int, end: int, surface: str) -> bool:
+    """Whether a capitalised name before a state, province or county is a place no gazetteer entry
+    reads: none does, spaCy reads no person or body in it, and its words are not all English words."""
+    if any(c[2] != "skeleton" for c in lookup_candidates(s.gaz, surface)):
+        return False
+    if any(s.ent_of[k] is not None and s.ent_of[k].label_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT")
+           for k in range(start, end)):
+        return False
+    words = [t.lower_ for t in s.tokens[start:end] if t.is_alpha]
+    return not all(w in common_words() or w in common_nouns() for w in words)
 
 
 _SETTLEMENT_WORDS = frozenset("city town village township borough".split())
