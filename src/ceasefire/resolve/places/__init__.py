@@ -171,7 +171,7 @@ _SMALL_WORDS = frozenset({"a", "an", "the", "in", "of", "on", "at", "to", "for",
 def _title_case_before(text: str, start: int, words: int = 5) -> bool:
     """The words before ``start`` are a headline's Title Case ("30 Syrian Rebels Killed in ISIS
     Suicide Blast"), where spaCy takes capitalised phrases for places: no town to guess at. A list
-    of names run together by semicolons ("Ramor Theatre, Virginia; Crossdoney Parish Hall") is no
+    of names run together by semicolons ("Oranmore Castle Hotel, Galway; Kilcolgan Parish Hall") is no
     headline: only the words since the last semicolon count."""
     window = text[max(0, start - 80): start]
     window = window[window.rfind(";") + 1:]

@@ -161,14 +161,14 @@ def find_streets(s: Scan) -> None:
                 break
 
 
-# "Bourbon and Dauphine streets", "at Orange and White streets": two streets named before one plural.
+# "Walnut and Beaumont streets", "at Elm and Pine avenues": two streets named before one plural.
 _STREETS_PLURAL = frozenset("streets avenues roads boulevards drives lanes".split())
 _PAIR_JOINERS = frozenset(("and", "&"))
 
 
 def find_paired_streets(s: Scan) -> None:
-    """Two names joined by "and" before a plural street word ("rolled down Bourbon and Dauphine
-    streets", "the corner of Lakeview and Harrison streets") are two streets, not the towns or
+    """Two names joined by "and" before a plural street word ("turned down Walnut and Beaumont
+    streets", "the corner of Elm and Pine avenues") are two streets, not the towns or
     counties they share a name with. Each is a street mention without gazetteer readings, placed
     like other streets. Runs before the passes that read capitalised words as towns."""
     tokens, n, taken = s.tokens, s.n, s.taken

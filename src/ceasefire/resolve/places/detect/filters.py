@@ -239,7 +239,7 @@ def _written_lower(text: str, word: str) -> bool:
     return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None
 
 
-# The words after a town that make a sports club's name: "Bolton Wanderers", "Leeds United".
+# The words after a town that make a sports club's name: "Blackburn Rovers", "Ipswich Town".
 _CLUB_WORDS = frozenset("united city wanderers albion rovers athletic hotspur rangers town county".split())
 
 # The offices whose portfolio follows "of": "Minister of Justice", "Department of Commerce".
@@ -349,7 +349,7 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
             return True  # a state's name longer than spaCy's person: "Mato Grosso" of "Mato Grosso do Sul"
         if (ent.start == i and end == j + 1 and tokens[j].lower_ in _CLUB_WORDS and _is_cap(tokens[j])
                 and _strong(cands, allow_alternate=False)):
-            return True  # a club named for its town, which spaCy reads as a man: "Bolton Wanderers"
+            return True  # a club named for its town, which spaCy reads as a man: "Blackburn Rovers"
         if not whole:
             return False  # part of a person's name: "Kerry" in "John Kerry"
         if single and first.text in person_tokens:

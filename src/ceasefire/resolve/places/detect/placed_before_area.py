@@ -31,7 +31,7 @@ def find_towns_before_their_area(s: Scan) -> None:
             continue
         after = m.token_end
         if after < s.n and _is_cap(tokens[after]) and tokens[after].is_alpha and "\n" not in tokens[after - 1].whitespace_:
-            continue  # "Freeland, U.S. Trade Representative": the area qualifies an office, the name is a person's
+            continue  # "Lee, U.S. Trade Representative": the area qualifies an office, the name is a person's
         comma = m.token_start - 1
         if comma < 1 or tokens[comma].text != "," or taken[comma - 1] or "\n" in tokens[comma - 1].whitespace_:
             continue
