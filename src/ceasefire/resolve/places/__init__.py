@@ -114,10 +114,9 @@ def resolve_mentions(mentions: list, text: str, gaz: Any) -> list[Toponym]:
             _take_area(t, anchor, gaz)
         elif m.text.lower() in placed_by_text:
             _take_area(t, placed_by_text[m.text.lower()], gaz)
-        elif (m.label == "LOC" or m.label == "GPE" and not any(c[2] != "skeleton" for c in m.candidates)
+        elif (m.label == "LOC" or m.label == "GPE" and not m.candidates
               or m.label == "FAC" and not _title_case_before(text, m.start)):
-            # ... and a town or district spaCy is sure of that the gazetteer lacks ("Khayelitsha", "Portroe"),
-            # also when only a consonant outline reached some namesake abroad, which the resolver refused.
+            # ... and a town or district spaCy is sure of that the gazetteer lacks ("Khayelitsha", "Portroe").
             # A place the gazetteer cannot know (a street, a building, a village): it lies in the
             # area the text puts it in ("the Aziziyah district of Aleppo"), else the report's nearest town.
             anchor = _container_place(m, mentions, chosen, text) or _nearest_settlement(k, mentions, chosen, roles, text)
