@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ceasefire.resolve.places.detect.mention import _is_cap
+from ceasefire.resolve.places.detect.mention import _is_cap, previous_list_item_end
 from ceasefire.resolve.places.detect.scan import Scan
 from ceasefire.resolve.places.detect.vocabulary import ROAD_HEADS, STREET_SUFFIXES
 
@@ -115,14 +115,8 @@ def find_street_lists(s: Scan) -> None:
             if a == b:
                 break
             listed.append((a, b))
-            sep = a - 1
-            if sep < 0:
-                break
-            if tokens[sep].text == ",":
-                b = sep - 1 if sep > 0 and tokens[sep - 1].lower_ in ("and", "or") else sep
-            elif tokens[sep].lower_ in ("and", "or", "&"):
-                b = sep - 1 if sep > 0 and tokens[sep - 1].text == "," else sep
-            else:
+            b = previous_list_item_end(tokens, a)
+            if b is None:
                 break
         if len(listed) < 2:
             continue  # "Main and Oak" needs its "and"; one name before "streets" is a phrase ("city streets")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ceasefire.resolve.places.gazetteer import NAME_ALTERNATE
 from ceasefire.resolve.places.detect.filters import _organisation_name
 from ceasefire.resolve.places.detect.lookup import lookup_candidates
-from ceasefire.resolve.places.detect.mention import _is_cap
+from ceasefire.resolve.places.detect.mention import _is_cap, previous_list_item_end
 from ceasefire.resolve.places.detect.scan import Scan
 from ceasefire.resolve.places.detect.vocabulary import (
     FIGHTER_WORDS,
@@ -80,14 +80,8 @@ def find_county_lists(s: Scan) -> None:
             surface = text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]
             cands = [c for c in lookup_candidates(gaz, surface + suffix) if c[0].is_admin2 and c[2] != "skeleton"]
             listed.append((a, b, cands))
-            sep = a - 1
-            if sep < 0:
-                break
-            if tokens[sep].text == ",":
-                b = sep - 1 if sep > 0 and tokens[sep - 1].lower_ in ("and", "or") else sep
-            elif tokens[sep].lower_ in ("and", "or", "&"):
-                b = sep - 1 if sep > 0 and tokens[sep - 1].text == "," else sep
-            else:
+            b = previous_list_item_end(tokens, a)
+            if b is None:
                 break
         if len(listed) < 2:
             continue  # "the middle of Indiana counties": the counties of a state, not one county

@@ -42,5 +42,18 @@ def sent_start_tok(tokens, k: int) -> bool:
     return tokens[k].is_sent_start or (k > 0 and "\n" in tokens[k - 1].text)
 
 
+def previous_list_item_end(tokens, start: int) -> int | None:
+    """Where the item before a listed name ends, when a list separator stands before ``start``
+    (",", "and", "or", "&", ", and"); None when the name opens the list."""
+    sep = start - 1
+    if sep < 0:
+        return None
+    if tokens[sep].text == ",":
+        return sep - 1 if sep > 0 and tokens[sep - 1].lower_ in ("and", "or") else sep
+    if tokens[sep].lower_ in ("and", "or", "&"):
+        return sep - 1 if sep > 0 and tokens[sep - 1].text == "," else sep
+    return None
+
+
 def _glued(prev, tok) -> bool:
     return prev.idx + len(prev.text) == tok.idx
