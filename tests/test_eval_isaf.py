@@ -50,6 +50,25 @@ def test_more_than_a_figure_is_one_more_as_the_minimum_killed():
     assert killed(line({"best": 2, "low": 2, "high": 2, "qualifier": "exact"}, {"best": 4, "low": 4, "high": 4, "qualifier": "exact"})) == 4
 
 
+def test_dates_within_a_day():
+    from ceasefire.eval.isaf import _within_a_day
+
+    assert _within_a_day("2011-02-20", "2011-02-19")
+    assert _within_a_day("2011-03-01", "2011-02-28")  # across a month's end
+    assert not _within_a_day("2011-02-21", "2011-02-19")
+    assert not _within_a_day(None, "2011-02-19")
+
+
+def test_dated_releases_are_scored_apart(scores):
+    from ceasefire.eval.isaf import DATED, NEAR
+
+    dated, near, all_ = scores[DATED], scores[NEAR], scores["start date"]
+    # every release is scored within a day; only those with a date of their own in the other line
+    assert near.scored == all_.scored == LIMIT and 0 < dated.scored < LIMIT
+    assert dated.correct == all_.correct and near.correct >= all_.correct
+    assert dated.goal is None and near.goal is None
+
+
 def test_every_province_falls_under_one_regional_command():
     from ceasefire.eval.isaf import PROVINCES, REGIONAL_COMMANDS
 

@@ -19,7 +19,7 @@ def command(data_dir, limit, jobs) -> None:
     rows += [("FA-KES", s) for s in fakes.evaluate(data_dir, limit, jobs)]
     scores, _per_class, _n = acled.evaluate(data_dir, limit, jobs)
     rows += [("ACLED", s) for s in scores if s.goal is not None]
-    rows += [("ISAF", s) for s in isaf.evaluate(data_dir, limit, jobs)]
+    rows += [("ISAF", s) for s in isaf.evaluate(data_dir, limit, jobs) if s.goal is not None]
     click.echo(f"{'set':<8} {'field':<32} {'value':>6}  {'n':>5}  goal")
     for name, s in rows:
         verdict = "met" if s.value >= s.goal else "NOT met"

@@ -30,6 +30,8 @@ Mapping, per field (the gold is the annotator's JSON):
   a date one day before the dateline (the web listing's date, which the set does not carry). No
   rule in the text tells these apart, so no shift is applied: shifting those months would be fitted
   to the set's calendar, and even then the 79 undated releases keep the figure near 0.85.
+  Two lines without a goal show this split: the start date over the 645 releases that carry a date
+  (0.845 on 2026-11-26), and within one day of the gold over all 724 (0.885).
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import click
@@ -49,6 +51,11 @@ from ceasefire.eval.runner import FieldScore, common_options, extract_all, print
 
 FILE = ("isaf", "isaf_press_releases_ft_test.jsonl")
 GOALS = {"min_killed exact": 0.90, "province": 0.90, "start date": 0.90}
+#: Lines printed without a goal, to show what the start-date misses are made of: the score over
+#: the releases that carry a date of their own (the others cannot be resolved by any reader of the
+#: text), and the share within one day of the gold (the day-before pattern described above).
+DATED = "start date, releases with a date"
+NEAR = "start date within one day"
 
 _DATELINE = re.compile(r"\(([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+(\d{4})\)")
 _MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
@@ -153,6 +160,7 @@ def evaluate(data_dir: str | None = None, limit: int | None = None, jobs: int = 
     pairs = load(data_dir, limit)
     lines = extract_all([d for _, d in pairs], jobs=jobs)
     scores = {k: FieldScore(k, v) for k, v in GOALS.items()}
+    scores[DATED], scores[NEAR] = FieldScore(DATED), FieldScore(NEAR)
     for (gold, doc), line in zip(pairs, lines):
         key = doc.external_id
         events = line.get("events") or []
@@ -168,7 +176,20 @@ def evaluate(data_dir: str | None = None, limit: int | None = None, jobs: int = 
         scores["province"].add(prov in {_fold(p) for p in gold_prov}, key, gold_prov, prov)
         start = main["date"]["start"] if main and main.get("date") else None
         scores["start date"].add(start == gold.get("start_date"), key, gold.get("start_date"), start)
+        if doc.published is not None:
+            scores[DATED].add(start == gold.get("start_date"), key, gold.get("start_date"), start)
+        scores[NEAR].add(_within_a_day(start, gold.get("start_date")), key, gold.get("start_date"), start)
     return list(scores.values())
+
+
+def _within_a_day(ours: str | None, gold: str | None) -> bool:
+    """Whether two ISO dates (``YYYY-MM-DD``; ours may be missing) are at most one day apart."""
+    if not ours or not gold:
+        return False
+    try:
+        return abs(date.fromisoformat(ours[:10]) - date.fromisoformat(gold[:10])) <= timedelta(days=1)
+    except ValueError:
+        return False
 
 
 @click.command()

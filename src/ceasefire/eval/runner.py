@@ -83,7 +83,7 @@ def print_scores(title: str, scores: Iterable[FieldScore], notes: Iterable[str] 
         click.echo(f"  note: {n}")
     for s in scores:
         goal = f"goal >= {s.goal:.2f}  {'met' if s.value >= s.goal else 'NOT met'}" if s.goal is not None else ""
-        click.echo(f"  {s.name:<34} {s.value:6.3f}  ({s.correct}/{s.scored})  {goal}")
+        click.echo(f"  {s.name:<34} {s.value:6.3f}  ({s.correct}/{s.scored})  {goal}".rstrip())
 
 
 def print_misses(scores: Iterable[FieldScore], n: int) -> None:
