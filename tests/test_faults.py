@@ -40,7 +40,9 @@ def stored_documents(url: str) -> int:
         engine.dispose()
 
 
-def wait_for_documents(url: str, at_least: int, proc: subprocess.Popen, timeout: float = 240) -> int:
+def wait_for_documents(url: str, at_least: int, proc: subprocess.Popen, timeout: float = 1200) -> int:
+    """Poll until the store holds ``at_least`` documents. The timeout only guards against a hung
+    ingest (it is no speed check): it is generous so a loaded machine does not fail the test."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         n = stored_documents(url)
