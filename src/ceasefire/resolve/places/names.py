@@ -17,6 +17,7 @@ Three keys, from strict to loose:
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
 
@@ -75,6 +76,9 @@ _DOUBLE_RE = re.compile(r"(.)\1+")
 _SKELETON_MAP = str.maketrans({"q": "k", "c": "k", "j": "j", "z": "z", "g": "g"})
 _GLUED_ARTICLE_RE = re.compile(r"^(?:a|e)([ltszdnr])\1")
 _NON_LETTER_RE = re.compile(r"[^a-z]")
+# The first group of a match, as a C callable: the same text as the template r"\1", without the
+# Python-level template expansion at every call of ``sub``.
+_FIRST_GROUP = operator.itemgetter(1)
 
 
 @functools.lru_cache(maxsize=65536)  # the same names come back in every report
@@ -85,7 +89,7 @@ def skeleton_key(name: str) -> str:
         return ""
     tokens = key.split()
     # An article glued to the following word ("ezzor", "azzawr", "arraqqa"): drop its vowel+consonant.
-    tokens = [_GLUED_ARTICLE_RE.sub(r"\1", t) if i > 0 or len(tokens) == 1 else t for i, t in enumerate(tokens)]
+    tokens = [_GLUED_ARTICLE_RE.sub(_FIRST_GROUP, t) if i > 0 or len(tokens) == 1 else t for i, t in enumerate(tokens)]
     text = "".join(tokens)
     text = text.replace("kh", "k").replace("sh", "s").replace("th", "t").replace("dh", "d").replace("gh", "g").replace("ph", "f")
     text = text.translate(_SKELETON_MAP)
@@ -94,7 +98,7 @@ def skeleton_key(name: str) -> str:
     head, rest = text[:1], text[1:]
     rest = _VOWELS_RE.sub("", rest)
     rest = rest.replace("h", "") if head != "h" else rest
-    out = _DOUBLE_RE.sub(r"\1", head + rest)
+    out = _DOUBLE_RE.sub(_FIRST_GROUP, head + rest)
     return _NON_LETTER_RE.sub("", out)
 
 
