@@ -985,6 +985,32 @@ def test_two_gazetteer_files_keep_their_own_readings(tmp_path):
         second.close()
 
 
+def test_a_reports_lookups_share_one_read_of_the_file_and_let_a_writer_in_after(tmp_path):
+    # find_mentions and resolve_mentions read the gazetteer inside reading(): one transaction, nested
+    # uses sharing it; once the last is out, an import into the same file commits and is seen.
+    import sqlite3
+
+    from ceasefire.resolve.places.gazetteer import NAME_MAIN, Place, _Writer
+
+    gaz = _one_village_gazetteer(tmp_path / "villages.sqlite", 9990101, "SY", 36.2, 37.1)
+    try:
+        with gaz.reading():
+            with gaz.reading():
+                assert [p.id for p, _ in gaz.candidates("tell barud")] == [9990101]
+            assert gaz._conn.in_transaction
+        assert not gaz._conn.in_transaction
+        conn = sqlite3.connect(tmp_path / "villages.sqlite", timeout=0.1)
+        w = _Writer(conn)
+        w.place(Place(9990303, "Tell Qamar", 36.3, 37.2, "P", "PPL", "SY", None, None, 900, "test"), [("Tell Qamar", NAME_MAIN)])
+        w.flush()
+        conn.commit()  # "database is locked" if the read were still open
+        conn.close()
+        with gaz.reading():
+            assert [p.id for p, _ in gaz.candidates("tell qamar")] == [9990303]
+    finally:
+        gaz.close()
+
+
 def test_a_town_written_before_its_state_is_the_town_of_that_state():
     # spaCy reads "Matias Romero" as a person; the gazetteer holds the town by a longer name.
     from ceasefire.resolve.places import geoparse

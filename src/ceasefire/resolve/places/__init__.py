@@ -70,6 +70,11 @@ def geoparse(text: str, spacy_doc: Any = None) -> list[Toponym]:
 
 def resolve_mentions(mentions: list, text: str, gaz: Any) -> list[Toponym]:
     """Resolve detected mentions (see :mod:`.detect`) into toponyms."""
+    with gaz.reading():  # the report's lookups in one read of the gazetteer file
+        return _resolve_mentions(mentions, text, gaz)
+
+
+def _resolve_mentions(mentions: list, text: str, gaz: Any) -> list[Toponym]:
     from ceasefire.resolve.places.resolve import DROP, choose_places, county_point, mention_role, precision_of
 
     from ceasefire.resolve.places.facility_anchor import anchor_facility_namesakes

@@ -161,6 +161,11 @@ from ceasefire.resolve.places.detect.placed_before_area import (  # noqa: F401
 
 def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     """Every place mention in a spaCy ``Doc`` (offsets into ``doc.text``)."""
+    with gaz.reading():  # the report's lookups in one read of the gazetteer file
+        return _find_mentions(doc, gaz)
+
+
+def _find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     s = start_scan(doc, gaz)
     skip_group_names(s)
     find_numbered_roads(s)

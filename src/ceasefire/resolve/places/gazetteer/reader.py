@@ -3,6 +3,7 @@ default file; great-circle distance."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import os
@@ -44,6 +45,25 @@ class Gazetteer:
         self.skeleton_candidates = functools.lru_cache(maxsize=50_000)(self._skeleton_candidates)
         self.by_id = functools.lru_cache(maxsize=50_000)(self._by_id)
         self._skeleton_keys: frozenset[str] | None = None  # read on the first outline lookup
+        self._readers = 0  # callers inside reading() now
+
+    @contextlib.contextmanager
+    def reading(self):
+        """One read transaction over a report's lookups: SQLite takes the file's lock and checks the
+        file for changes once, not at every query (that cost more than most lookups themselves).
+        Nested and concurrent callers share the transaction; the last one out ends it, so a writer
+        (an import into this file) waits only for the reports being read."""
+        with self._lock:
+            if self._readers == 0 and not self._conn.in_transaction:
+                self._conn.execute("BEGIN")
+            self._readers += 1
+        try:
+            yield self
+        finally:
+            with self._lock:
+                self._readers -= 1
+                if self._readers == 0 and self._conn.in_transaction:
+                    self._conn.execute("COMMIT")
 
     def close(self) -> None:
         self._conn.close()
