@@ -108,9 +108,9 @@ def find_natural_features(s: Scan) -> None:
     # 0. Rivers, lakes and mountains the gazetteer lacks: "the Red River", "Lake Lanier", "Kishwaukee
     #    River". The whole name is the place (near the report's town), not a state or town inside it
     #    ("Mississippi River", "Lake Vermont"); spaCy's entities may split them, so this comes first.
-    for k in range(n):
+    for k in s.capitals:
         tok = tokens[k]
-        if taken[k] or not _is_cap(tok):
+        if taken[k]:
             continue
         a = b = None
         lead = (tok.lower_.rstrip(".") in NATURAL_LEADS and k + 1 < n and _is_cap(tokens[k + 1]) and tokens[k + 1].is_alpha
@@ -142,8 +142,8 @@ def find_streets(s: Scan) -> None:
     """3. Streets, roads and counties the gazetteer does not hold."""
     gaz, text, tokens, n, ent_of, mentions, taken, add = s.gaz, s.text, s.tokens, s.n, s.ent_of, s.mentions, s.taken, s.add
     # 3. Streets, roads and counties the gazetteer does not hold: "Darby Street", "Laurel County".
-    for i in range(n):
-        if taken[i] or not _is_cap(tokens[i]) or tokens[i].is_punct:
+    for i in s.capitals:
+        if taken[i] or tokens[i].is_punct:
             continue
         if ent_of[i] is not None and ent_of[i].label_ in ("PERSON", "ORG") and not _street_entity(tokens, ent_of[i]):
             continue

@@ -32,8 +32,8 @@ def skip_group_names(s: Scan) -> None:
     """Names of armed groups whose words are places elsewhere: no toponyms."""
     tokens, n, taken, cap_run = s.tokens, s.n, s.taken, s.cap_run
     # Names of armed groups whose words are places elsewhere ("Ahrar al-Sham", "Boko Haram"): no toponyms.
-    for k in range(n):
-        if taken[k] or not _is_cap(tokens[k]):
+    for k in s.capitals:
+        if taken[k]:
             continue
         low = tokens[k].lower_
         if low in GROUP_HEADS and k + 1 < n and "\n" not in tokens[k].whitespace_ and (
@@ -64,7 +64,7 @@ def scan_capitalised_runs(s: Scan) -> None:
         if shorter is not None and shorter[0] != i:
             shorter = None
         tok = tokens[i]
-        starts_name = _is_cap(tok) or (
+        starts_name = tok.cap or (
             tok.lower_ in LEADING_ARTICLES and i + 2 < n and tokens[i + 1].text in "-‐" and _is_cap(tokens[i + 2])
         )
         if taken[i] or not starts_name or tok.is_punct or tok.like_num:
@@ -79,7 +79,7 @@ def scan_capitalised_runs(s: Scan) -> None:
             if any(taken[i:j]) or _in_compound(tokens, i, j):
                 continue
             last = tokens[j - 1]
-            if not (_is_cap(last) or (j - i == 1)) or last.is_punct and last.text not in (".",):
+            if not (last.cap or (j - i == 1)) or last.is_punct and last.text not in (".",):
                 continue
             if not all(_inner_ok(tokens, k, i) for k in range(i + 1, j)):
                 continue

@@ -39,6 +39,7 @@ class Scan:
     taken: list[bool]
     deferred: list = field(default_factory=list)  # spaCy's place entities left to the gazetteer scan: (i, j, label)
     sentence_char: list[int] = field(default_factory=list)  # where each token's sentence begins in the text
+    capitals: list[int] = field(default_factory=list)  # the tokens that open with a capital, in order: the passes start there
 
     def add(self, i: int, j: int, cands, label) -> None:
         text, tokens, mentions, taken = self.text, self.tokens, self.mentions, self.taken
@@ -82,6 +83,7 @@ def start_scan(doc, gaz: Gazetteer) -> Scan:
     text = doc.text
     tokens = [Tok(t) for t in doc]
     n = len(tokens)
+    capitals = [k for k, t in enumerate(tokens) if t.cap]
     ent_of = [None] * n
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
@@ -97,8 +99,9 @@ def start_scan(doc, gaz: Gazetteer) -> Scan:
             if ent[0].is_alpha and _is_cap(ent[0]):
                 given_names.add(ent[0].text)
     # One word that says something is a person too: "Johnson said", "“...,” said Noma."
-    for k, t in enumerate(tokens):
-        if not (t.is_alpha and _is_cap(t)) or (k > 0 and _is_cap(tokens[k - 1]) and not sent_start_tok(tokens, k)):
+    for k in capitals:
+        t = tokens[k]
+        if not t.is_alpha or (k > 0 and _is_cap(tokens[k - 1]) and not sent_start_tok(tokens, k)):
             continue
         if k + 1 < n and tokens[k + 1].lower_ in SPEECH_VERBS and (k + 2 >= n or not _is_cap(tokens[k + 2])):
             given_names.add(t.text)
@@ -132,4 +135,4 @@ def start_scan(doc, gaz: Gazetteer) -> Scan:
     mentions: list[Mention] = []
     taken = [False] * n
     return Scan(doc, gaz, text, tokens, n, ent_of, person_tokens, given_names, sent_start, title_case, mentions, taken,
-                sentence_char=sentence_char)
+                sentence_char=sentence_char, capitals=capitals)
