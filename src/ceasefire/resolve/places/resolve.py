@@ -90,6 +90,9 @@ _SPEAKER_BEFORE = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:in|from|at)\s+(?:the\s+)?$",
     re.I,
 )
+# The last letter before the spaces that _SPEAKER_BEFORE can end on ("in", "from", "at", "the"): a
+# cheap test first, the pattern (slow to search) only where it can match.
+_SPEAKER_LAST = frozenset("nNmMtTeE")
 
 
 # "US Secretary", "Russian Foreign Minister", "American spy", "US dollar": a country named as the
@@ -759,7 +762,8 @@ def mention_role(m: Mention, text: str) -> str | None:
     elif m.text.isupper() and len(m.text) > 3 and _DATELINE_AFTER.match(after):
         # Cleaned text may run the header lines together: "For Immediate Release KABUL, Afghanistan (May 28) –".
         return "dateline"
-    if _SPEAKER_BEFORE.search(text[max(0, m.start - 80): m.start]):
+    before = text[max(0, m.start - 80): m.start]
+    if before.rstrip()[-1:] in _SPEAKER_LAST and _SPEAKER_BEFORE.search(before):
         return "speaker_city"
     return None
 

@@ -28,6 +28,11 @@ _NEAR_BEFORE = re.compile(
     r"countryside\s+of|outside\s+of)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+|village\s+of\s+)?$",
     re.I,
 )
+# The three patterns above end on a word and spaces; the last letter of that word, tested first,
+# spares a search (slow: tried at every position) where the pattern cannot match.
+_ADMIN_BEFORE_LAST = frozenset("fFeElL")  # "of", "the", "rural"
+_SETTLEMENT_BEFORE_LAST = frozenset("fFeE")  # "of", "the"
+_NEAR_BEFORE_LAST = frozenset("rRyYoOfFeEdD")  # "near", "nearby", "to", "of", "outside", "the", "around"
 # ... and ACLED's "Okpanam (Oshimili North LGA, Delta)", "Sheikh Zuweiyid (Rafah, North Sinai)": the
 # district and province in brackets after a village.
 _CONTAINER_AFTER = re.compile(
@@ -44,12 +49,13 @@ _LIST_AFTER = re.compile(r"^\s*(?:,\s*[A-Z]|and\b|or\b|&)")
 def _read_cues(m: Mention, tokens, text: str) -> None:
     before = text[max(0, m.start - 60): m.start]
     after_tok = tokens[m.token_end].lower_ if m.token_end < len(tokens) else ""
-    if after_tok in _ADMIN_AFTER or _ADMIN_BEFORE.search(before) or _ADMIN_LIST_AFTER.match(text[m.end: m.end + 80]):
+    last = before.rstrip()[-1:]
+    if after_tok in _ADMIN_AFTER or (last in _ADMIN_BEFORE_LAST and _ADMIN_BEFORE.search(before)) or _ADMIN_LIST_AFTER.match(text[m.end: m.end + 80]):
         m.admin_cue = True
     if (after_tok in _SETTLEMENT_AFTER and not m.demonym and not any(kind == NAME_DEMONYM for _, kind, _ in m.candidates)) \
-            or _SETTLEMENT_BEFORE.search(before):
+            or (last in _SETTLEMENT_BEFORE_LAST and _SETTLEMENT_BEFORE.search(before)):
         m.settlement_cue = True  # not "the English city of Salisbury": a city in England
-    if _NEAR_BEFORE.search(before):
+    if last in _NEAR_BEFORE_LAST and _NEAR_BEFORE.search(before):
         m.near_cue = True
     after = text[m.end: m.end + 80]
     # "Springfield, Ill." / "Maadi district in eastern Aleppo" / "the Sukkari district of Aleppo"
