@@ -125,7 +125,7 @@ def start_scan(doc, gaz: Gazetteer) -> Scan:
         # their verbs, short ones included ("Car Bomb Hits Market"). Not a list of names run by
         # commas ("grants went to the Ely Cadets, Histon Youth Club, ..."): capitals prove as little
         # there as in a headline.
-        if sum(1 for t in s if t.text == ",") < 3 and any(t.is_alpha and t.text.islower() and t.pos_ == "VERB" for t in s):
+        if sum(1 for t in s if t.text == ",") < 3 and any(t.is_alpha and t.text.islower() and t.token.pos_ == "VERB" for t in s):
             continue
         words = [t for t in s if t.is_alpha and len(t.text) > 3 and t.lower_ not in _CALENDAR_WORDS]
         if len(words) >= 4 and sum(1 for t in words if t.text[0].isupper()) >= 0.8 * len(words):

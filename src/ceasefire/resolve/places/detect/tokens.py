@@ -22,7 +22,7 @@ def capitalised(word: str) -> bool:
 class Tok:
     """One token of the report: the spaCy token's word-level attributes, read once."""
 
-    __slots__ = ("token", "text", "lower_", "idx", "i", "whitespace_", "is_alpha", "is_punct", "like_num", "cap")
+    __slots__ = ("token", "text", "lower_", "idx", "i", "whitespace_", "is_alpha", "is_punct", "like_num", "is_space", "cap")
 
     def __init__(self, token) -> None:
         self.token = token
@@ -34,6 +34,7 @@ class Tok:
         self.is_alpha = token.is_alpha
         self.is_punct = token.is_punct
         self.like_num = token.like_num
+        self.is_space = token.is_space
         self.cap = capitalised(self.text)
 
     def __getattr__(self, name: str):
