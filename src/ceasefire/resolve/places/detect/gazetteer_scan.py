@@ -75,13 +75,21 @@ def scan_capitalised_runs(s: Scan) -> None:
             i += 1  # "Avon" of "Stratford-upon-Avon": the compound is read whole or not at all
             continue
         cap = min(n, i + MAX_TOKENS, shorter[1] if shorter else n)
+        # The first token after i already taken, and the first that may not sit inside a name: the
+        # same for every end j tried below, so found once.
+        free_to = i + 1
+        while free_to < cap and not taken[free_to]:
+            free_to += 1
+        inner_to = i + 1
+        while inner_to < cap and _inner_ok(tokens, inner_to, i):
+            inner_to += 1
         for j in range(cap, i, -1):
-            if any(taken[i:j]) or _in_compound(tokens, i, j):
+            if j > free_to or _in_compound(tokens, i, j):
                 continue
             last = tokens[j - 1]
             if not (last.cap or (j - i == 1)) or last.is_punct and last.text not in (".",):
                 continue
-            if not all(_inner_ok(tokens, k, i) for k in range(i + 1, j)):
+            if j > inner_to:
                 continue
             surface = text[tokens[i].idx: last.idx + len(last.text)]
             cands = lookup_candidates(gaz, surface)
