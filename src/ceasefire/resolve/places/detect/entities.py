@@ -61,7 +61,7 @@ def find_place_entities(s: Scan) -> None:
     """1. spaCy place entities, trimmed of a leading "the"."""
     doc, gaz, text, tokens, n, ent_of, person_tokens, given_names, mentions, taken, add = s.doc, s.gaz, s.text, s.tokens, s.n, s.ent_of, s.person_tokens, s.given_names, s.mentions, s.taken, s.add
     # 1. spaCy place entities, trimmed of a leading "the".
-    for ent in doc.ents:
+    for ent in s.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
         i, j = ent.start, ent.end
@@ -125,7 +125,7 @@ def find_buildings(s: Scan) -> None:
     #     "Holy Redeemer Church". A strike or a shooting at one happened there; it lies in the
     #     report's town. A name holding a known place ("Aleppo University Hospital") is left to the
     #     scan, which finds the town; an organisation's name ("... Council") stays no place.
-    for ent in doc.ents:
+    for ent in s.ents:
         if ent.label_ not in ("ORG", "PERSON"):
             continue
         i, j = ent.start, ent.end

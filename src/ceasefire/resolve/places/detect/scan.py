@@ -40,6 +40,7 @@ class Scan:
     deferred: list = field(default_factory=list)  # spaCy's place entities left to the gazetteer scan: (i, j, label)
     sentence_char: list[int] = field(default_factory=list)  # where each token's sentence begins in the text
     capitals: list[int] = field(default_factory=list)  # the tokens that open with a capital, in order: the passes start there
+    ents: tuple = ()  # spaCy's entities (doc.ents builds them anew at every call)
 
     def add(self, i: int, j: int, cands, label) -> None:
         text, tokens, mentions, taken = self.text, self.tokens, self.mentions, self.taken
@@ -85,14 +86,15 @@ def start_scan(doc, gaz: Gazetteer) -> Scan:
     n = len(tokens)
     capitals = [k for k, t in enumerate(tokens) if t.cap]
     ent_of = [None] * n
-    for ent in doc.ents:
+    ents = doc.ents
+    for ent in ents:
         for i in range(ent.start, ent.end):
             ent_of[i] = ent
     # Tokens of multi-word person names: "Henry" alone later in the report is that person.
     person_tokens = set()
     # First names of multi-word persons: "Tim" alone after "Kristina and Tim Jones" is the man.
     given_names = set()
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
             for t in ent[1:]:
                 person_tokens.add(t.text)
@@ -135,4 +137,4 @@ def start_scan(doc, gaz: Gazetteer) -> Scan:
     mentions: list[Mention] = []
     taken = [False] * n
     return Scan(doc, gaz, text, tokens, n, ent_of, person_tokens, given_names, sent_start, title_case, mentions, taken,
-                sentence_char=sentence_char, capitals=capitals)
+                sentence_char=sentence_char, capitals=capitals, ents=ents)
