@@ -7,7 +7,7 @@ import csv
 import hashlib
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ceasefire.config import RESOURCES_DIR, data_dir
@@ -47,22 +47,20 @@ class Place:
     population: int
     source: str
     within: str | None = None  # the city a district belongs to
+    # What detection and resolution ask of a reading again and again, read off the feature code once.
+    is_country: bool = field(init=False, repr=False, compare=False)
+    is_admin1: bool = field(init=False, repr=False, compare=False)
+    is_admin2: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        code = self.feature_code
+        self.is_country = code.startswith("PCL") or code == "TERR"
+        self.is_admin1 = code == "ADM1"
+        self.is_admin2 = code == "ADM2"
 
     @property
     def geonames_id(self) -> int | None:
         return self.id if self.id > 0 else None
-
-    @property
-    def is_country(self) -> bool:
-        return self.feature_code.startswith("PCL") or self.feature_code == "TERR"
-
-    @property
-    def is_admin1(self) -> bool:
-        return self.feature_code == "ADM1"
-
-    @property
-    def is_admin2(self) -> bool:
-        return self.feature_code == "ADM2"
 
     @property
     def is_area(self) -> bool:
