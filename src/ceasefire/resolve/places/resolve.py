@@ -407,6 +407,8 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
     # every mention.
     neighbours: dict[tuple, float] = {}
     county_town: dict[tuple, bool] = {}
+    # ... and the shares of the other names' votes depend on the name alone (read, never changed).
+    shares_without: dict[str, tuple[dict, dict]] = {}
 
     for rnd in range(2):
         # (each place once: the nearest of them is all that is asked)
@@ -424,10 +426,12 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                 continue
             # A mention does not vote for its own reading: "Paris" alone must not make a report French.
             surface = m.text.lower()
-            cshare = _shares(_without(country_votes, own_country[surface]))
+            if surface not in shares_without:
+                shares_without[surface] = (_shares(_without(country_votes, own_country[surface])),
+                                           _shares(_without(admin1_votes, own_admin1[surface])))
+            cshare, ashare = shares_without[surface]
             pshare = None  # place_votes' shares, computed only for a town with a far bigger namesake abroad
             blind = not country_votes
-            ashare = _shares(_without(admin1_votes, own_admin1[surface]))
             container = None
             if m.container_text:
                 idx = _mention_at(mentions, m.end, m.container_text, text)
