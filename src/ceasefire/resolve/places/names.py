@@ -44,10 +44,13 @@ def name_key(name: str) -> str:
     """The strict lookup key: case, diacritics, marks, hyphens and dots folded."""
     if not name:
         return ""
-    text = name.translate(_ARABIC_MAP)
-    text = _ARABIC_DROP.sub("", text)
-    text = _strip_diacritics(text).casefold()
-    text = text.replace("ß", "ss").replace("ı", "i").replace("ø", "o").replace("đ", "d").replace("ł", "l")
+    if name.isascii():
+        text = name.lower()  # no Arabic letter, no diacritic, no special letter; ASCII folds as it lowers
+    else:
+        text = name.translate(_ARABIC_MAP)
+        text = _ARABIC_DROP.sub("", text)
+        text = _strip_diacritics(text).casefold()
+        text = text.replace("ß", "ss").replace("ı", "i").replace("ø", "o").replace("đ", "d").replace("ł", "l")
     text = _MARKS_RE.sub("", text)
     text = _PUNCT_RE.sub(" ", text).strip()
     if text.startswith("ال") and len(text) > 4:
@@ -73,7 +76,6 @@ def article_free_key(name: str) -> str:
 
 _VOWELS_RE = re.compile(r"[aeiouyw]")
 _DOUBLE_RE = re.compile(r"(.)\1+")
-_SKELETON_MAP = str.maketrans({"q": "k", "c": "k", "j": "j", "z": "z", "g": "g"})
 _GLUED_ARTICLE_RE = re.compile(r"^(?:a|e)([ltszdnr])\1")
 _NON_LETTER_RE = re.compile(r"[^a-z]")
 # The first group of a match, as a C callable: the same text as the template r"\1", without the
@@ -92,7 +94,7 @@ def skeleton_key(name: str) -> str:
     tokens = [_GLUED_ARTICLE_RE.sub(_FIRST_GROUP, t) if i > 0 or len(tokens) == 1 else t for i, t in enumerate(tokens)]
     text = "".join(tokens)
     text = text.replace("kh", "k").replace("sh", "s").replace("th", "t").replace("dh", "d").replace("gh", "g").replace("ph", "f")
-    text = text.translate(_SKELETON_MAP)
+    text = text.replace("q", "k").replace("c", "k")
     if len(text) > 3 and text.endswith("h") and text[-2] in "aeiou":
         text = text[:-1]  # ta marbuta: Hasakah / Hasakeh / Hasaka
     head, rest = text[:1], text[1:]
