@@ -93,6 +93,24 @@ _SPEAKER_BEFORE = re.compile(
 # The last letter before the spaces that _SPEAKER_BEFORE can end on ("in", "from", "at", "the"): a
 # cheap test first, the pattern (slow to search) only where it can match.
 _SPEAKER_LAST = frozenset("nNmMtTeE")
+# ... and the words a match of it opens with: in ASCII text (where ignoring case is lowering) the
+# search starts at the first of them, or not at all.
+_SPEAKER_WORDS = ("said", "says", "told", "speaking", "spoke", "stated", "announced", "news", "press", "briefing",
+                  "statement", "interview", "talks", "meeting", "summit", "negotiations", "based", "headquartered")
+
+
+def _speaker_before(before: str) -> bool:
+    """Whether ``before`` ends like "said in", "a news conference in the" (_SPEAKER_BEFORE)."""
+    if before.rstrip()[-1:] not in _SPEAKER_LAST:
+        return False
+    start = 0
+    if before.isascii():
+        low = before.lower()
+        found = [p for p in (low.find(w) for w in _SPEAKER_WORDS) if p >= 0]
+        if not found:
+            return False
+        start = min(found)
+    return _SPEAKER_BEFORE.search(before, start) is not None
 
 
 # "US Secretary", "Russian Foreign Minister", "American spy", "US dollar": a country named as the
@@ -766,8 +784,7 @@ def mention_role(m: Mention, text: str) -> str | None:
     elif m.text.isupper() and len(m.text) > 3 and _DATELINE_AFTER.match(after):
         # Cleaned text may run the header lines together: "For Immediate Release KABUL, Afghanistan (May 28) –".
         return "dateline"
-    before = text[max(0, m.start - 80): m.start]
-    if before.rstrip()[-1:] in _SPEAKER_LAST and _SPEAKER_BEFORE.search(before):
+    if _speaker_before(text[max(0, m.start - 80): m.start]):
         return "speaker_city"
     return None
 
