@@ -22,10 +22,12 @@ def capitalised(word: str) -> bool:
 class Tok:
     """One token of the report: the spaCy token's word-level attributes, read once."""
 
-    __slots__ = ("token", "text", "lower_", "idx", "i", "whitespace_", "is_alpha", "is_punct", "like_num", "is_space", "cap")
+    __slots__ = ("doc", "text", "lower_", "idx", "i", "whitespace_", "is_alpha", "is_punct", "like_num", "is_space", "cap")
 
     def __init__(self, token) -> None:
-        self.token = token
+        # Not the spaCy token itself (made again when asked for): a report's thousands of tokens kept
+        # alive while the passes run only made the garbage collector's full sweeps come sooner.
+        self.doc = token.doc
         self.text = token.text
         self.lower_ = token.lower_
         self.idx = token.idx
@@ -37,13 +39,18 @@ class Tok:
         self.is_space = token.is_space
         self.cap = capitalised(self.text)
 
+    @property
+    def token(self):
+        """The spaCy token."""
+        return self.doc[self.i]
+
     def __getattr__(self, name: str):
-        if name == "token":
+        if name in ("doc", "i"):
             raise AttributeError(name)
-        return getattr(self.token, name)
+        return getattr(self.doc[self.i], name)
 
     def __len__(self) -> int:
-        return len(self.token)
+        return len(self.text)
 
     def __repr__(self) -> str:
         return self.text
