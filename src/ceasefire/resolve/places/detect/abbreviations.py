@@ -19,15 +19,7 @@ def find_spelled_out_abbreviations(s: Scan) -> None:
     province settles it too ("ServiceDesk BC" beside Penticton and Kamloops, see ``_town_area``),
     and a country of two or more words the report names goes by its initials ("SA" beside South
     Africa). Run after the passes that find the full names; looks only at short all-capital words."""
-    named = set()
-    initials = {}  # "sa" -> South Africa, for a country of two or more words the report names
-    for m in s.mentions:
-        for p, kind, match in m.candidates:
-            if match != "skeleton" and kind in (NAME_MAIN, NAME_CURATED, NAME_DEMONYM) and (p.is_admin1 or p.is_country):
-                named.add(p.id)
-                if p.is_country and " " in p.name:
-                    initials.setdefault(_initials(p.name), p)
-    town_area = _town_area(s.mentions)
+    named = None  # the areas the report names (_named_areas), worked out at the first short form: most reports have none
     tokens, taken = s.tokens, s.taken
     for k, tok in enumerate(tokens):
         word = tok.text
@@ -38,6 +30,8 @@ def find_spelled_out_abbreviations(s: Scan) -> None:
         ent = s.ent_of[k]
         if ent is not None and ent.label_ in ("PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY"):
             continue
+        if named is None:
+            named, initials, town_area = _named_areas(s.mentions)
         found = [c for c in lookup_candidates(s.gaz, word) if c[1] == NAME_ABBREVIATION and c[2] != "skeleton"
                  and (c[0].id in named or (c[0].country, c[0].admin1) == town_area)]
         if not found and word.lower() in initials:
@@ -45,6 +39,20 @@ def find_spelled_out_abbreviations(s: Scan) -> None:
             found = [(initials[word.lower()], NAME_CURATED, "exact")]
         if found:
             s.add(k, k + 1, found, "GPE")
+
+
+def _named_areas(mentions) -> tuple[set, dict, tuple | None]:
+    """The ids of the countries and first-level areas the report names, the initials of those of
+    its countries whose names have two or more words, and the area of its towns (``_town_area``)."""
+    named = set()
+    initials = {}  # "sa" -> South Africa, for a country of two or more words the report names
+    for m in mentions:
+        for p, kind, match in m.candidates:
+            if match != "skeleton" and kind in (NAME_MAIN, NAME_CURATED, NAME_DEMONYM) and (p.is_admin1 or p.is_country):
+                named.add(p.id)
+                if p.is_country and " " in p.name:
+                    initials.setdefault(_initials(p.name), p)
+    return named, initials, _town_area(mentions)
 
 
 #: How many different town names of a report must lie in one state or province, and by how many more
