@@ -33,6 +33,21 @@ _NEAR_BEFORE = re.compile(
 _ADMIN_BEFORE_LAST = frozenset("fFeElL")  # "of", "the", "rural"
 _SETTLEMENT_BEFORE_LAST = frozenset("fFeE")  # "of", "the"
 _NEAR_BEFORE_LAST = frozenset("rRyYoOfFeEdD")  # "near", "nearby", "to", "of", "outside", "the", "around"
+# A match of _NEAR_BEFORE holds one of these words (a distance is followed by a direction): ASCII
+# text (where ignoring case is lowering) without any of them needs no search.
+_NEAR_WORDS = ("near", "close", "outskirts", "outside", "around", "surroundings", "vicinity", "edge", "north", "south",
+               "east", "west", "countryside")
+
+
+def _near_before(before: str, last: str) -> bool:
+    """Whether ``before`` ends like "near", "10 km north of the town of" (_NEAR_BEFORE)."""
+    if last not in _NEAR_BEFORE_LAST:
+        return False
+    if before.isascii():
+        low = before.lower()
+        if not any(w in low for w in _NEAR_WORDS):
+            return False
+    return _NEAR_BEFORE.search(before) is not None
 # ... and ACLED's "Okpanam (Oshimili North LGA, Delta)", "Sheikh Zuweiyid (Rafah, North Sinai)": the
 # district and province in brackets after a village.
 _CONTAINER_AFTER = re.compile(
@@ -55,7 +70,7 @@ def _read_cues(m: Mention, tokens, text: str) -> None:
     if (after_tok in _SETTLEMENT_AFTER and not m.demonym and not any(kind == NAME_DEMONYM for _, kind, _ in m.candidates)) \
             or (last in _SETTLEMENT_BEFORE_LAST and _SETTLEMENT_BEFORE.search(before)):
         m.settlement_cue = True  # not "the English city of Salisbury": a city in England
-    if last in _NEAR_BEFORE_LAST and _NEAR_BEFORE.search(before):
+    if _near_before(before, last):
         m.near_cue = True
     after = text[m.end: m.end + 80]
     # "Springfield, Ill." / "Maadi district in eastern Aleppo" / "the Sukkari district of Aleppo"
