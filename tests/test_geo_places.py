@@ -948,6 +948,16 @@ def test_a_far_small_town_no_town_of_the_home_state_bears_is_a_local_hamlet():
     assert (orient.admin1, orient.precision) == ("Ohio", "near")
 
 
+def test_a_small_town_far_from_every_other_place_of_the_report_is_placed_among_them():
+    # No home state (two names only): "Skagway" is no Alaskan town 4,000 km from the parade's city.
+    tops = geoparse("Crowds filled New Orleans and Metairie on Saturday, and the parade ended in Skagway after dark.")
+    town = _first(tops, "Skagway")
+    assert (town.admin1, town.precision) == ("Louisiana", "near")
+    # The text placing it keeps the town.
+    tops = geoparse("Crowds filled New Orleans and Metairie on Saturday, and a parade ended in Skagway, Alaska.")
+    assert (_first(tops, "Skagway").admin1, _first(tops, "Skagway").precision) == ("Alaska", "exact")
+
+
 def _one_village_gazetteer(path, place_id: int, country: str, lat: float, lon: float):
     """A gazetteer file that knows a single village, "Tell Barud", at the given point."""
     import sqlite3

@@ -12,6 +12,12 @@ by context, at the report's nearest place, as a place the gazetteer lacks is. Th
   country where English is the local language. A local paper there names the hamlets around it, which
   cities500 often lacks; a report on a war names villages across the whole country, which are really
   there ("an air strike killed four in Hajin" in a report on Aleppo), so it is left to the resolver.
+
+Whatever the report's home (``lone_towns_to_local``), a town under LONE_TOWN_POP that lies over LONE_KM
+from every other place of a report, two of which lie within LONE_KM of each other, is no trip across a
+continent: a street, a square or a hamlet the gazetteer lacks ("Washington Square" in a New Orleans story
+is no town in Pennsylvania), placed at the report's nearest place. A report whose places lie scattered
+(road closures in three states) says nothing of where its towns should be.
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ from ceasefire.resolve.places.gazetteer import distance_km
 
 FAR_KM = 300.0
 FAR_TOWN_POP = 150_000
+LONE_TOWN_POP = 20_000
+LONE_KM = 1000.0
 
 
 def far_towns_to_local(mentions: list, chosen: list, home: tuple | None, drop: object) -> None:
@@ -49,3 +57,24 @@ def far_towns_to_local(mentions: list, chosen: list, home: tuple | None, drop: o
                 continue
         chosen[k] = None
         m.label = "LOC"  # placed by context (resolve_mentions), at the report's nearest place
+
+
+def lone_towns_to_local(mentions: list, chosen: list, drop: object) -> None:
+    """Clear a small town read far from every other place of the report (``chosen`` is changed in place)."""
+    points = {}
+    for m, p in zip(mentions, chosen):
+        if p is not None and p is not drop and p.lat is not None and (p.feature_class in ("P", "S") or p.is_admin2):
+            points.setdefault(m.text.lower(), p)
+    if len(points) < 3:
+        return
+    for k, m in enumerate(mentions):
+        p = chosen[k]
+        if (p is None or p is drop or p.feature_class != "P" or m.container_text or p.lat is None
+                or p.population >= LONE_TOWN_POP or p.source.startswith("supplement")):
+            continue
+        surface = m.text.lower()
+        others = [q for s, q in points.items() if s != surface]
+        if (len(others) >= 2 and all(distance_km(p.lat, p.lon, q.lat, q.lon) > LONE_KM for q in others)
+                and any(distance_km(a.lat, a.lon, b.lat, b.lon) <= LONE_KM for x, a in enumerate(others) for b in others[x + 1:])):
+            chosen[k] = None
+            m.label = "LOC"  # placed by context (resolve_mentions), at the report's nearest place

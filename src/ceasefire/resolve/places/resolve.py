@@ -28,7 +28,7 @@ from collections import Counter
 from ceasefire.resolve.places.detect import Mention
 from ceasefire.resolve.places.names import name_key
 from ceasefire.resolve.places.nationality import reads_as_people
-from ceasefire.resolve.places.far_towns import far_towns_to_local
+from ceasefire.resolve.places.far_towns import far_towns_to_local, lone_towns_to_local
 from ceasefire.resolve.places.same_name import follow_placed_names
 from ceasefire.resolve.places.gazetteer import (
     NAME_ABBREVIATION,
@@ -659,6 +659,8 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
                 chosen[k] = DROP
     # ... and, read as a town outside the report's home state, it is placed among the report's places.
     far_towns_to_local(mentions, chosen, home, DROP)
+    # ... and a small town far from all the report's other places, whatever its home (see far_towns).
+    lone_towns_to_local(mentions, chosen, DROP)
     return chosen
 
 
