@@ -73,3 +73,17 @@ def test_names_listed_before_streets_are_streets_of_the_reports_town():
         assert street.precision == "near" and distance_km(street.lat, street.lon, town.lat, town.lon) < 1
     # One name before "streets" is no list of streets: the town's streets.
     assert _named("Crews plowed Rockford streets on Monday.")["Rockford"].precision == "exact"
+
+
+def test_an_inn_named_for_a_small_town_nobody_reads_is_named_whole():
+    # "Christopher" is a small town of Illinois and spaCy's building name: no pass reads the town,
+    # so the inn is named whole and lies in the report's city.
+    found = _named("The dinner was held at the Christopher Inn in Dayton, Ohio, on Friday.")
+    inn = found["Christopher Inn"]
+    assert inn.admin1 == "Ohio" and inn.precision == "near"
+    assert "Christopher" not in found
+
+
+def test_a_school_named_for_a_small_town_nobody_reads_stays_unnamed():
+    found = _named("She taught at Marjory Stoneman Douglas High School in Parkland, Florida.")
+    assert not any("Douglas" in name for name in found)

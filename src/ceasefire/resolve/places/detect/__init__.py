@@ -149,6 +149,7 @@ from ceasefire.resolve.places.detect.abbreviations import (  # noqa: F401
 )
 from ceasefire.resolve.places.detect.facilities import (  # noqa: F401
     find_facilities,
+    find_facilities_left_unread,
 )
 from ceasefire.resolve.places.detect.addresses import (  # noqa: F401
     find_numbered_streets,
@@ -186,6 +187,7 @@ def _find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     find_listed_beside_places(s)
     find_spelled_out_abbreviations(s)
     find_towns_before_their_area(s)
+    find_facilities_left_unread(s)
     _repeat_names(s.tokens, s.mentions, s.taken, s.ent_of, s.person_tokens | s.given_names, s.add)
 
     s.mentions.sort(key=lambda m: m.start)

@@ -52,14 +52,18 @@ _JOINERS = frozenset("of the des de du la le 's ’s &".split())
 # Words before a building's name ("at the Quillfeather Inn") that make a person-like name a place.
 _PLACE_BEFORE = frozenset("the at in near outside inside into from to".split())
 MAX_FACILITY_TOKENS = 7
+# Heads of the names of institutions, which find_facilities_left_unread leaves alone.
+_INSTITUTIONS = frozenset(
+    "school elementary university college hospital center centre church chapel cathedral mosque synagogue temple".split())
 # A town this big named inside a facility's name ("Woodstock General Hospital", "Hammond Marina") is
 # where it stands: the town, read so by the other passes, is the right point.
 TOWN_INSIDE_POP = 1000
 
 
-def _holds_a_known_place(s: Scan, i: int, j: int) -> bool:
+def _holds_a_known_place(s: Scan, i: int, j: int, towns: bool = True) -> bool:
     """Whether a capitalised word (or two) of tokens[i:j] names a country, a first- or second-level
-    area, a city of 100,000, or a curated conflict town: the facility stands there."""
+    area, a city of 100,000, or a curated conflict town (or, with ``towns``, a town of TOWN_INSIDE_POP):
+    the facility stands there."""
     tokens, text = s.tokens, s.text
     for a in range(i, j):
         if not _is_cap(tokens[a]):
@@ -77,7 +81,7 @@ def _holds_a_known_place(s: Scan, i: int, j: int) -> bool:
                     return True
                 if p.population >= 100_000 or kind == NAME_CURATED or p.source.startswith("supplement"):
                     return True
-                if p.feature_class == "P" and p.population >= TOWN_INSIDE_POP and tokens[a].lower_ not in common_words():
+                if towns and p.feature_class == "P" and p.population >= TOWN_INSIDE_POP and tokens[a].lower_ not in common_words():
                     return True
     return False
 
@@ -157,7 +161,12 @@ def _keep(s: Scan, i: int, j: int, head: int) -> bool:
         return False
     if tokens[head].lower_ in ("center", "centre") and tokens[head - 1].lower_ in _ORGANISATION_CENTRES:
         return False
-    return not _holds_a_known_place(s, i, j) and not _named_alone(s, i, head)
+    if not _holds_a_known_place(s, i, j):
+        return not _named_alone(s, i, head)
+    if (tokens[head].lower_ not in _INSTITUTIONS and not _holds_a_known_place(s, i, j, towns=False)
+            and not _named_alone(s, i, head)):
+        s.town_facilities.append((i, j))  # only a town inside: see find_facilities_left_unread
+    return False
 
 
 def _named_alone(s: Scan, i: int, head: int) -> bool:
@@ -195,3 +204,15 @@ def find_facilities(s: Scan) -> None:
                 k = j
                 continue
         k += 1
+
+
+def find_facilities_left_unread(s: Scan) -> None:
+    """A facility whose name holds only a town's name ("the Christopher Inn", "Pitman Family Farms") is
+    left to the other passes, for the town is where it stands; when no pass reads that town (spaCy's
+    organisation or building, a person's name), the whole name is named after all, as a facility whose
+    name holds no town is. Schools, colleges, hospitals, centres and houses of worship are not: a
+    school or a hospital named for a person is the institution far more often than a place to go."""
+    for i, j in s.town_facilities:
+        start, end = s.tokens[i].idx, s.tokens[j - 1].idx + len(s.tokens[j - 1].text)
+        if not any(m.start < end and start < m.end for m in s.mentions):
+            s.add(i, j, [], "FAC")

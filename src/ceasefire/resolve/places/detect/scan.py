@@ -41,6 +41,7 @@ class Scan:
     sentence_char: list[int] = field(default_factory=list)  # where each token's sentence begins in the text
     capitals: list[int] = field(default_factory=list)  # the tokens that open with a capital, in order: the passes start there
     ents: tuple = ()  # spaCy's entities (doc.ents builds them anew at every call)
+    town_facilities: list = field(default_factory=list)  # facilities' names holding a town, left to the other passes: (i, j)
 
     def add(self, i: int, j: int, cands, label) -> None:
         text, tokens, mentions, taken = self.text, self.tokens, self.mentions, self.taken
