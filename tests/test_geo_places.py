@@ -956,6 +956,10 @@ def test_a_small_town_far_from_every_other_place_of_the_report_is_placed_among_t
     # The text placing it keeps the town.
     tops = geoparse("Crowds filled New Orleans and Metairie on Saturday, and a parade ended in Skagway, Alaska.")
     assert (_first(tops, "Skagway").admin1, _first(tops, "Skagway").precision) == ("Alaska", "exact")
+    # An English word is left to the filters: the rule does not lend it the report's places.
+    tops = geoparse("Teachers held a sit-in in Tripoli and Byblos on Friday; a member of the Teachers Union in "
+                    "the North spoke.")
+    assert all(t.precision != "near" for t in tops if t.text == "North")
 
 
 def _one_village_gazetteer(path, place_id: int, country: str, lat: float, lon: float):

@@ -22,6 +22,7 @@ is no town in Pennsylvania), placed at the report's nearest place. A report whos
 
 from __future__ import annotations
 
+from ceasefire.resolve.places.detect.vocabulary import common_words
 from ceasefire.resolve.places.gazetteer import distance_km
 
 FAR_KM = 300.0
@@ -73,6 +74,8 @@ def lone_towns_to_local(mentions: list, chosen: list, drop: object) -> None:
                 or p.population >= LONE_TOWN_POP or p.source.startswith("supplement")):
             continue
         surface = m.text.lower()
+        if surface in common_words():
+            continue  # "the North": a word before a far town or a place the gazetteer lacks
         others = [q for s, q in points.items() if s != surface]
         if (len(others) >= 2 and all(distance_km(p.lat, p.lon, q.lat, q.lon) > LONE_KM for q in others)
                 and any(distance_km(a.lat, a.lon, b.lat, b.lon) <= LONE_KM for x, a in enumerate(others) for b in others[x + 1:])):
