@@ -15,8 +15,8 @@ by context, at the report's nearest place, as a place the gazetteer lacks is. Th
 
 Whatever the report's home (``lone_towns_to_local``), a town under LONE_TOWN_POP that lies over LONE_KM
 from every other place of a report, two of which lie within LONE_KM of each other, is no trip across a
-continent: a street, a square or a hamlet the gazetteer lacks ("Washington Square" in a New Orleans story
-is no town in Pennsylvania), placed at the report's nearest place. A report whose places lie scattered
+continent: a street, a square or a hamlet the gazetteer lacks ("Skagway" in a New Orleans parade story is
+no town in Alaska), placed at the report's nearest place. A report whose places lie scattered
 (road closures in three states) says nothing of where its towns should be.
 """
 

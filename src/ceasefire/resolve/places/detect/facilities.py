@@ -207,11 +207,11 @@ def find_facilities(s: Scan) -> None:
 
 
 def find_facilities_left_unread(s: Scan) -> None:
-    """A facility whose name holds only a town's name ("the Christopher Inn", "Pitman Family Farms") is
-    left to the other passes, for the town is where it stands; when no pass reads that town (spaCy's
-    organisation or building, a person's name), the whole name is named after all, as a facility whose
-    name holds no town is. Schools, colleges, hospitals, centres and houses of worship are not: a
-    school or a hospital named for a person is the institution far more often than a place to go."""
+    """A facility whose name holds only a town's name ("the Harrison Inn") is left to the other passes,
+    for the town is where it stands; when no pass reads that town (spaCy's organisation or building, a
+    person's name), the whole name is named after all, as a facility whose name holds no town is.
+    Schools, colleges, hospitals, centres and houses of worship are not: a school or a hospital named
+    for a person is the institution far more often than a place to go."""
     for i, j in s.town_facilities:
         start, end = s.tokens[i].idx, s.tokens[j - 1].idx + len(s.tokens[j - 1].text)
         if not any(m.start < end and start < m.end for m in s.mentions):
