@@ -674,3 +674,18 @@ def test_a_headline_run_into_its_dateline_ends_before_the_date():
     ev = _events(text, date(2017, 3, 12))[0]
     assert ev["fatalities"]["total"]["best"] == 3
     assert ev["location"]["admin1"] in ("Homs", "Ḩimş")
+
+
+@pytest.mark.parametrize("headline", ["Clashes kill 90 near Palmyra", "Clashes kill 125 near Palmyra"])
+def test_a_lead_that_breaks_the_headline_s_toll_down_gives_the_incident_s_toll(headline):
+    lead = "Clashes between rebels and regime forces near Palmyra killed some 90 fighters and 35 others, the monitor said."
+    run_in = _events(f"{headline}. {lead}", date(2016, 5, 2))[0]
+    assert run_in["fatalities"]["total"]["best"] == 125
+    line = extract_document(Document(text=f"Mon 02 May 2016 {headline}. {lead}", title=headline, published=date(2016, 5, 2)))
+    assert line["events"][0]["fatalities"]["total"]["best"] == 125
+
+
+def test_a_list_two_sentences_after_the_headline_does_not_take_its_toll():
+    text = ("Air strike kills 12 in Idlib. An air strike on a market in Idlib on Monday killed 12 people, the monitor said. "
+            "Clashes nearby killed 12 soldiers and 5 rebels.")
+    assert _events(text, date(2016, 5, 2))[0]["fatalities"]["total"]["best"] == 12

@@ -658,3 +658,24 @@ def test_hostages_freed_beside_the_dead_are_not_counted_with_them():
     assert casualty_counts(find_casualties(text))["fatalities"]["total"]["best"] == 3
     text = "Two insurgents were killed and several others detained during an operation near Kajaki."
     assert casualty_counts(find_casualties(text))["fatalities"]["total"]["best"] == 2
+
+
+def test_a_headline_run_into_its_lead_is_not_added_to_the_lead_s_list():
+    # the headline's figure is one part of the lead's list: the list is the toll, counted once
+    part = counts("Clashes kill 90 soldiers near Palmyra Fighting near Palmyra on Sunday killed 90 soldiers and 35 jihadists, the monitor said.")
+    assert part["fatalities"]["total"]["best"] == 125
+    assert part["fatalities"]["combatants"]["best"] == 125
+    bare = counts("Clashes kill 90 near Palmyra Fighting near Palmyra on Sunday killed 90 soldiers and 35 civilians, the monitor said.")
+    assert bare["fatalities"]["total"]["best"] == 125
+    # the headline's figure is the list's sum
+    whole = counts("Clashes kill 125 near Palmyra Fighting near Palmyra on Sunday killed 90 soldiers and 35 jihadists, the monitor said.")
+    assert whole["fatalities"]["total"]["best"] == 125
+
+
+def test_others_listed_after_a_group_are_the_rest_of_the_dead():
+    c = counts("Fighting near Palmyra on Sunday killed some 90 fighters and 35 others, the monitor said.")
+    assert c["fatalities"]["total"]["best"] == 125
+    assert c["fatalities"]["combatants"]["best"] == 90
+    # a name in apposition is the person the group's word describes, not one more
+    named = counts("The force killed the Taliban leader, Abdul Karim, in Ghazni province.")
+    assert named["fatalities"]["total"]["best"] == 1

@@ -40,6 +40,16 @@ def _pins_down(rounded: dict[str, Any], exact: dict[str, Any]) -> bool:
     return groups[0] == groups[1]
 
 
+def _breaks_down(headline: dict[str, Any], lead: dict[str, Any]) -> bool:
+    """``lead``, the sentence right after the headline, lists the dead in groups and the
+    headline's toll is one of them or their sum ("Clashes kill 120 near Hama" and "... killed some
+    120 fighters and 60 others"): the lead's list is the incident's toll, counted once (180)."""
+    if not headline.get("_headline") or len(headline["_sentences"]) != 1 or min(lead["_sentences"]) != headline["_sentences"][0] + 1:
+        return False
+    a, b = (headline["fatalities"].get("total") or {}).get("best"), (lead["fatalities"].get("total") or {}).get("best")
+    return bool(a) and bool(b) and b > a and a in (lead.get("_listed") or [])
+
+
 # --------------------------------------------------------------------------- merging
 
 
@@ -179,6 +189,7 @@ def _absorb(host: dict[str, Any], ev: dict[str, Any], anaphor: bool = False) -> 
     earlier = min(ev["_sentences"]) < min(host["_sentences"])
     spelled_out = host.get("_vague_toll") and not ev.get("_vague_toll") and _spells_out(host["fatalities"].get("total"), ev["fatalities"].get("total"))
     spelled_out = spelled_out or (not earlier and _pins_down(host["fatalities"], ev["fatalities"]))
+    spelled_out = spelled_out or (not earlier and _breaks_down(host, ev))
     if spelled_out:
         host["fatalities"] = dict(ev["fatalities"])  # "Hundreds dead ... the death toll reached 330": the count the report gives
         host["_vague_toll"] = False

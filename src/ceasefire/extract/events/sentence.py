@@ -66,6 +66,8 @@ def sentence_event(ctx: DocContext, sent: Sentence, forced: Classification | Non
     ev["injured"] = counts["injured"]
     dead = [f for f in figures if getattr(f, "outcome", None) == "killed" and getattr(f, "best", None)]
     ev["_vague_toll"] = bool(dead) and all(getattr(f, "vague", False) for f in dead)  # "Dozens killed": a word, not a count
+    ev["_listed"] = _listed_dead(dead)
+    ev["_headline"] = _is_headline(ctx, sent)
     aggregate = _aggregate(figures, text)
     if aggregate is None and _PART_OF_TALLY.match(text):
         aggregate = _previous_tally(ctx, sent)
@@ -102,6 +104,34 @@ def sentence_event(ctx: DocContext, sent: Sentence, forced: Classification | Non
         # "Once the exchange ended, ...": it points to an incident of the kind its noun names, whatever its own type
         ev["_anaphor_type"] = "Battles" if wake.group("battle") else "Explosions/Remote violence"
     return ev
+
+
+def _listed_dead(dead: list[Any]) -> list[int]:
+    """The counts of dead a sentence lists together ("120 soldiers and 60 rebels": 120, 60), then
+    each list's sum (180); [] when it lists none."""
+    lists: dict[int, list[int]] = {}
+    for f in dead:
+        if getattr(f, "joint", None) is not None and not getattr(f, "share", False) and not getattr(f, "aggregate", None):
+            lists.setdefault(f.joint, []).append(int(f.best))
+    out: list[int] = []
+    for members in lists.values():
+        if len(members) > 1:
+            out += members + [sum(members)]
+    return out
+
+
+def _is_headline(ctx: DocContext, sent: Sentence) -> bool:
+    """``sent`` is the report's headline: a sentence of the title line, the first sentence when it
+    repeats the title after a dateline ("Sun 10 Jul 2016 Clashes kill 120 near Hama."), or, in a
+    text without a title, a first sentence of a dozen words at most."""
+    if any(s.index == sent.index for s in ctx.title_sentences):
+        return True
+    if sent.index != 0:
+        return False
+    title = " ".join((ctx.doc.title or "").lower().split())
+    if not title:
+        return len(sent.text.split()) <= 12
+    return len(title) >= 12 and title in " ".join(sent.text.lower().split())
 
 
 _ANAPHOR_NOUN = re.compile(

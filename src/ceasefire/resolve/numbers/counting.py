@@ -3,6 +3,7 @@ conservative figure, with the parts of a toll summed when no total is given."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from ceasefire.resolve.numbers.figure import GROUPS, CasualtyFigure
@@ -18,6 +19,7 @@ def casualty_counts(figures: Iterable[CasualtyFigure], include_aggregates: bool 
     left out.  ``include_aggregates=False`` drops tallies over a period.
     """
     figs = [f for f in figures if f.outcome in ("killed", "injured") and (include_aggregates or not f.aggregate)]
+    figs = _rest_of_list(_without_retold_lists(figs))
     out: dict[str, dict[str, Any]] = {}
     for outcome, key in (("killed", "fatalities"), ("injured", "injured")):
         counts: dict[str, Any] = {g: None for g in GROUPS}
@@ -39,6 +41,59 @@ def casualty_counts(figures: Iterable[CasualtyFigure], include_aggregates: bool 
         if total is None or floor_below_parts or (total["best"] == 0 and only_denials and derived and (derived["best"] or 0) > 0):
             counts["total"] = derived  # "no civilian casualties" does not cancel "killed two insurgents"
         out[key] = counts
+    return out
+
+
+def _lists(figs: list[CasualtyFigure]) -> dict[int, list[CasualtyFigure]]:
+    """Figures listed together ("120 soldiers and 60 rebels"), by their ``joint`` number."""
+    lists: dict[int, list[CasualtyFigure]] = {}
+    for f in figs:
+        if f.joint is not None:
+            lists.setdefault(f.joint, []).append(f)
+    return {k: v for k, v in lists.items() if len(v) > 1}
+
+
+def _without_retold_lists(figs: list[CasualtyFigure]) -> list[CasualtyFigure]:
+    """``figs`` without a single figure that a list of the same sentence, told after it, breaks
+    down: a headline run into its lead ("Clashes kill 120 soldiers near Hama Fighting ... killed
+    120 soldiers and 60 rebels") gives one part of the lead's list, or its sum. The list is the
+    toll, counted once: not 120 + 180, nor 120 alone."""
+    lists = _lists(figs)
+    if not lists:
+        return figs
+    out = []
+    for f in figs:
+        retold = f.joint is None and f.best and not f.share and any(
+            m[0].start > f.start and m[0].sentence == f.sentence and m[0].outcome == f.outcome
+            and all(g.best is not None for g in m) and (f.best in {g.best for g in m} or f.best == sum(g.best for g in m))
+            for m in lists.values())
+        if not retold:
+            out.append(f)
+    return out
+
+
+#: The plain noun of a count listed after named groups ("60 others", "two more people"), not a name
+#: in apposition ("the Taliban leader, Abdul Karim").
+_REST = re.compile(r"\b(?:others|other\s+people|people|persons)$", re.I)
+
+
+def _rest_of_list(figs: list[CasualtyFigure]) -> list[CasualtyFigure]:
+    """``figs`` with a bare count listed after named groups ("some 120 fighters and 60 others",
+    "three soldiers and two people") read as the rest of the dead: the list's total is its sum,
+    not the rest alone."""
+    from dataclasses import replace
+
+    out = list(figs)
+    for members in _lists(figs).values():
+        rest = [f for f in members if f.group == "total" and _REST.search(f.text or "")]
+        named = [f for f in members if f.group != "total" and not f.share]
+        if len(rest) != 1 or not named or rest[0].start < named[0].start or any(f.outcome != rest[0].outcome for f in members):
+            continue
+        total = _sum([f.count() for f in members if not f.share])
+        if not total or total.get("best") is None:
+            continue
+        out[out.index(rest[0])] = replace(rest[0], best=total["best"], low=total["low"], high=total["high"], qualifier=total["qualifier"],
+                                          derived=f"{rest[0].text} and the groups listed with them")
     return out
 
 
