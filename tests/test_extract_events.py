@@ -689,3 +689,15 @@ def test_a_list_two_sentences_after_the_headline_does_not_take_its_toll():
     text = ("Air strike kills 12 in Idlib. An air strike on a market in Idlib on Monday killed 12 people, the monitor said. "
             "Clashes nearby killed 12 soldiers and 5 rebels.")
     assert _events(text, date(2016, 5, 2))[0]["fatalities"]["total"]["best"] == 12
+
+
+def test_a_toll_across_the_country_is_a_tally_and_the_slain_of_one_strike_lead():
+    text = ("More than 90 militants killed in army operations across the country. "
+            "State media said on Tuesday that warplanes struck hideouts of the militants in the town of Saraqeb in Idlib province. "
+            "The agency said at least 40 militants were slain.")
+    events = [e for e in _events(text, date(2016, 2, 16)) if e["event_type"] != "Strategic developments"]
+    tally = next(e for e in events if e.get("aggregate"))
+    assert tally["fatalities"]["total"]["best"] == 90
+    assert events[0]["fatalities"]["total"]["best"] == 40 and not events[0].get("aggregate")
+    assert classify_sentence("Five gunmen were slain in the raid.") is not None
+

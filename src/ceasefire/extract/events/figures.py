@@ -65,7 +65,15 @@ def _aggregate(figures: list[Any], text: str) -> dict[str, Any] | None:
     m = _PERIOD_WORDS.search(text)
     if m and counted:
         return {"period": {"text": m.group(0)}, "area": None}
+    m = _ACROSS_COUNTRY.search(text)
+    if m and counted:
+        return {"period": {}, "area": None, "areas": [m.group(0)]}
     return None
+
+
+#: "... killed in army operations across the country", "strikes across Syria": a toll over the whole
+#: country sums the incidents of many places, as a toll over several provinces does.
+_ACROSS_COUNTRY = re.compile(r"\bacross\s+(?:the\s+)?(?:(?:war-[\w-]+|whole|entire|arab)\s+)?(?:country|syria|iraq|nation)\b|\bnationwide\b", re.I)
 
 
 #: "He is linked to an IED attack that killed four soldiers", "the network responsible for the
