@@ -701,3 +701,12 @@ def test_a_toll_across_the_country_is_a_tally_and_the_slain_of_one_strike_lead()
     assert events[0]["fatalities"]["total"]["best"] == 40 and not events[0].get("aggregate")
     assert classify_sentence("Five gunmen were slain in the raid.") is not None
 
+
+def test_the_other_side_s_dead_told_next_with_another_join_the_toll():
+    text = ("At least 140 jihadists had been killed in clashes with government forces for the town of Tal Tamr, the monitor said on Tuesday. "
+            "Another 60 soldiers and pro-government militiamen were also killed.")
+    assert _events(text, date(2015, 7, 28))[0]["fatalities"]["total"]["best"] == 200
+    # a toll of civilians does not take fighters told after it
+    civ = ("At least 14 civilians were killed in air strikes on the town of Tal Tamr, the monitor said on Tuesday. "
+           "Another 6 soldiers were also killed.")
+    assert _events(civ, date(2015, 7, 28))[0]["fatalities"]["total"]["best"] == 14

@@ -50,6 +50,22 @@ def _breaks_down(headline: dict[str, Any], lead: dict[str, Any]) -> bool:
     return bool(a) and bool(b) and b > a and a in (lead.get("_listed") or [])
 
 
+def _other_side(host: dict[str, Any], ev: dict[str, Any]) -> bool:
+    """``ev``, the sentence right after ``host``'s, adds the fighters of another party to a toll of
+    one party's fighters ("At least 140 jihadists had been killed in the battle for the town" and
+    "Another 60 soldiers and militiamen were also killed"): both sides' dead are the incident's.
+    Parties that share a word ("rebel fighters", "IS fighters") may be one side counted twice."""
+    parties = ev.get("_other_side") or []
+    if not parties or min(ev["_sentences"]) != max(host["_sentences"]) + 1:
+        return False
+    f = host["fatalities"]
+    total, fighters = (f.get("total") or {}).get("best"), (f.get("combatants") or {}).get("best")
+    if not total or total != fighters or (f.get("civilians") or {}).get("best"):
+        return False
+    ours = {w for p in host.get("_parties") or [] for w in p.split()}
+    return bool(ours) and not ours & {w for p in parties for w in p.split()}
+
+
 # --------------------------------------------------------------------------- merging
 
 
@@ -202,6 +218,11 @@ def _absorb(host: dict[str, Any], ev: dict[str, Any], anaphor: bool = False) -> 
         parts = _sum([host["fatalities"].get("civilians"), host["fatalities"].get("combatants")])
         if parts and parts.get("best") is not None:
             host["fatalities"]["total"] = _conservative([parts, ev["fatalities"]["total"]])
+    if not earlier and not spelled_out and _other_side(host, ev):
+        from ceasefire.resolve.numbers import _sum
+
+        for g in ("total", "combatants"):
+            host["fatalities"][g] = _sum([host["fatalities"][g], ev["fatalities"][g]])
     before = host["fatalities"].get("total")
     for key in ("fatalities", "injured"):
         for k, v in ev[key].items():

@@ -67,6 +67,8 @@ def sentence_event(ctx: DocContext, sent: Sentence, forced: Classification | Non
     dead = [f for f in figures if getattr(f, "outcome", None) == "killed" and getattr(f, "best", None)]
     ev["_vague_toll"] = bool(dead) and all(getattr(f, "vague", False) for f in dead)  # "Dozens killed": a word, not a count
     ev["_listed"] = _listed_dead(dead)
+    ev["_other_side"] = _other_side_dead(dead)
+    ev["_parties"] = [f.party for f in dead if getattr(f, "party", None) and not getattr(f, "vague", False)]
     ev["_headline"] = _is_headline(ctx, sent)
     aggregate = _aggregate(figures, text)
     if aggregate is None and _PART_OF_TALLY.match(text):
@@ -118,6 +120,15 @@ def _listed_dead(dead: list[Any]) -> list[int]:
         if len(members) > 1:
             out += members + [sum(members)]
     return out
+
+
+def _other_side_dead(dead: list[Any]) -> list[str]:
+    """The parties of a sentence whose dead are all fighters it adds to a count told before it
+    ("Another 60 soldiers ... were also killed"): [] when any of its dead is not such a fighter."""
+    precise = [f for f in dead if not getattr(f, "vague", False)]
+    if not precise or not all(getattr(f, "additive", False) and f.group == "combatants" and getattr(f, "party", None) for f in precise):
+        return []
+    return [f.party for f in precise]
 
 
 def _is_headline(ctx: DocContext, sent: Sentence) -> bool:
