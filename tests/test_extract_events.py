@@ -710,3 +710,16 @@ def test_the_other_side_s_dead_told_next_with_another_join_the_toll():
     civ = ("At least 14 civilians were killed in air strikes on the town of Tal Tamr, the monitor said on Tuesday. "
            "Another 6 soldiers were also killed.")
     assert _events(civ, date(2015, 7, 28))[0]["fatalities"]["total"]["best"] == 14
+
+
+def test_another_of_the_same_side_named_as_another_joins_the_toll():
+    text = ("Government forces shelled militant positions in the hills near Zabadani, killing the militant commander Abu Hamza, sources said. "
+            "The sources added that another militant leader was also killed in the shelling.")
+    assert _events(text, date(2014, 11, 15))[0]["fatalities"]["total"]["best"] == 2
+
+
+def test_martyrs_counted_by_a_headline_are_dead():
+    ev = _events("12 martyrs from the village of Kafr Zeita escorted from the national hospital in Hama.", date(2017, 4, 25))[0]
+    assert ev["fatalities"]["total"]["best"] == 12
+    assert classify_sentence("Many civilians martyred as shells hit the old city.") is not None
+    assert classify_sentence("Fighters of the Idlib Martyrs Brigade gathered in the square.") is None

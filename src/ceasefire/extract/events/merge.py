@@ -63,7 +63,7 @@ def _other_side(host: dict[str, Any], ev: dict[str, Any]) -> bool:
     if not total or total != fighters or (f.get("civilians") or {}).get("best"):
         return False
     ours = {w for p in host.get("_parties") or [] for w in p.split()}
-    return bool(ours) and not ours & {w for p in parties for w in p.split()}
+    return bool(ours) and (bool(ev.get("_others_told")) or not ours & {w for p in parties for w in p.split()})
 
 
 # --------------------------------------------------------------------------- merging

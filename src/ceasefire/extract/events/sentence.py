@@ -68,6 +68,8 @@ def sentence_event(ctx: DocContext, sent: Sentence, forced: Classification | Non
     ev["_vague_toll"] = bool(dead) and all(getattr(f, "vague", False) for f in dead)  # "Dozens killed": a word, not a count
     ev["_listed"] = _listed_dead(dead)
     ev["_other_side"] = _other_side_dead(dead)
+    ev["_others_told"] = bool(ev["_other_side"]) and all(_OTHERS.search(f.text or "") or _OTHERS_BEFORE.search(text[: max(0, f.start - sent.start)])
+                                                        for f in dead if not getattr(f, "vague", False))
     ev["_parties"] = [f.party for f in dead if getattr(f, "party", None) and not getattr(f, "vague", False)]
     ev["_headline"] = _is_headline(ctx, sent)
     aggregate = _aggregate(figures, text)
@@ -120,6 +122,11 @@ def _listed_dead(dead: list[Any]) -> list[int]:
         if len(members) > 1:
             out += members + [sum(members)]
     return out
+
+
+#: "another militant leader", "four other members": people the count says are not those told before.
+_OTHERS = re.compile(r"\b(?:another|other)\b", re.I)
+_OTHERS_BEFORE = re.compile(r"\b(?:another|other)\s*$", re.I)
 
 
 def _other_side_dead(dead: list[Any]) -> list[str]:
