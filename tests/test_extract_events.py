@@ -723,3 +723,10 @@ def test_martyrs_counted_by_a_headline_are_dead():
     assert ev["fatalities"]["total"]["best"] == 12
     assert classify_sentence("Many civilians martyred as shells hit the old city.") is not None
     assert classify_sentence("Fighters of the Idlib Martyrs Brigade gathered in the square.") is None
+
+
+def test_a_headline_s_count_of_the_companions_takes_the_lead_s_one_person_and_his_men():
+    text = ("Mon 18 Jul 2016 Senior IS Commander 20 Militants Killed in Clashes near Manbij. "
+            "A local emir of the group and at least 20 of his comrades were killed in clashes near Manbij.")
+    line = extract_document(Document(text=text, title="Senior IS Commander 20 Militants Killed in Clashes near Manbij", published=date(2016, 7, 18)))
+    assert line["events"][0]["fatalities"]["total"]["best"] == 21

@@ -112,7 +112,8 @@ def sentence_event(ctx: DocContext, sent: Sentence, forced: Classification | Non
 
 def _listed_dead(dead: list[Any]) -> list[int]:
     """The counts of dead a sentence lists together ("120 soldiers and 60 rebels": 120, 60), then
-    each list's sum (180); [] when it lists none."""
+    each list's sum (180), one person's companions and all of them ("a commander and 20 of his men":
+    20, 21); [] when it lists none."""
     lists: dict[int, list[int]] = {}
     for f in dead:
         if getattr(f, "joint", None) is not None and not getattr(f, "share", False) and not getattr(f, "aggregate", None):
@@ -121,6 +122,9 @@ def _listed_dead(dead: list[Any]) -> list[int]:
     for members in lists.values():
         if len(members) > 1:
             out += members + [sum(members)]
+    for f in dead:
+        if (getattr(f, "derived", None) or "").startswith("one person and") and f.best:
+            out += [int(f.best) - 1, int(f.best)]  # "an emir and 20 of his comrades": the emir, the 20, and 21
     return out
 
 
