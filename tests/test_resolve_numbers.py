@@ -679,3 +679,10 @@ def test_others_listed_after_a_group_are_the_rest_of_the_dead():
     # a name in apposition is the person the group's word describes, not one more
     named = counts("The force killed the Taliban leader, Abdul Karim, in Ghazni province.")
     assert named["fatalities"]["total"]["best"] == 1
+
+
+def test_a_headline_s_past_week_without_its_article_is_a_tally():
+    (fig,) = find_casualties("Air force destroys depots, kills 40 militants during past week")
+    assert fig.aggregate and fig.aggregate["period"] == "week"
+    (one,) = find_casualties("Ten people killed in last week's bombing were buried on Monday.")
+    assert not one.aggregate
