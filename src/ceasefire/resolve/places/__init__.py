@@ -75,7 +75,8 @@ def resolve_mentions(mentions: list, text: str, gaz: Any) -> list[Toponym]:
 
 
 def _resolve_mentions(mentions: list, text: str, gaz: Any) -> list[Toponym]:
-    from ceasefire.resolve.places.resolve import DROP, choose_places, county_point, mention_role, precision_of
+    from ceasefire.resolve.places.resolve import DROP, choose_places
+    from ceasefire.resolve.places.roles import county_point, mention_role, precision_of
 
     from ceasefire.resolve.places.facility_anchor import anchor_facility_namesakes
 

