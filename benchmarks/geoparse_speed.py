@@ -69,8 +69,8 @@ def main() -> None:
     words = sum(len(d) for d in docs)
     t0 = time.process_time()
     toponyms = 0
-    for doc in docs:
-        toponyms += len(resolve_mentions(find_mentions(doc, gaz), doc.text, gaz))
+    for doc, text in zip(docs, texts):
+        toponyms += len(resolve_mentions(find_mentions(doc, gaz, text), text, gaz))
     resolve = time.process_time() - t0
     print(f"input: {source}, {words} tokens")
     print(f"spaCy parse: {words / parse:,.0f} tokens/s (CPU)")

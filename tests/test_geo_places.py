@@ -1049,3 +1049,14 @@ def test_a_place_the_gazetteer_lacks_before_its_county_lies_in_that_county():
 
     found = {t.text: t for t in geoparse("Round nine, 4/5 August: Cadwell Park GP, Lincolnshire. Round ten follows.")}
     assert found["Cadwell Park GP"].precision == "admin2" and found["Cadwell Park GP"].country == "GB"
+
+
+def test_a_callers_parse_is_used_only_for_its_own_text():
+    from ceasefire.nlp import load_pipeline
+
+    nlp = load_pipeline(("lemmatizer",))
+    text = "Aid trucks reached Madaya and Zabadani near Damascus on Monday, the ICRC said."
+    doc = nlp(text)
+    other = text.replace("Madaya", "Daraya")  # same length, another town
+    assert [(t.text, t.admin1) for t in geoparse(other, spacy_doc=doc)][:2] == [("Daraya", "Rif Dimashq"), ("Zabadani", "Rif Dimashq")]
+    assert [t.text for t in geoparse(text, spacy_doc=doc)][:3] == ["Madaya", "Zabadani", "Damascus"]

@@ -163,7 +163,7 @@ def score_documents(docs: list[GoldDoc], on_doc=None) -> dict[str, Score]:
         t0 = time.process_time()
         parsed = nlp(doc.text)
         t1 = time.process_time()
-        mentions = find_mentions(parsed, gaz)
+        mentions = find_mentions(parsed, gaz, doc.text)
         predicted = resolve_mentions(mentions, doc.text, gaz)
         t2 = time.process_time()
         for key in (doc.half, "all"):

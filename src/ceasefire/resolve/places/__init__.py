@@ -64,7 +64,7 @@ def geoparse(text: str, spacy_doc: Any = None) -> list[Toponym]:
         return []
     doc = spacy_doc if spacy_doc is not None and spacy_doc.text == text else _parse(text)
     gaz = default_gazetteer()
-    mentions = find_mentions(doc, gaz)
+    mentions = find_mentions(doc, gaz, text)
     return resolve_mentions(mentions, text, gaz)
 
 

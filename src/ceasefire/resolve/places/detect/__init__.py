@@ -160,14 +160,18 @@ from ceasefire.resolve.places.detect.placed_before_area import (  # noqa: F401
 )
 
 
-def find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
-    """Every place mention in a spaCy ``Doc`` (offsets into ``doc.text``)."""
+def find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> list[Mention]:
+    """Every place mention in a spaCy ``Doc`` (offsets into its text).
+
+    ``text`` is the text the doc was parsed from, when the caller has it: spaCy rebuilds
+    ``doc.text`` from every token at each call, which costs as much as some passes.
+    """
     with gaz.reading():  # the report's lookups in one read of the gazetteer file
-        return _find_mentions(doc, gaz)
+        return _find_mentions(doc, gaz, text)
 
 
-def _find_mentions(doc, gaz: Gazetteer) -> list[Mention]:
-    s = start_scan(doc, gaz)
+def _find_mentions(doc, gaz: Gazetteer, text: str | None = None) -> list[Mention]:
+    s = start_scan(doc, gaz, text)
     skip_group_names(s)
     find_numbered_roads(s)
     find_paired_streets(s)

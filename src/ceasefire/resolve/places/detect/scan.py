@@ -11,7 +11,7 @@ from ceasefire.resolve.places.gazetteer import (
 from ceasefire.resolve.places.detect.filters import _byline_name, _place_cue
 from ceasefire.resolve.places.detect.lookup import _big
 from ceasefire.resolve.places.detect.mention import Mention, _is_cap, sent_start_tok
-from ceasefire.resolve.places.detect.tokens import Tok
+from ceasefire.resolve.places.detect.tokens import read_tokens
 from ceasefire.resolve.places.detect.vocabulary import LEADING_ARTICLES, LOCATIVE, SPEECH_VERBS
 
 _CALENDAR_WORDS = frozenset(
@@ -80,10 +80,11 @@ class Scan:
         return b > a and not any(taken[a:b]) and all(ent_of[k] is None or ent_of[k].label_ not in refused for k in range(a, b))
 
 
-def start_scan(doc, gaz: Gazetteer) -> Scan:
-    """Read the report's entities, persons, sentence starts and headline lines once."""
-    text = doc.text
-    tokens = [Tok(t) for t in doc]
+def start_scan(doc, gaz: Gazetteer, text: str | None = None) -> Scan:
+    """Read the report's entities, persons, sentence starts and headline lines once (``text``:
+    the text ``doc`` was parsed from, read from the doc when not given)."""
+    text = doc.text if text is None else text
+    tokens = read_tokens(doc, text)
     n = len(tokens)
     capitals = [k for k, t in enumerate(tokens) if t.cap]
     ent_of = [None] * n
