@@ -8,7 +8,12 @@ reads the attributes the passes test at every token once, when the scan starts; 
 
 from __future__ import annotations
 
+import re
+from itertools import repeat
+from operator import itemgetter, sub
+
 from spacy.attrs import IDX, IS_PUNCT, LIKE_NUM, SPACY
+from spacy.tokens import Token
 
 
 def capitalised(word: str) -> bool:
@@ -47,11 +52,6 @@ class Tok:
         """The spaCy token."""
         return self.doc[self.i]
 
-    def __getattr__(self, name: str):
-        if name in ("doc", "i"):
-            raise AttributeError(name)
-        return getattr(self.doc[self.i], name)
-
     def __len__(self) -> int:
         return len(self.text)
 
@@ -59,21 +59,45 @@ class Tok:
         return self.text
 
 
+def _spacy_attribute(name: str) -> property:
+    def read(self):
+        return getattr(self.doc[self.i], name)
+
+    read.__name__ = name
+    return property(read, doc=f"The spaCy token's ``{name}``.")
+
+
+# Every other attribute of a spaCy token, read from the token when asked. Declared one by one, not
+# through ``__getattr__``: a class with that hook makes every attribute read slower, the slots read
+# above included (the interpreter cannot specialise them), and the passes read those most.
+for _name in dir(Token):
+    if (not _name.startswith("_") or _name == "_") and _name not in Tok.__slots__ and not hasattr(Tok, _name):
+        setattr(Tok, _name, _spacy_attribute(_name))
+del _name
+
+
 def read_tokens(doc, text: str) -> list[Tok]:
     """The report's tokens, each attribute read once for all of them. ``text`` is the text ``doc``
     was parsed from: a token's words are the text from its offset to the next token's, less the
     space after it. The lexeme flags come from one array; the string tests are Python's, the same
-    ones spaCy's English lexemes apply (``str.lower``, ``isalpha``, ``isspace``). Walking the doc
-    token by token and reading each attribute through spaCy cost a tenth of all detection."""
+    ones spaCy's English lexemes apply (``str.lower``, ``isalpha``, ``isspace``), run over the whole
+    list at once. Walking the doc token by token and reading each attribute through spaCy cost a
+    tenth of all detection."""
     n = len(doc)
     if n == 0:
         return []
-    cols = doc.to_array([IDX, SPACY, IS_PUNCT, LIKE_NUM]).T.tolist()
-    starts, spaced = cols[0], cols[1]
-    ends = starts[1:] + [len(text)]
-    words = [text[a:b - s] for a, b, s in zip(starts, ends, spaced)]
+    starts, spaced, punct, num = doc.to_array([IDX, SPACY, IS_PUNCT, LIKE_NUM]).T.tolist()
+    ends = map(sub, starts[1:] + [len(text)], spaced)
+    words = list(map(text.__getitem__, map(slice, starts, ends)))
+    firsts = "".join(map(itemgetter(0), words))  # no token is empty
+    caps = list(map(str.isupper, firsts))
+    if _ARABIC.search(firsts):
+        for m in _ARABIC.finditer(firsts):
+            caps[m.start()] = True  # the script has no case (see capitalised)
     return list(map(
-        Tok, [doc] * n, words, [w.lower() for w in words], starts, range(n), [" " if s else "" for s in spaced],
-        [w.isalpha() for w in words], [p == 1 for p in cols[2]], [x == 1 for x in cols[3]],
-        [w.isspace() for w in words], [capitalised(w) for w in words],
+        Tok, repeat(doc, n), words, map(str.lower, words), starts, range(n), map(" ".__mul__, spaced),
+        map(str.isalpha, words), map(bool, punct), map(bool, num), map(str.isspace, words), caps,
     ))
+
+
+_ARABIC = re.compile("[\u0600-\u06ff]")
