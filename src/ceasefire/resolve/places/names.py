@@ -45,6 +45,8 @@ def name_key(name: str) -> str:
     if not name:
         return ""
     if name.isascii():
+        if name.isalpha():
+            return name.lower()  # one plain word: no mark, no punctuation, nothing else to fold
         text = name.lower()  # no Arabic letter, no diacritic, no special letter; ASCII folds as it lowers
     else:
         text = name.translate(_ARABIC_MAP)

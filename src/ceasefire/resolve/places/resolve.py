@@ -60,6 +60,8 @@ WEIGHT_COHERENCE = 1.0
 WEIGHT_NEIGHBOURS = 1.0  # per other name of the report with a reading near this one (up to NEIGHBOURS_CAP)
 NEIGHBOURS_CAP = 3.0
 NEAR_KM, AROUND_KM = 50.0, 150.0
+KM_PER_DEGREE = 111.19  # of latitude, on the sphere distance_km uses (6,371 km)
+_AROUND_DEGREES = AROUND_KM / KM_PER_DEGREE
 NEIGHBOUR_READINGS = 12.0  # a name with more readings than this lends each a share
 WORLD_CITY_POP = 200_000
 FOREIGN_FOCUS_SHARE = 0.5  # a report this much about one country ...
@@ -307,8 +309,8 @@ def _neighbours(p: Place, surface: str, grid: dict) -> float:
     for dla in (-2, -1, 0, 1, 2):
         for dlo in (-2, -1, 0, 1, 2):
             for other, lat, lon, weight in grid.get((la + dla, lo + dlo), ()):
-                if other == surface or best.get(other, 0.0) >= weight:
-                    continue
+                if other == surface or best.get(other, 0.0) >= weight or abs(lat - p.lat) > _AROUND_DEGREES:
+                    continue  # (a degree of latitude apart is at least KM_PER_DEGREE km apart)
                 d = distance_km(p.lat, p.lon, lat, lon)
                 v = weight if d <= NEAR_KM else weight / 2 if d <= AROUND_KM else 0.0
                 if v > best.get(other, 0.0):

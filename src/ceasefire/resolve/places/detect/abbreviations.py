@@ -21,8 +21,8 @@ def find_spelled_out_abbreviations(s: Scan) -> None:
     Africa). Run after the passes that find the full names; looks only at short all-capital words."""
     named = None  # the areas the report names (_named_areas), worked out at the first short form: most reports have none
     tokens, taken = s.tokens, s.taken
-    for k, tok in enumerate(tokens):
-        word = tok.text
+    for k in s.capitals:  # an all-capital word opens with a capital
+        word = tokens[k].text
         if taken[k] or not (2 <= len(word) <= 3) or not word.isupper() or not word.isalpha():
             continue
         if word.lower() in COMMON_ACRONYMS or (k + 1 < s.n and tokens[k + 1].text in "-‐") or (k > 0 and tokens[k - 1].text in "-‐"):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import weakref
 
 from ceasefire.resolve.places.gazetteer import (
     NAME_ABBREVIATION,
@@ -20,17 +19,18 @@ from ceasefire.resolve.places.detect.mention import Mention
 
 
 # Each gazetteer's readings of the surfaces looked up so far: the passes ask again for the same
-# words within a report, and a run of reports repeats its names. Held by the gazetteer object
-# (weakly), so two gazetteer files never share readings; READINGS_CACHED surfaces at most each.
+# words within a report, and a run of reports repeats its names. Held by the gazetteer object as
+# an attribute, so two gazetteer files never share readings and the readings go with the file's
+# object; READINGS_CACHED surfaces at most each.
 READINGS_CACHED = 100_000
-_READINGS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def lookup_candidates(gaz: Gazetteer, text: str) -> list[tuple[Place, int, str]]:
     """Gazetteer entries for a surface form: exact key, then without the article, then skeleton."""
-    readings = _READINGS.get(gaz)
-    if readings is None:
-        readings = _READINGS[gaz] = {}
+    try:
+        readings = gaz._surface_readings
+    except AttributeError:
+        readings = gaz._surface_readings = {}
     found = readings.get(text)
     if found is None:
         if len(readings) >= READINGS_CACHED:
