@@ -380,6 +380,13 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
     county_town: dict[tuple, bool] = {}
     # ... and the shares of the other names' votes depend on the name alone (read, never changed).
     shares_without: dict[str, tuple[dict, dict]] = {}
+    # ... and so do the votes left for a capital once the names that stand for it are set aside.
+    capital_votes: dict[int, dict] = {}
+
+    def _capital_votes(capital: Place) -> dict:
+        if capital.id not in capital_votes:
+            capital_votes[capital.id] = _without(country_votes, _votes_naming(capital, mentions, own_country))
+        return capital_votes[capital.id]
 
     for rnd in range(2):
         # (each place once: the nearest of them is all that is asked)
@@ -448,7 +455,7 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             capital = next((p for p, kind, match in m.candidates if p.feature_code == "PPLC" and match != "skeleton"
                             and kind in (NAME_MAIN, NAME_CURATED)), None)
             if capital is not None and (container is not None or town_before
-                                        or _without(country_votes, _votes_naming(capital, mentions, own_country)).get(capital.country, 0.0) <= 0.0):
+                                        or _capital_votes(capital).get(capital.country, 0.0) <= 0.0):
                 capital = None
             best, best_s = None, -1e9
             people = reads_as_people(m, text, bool(town_before))
