@@ -12,7 +12,7 @@ from ceasefire.resolve.places.detect.filters import (
 from ceasefire.resolve.places.detect.lookup import _big, _curated, _named_countries, lookup_candidates
 from ceasefire.resolve.places.detect.mention import _glued, _is_cap
 from ceasefire.resolve.places.detect.scan import Scan
-from ceasefire.resolve.places.detect.spans import _in_compound, _inner_ok
+from ceasefire.resolve.places.detect.spans import _compound_after, _compound_before, _in_compound, _inner_ok
 from ceasefire.resolve.places.detect.vocabulary import (
     ARABIC_PLACE_PREFIXES,
     GROUP_HEADS,
@@ -71,7 +71,7 @@ def scan_capitalised_runs(s: Scan) -> None:
             i += 1
             continue
         best = outline = None
-        if _in_compound(tokens, i, i + 1) and i > 0 and tokens[i - 1].text in "-‐":
+        if i > 0 and tokens[i - 1].text in "-‐" and _in_compound(tokens, i, i + 1):
             i += 1  # "Avon" of "Stratford-upon-Avon": the compound is read whole or not at all
             continue
         cap = min(n, i + MAX_TOKENS, shorter[1] if shorter else n)
@@ -83,13 +83,15 @@ def scan_capitalised_runs(s: Scan) -> None:
         inner_to = i + 1
         while inner_to < cap and _inner_ok(tokens, inner_to, i):
             inner_to += 1
+        # (a compound running into token i rules out every end: see _in_compound)
+        compound_before = _compound_before(tokens, i)
         for j in range(cap, i, -1):
-            if j > free_to or _in_compound(tokens, i, j):
+            if j > free_to or j > inner_to or compound_before:
                 continue
             last = tokens[j - 1]
             if not (last.cap or (j - i == 1)) or last.is_punct and last.text not in (".",):
                 continue
-            if j > inner_to:
+            if _compound_after(tokens, j):
                 continue
             surface = text[tokens[i].idx: last.idx + len(last.text)]
             cands = lookup_candidates(gaz, surface)

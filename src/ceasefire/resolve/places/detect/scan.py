@@ -115,8 +115,10 @@ def start_scan(doc, gaz: Gazetteer, text: str | None = None) -> Scan:
     # ... unless the report also puts it after "in", "near", "from": "Avondale Mayor Ed Rieker" and
     # "22 lots in Avondale" name the town.
     # "according to Winfield" names the speaker, not a place.
-    given_names -= {tokens[k].text for k in range(1, n) if tokens[k - 1].lower_ in LOCATIVE or (
-        tokens[k - 1].lower_ in ("to", "of") and not (k >= 2 and tokens[k - 2].lower_ == "according"))}
+    if given_names:
+        given_names -= {tokens[k].text for k in range(1, n) if tokens[k].text in given_names and (
+            tokens[k - 1].lower_ in LOCATIVE or (
+                tokens[k - 1].lower_ in ("to", "of") and not (k >= 2 and tokens[k - 2].lower_ == "according")))}
     sent_start = [False] * n
     sentence_char = [0] * n
     title_case = [False] * n  # headlines capitalise every word: capitals prove nothing there

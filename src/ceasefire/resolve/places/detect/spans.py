@@ -121,9 +121,16 @@ def _inner_ok(tokens, k, i) -> bool:
 def _in_compound(tokens, i: int, j: int) -> bool:
     """Whether tokens[i:j] are a part of a hyphenated compound name ("Avon" in "Stratford-upon-Avon",
     "Rostov" in "Rostov-on-Don"): the whole is the name, never a part alone."""
-    n = len(tokens)
-    if i >= 3 and tokens[i - 1].text in "-‐" and tokens[i - 3].text in "-‐" and tokens[i - 2].is_lower \
-            and _glued(tokens[i - 3], tokens[i - 2]) and _glued(tokens[i - 2], tokens[i - 1]) and _glued(tokens[i - 1], tokens[i]):
-        return True
-    return (j + 2 < n and tokens[j].text in "-‐" and tokens[j + 2].text in "-‐" and tokens[j + 1].is_lower
+    return _compound_before(tokens, i) or _compound_after(tokens, j)
+
+
+def _compound_before(tokens, i: int) -> bool:
+    """Whether a hyphenated compound runs into tokens[i] from before: "Stratford-upon-" of "Avon"."""
+    return (i >= 3 and tokens[i - 1].text in "-‐" and tokens[i - 3].text in "-‐" and tokens[i - 2].is_lower
+            and _glued(tokens[i - 3], tokens[i - 2]) and _glued(tokens[i - 2], tokens[i - 1]) and _glued(tokens[i - 1], tokens[i]))
+
+
+def _compound_after(tokens, j: int) -> bool:
+    """Whether a hyphenated compound goes on after tokens[j - 1]: "-on-Don" after "Rostov"."""
+    return (j + 2 < len(tokens) and tokens[j].text in "-‐" and tokens[j + 2].text in "-‐" and tokens[j + 1].is_lower
             and _glued(tokens[j - 1], tokens[j]) and _glued(tokens[j], tokens[j + 1]) and _glued(tokens[j + 1], tokens[j + 2]))
