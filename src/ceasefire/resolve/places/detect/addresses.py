@@ -11,6 +11,8 @@ after it ("in Lemay, Missouri"), else at the report's nearest town.
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import attrgetter, itemgetter
 
 from ceasefire.resolve.places.detect.mention import _is_cap, previous_list_item_end
 from ceasefire.resolve.places.detect.scan import Scan
@@ -73,13 +75,12 @@ def _numbered_street(s: Scan, k: int) -> tuple[int, int] | None:
 
 def find_numbered_streets(s: Scan) -> None:
     """Streets by block and numbered streets, as street mentions without gazetteer readings."""
-    tokens = s.tokens
-    k = 0
-    while k < s.n:
-        t = tokens[k]
-        # Only a number or an ordinal word opens a street here: skip every other token at once.
-        if not (t.text[:1].isdigit() or t.lower_ in _ORDINAL_WORDS) or not _free(s, k):
-            k += 1
+    # Only a number or an ordinal word opens a street here: the passes skip every other token.
+    numbers = compress(range(s.n), map(str.isdigit, map(itemgetter(0), map(attrgetter("text"), s.tokens))))
+    opens = sorted(set(numbers).union(s.where(_ORDINAL_WORDS)))
+    resume = 0  # the first token after the last street found
+    for k in opens:
+        if k < resume or not _free(s, k):
             continue
         span = _block_street(s, k) or _numbered_street(s, k)
         if span is not None and all(_free(s, a) for a in range(*span)):
@@ -88,9 +89,7 @@ def find_numbered_streets(s: Scan) -> None:
             s.add(i, j, [], "FAC")
             if len(s.mentions) > before:
                 s.mentions[-1].street = True
-            k = j
-            continue
-        k += 1
+            resume = j
 
 
 # "Goodwin and Pinevale streets", "Crabgrass, Owens and Harris roads": a list of names closed by a
@@ -103,8 +102,8 @@ def find_street_lists(s: Scan) -> None:
     White streets" names two streets. Each name no other pass read becomes a street mention without
     readings, placed like other streets; a name read as a town is left as it was read."""
     tokens, text = s.tokens, s.text
-    for k in range(1, s.n):
-        if tokens[k].lower_ not in _PLURAL_STREET_HEADS:
+    for k in s.where(_PLURAL_STREET_HEADS):
+        if k < 1:
             continue
         listed = []
         b = k

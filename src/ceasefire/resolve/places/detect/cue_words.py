@@ -25,9 +25,10 @@ def find_named_by_cue_words(s: Scan) -> None:
     gaz, text, tokens, n, ent_of, sent_start, taken, add, cap_run, free = s.gaz, s.text, s.tokens, s.n, s.ent_of, s.sent_start, s.taken, s.add, s.cap_run, s.free
     # 4. Names the words around them make places: "the village of Khanasir", "the Aziziyah district",
     #    "Tel Hamis" (Arabic toponymic prefixes). The gazetteer may not know them; the report does.
-    for i in range(n - 2):
-        tok = tokens[i]
-        if tok.lower_ in PLACE_OF_WORDS and tokens[i + 1].lower_ == "of":
+    for i in s.where(PLACE_OF_WORDS):
+        if i >= n - 2:
+            break
+        if tokens[i + 1].lower_ == "of":
             a = i + 2
             if a < n and tokens[a].lower_ == "the":
                 a += 1
@@ -35,8 +36,8 @@ def find_named_by_cue_words(s: Scan) -> None:
             # "the town of Busayrah": the words say it is a place, whatever spaCy's label (a person's).
             if free(a, b, persons=True) and not all(t.lower_ in common_words() for t in tokens[a:b]):
                 add(a, b, lookup_candidates(gaz, text[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1].text)]), "LOC")
-    for i in range(1, n):
-        if tokens[i].lower_ in PLACE_AFTER_WORDS and not _is_cap(tokens[i - 1]) is False:
+    for i in s.where(PLACE_AFTER_WORDS):
+        if i >= 1 and not _is_cap(tokens[i - 1]) is False:
             b = i
             a = b
             while a > 0 and not taken[a - 1] and (_is_cap(tokens[a - 1]) or tokens[a - 1].text in "-‐") and b - a < 4:
@@ -65,9 +66,7 @@ def find_county_lists(s: Scan) -> None:
     gaz, text, tokens, n, mentions, taken, add = s.gaz, s.text, s.tokens, s.n, s.mentions, s.taken, s.add
     # 5. "Becker, Clay, Douglas and Wilkin counties": every name of the list is a county (or parish),
     #    whatever town of that name the scan found first.
-    for k in range(n):
-        if tokens[k].lower_ not in ("counties", "parishes"):
-            continue
+    for k in s.where(("counties", "parishes")):
         suffix = " County" if tokens[k].lower_ == "counties" else " Parish"
         listed = []
         b = k
@@ -108,8 +107,8 @@ def find_people_of_places(s: Scan) -> None:
     "the Lakeside woman", "his Pine Ridge home") names where they live, as local papers write it; a
     place the gazetteer may lack, placed by context. Looks only at the few tokens before those words."""
     tokens, n, taken, ent_of = s.tokens, s.n, s.taken, s.ent_of
-    for k in range(2, n):
-        if tokens[k].lower_ not in _PEOPLE_OF_PLACE or not tokens[k].is_lower or taken[k - 1]:
+    for k in s.where(_PEOPLE_OF_PLACE):
+        if k < 2 or not tokens[k].is_lower or taken[k - 1]:
             continue
         a = k
         while a > 0 and k - a < 3 and not taken[a - 1] and tokens[a - 1].is_alpha and _is_cap(tokens[a - 1]) \

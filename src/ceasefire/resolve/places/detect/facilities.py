@@ -184,26 +184,23 @@ def _named_alone(s: Scan, i: int, head: int) -> bool:
 def find_facilities(s: Scan) -> None:
     """Named buildings and sites: the whole name, without gazetteer readings, labelled FAC."""
     tokens, n = s.tokens, s.n
-    k = 0
-    while k < n:
-        # Only a facility word ends or opens a name here: skip every other token at once.
-        if tokens[k].lower_ not in _FACILITY_WORDS or _blocked(s, k):
-            k += 1
+    resume = 0  # the first token after the last facility found
+    # Only a facility word ends or opens a name here: the pass skips every other token.
+    for k in s.where(_FACILITY_WORDS):
+        if k < resume or _blocked(s, k):
             continue
         tail = _tail_at(tokens, k)
         if tail and (k + 1 >= n or not (_is_cap(tokens[k + 1]) and tokens[k + 1].is_alpha) or s.sent_start[k + 1]):
             i = _extend_left(s, k, tail)
             if _keep(s, i, k + 1, k):
                 s.add(i, k + 1, [], "FAC")
-                k += 1
+                resume = k + 1
                 continue
         if _is_cap(tokens[k]) and tokens[k].lower_ in FACILITY_LEADS:
             j = _extend_right(s, k)
             if _keep(s, k, j, k):
                 s.add(k, j, [], "FAC")
-                k = j
-                continue
-        k += 1
+                resume = j
 
 
 def find_facilities_left_unread(s: Scan) -> None:

@@ -75,9 +75,9 @@ def find_towns_named_after_areas(s: Scan) -> None:
     """A town named after a state or country ("Tennessee Colony" in Texas) is a place the gazetteer
     lacks, placed by context, not the state: its first words name an area that no town bears."""
     gaz, text, tokens, n, ent_of, taken, add = s.gaz, s.text, s.tokens, s.n, s.ent_of, s.taken, s.add
-    for k in range(1, n):
+    for k in s.where(SETTLEMENT_TAILS):
         tail = tokens[k]
-        if taken[k] or tail.lower_ not in SETTLEMENT_TAILS or not _is_cap(tail) or not tail.is_alpha:
+        if k < 1 or taken[k] or not _is_cap(tail) or not tail.is_alpha:
             continue
         for a in (k - 2, k - 1):
             if a < 0 or any(taken[a:k]) or not all(_is_cap(t) and t.is_alpha for t in tokens[a:k]):
@@ -172,9 +172,7 @@ def find_paired_streets(s: Scan) -> None:
     counties they share a name with. Each is a street mention without gazetteer readings, placed
     like other streets. Runs before the passes that read capitalised words as towns."""
     tokens, n, taken = s.tokens, s.n, s.taken
-    for k in range(n):
-        if tokens[k].lower_ not in _STREETS_PLURAL:
-            continue
+    for k in s.where(_STREETS_PLURAL):
         b_end = k
         b_start = _name_before(tokens, b_end, taken)
         if b_start is None or b_start < 2 or tokens[b_start - 1].lower_ not in _PAIR_JOINERS:

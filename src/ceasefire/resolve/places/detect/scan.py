@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 
 from ceasefire.resolve.places.gazetteer import (
     NAME_DEMONYM,
@@ -42,6 +44,12 @@ class Scan:
     capitals: list[int] = field(default_factory=list)  # the tokens that open with a capital, in order: the passes start there
     ents: tuple = ()  # spaCy's entities (doc.ents builds them anew at every call)
     town_facilities: list = field(default_factory=list)  # facilities' names holding a town, left to the other passes: (i, j)
+    lowers: list = field(default_factory=list)  # each token's lower-case form
+
+    def where(self, words) -> list[int]:
+        """The tokens whose lower-case form is one of ``words``, in order. Most passes start only at
+        a few words ("street", "counties", "village"): they walk these, not every token."""
+        return list(compress(range(self.n), map(words.__contains__, self.lowers)))
 
     def add(self, i: int, j: int, cands, label) -> None:
         text, tokens, mentions, taken = self.text, self.tokens, self.mentions, self.taken
@@ -141,4 +149,4 @@ def start_scan(doc, gaz: Gazetteer, text: str | None = None) -> Scan:
     mentions: list[Mention] = []
     taken = [False] * n
     return Scan(doc, gaz, text, tokens, n, ent_of, person_tokens, given_names, sent_start, title_case, mentions, taken,
-                sentence_char=sentence_char, capitals=capitals, ents=ents)
+                sentence_char=sentence_char, capitals=capitals, ents=ents, lowers=list(map(attrgetter("lower_"), tokens)))
