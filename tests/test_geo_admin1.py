@@ -7,6 +7,8 @@ itself resolves as an area, not as a namesake town elsewhere.
 
 from __future__ import annotations
 
+import pytest
+
 from ceasefire.resolve.places import geoparse
 
 
@@ -148,3 +150,15 @@ def test_chad_and_nepal_provinces():
     assert _first(tops, "Abéché").admin1 == "Ouaddaï"
     assert (_first(tops, "Sila Province").country, _first(tops, "Sila Province").precision) == ("TD", "admin1")
     assert _first(geoparse("Students rallied in Pokhara in western Nepal."), "Pokhara").admin1 == "Gandaki Province"
+
+
+@pytest.mark.parametrize("text, state, country", [
+    ("Police in Bunbury, WA, said two men were arrested after a fire at the port on Sunday.", "Western Australia", "AU"),
+    ("Police in Spokane, WA, said two men were arrested after a fire at the port on Sunday.", "Washington State", "US"),
+    ("Flood water closed the highway near Toowoomba, QLD, on Tuesday, police said.", "Queensland", "AU"),
+])
+def test_a_state_short_form_after_its_town_and_comma(text, state, country):
+    tops = geoparse(text)
+    short = next(t for t in tops if t.text in ("WA", "QLD"))
+    assert (short.admin1, short.country, short.precision) == (state, country, "admin1")
+    assert tops[0].admin1 == state  # the town before it, in that state

@@ -37,8 +37,23 @@ def find_spelled_out_abbreviations(s: Scan) -> None:
         if not found and word.lower() in initials:
             # "post-apartheid SA" in a report on South Africa: the country by its initials.
             found = [(initials[word.lower()], NAME_CURATED, "exact")]
+        if not found and k >= 2 and tokens[k - 1].text == ",":
+            found = _state_of_town_before(s, k, word)
         if found:
             s.add(k, k + 1, found, "GPE")
+
+
+def _state_of_town_before(s: Scan, k: int, word: str) -> list:
+    """"Spokane, WA", "Bunbury, WA": a short form right after a town and its comma is the state or
+    province of one of that town's readings, when it is the short form of one. The scan leaves such a
+    word when it is also some other place's name ("Wa", Ghana) or an acronym's."""
+    town = next((m for m in s.mentions if m.token_end == k - 1 and not m.street), None)
+    if town is None:
+        return []
+    areas = {(p.country, p.admin1) for p, kind, match in town.candidates
+             if match != "skeleton" and kind in (NAME_MAIN, NAME_CURATED) and p.feature_class == "P" and p.admin1}
+    return [c for c in lookup_candidates(s.gaz, word) if c[1] == NAME_ABBREVIATION and c[2] != "skeleton"
+            and c[0].is_admin1 and (c[0].country, c[0].admin1) in areas]
 
 
 def _named_areas(mentions) -> tuple[set, dict, tuple | None]:
