@@ -27,13 +27,12 @@ from collections import Counter
 
 from ceasefire.resolve.places.detect import Mention
 from ceasefire.resolve.places.names import name_key
-from ceasefire.resolve.places.nationality import reads_as_people
+from ceasefire.resolve.places.mention_facts import _mention_at, _names_an_area, mention_facts
 from ceasefire.resolve.places.register import american_register, british_register
 from ceasefire.resolve.places.far_towns import far_towns_to_local, lone_towns_to_local
 from ceasefire.resolve.places.same_name import follow_placed_names
 from ceasefire.resolve.places.gazetteer import (
     NAME_ABBREVIATION,
-    NAME_MAIN,
     NAME_ALTERNATE,
     NAME_CURATED,
     NAME_DEMONYM,
@@ -292,12 +291,6 @@ def _within_km(p: Place, surface: str, grid: dict, km: float) -> bool:
     return False
 
 
-def _names_an_area(m: Mention) -> bool:
-    """Whether a name reads as a country or a first-level division by its own name."""
-    return any((p.is_country or p.is_admin1) and kind not in (NAME_ALTERNATE, NAME_ABBREVIATION) and match != "skeleton"
-               for p, kind, match in m.candidates)
-
-
 def _neighbours(p: Place, surface: str, grid: dict) -> float:
     """How many other names of the report can lie near ``p``: 1 each within NEAR_KM, a half
     within AROUND_KM. "Paris" beside "Henry County" is the Paris a few km from Henry County's
@@ -388,6 +381,8 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             capital_votes[capital.id] = _without(country_votes, _votes_naming(capital, mentions, own_country))
         return capital_votes[capital.id]
 
+    # What the two rounds below read of each mention and its neighbours, worked out once.
+    facts = [mention_facts(k, mentions, text, _capital_votes) if m.candidates else None for k, m in enumerate(mentions)]
     for rnd in range(2):
         # (each place once: the nearest of them is all that is asked)
         anchors = list({(p.id, p.lat, p.lon): p for p in chosen if p is not None and p.lat is not None and not p.is_area}.values())
@@ -410,55 +405,14 @@ def choose_places(mentions: list[Mention], gaz: Gazetteer, text: str) -> list[Pl
             cshare, ashare = shares_without[surface]
             pshare = None  # place_votes' shares, computed only for a town with a far bigger namesake abroad
             blind = not country_votes
-            container = None
-            if m.container_text:
-                idx = _mention_at(mentions, m.end, m.container_text, text)
-                if idx is not None and idx != k:
-                    container = chosen[idx]
-            names_of_p = {}
-            for p, kind, match in m.candidates:
-                # A town that bears the name makes the bare name its town's ("Aleppo"; "New York" for
-                # New York City); a small town's alternate (Montana City, "Montana") does not.
-                if p.feature_class == "P" and match != "skeleton" and (kind != NAME_ALTERNATE or p.population >= 100_000):
-                    names_of_p[(p.country, p.admin1)] = True
-                # "Washington": a big city of the same country bearing the state's name outright.
-                if p.feature_class == "P" and kind == NAME_MAIN and p.population >= 100_000:
-                    names_of_p[(p.country, "*")] = True
-            # "Tacoma, Washington": a name right after a town and a comma is that town's state or
-            # province when the town has a reading there.
-            town_before: set[tuple] = set()
-            if k > 0 and text[mentions[k - 1].end: m.start].strip() == ",":
-                town_before = {(c.country, c.admin1) for c, kind, match in mentions[k - 1].candidates
-                               if c.feature_class == "P" and match != "skeleton" and kind != NAME_ALTERNATE}
-            # "Oregon and Washington", "California or Washington": listed beside a name that can only
-            # be a state or province, an ambiguous name is one too.
-            states_beside = any(_only_admin1(mentions[q]) for q in (k - 1, k + 1)
-                                if 0 <= q < len(mentions) and _LIST_GAP.match(text[min(m.end, mentions[q].end): max(m.start, mentions[q].start)]))
-            top_town = max((p.population for p, kind, match in m.candidates if p.feature_class == "P" and match != "skeleton"), default=0)
-            top_by_country: dict[str, int] = {}
-            for p, kind, match in m.candidates:
-                if p.feature_class == "P" and match != "skeleton" and kind != NAME_ALTERNATE and p.population > top_by_country.get(p.country or "", 0):
-                    top_by_country[p.country or ""] = p.population
-            two_tops = sorted(top_by_country.items(), key=lambda cv: cv[1], reverse=True)[:2]  # see _top_elsewhere
-            neighbourly = len(m.candidates) > 1 and not _names_an_area(m)
-            # "US", "UK", "UAE" in capitals are the country's abbreviation, never a town spelt "Us"
-            # (Us, France, beside Paris) that only folding case makes the same word.
-            country_acronym = len(m.text) <= 3 and m.text.isupper() and any(p.is_country for p, _, _ in m.candidates)
-            # A name that is some town's own name is not another town's old or foreign name: "Columbia"
-            # is Columbia (South Carolina, Missouri ...), never Baldwinsville, New York, which GeoNames
-            # also lists as "Columbia"; "Youngstown" beside Mount Gilead is not Mount Gilead's old name.
-            main_pop = max((p.population for p, kind, match in m.candidates
-                            if kind == NAME_MAIN and match != "skeleton" and p.feature_class == "P"), default=-1)
-            # "Washington" in a British report that also names the United States: a country's capital,
-            # once the report names its country, is the capital over a namesake abroad a fifth its size
-            # (Washington, England), whatever the report's own country; the text may still place it.
-            capital = next((p for p, kind, match in m.candidates if p.feature_code == "PPLC" and match != "skeleton"
-                            and kind in (NAME_MAIN, NAME_CURATED)), None)
-            if capital is not None and (container is not None or town_before
-                                        or _capital_votes(capital).get(capital.country, 0.0) <= 0.0):
-                capital = None
+            f = facts[k]
+            names_of_p, town_before, states_beside = f.names_of_p, f.town_before, f.states_beside
+            top_town, two_tops, neighbourly = f.top_town, f.two_tops, f.neighbourly
+            country_acronym, main_pop, people = f.country_acronym, f.main_pop, f.people
+            container = chosen[f.container_at] if f.container_at is not None else None
+            # (a capital the text places no nearer: see MentionFacts.capital)
+            capital = f.capital if container is None else None
             best, best_s = None, -1e9
-            people = reads_as_people(m, text, bool(town_before))
             for p, kind, match in m.candidates:
                 if country_acronym and not p.is_country and not p.name.isupper():
                     continue
@@ -702,26 +656,4 @@ def _strays_to_local(mentions: list[Mention], chosen: list[Place | None]) -> Non
             m.label = "LOC"
 
 
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
-
-
-def _only_admin1(m: Mention) -> bool:
-    """Whether a mention reads as a first-level division before any town ("Oregon"; not "Homs",
-    a city too)."""
-    named = [(p, kind) for p, kind, match in m.candidates if match != "skeleton" and kind != NAME_ALTERNATE]
-    return (any(p.is_admin1 for p, _ in named)
-            and not any(p.feature_class == "P" and p.population >= 100_000 for p, _ in named)
-            and not any(p.is_country for p, _ in named))
-
-
-def _mention_at(mentions: list[Mention], after: int, surface: str, text: str) -> int | None:
-    pos = text.find(surface, after)
-    if pos < 0 or pos - after > 80:
-        return None
-    for k, m in enumerate(mentions):
-        if m.start <= pos < m.end or pos <= m.start < pos + len(surface):
-            return k
-    return None
-
-
-__all__ = ["DROP", "choose_places"]
+__all__ = ["DROP", "choose_places", "_mention_at"]

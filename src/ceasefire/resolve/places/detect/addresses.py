@@ -101,7 +101,7 @@ def find_street_lists(s: Scan) -> None:
     """Every name of a list closed by "streets", "roads", "avenues" ... is a street: "at Orange and
     White streets" names two streets. Each name no other pass read becomes a street mention without
     readings, placed like other streets; a name read as a town is left as it was read."""
-    tokens, text = s.tokens, s.text
+    tokens = s.tokens
     for k in s.where(_PLURAL_STREET_HEADS):
         if k < 1:
             continue

@@ -63,7 +63,7 @@ def find_named_by_cue_words(s: Scan) -> None:
 
 def find_county_lists(s: Scan) -> None:
     """5. Every name of a list before "counties" is a county."""
-    gaz, text, tokens, n, mentions, taken, add = s.gaz, s.text, s.tokens, s.n, s.mentions, s.taken, s.add
+    gaz, text, tokens, mentions, taken, add = s.gaz, s.text, s.tokens, s.mentions, s.taken, s.add
     # 5. "Becker, Clay, Douglas and Wilkin counties": every name of the list is a county (or parish),
     #    whatever town of that name the scan found first.
     for k in s.where(("counties", "parishes")):
@@ -106,7 +106,7 @@ def find_people_of_places(s: Scan) -> None:
     """6. A capitalised name between an article and a word for people or a home ("a Meadow Grove man",
     "the Lakeside woman", "his Pine Ridge home") names where they live, as local papers write it; a
     place the gazetteer may lack, placed by context. Looks only at the few tokens before those words."""
-    tokens, n, taken, ent_of = s.tokens, s.n, s.taken, s.ent_of
+    tokens, taken, ent_of = s.tokens, s.taken, s.ent_of
     for k in s.where(_PEOPLE_OF_PLACE):
         if k < 2 or not tokens[k].is_lower or taken[k - 1]:
             continue

@@ -171,7 +171,7 @@ def find_paired_streets(s: Scan) -> None:
     streets", "the corner of Elm and Pine avenues") are two streets, not the towns or
     counties they share a name with. Each is a street mention without gazetteer readings, placed
     like other streets. Runs before the passes that read capitalised words as towns."""
-    tokens, n, taken = s.tokens, s.n, s.taken
+    tokens, taken = s.tokens, s.taken
     for k in s.where(_STREETS_PLURAL):
         b_end = k
         b_start = _name_before(tokens, b_end, taken)
