@@ -252,6 +252,24 @@ def test_county_named_alone_sits_on_its_namesake_town_not_mid_state():
     assert city.text == "Dallas" and abs(city.lat - 32.78) < 0.1
 
 
+def test_scottish_welsh_and_irish_counties_are_second_level_areas():
+    # Council areas of Scotland and Wales and the counties of Ireland, North and South: a county
+    # named beside its town is the county, near the town, not the report's nearest English place.
+    text = ("Two walkers were rescued near New Quay, Ceredigion, on Sunday. Police in Fife said a "
+            "road near Kirkcaldy was closed. Gardai in Co Clare and County Kerry are also looking "
+            "for a missing boat, and a ferry was diverted to Co. Antrim.")
+    tops = {t.text: t for t in geoparse(text)}
+    expected = {"Ceredigion": ("GB", "Wales", 52.2, -4.0), "Fife": ("GB", "Scotland", 56.2, -3.1),
+                "Co Clare": ("IE", None, 52.85, -9.0), "County Kerry": ("IE", None, 52.1, -9.6),
+                "Co. Antrim": ("GB", "Northern Ireland", 54.85, -6.2)}
+    for name, (country, admin1, lat, lon) in expected.items():
+        t = tops[name]
+        assert (t.country, t.admin1, t.precision) == (country, admin1, "admin2"), name
+        assert abs(t.lat - lat) < 0.3 and abs(t.lon - lon) < 0.3, name
+    # A person's name stays a person: Kerry and Clare alone are no county.
+    assert not geoparse("Secretary of State John Kerry said Clare Short was right.")
+
+
 def test_each_name_before_counties_is_a_county_of_that_state():
     text = ("Snow drifts closed state highways on Sunday across Norman, Becker, Clay, Douglas, "
             "Mahnomen, Otter Tail and Wilkin counties. Plows were out of the Minnesota highway "
