@@ -162,3 +162,27 @@ def test_a_state_short_form_after_its_town_and_comma(text, state, country):
     short = next(t for t in tops if t.text in ("WA", "QLD"))
     assert (short.admin1, short.country, short.precision) == (state, country, "admin1")
     assert tops[0].admin1 == state  # the town before it, in that state
+
+
+def test_chinese_german_french_and_spanish_regions_are_areas_and_carry_their_towns():
+    tops = geoparse("Floods hit villages in Sichuan and Guangdong on Monday, while farmers in Bavaria "
+                    "and Normandy marched in Munich and Rouen. Police in Barcelona, Catalonia, "
+                    "closed two roads.")
+    for name, country in (("Sichuan", "CN"), ("Guangdong", "CN"), ("Bavaria", "DE"), ("Normandy", "FR"),
+                          ("Catalonia", "ES")):
+        area = _first(tops, name)
+        assert (area.country, area.precision) == (country, "admin1"), name
+    assert _first(tops, "Munich").admin1 == "Bavaria"
+    assert _first(tops, "Rouen").admin1 == "Normandy"
+    assert _first(tops, "Barcelona").admin1 == "Catalonia"
+    assert abs(_first(tops, "Sichuan").lat - 30.5) < 1 and abs(_first(tops, "Sichuan").lon - 102.5) < 1
+
+
+def test_malaysian_states_and_a_province_named_like_its_capital():
+    tops = geoparse("Rescuers in Sabah and Sarawak searched for survivors; the storm also reached "
+                    "Jilin, the city, and Hokkaido.")
+    assert (_first(tops, "Sabah").country, _first(tops, "Sabah").precision) == ("MY", "admin1")
+    assert _first(tops, "Sarawak").precision == "admin1"
+    assert _first(tops, "Hokkaido").country == "JP" and _first(tops, "Hokkaido").precision == "admin1"
+    jilin = _first(tops, "Jilin")  # the province only as "Jilin Province": bare Jilin is the city
+    assert jilin.country == "CN" and jilin.precision == "exact"
