@@ -87,3 +87,16 @@ def test_an_inn_named_for_a_small_town_nobody_reads_is_named_whole():
 def test_a_school_named_for_a_small_town_nobody_reads_stays_unnamed():
     found = _named("She taught at Rosa Bartlett Middle School in Akron, Ohio.")
     assert not any("Bartlett" in name for name in found)
+
+
+def test_a_school_where_something_happens_is_named_whole_and_lies_in_the_town_after_it():
+    # "Mercer" is a town's name inside the school's name; the school is where the shooting was, so it
+    # is a place, in the town written after it. Where someone teaches it stays the employer.
+    found = _named("Two students were hurt in a shooting at Mercer Hill High School in Tacoma, "
+                   "Washington, on Friday, police said.")
+    school = found["Mercer Hill High School"]
+    assert school.precision == "near" and school.admin1 == "Washington State"
+    assert abs(school.lat - 47.25) < 0.1 and abs(school.lon + 122.44) < 0.1
+    assert "Mercer" not in found
+    taught = _named("She taught at Mercer Hill High School in Tacoma, Washington.")
+    assert not any("Mercer" in name for name in taught)

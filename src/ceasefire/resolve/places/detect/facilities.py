@@ -163,10 +163,31 @@ def _keep(s: Scan, i: int, j: int, head: int) -> bool:
         return False
     if not _holds_a_known_place(s, i, j):
         return not _named_alone(s, i, head)
-    if (tokens[head].lower_ not in _INSTITUTIONS and not _holds_a_known_place(s, i, j, towns=False)
+    if ((tokens[head].lower_ not in _INSTITUTIONS or _visited_at(s, i)) and not _holds_a_known_place(s, i, j, towns=False)
             and not _named_alone(s, i, head)):
         s.town_facilities.append((i, j))  # only a town inside: see find_facilities_left_unread
     return False
+
+
+# Words before "at" that make an institution where someone works or studies ("taught at", "a student
+# at", "a professor at"): the employer or the school, not a place something happens at.
+_AFFILIATION = frozenset(
+    "teach teaches taught teaching work works worked working study studies studied studying serve serves "
+    "served coach coaches coached attend attends attended enrolled employed student students teacher "
+    "teachers professor professors lecturer principal nurse nurses doctor doctors employee employees staff "
+    "administrator administrators freshman sophomore junior senior graduate alumnus alumna researcher "
+    "researchers scientist scientists director dean".split())
+
+
+def _visited_at(s: Scan, i: int) -> bool:
+    """An institution named as where something happens: "the shooting at Lincoln High School", "the
+    games were held at the University of Lakeside"; not where someone works or studies."""
+    tokens = s.tokens
+    k = i - 1 if i > 0 and tokens[i - 1].lower_ != "the" else i - 2
+    if k < 0 or tokens[k].lower_ != "at":
+        return False
+    before = tokens[k - 1].lower_ if k > 0 else ""
+    return before not in _AFFILIATION and not before.endswith("-grader")
 
 
 def _named_alone(s: Scan, i: int, head: int) -> bool:
@@ -208,7 +229,8 @@ def find_facilities_left_unread(s: Scan) -> None:
     for the town is where it stands; when no pass reads that town (spaCy's organisation or building, a
     person's name), the whole name is named after all, as a facility whose name holds no town is.
     Schools, colleges, hospitals, centres and houses of worship are not: a school or a hospital named
-    for a person is the institution far more often than a place to go."""
+    for a person is the institution far more often than a place to go; unless the report names it as
+    where something happens ("a shooting at Mercer Hill High School", see ``_visited_at``)."""
     for i, j in s.town_facilities:
         start, end = s.tokens[i].idx, s.tokens[j - 1].idx + len(s.tokens[j - 1].text)
         if not any(m.start < end and start < m.end for m in s.mentions):
