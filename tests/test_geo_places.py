@@ -255,7 +255,7 @@ def test_county_named_alone_sits_on_its_namesake_town_not_mid_state():
 def test_scottish_welsh_and_irish_counties_are_second_level_areas():
     # Council areas of Scotland and Wales and the counties of Ireland, North and South: a county
     # named beside its town is the county, near the town, not the report's nearest English place.
-    text = ("Two walkers were rescued near New Quay, Ceredigion, on Sunday. Police in Fife said a "
+    text = ("Two walkers were rescued near Aberystwyth, Ceredigion, on Sunday. Police in Fife said a "
             "road near Kirkcaldy was closed. Gardai in Co Clare and County Kerry are also looking "
             "for a missing boat, and a ferry was diverted to Co. Antrim.")
     tops = {t.text: t for t in geoparse(text)}
