@@ -3,9 +3,11 @@
     .venv/bin/python benchmarks/geoparse_speed.py [--data ../shared/data] [--docs 200]
 
 Prints: the time to open the gazetteer file (and to build it, when it had to), the spaCy parse
-rate, and the resolution rate (detection on a ready parse + resolution, CPU time of this
-process) over LGL's articles, read in place from the shared data folder; without it, over the
-bundled seed-like sentences below, repeated.
+rate, and the geoparsing rate after the parse (detection on a ready parse + resolution, CPU time of
+this process), with the resolution of the detected names alone apart, over LGL's articles, read
+in place from the shared data folder; without it, over the bundled seed-like sentences below,
+repeated. Issue 4's goal (1,000 toponyms/s on one core) is checked against the first of the two,
+the stricter: a user's report needs both.
 """
 
 from __future__ import annotations
@@ -67,14 +69,23 @@ def main() -> None:
     docs = [nlp(t) for t in texts]
     parse = time.process_time() - t0
     words = sum(len(d) for d in docs)
-    t0 = time.process_time()
     toponyms = 0
+    detect = resolve_only = 0.0
     for doc, text in zip(docs, texts):
-        toponyms += len(resolve_mentions(find_mentions(doc, gaz, text), text, gaz))
-    resolve = time.process_time() - t0
+        t0 = time.process_time()
+        mentions = find_mentions(doc, gaz, text)
+        t1 = time.process_time()
+        toponyms += len(resolve_mentions(mentions, text, gaz))
+        t2 = time.process_time()
+        detect += t1 - t0
+        resolve_only += t2 - t1
+    resolve = detect + resolve_only
     print(f"input: {source}, {words} tokens")
     print(f"spaCy parse: {words / parse:,.0f} tokens/s (CPU)")
-    print(f"geoparse after the parse: {toponyms} toponyms in {resolve:.2f} s = {toponyms / resolve:,.0f} toponyms/s on one core (CPU)")
+    print(f"geoparse after the parse (detection and resolution): {toponyms} toponyms in {resolve:.2f} s = "
+          f"{toponyms / resolve:,.0f} toponyms/s on one core (CPU)")
+    print(f"  of which resolution alone (the detected names to places): {resolve_only:.2f} s = "
+          f"{toponyms / resolve_only:,.0f} toponyms/s; detection {detect:.2f} s")
     print(f"end to end: {toponyms / (parse + resolve):,.0f} toponyms/s")
 
 
