@@ -1078,3 +1078,11 @@ def test_a_callers_parse_is_used_only_for_its_own_text():
     other = text.replace("Madaya", "Daraya")  # same length, another town
     assert [(t.text, t.admin1) for t in geoparse(other, spacy_doc=doc)][:2] == [("Daraya", "Rif Dimashq"), ("Zabadani", "Rif Dimashq")]
     assert [t.text for t in geoparse(text, spacy_doc=doc)][:3] == ["Madaya", "Zabadani", "Damascus"]
+
+
+def test_a_town_of_the_country_the_scan_has_just_named_is_a_place_whatever_spacy_calls_it():
+    # "Syrian" is found in the same pass as the towns after it: it vouches for them from there on.
+    found = {t.text: t for t in geoparse("Syrian army rockets hit Binnish and Saraqeb overnight, killing four civilians, "
+                                         "a war monitor said.")}
+    assert found["Binnish"].country == "SY" and found["Binnish"].admin1 == "Idlib"
+    assert found["Saraqeb"].admin1 == "Idlib"

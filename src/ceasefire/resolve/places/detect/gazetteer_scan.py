@@ -53,8 +53,10 @@ def scan_capitalised_runs(s: Scan) -> None:
     gaz, text, tokens, n, ent_of, person_tokens, given_names, sent_start, title_case, mentions, taken, add, cap_run, free = s.gaz, s.text, s.tokens, s.n, s.ent_of, s.person_tokens, s.given_names, s.sent_start, s.title_case, s.mentions, s.taken, s.add, s.cap_run, s.free
     # 2. The gazetteer over capitalised runs. The countries the report names (by name or people)
     #    vouch for local spellings of their towns: "Afes" and "Thiban" in a report on Idlib and
-    #    Deir ez-Zor are places, whatever spaCy calls them.
+    #    Deir ez-Zor are places, whatever spaCy calls them. A country this scan finds counts from
+    #    there on: "Syrian shells hit Binnish" (spaCy: NORP) names Syria before the town.
     focus = _named_countries(mentions)
+    focus_read = len(mentions)
     i = 0
     # When the longest reading from a token is no place, a shorter one may be: "Dublin City Council"
     # is no alternate name of Ireland's capital but the Dublin of the report; "Sochi Mayor" no
@@ -154,6 +156,8 @@ def scan_capitalised_runs(s: Scan) -> None:
         if j - i == 1 and tok.text in given_names and not _big(cands) and not _curated(cands) and not _dateline_town(tokens, i, j, tok.text, cands, sent_start, text):
             i += 1
             continue
+        if len(mentions) > focus_read:
+            focus, focus_read = focus | _named_countries(mentions[focus_read:]), len(mentions)
         if _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, focus):
             add(i, j, cands, ent_of[i].label_ if ent_of[i] is not None else None)
             i = j
