@@ -1086,3 +1086,11 @@ def test_a_town_of_the_country_the_scan_has_just_named_is_a_place_whatever_spacy
                                          "a war monitor said.")}
     assert found["Binnish"].country == "SY" and found["Binnish"].admin1 == "Idlib"
     assert found["Saraqeb"].admin1 == "Idlib"
+
+
+def test_a_town_of_the_reports_country_that_spacy_calls_a_person_is_the_town():
+    found = {t.text: t for t in geoparse("Syrian government artillery hit Taftanaz and Binnish overnight, a war monitor said.")}
+    assert found["Taftanaz"].country == "SY" and found["Taftanaz"].admin1 == "Idlib"
+    # ... but not where the words make it a person's name.
+    found = {t.text for t in geoparse("Syrian forces shelled the town on Monday. Taftanaz said he had fled.")}
+    assert "Taftanaz" not in found

@@ -258,6 +258,20 @@ def _office_title(tokens, i: int, j: int, cands) -> bool:
             and tokens[j + 1].lower_ in ("the", "a") and not tokens[i].is_sent_start)
 
 
+def _focus_town_for_person(tokens, i, j, cands, ent, ent_of, person_tokens, focus) -> bool:
+    """A name spaCy reads as a person's, all of it, that is a town of a country the report names by
+    its own GeoNames name, a press spelling or a curated entry ("hit Taftanaz and Harasta"), and that
+    nothing around it makes a person's (a speech verb, a longer name, a surname given elsewhere).
+    One word only: a given name and a family name together may also spell a village's name.
+    Alternate names are left out: GeoNames gives many villages a surname's spelling."""
+    if ent.label_ != "PERSON" or ent.start != i or ent.end != j or j - i != 1:
+        return False
+    if not any(match != "skeleton" and p.country in focus and p.feature_class == "P"
+               and (kind in (NAME_MAIN, NAME_CURATED) or p.source.startswith("supplement")) for p, kind, match in cands):
+        return False
+    return not _person_or_organisation(tokens, i, j, ent_of, person_tokens, cands)
+
+
 def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, focus: frozenset[str] = frozenset()) -> bool:
     """Whether a gazetteer hit over capitalised tokens is a place mention."""
     first, last = tokens[i], tokens[j - 1]
@@ -266,7 +280,8 @@ def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, 
         return True
     if focus and _local_spelling(cands, focus) and not (i > 0 and tokens[i - 1].lower_.rstrip(".") in HONORIFICS):
         ent = ent_of[i]
-        if ent is None or ent.label_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY") or tokens[i - 1].lower_ in LOCATIVE:
+        if ent is None or ent.label_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY") or tokens[i - 1].lower_ in LOCATIVE \
+                or _focus_town_for_person(tokens, i, j, cands, ent, ent_of, person_tokens, focus):
             if not (j - i == 1 and first.lower_ in common_words()) and not _excluded_acronym(surface, cands):
                 return True
     ent = ent_of[i]
