@@ -1094,3 +1094,19 @@ def test_a_town_of_the_reports_country_that_spacy_calls_a_person_is_the_town():
     # ... but not where the words make it a person's name.
     found = {t.text for t in geoparse("Syrian forces shelled the town on Monday. Taftanaz said he had fled.")}
     assert "Taftanaz" not in found
+
+
+def test_syrian_towns_and_districts_as_the_press_spells_them():
+    text = ("BEIRUT (Reuters) - Government helicopters dropped barrel bombs on Douma and Babbila near Damascus on "
+            "Tuesday, while rebels shelled Sheikh Miskeen in the south, a war monitor said. In the north, fighting "
+            "raged around Hayyan, Kafr Hamra and the al-Fardous district of Aleppo. Turkish-backed fighters advanced "
+            "on Rajo and Darat Izza, and clashes were reported in Zirbeh and Sarrin. Warplanes also struck Salma "
+            "in the Latakia mountains.")
+    found = {t.text: t for t in geoparse(text)}
+    expected = {"Douma": "Rif Dimashq", "Babbila": "Rif Dimashq", "Sheikh Miskeen": "Daraa", "Hayyan": "Aleppo",
+                "Kafr Hamra": "Aleppo", "al-Fardous": "Aleppo", "Rajo": "Aleppo", "Darat Izza": "Aleppo",
+                "Zirbeh": "Aleppo", "Sarrin": "Aleppo", "Salma": "Latakia"}
+    for name, admin1 in expected.items():
+        assert found[name].country == "SY" and found[name].admin1 == admin1, name
+    # Spellings of GeoNames places reach the GeoNames place (its id), not a new one.
+    assert found["Douma"].geonames_id is not None and found["Sheikh Miskeen"].geonames_id is not None
