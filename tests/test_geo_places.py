@@ -1110,3 +1110,11 @@ def test_syrian_towns_and_districts_as_the_press_spells_them():
         assert found[name].country == "SY" and found[name].admin1 == admin1, name
     # Spellings of GeoNames places reach the GeoNames place (its id), not a new one.
     assert found["Douma"].geonames_id is not None and found["Sheikh Miskeen"].geonames_id is not None
+
+
+def test_a_people_the_scan_finds_vouches_for_no_alternate_name_of_its_towns():
+    # "Palestinian" and "Israeli" name their countries, but "Al Quds" is only a GeoNames alternate of
+    # Jerusalem: the neighbourhood's name is read whole, as the report writes it.
+    found = [t.text for t in geoparse("Palestinian youths threw stones at Israeli troops during a raid in Al Quds - Silwan "
+                                      "town on Friday, a local council said.")]
+    assert "Al Quds - Silwan" in found and "Al Quds" not in found

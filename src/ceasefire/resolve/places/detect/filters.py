@@ -266,19 +266,29 @@ def _focus_town_for_person(tokens, i, j, cands, ent, ent_of, person_tokens, focu
     Alternate names are left out: GeoNames gives many villages a surname's spelling."""
     if ent.label_ != "PERSON" or ent.start != i or ent.end != j or j - i != 1:
         return False
-    if not any(match != "skeleton" and p.country in focus and p.feature_class == "P"
-               and (kind in (NAME_MAIN, NAME_CURATED) or p.source.startswith("supplement")) for p, kind, match in cands):
+    if not _own_name_in(cands, focus):
         return False
     return not _person_or_organisation(tokens, i, j, ent_of, person_tokens, cands)
 
 
-def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, focus: frozenset[str] = frozenset()) -> bool:
-    """Whether a gazetteer hit over capitalised tokens is a place mention."""
+def _own_name_in(cands, countries: frozenset[str]) -> bool:
+    """A town of one of ``countries`` by its GeoNames name, a curated spelling or a supplement entry."""
+    return any(match != "skeleton" and p.country in countries and p.feature_class == "P"
+               and (kind in (NAME_MAIN, NAME_CURATED) or p.source.startswith("supplement")) for p, kind, match in cands)
+
+
+def _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, focus: frozenset[str] = frozenset(),
+                  found_late: frozenset[str] = frozenset()) -> bool:
+    """Whether a gazetteer hit over capitalised tokens is a place mention. ``found_late``: countries
+    the gazetteer scan itself found before this name (often by a people spaCy calls NORP); they vouch
+    for their towns' own names and curated spellings, not for GeoNames alternates as ``focus`` does."""
     first, last = tokens[i], tokens[j - 1]
     surface = text[first.idx: last.idx + len(last.text)]
     if _dateline_town(tokens, i, j, surface, cands, sent_start, text):
         return True
-    if focus and _local_spelling(cands, focus) and not (i > 0 and tokens[i - 1].lower_.rstrip(".") in HONORIFICS):
+    local = (focus and _local_spelling(cands, focus)) or (found_late and _own_name_in(cands, found_late))
+    focus = focus | found_late
+    if local and not (i > 0 and tokens[i - 1].lower_.rstrip(".") in HONORIFICS):
         ent = ent_of[i]
         if ent is None or ent.label_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY") or tokens[i - 1].lower_ in LOCATIVE \
                 or _focus_town_for_person(tokens, i, j, cands, ent, ent_of, person_tokens, focus):

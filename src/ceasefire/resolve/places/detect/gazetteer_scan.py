@@ -54,9 +54,9 @@ def scan_capitalised_runs(s: Scan) -> None:
     # 2. The gazetteer over capitalised runs. The countries the report names (by name or people)
     #    vouch for local spellings of their towns: "Afes" and "Thiban" in a report on Idlib and
     #    Deir ez-Zor are places, whatever spaCy calls them. A country this scan finds counts from
-    #    there on: "Syrian shells hit Binnish" (spaCy: NORP) names Syria before the town.
+    #    there on, for its towns' own names: "Syrian shells hit Binnish" (NORP) names Syria first.
     focus = _named_countries(mentions)
-    focus_read = len(mentions)
+    found_late, focus_read = frozenset(), len(mentions)
     i = 0
     # When the longest reading from a token is no place, a shorter one may be: "Dublin City Council"
     # is no alternate name of Ireland's capital but the Dublin of the report; "Sochi Mayor" no
@@ -157,8 +157,8 @@ def scan_capitalised_runs(s: Scan) -> None:
             i += 1
             continue
         if len(mentions) > focus_read:
-            focus, focus_read = focus | _named_countries(mentions[focus_read:]), len(mentions)
-        if _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, focus):
+            found_late, focus_read = (found_late | _named_countries(mentions[focus_read:])) - focus, len(mentions)
+        if _keep_scanned(tokens, i, j, cands, ent_of, person_tokens, sent_start, text, focus, found_late):
             add(i, j, cands, ent_of[i].label_ if ent_of[i] is not None else None)
             i = j
         elif (j - i >= 2 and tok.lower_ in ARABIC_PLACE_PREFIXES and free(i, j, persons=True)
