@@ -85,10 +85,10 @@ def scan_capitalised_runs(s: Scan) -> None:
         inner_to = i + 1
         while inner_to < cap and _inner_ok(tokens, inner_to, i):
             inner_to += 1
-        # (a compound running into token i rules out every end: see _in_compound)
-        compound_before = _compound_before(tokens, i)
-        for j in range(cap, i, -1):
-            if j > free_to or j > inner_to or compound_before:
+        # A compound running into token i rules out every end (see _in_compound): no end is tried.
+        ends = range(cap, i, -1) if not _compound_before(tokens, i) else ()
+        for j in ends:
+            if j > free_to or j > inner_to:
                 continue
             last = tokens[j - 1]
             if not (last.cap or (j - i == 1)) or last.is_punct and last.text not in (".",):

@@ -15,13 +15,15 @@ from operator import itemgetter, sub
 from spacy.attrs import IDX, IS_PUNCT, LIKE_NUM, SPACY
 from spacy.tokens import Token
 
+_ARABIC_FIRST, _ARABIC_LAST = "\u0600", "\u06ff"  # the Arabic script block
+
 
 def capitalised(word: str) -> bool:
     """Whether a word opens with a capital letter (or an Arabic one: the script has no case)."""
     if not word:
         return False
     ch = word[0]
-    if "\u0600" <= ch <= "\u06ff":  # Arabic script
+    if _ARABIC_FIRST <= ch <= _ARABIC_LAST:  # Arabic script
         return True
     return ch.isupper()
 
@@ -91,13 +93,12 @@ def read_tokens(doc, text: str) -> list[Tok]:
     words = list(map(text.__getitem__, map(slice, starts, ends)))
     firsts = "".join(map(itemgetter(0), words))  # no token is empty
     caps = list(map(str.isupper, firsts))
-    if _ARABIC.search(firsts):
-        for m in _ARABIC.finditer(firsts):
-            caps[m.start()] = True  # the script has no case (see capitalised)
+    for m in _ARABIC.finditer(firsts):
+        caps[m.start()] = True  # the script has no case (see capitalised)
     return list(map(
         Tok, repeat(doc, n), words, map(str.lower, words), starts, range(n), map(" ".__mul__, spaced),
         map(str.isalpha, words), map(bool, punct), map(bool, num), map(str.isspace, words), caps,
     ))
 
 
-_ARABIC = re.compile("[\u0600-\u06ff]")
+_ARABIC = re.compile(f"[{_ARABIC_FIRST}-{_ARABIC_LAST}]")
